@@ -1,0 +1,1 @@
+"""The dossier core: model, storage, search and services. Never imports Qt."""
