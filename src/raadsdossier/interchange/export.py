@@ -1,0 +1,154 @@
+"""Write a whole dossier as an interchange document (a dict ready for json.dumps)."""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from raadsdossier.core.checklist import META_KEY
+from raadsdossier.core.models import (
+    ChecklistAssessment, DossierMeta, Item, Meeting, Motion, Partnership, QuestionSet, Vote,
+)
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.spec import KINDS, PARTNERSHIP, Field, KindSpec, T
+
+
+def timestamp(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def money(cents: int | None) -> int | float | None:
+    if cents is None:
+        return None
+    return cents // 100 if cents % 100 == 0 else float(Decimal(cents) / 100)
+
+
+def _value(item, field: Field):
+    value = getattr(item, field.attr)
+    if value is None:
+        return None
+    if field.type == T.MONEY:
+        return money(value)
+    if field.type == T.DATE:
+        return value.isoformat() if isinstance(value, date) else value
+    if field.type == T.ENUM:
+        return str(value.value if hasattr(value, "value") else value)
+    if field.type == T.TEXT_LIST:
+        return list(value)
+    return value
+
+
+def _actor(actor) -> dict:
+    if actor.person_id:
+        return {"person": actor.person_id}
+    if actor.party_id:
+        return {"party": actor.party_id}
+    return {"name": actor.name}
+
+
+def export_item(item: Item, spec: KindSpec) -> dict:
+    out: dict = {"id": item.id, "confidentiality": str(item.confidentiality.value)}
+    for field in spec.fields:
+        out[field.key] = _value(item, field)
+    for key, role in spec.actors:
+        out[key] = [_actor(a) for a in item.actors if a.role == role]
+    out.update(_children(item))
+    out["source_ids"] = sorted(source.id for source in item.sources)
+    out["created_at"] = timestamp(item.created_at)
+    out["updated_at"] = timestamp(item.updated_at)
+    return out
+
+
+def _children(item: Item) -> dict:
+    if isinstance(item, Partnership):
+        return {"status_history": [
+            {"date": c.date, "period": c.period, "status": c.status.value, "note": c.note}
+            for c in item.status_history
+        ]}
+    if isinstance(item, Meeting):
+        return {"agenda_items": [
+            {"id": a.id, "number": a.number, "title": a.title, "kind": a.kind.value} for a in item.agenda_items
+        ]}
+    if isinstance(item, Motion):
+        return {"votes": [export_vote(v) for v in item.votes]}
+    if isinstance(item, QuestionSet):
+        return {"questions": [
+            {"number": q.number, "question": q.text, "answer": q.answer, "answered_with": q.answered_with}
+            for q in item.questions
+        ]}
+    if item.kind == "attachment":
+        return {
+            "size": item.size,
+            "sha256": item.sha256,
+            "content_base64": base64.b64encode(item.content or b"").decode("ascii"),
+        }
+    return {}
+
+
+def export_vote(vote: Vote) -> dict:
+    choices = []
+    for cast in vote.choices:
+        entry = {"party": cast.party_id} if cast.party_id else {"person": cast.person_id}
+        entry["choice"] = cast.choice.value
+        entry["seats"] = cast.seats
+        choices.append(entry)
+    return {
+        "date": vote.date,
+        "kind": vote.kind.value,
+        "result": vote.recorded_result.value if vote.recorded_result else None,
+        "note": vote.note,
+        "choices": choices,
+    }
+
+
+def export_dossier(session: Session) -> dict:
+    """The whole dossier as an interchange document; ordering is stable (kind, then date, then id)."""
+    document: dict = {"format": FORMAT}
+    partnership = session.scalars(select(Partnership)).first()
+    document["partnership"] = export_item(partnership, PARTNERSHIP) if partnership else None
+    order = {spec.key: spec for spec in KINDS}
+    for key in ("parties", "people", "meetings", "motions", "commitments", "question_sets", "college_notes",
+                "demonstrations", "events", "costs", "outcomes", "sources", "attachments", "notes"):
+        spec = order[key]
+        query = select(spec.model).options(selectinload(spec.model.sources), selectinload(spec.model.actors))
+        items = sorted(session.scalars(query), key=lambda i: (getattr(i, "date", None) or "", i.id))
+        document[key] = [export_item(item, spec) for item in items]
+    document["checklist"] = export_checklist(session)
+    return document
+
+
+def export_checklist(session: Session) -> dict | None:
+    meta = session.get(DossierMeta, META_KEY)
+    assessments = list(session.scalars(select(ChecklistAssessment)))
+    if meta is None and not assessments:
+        return None
+    from raadsdossier.core.checklist import load_template
+
+    template_id = meta.value if meta else assessments[0].template
+    template = load_template(template_id)
+    position = {item.id: index for index, item in enumerate(template.items)}
+    assessments.sort(key=lambda a: (position.get(a.checklist_item_id, 10**6), a.assessed_on or date.min, a.id))
+    items = []
+    for assessment in assessments:
+        template_item = template.item(assessment.checklist_item_id)
+        items.append({
+            "id": assessment.checklist_item_id,
+            "assessment_id": assessment.id,
+            "section": template_item.section if template_item else None,
+            "title": template_item.title if template_item else None,
+            "status": assessment.status.value,
+            "note": assessment.note,
+            "assessed_on": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
+            "evidence_ids": sorted(item.id for item in assessment.evidence),
+            "confidentiality": assessment.confidentiality.value,
+            "source_ids": sorted(source.id for source in assessment.sources),
+        })
+    return {"template": template.id, "template_version": template.version, "items": items}

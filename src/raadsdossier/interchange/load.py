@@ -1,0 +1,401 @@
+"""Read an interchange document: check it completely, then add or update its items in one go.
+
+Nothing is written unless the whole document is valid: `check_document` finds every
+problem first (naming the element), `apply_document` then writes inside the
+caller's transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from raadsdossier.core.checklist import META_KEY, load_template
+from raadsdossier.core.dates import check_partial_date
+from raadsdossier.core.enums import ActorRole, Confidentiality
+from raadsdossier.core.errors import InvalidInput, NotFound
+from raadsdossier.core.models import (
+    AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, Partnership, Question, Source,
+    StatusChange, Vote, VoteCast,
+)
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.spec import KINDS, PARTNERSHIP, KindSpec, T
+from raadsdossier.paths import resource
+
+SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(resource(*SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@dataclass
+class ImportReport:
+    added: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+    def merge(self, other: "ImportReport") -> None:
+        self.added.update(other.added)
+        self.updated.update(other.updated)
+        self.warnings.extend(other.warnings)
+
+    def summary_nl(self) -> str:
+        def fmt(counter: Counter) -> str:
+            return ", ".join(f"{n} {key}" for key, n in sorted(counter.items())) or "niets"
+        return f"toegevoegd: {fmt(self.added)}; bijgewerkt: {fmt(self.updated)}"
+
+
+def read_document(path: Path) -> dict:
+    """Parse and schema-check an interchange file; InvalidInput names the file and the element."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(path, "dit is geen tekstbestand in UTF-8, dus geen interchange-JSON.") from None
+    except OSError as exc:
+        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+    check_schema(document, path)
+    return document
+
+
+def check_schema(document, source) -> None:
+    if not isinstance(document, dict):
+        raise InvalidInput(source, "het bestand bevat geen JSON-object met een dossier.")
+    version = document.get("format")
+    if version != FORMAT:
+        raise InvalidInput(
+            source,
+            f"onbekende formaatversie {json.dumps(version, ensure_ascii=False)}; "
+            f"deze versie van Raadsdossier leest \"{FORMAT}\".",
+        )
+    validator = jsonschema.Draft202012Validator(schema())
+    error = jsonschema.exceptions.best_match(validator.iter_errors(document))
+    if error is not None:
+        raise InvalidInput(source, f"{_path(error.absolute_path)}: {_schema_message(error)}.")
+
+
+def _path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(het hele document)"
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"het veld '{missing}' ontbreekt"
+    if error.validator == "enum":
+        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
+        return f"{json.dumps(error.instance, ensure_ascii=False)} is geen toegestane waarde (kies uit {allowed})"
+    if error.validator == "additionalProperties":
+        return f"onbekend veld: {error.message}"
+    if error.validator == "type":
+        return f"verwacht {error.validator_value}, gevonden {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+    if error.validator == "pattern":
+        return f"{json.dumps(error.instance, ensure_ascii=False)} heeft niet de juiste vorm"
+    return error.message
+
+
+# -- semantic checks ---------------------------------------------------------
+
+def _iter_items(document: dict):
+    """(key, index, spec, entry) for every item in the document, partnership first."""
+    if document.get("partnership"):
+        yield "partnership", None, PARTNERSHIP, document["partnership"]
+    for spec in KINDS:
+        for index, entry in enumerate(document.get(spec.key) or []):
+            yield spec.key, index, spec, entry
+
+
+def _where(key: str, index: int | None, *rest) -> str:
+    return _path([key] + ([index] if index is not None else []) + list(rest))
+
+
+def check_document(session: Session, document: dict, source) -> None:
+    """Raise InvalidInput for the first problem that would stop the document from applying."""
+    kinds_in_file: dict[str, str] = {}
+    for key, index, spec, entry in _iter_items(document):
+        item_id = entry["id"]
+        if item_id in kinds_in_file:
+            raise InvalidInput(source, f"{_where(key, index, 'id')}: het id {item_id} komt twee keer voor.")
+        kinds_in_file[item_id] = spec.kind
+    checklist = document.get("checklist") or {}
+    for index, entry in enumerate(checklist.get("items") or []):
+        if entry.get("assessment_id"):
+            kinds_in_file[entry["assessment_id"]] = "checklist_assessment"
+
+    existing: dict[str, str] = {}
+    ids = list(kinds_in_file)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        existing.update(dict(session.execute(select(Item.id, Item.kind).where(Item.id.in_(chunk))).tuples().all()))
+    for key, index, spec, entry in _iter_items(document):
+        have = existing.get(entry["id"])
+        if have is not None and have != spec.kind:
+            raise InvalidInput(source, f"{_where(key, index, 'id')}: het id {entry['id']} is in het dossier al een {have}, geen {spec.kind}.")
+
+    def resolve(target: str, want: str | None, where: str) -> None:
+        kind = kinds_in_file.get(target) or existing.get(target)
+        if kind is None:
+            kind = session.scalar(select(Item.kind).where(Item.id == target))
+            if kind is not None:
+                existing[target] = kind
+        if kind is None:
+            raise InvalidInput(source, f"{where}: verwijst naar {target}, dat niet in het bestand of het dossier staat.")
+        if want is not None and kind != want:
+            raise InvalidInput(source, f"{where}: verwijst naar een {kind}, maar hier hoort een {want}.")
+
+    agenda_ids = {a["id"] for m in document.get("meetings") or [] for a in m.get("agenda_items") or []}
+    for key, index, spec, entry in _iter_items(document):
+        for f in spec.fields:
+            value = entry.get(f.key)
+            if value is None:
+                continue
+            where = _where(key, index, f.key)
+            if f.type == T.REF:
+                resolve(value, f.ref_kind, where)
+            elif f.type == T.PARTIAL_DATE:
+                try:
+                    check_partial_date(value)
+                except ValueError as exc:
+                    raise InvalidInput(source, f"{where}: {exc}.") from None
+            elif f.type == T.DATE:
+                _parse_date(value, source, where)
+            elif f.type == T.MONEY:
+                _cents(value, source, where)
+        if entry.get("agenda_item_id"):
+            target = entry["agenda_item_id"]
+            if target not in agenda_ids and session.get(AgendaItem, target) is None:
+                raise InvalidInput(source, f"{_where(key, index, 'agenda_item_id')}: agendapunt {target} bestaat niet.")
+        for position, source_id in enumerate(entry.get("source_ids") or []):
+            resolve(source_id, "source", _where(key, index, "source_ids", position))
+        for actor_key, _role in spec.actors:
+            for position, actor in enumerate(entry.get(actor_key) or []):
+                for ref_key, want in (("person", "person"), ("party", "party")):
+                    if actor.get(ref_key):
+                        resolve(actor[ref_key], want, _where(key, index, actor_key, position, ref_key))
+        for v_index, vote in enumerate(entry.get("votes") or []):
+            for c_index, choice in enumerate(vote.get("choices") or []):
+                for ref_key in ("party", "person"):
+                    if choice.get(ref_key):
+                        resolve(choice[ref_key], ref_key, _where(key, index, "votes", v_index, "choices", c_index, ref_key))
+        if spec.key == "attachments":
+            _attachment_bytes(entry, source, _where(key, index, "content_base64"))
+        if spec.key == "question_sets":
+            numbers = [q["number"] for q in entry.get("questions") or []]
+            if len(numbers) != len(set(numbers)):
+                raise InvalidInput(source, f"{_where(key, index, 'questions')}: een vraagnummer komt twee keer voor.")
+    if checklist:
+        try:
+            template = load_template(checklist["template"])
+        except NotFound as exc:
+            raise InvalidInput(source, f"checklist.template: {exc}") from None
+        for index, entry in enumerate(checklist.get("items") or []):
+            if template.item(entry["id"]) is None:
+                raise InvalidInput(source, f"checklist.items[{index}].id: '{entry['id']}' staat niet in de checklist {template.id}.")
+            if entry.get("assessed_on"):
+                _parse_date(entry["assessed_on"], source, f"checklist.items[{index}].assessed_on")
+            for position, target in enumerate(entry.get("evidence_ids") or []):
+                resolve(target, None, f"checklist.items[{index}].evidence_ids[{position}]")
+            for position, target in enumerate(entry.get("source_ids") or []):
+                resolve(target, "source", f"checklist.items[{index}].source_ids[{position}]")
+
+
+def _parse_date(value: str, source, where: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(source, f"{where}: '{value}' is geen datum van de vorm JJJJ-MM-DD.") from None
+
+
+def _cents(value, source, where: str) -> int:
+    try:
+        cents = Decimal(str(value)) * 100
+    except InvalidOperation:
+        raise InvalidInput(source, f"{where}: '{value}' is geen bedrag.") from None
+    if cents != cents.to_integral_value():
+        raise InvalidInput(source, f"{where}: {value} heeft meer dan twee decimalen.")
+    return int(cents)
+
+
+def _attachment_bytes(entry: dict, source, where: str) -> bytes:
+    try:
+        data = base64.b64decode(entry.get("content_base64") or "", validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInput(source, f"{where}: de inhoud is geen geldige base64.") from None
+    if entry.get("sha256") and hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise InvalidInput(source, f"{where}: de inhoud klopt niet met de sha256-controlesom; het bestand is beschadigd.")
+    return data
+
+
+def _timestamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
+
+
+# -- applying ----------------------------------------------------------------
+
+def apply_document(session: Session, document: dict, source) -> ImportReport:
+    """Check `document`, then add its items or update those already present (matched by id).
+
+    Runs inside the caller's transaction; on InvalidInput nothing has been written.
+    """
+    check_document(session, document, source)
+    report = ImportReport()
+    current = session.scalars(select(Partnership)).first()
+    placed: list[tuple[KindSpec, dict, Item]] = []
+    for key, index, spec, entry in _iter_items(document):
+        if spec is PARTNERSHIP and current is not None and current.id != entry["id"]:
+            report.warnings.append(
+                f"de stedenband in {source} ({entry.get('dutch_side')} – {entry.get('partner_name')}) "
+                "is een andere dan die van dit dossier; die is niet overgenomen."
+            )
+            continue
+        item = session.get(spec.model, entry["id"])
+        (report.updated if item is not None else report.added)[spec.key] += 1
+        if item is None:
+            item = spec.model(id=entry["id"])
+            session.add(item)
+        _set_scalars(item, spec, entry, source)
+        placed.append((spec, entry, item))
+    session.flush()
+    for spec, entry, item in placed:
+        _set_links(session, item, spec, entry, source)
+    _apply_checklist(session, document.get("checklist"), report, source)
+    session.flush()
+    return report
+
+
+def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
+    if "confidentiality" in entry:
+        item.confidentiality = Confidentiality(entry["confidentiality"])
+    for f in spec.scalars:
+        if f.key not in entry:
+            continue
+        value = entry[f.key]
+        if value is not None:
+            if f.type == T.ENUM:
+                value = f.enum(value)
+            elif f.type == T.DATE:
+                value = date.fromisoformat(value)
+            elif f.type == T.MONEY:
+                value = _cents(value, source, f.key)
+            elif f.type == T.TEXT_LIST:
+                value = list(value)
+        elif f.type == T.TEXT_LIST:
+            value = []
+        elif f.type == T.BOOL:
+            value = False
+        setattr(item, f.attr, value)
+    if spec.key == "attachments" and "content_base64" in entry:
+        item.set_content(_attachment_bytes(entry, source, "content_base64"))
+    for stamp in ("created_at", "updated_at"):
+        if entry.get(stamp):
+            setattr(item, stamp, _timestamp(entry[stamp]))
+
+
+def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source) -> None:
+    for f in spec.refs:
+        if f.key in entry:
+            setattr(item, f.attr, entry[f.key])
+    if "agenda_item_id" in entry:
+        item.agenda_item_id = entry["agenda_item_id"]
+    if "source_ids" in entry:
+        item.sources = [session.get(Source, source_id) for source_id in entry["source_ids"]]
+    if any(key in entry for key, _ in spec.actors):
+        keep = [a for a in item.actors if all(role != a.role for key, role in spec.actors if key in entry)]
+        new = []
+        for key, role in spec.actors:
+            for position, actor in enumerate(entry.get(key) or []):
+                new.append(ItemActor(role=role, position=position, person_id=actor.get("person"),
+                                     party_id=actor.get("party"), name=actor.get("name")))
+        item.actors = keep + new
+    if "status_history" in entry:
+        item.status_history = [
+            StatusChange(position=i, date=c.get("date"), period=c.get("period"), status=c["status"], note=c.get("note"))
+            for i, c in enumerate(entry["status_history"])
+        ]
+    if "agenda_items" in entry:
+        by_id = {a.id: a for a in item.agenda_items}
+        fresh = []
+        for i, a in enumerate(entry["agenda_items"]):
+            row = by_id.get(a["id"]) or AgendaItem(id=a["id"])
+            row.position, row.number, row.title = i, a["number"], a["title"]
+            row.kind = a.get("kind") or "debate"
+            fresh.append(row)
+        item.agenda_items = fresh
+    if "votes" in entry:
+        item.votes = [_vote(i, v) for i, v in enumerate(entry["votes"])]
+    if "questions" in entry:
+        item.questions.clear()
+        session.flush()  # numbers are unique per set: the old rows must go before the new ones land
+        item.questions = [
+            Question(number=q["number"], text=q["question"], answer=q.get("answer"), answered_with=q.get("answered_with"))
+            for q in entry["questions"]
+        ]
+
+
+def _vote(position: int, data: dict) -> Vote:
+    vote = Vote(position=position, date=data.get("date"), kind=data.get("kind") or "party",
+                recorded_result=data.get("result"), note=data.get("note"))
+    vote.choices = [
+        VoteCast(position=i, party_id=c.get("party"), person_id=c.get("person"), choice=c["choice"], seats=c.get("seats"))
+        for i, c in enumerate(data.get("choices") or [])
+    ]
+    return vote
+
+
+def _apply_checklist(session: Session, checklist: dict | None, report: ImportReport, source) -> None:
+    if not checklist:
+        return
+    meta = session.get(DossierMeta, META_KEY)
+    if meta is None:
+        session.add(DossierMeta(key=META_KEY, value=checklist["template"]))
+    for entry in checklist.get("items") or []:
+        assessed_on = date.fromisoformat(entry["assessed_on"]) if entry.get("assessed_on") else None
+        if entry.get("assessment_id"):
+            assessment = session.get(ChecklistAssessment, entry["assessment_id"])
+        else:  # no id: the same item assessed on the same day is the same assessment
+            assessment = session.scalars(select(ChecklistAssessment).where(
+                ChecklistAssessment.template == checklist["template"],
+                ChecklistAssessment.checklist_item_id == entry["id"],
+                ChecklistAssessment.assessed_on == assessed_on,
+            )).first()
+        (report.updated if assessment else report.added)["checklist"] += 1
+        if assessment is None:
+            assessment = ChecklistAssessment(id=entry.get("assessment_id") or None)
+            session.add(assessment)
+        assessment.template = checklist["template"]
+        assessment.checklist_item_id = entry["id"]
+        assessment.status = entry.get("status") or "not_started"
+        assessment.note = entry.get("note")
+        assessment.assessed_on = assessed_on
+        if "confidentiality" in entry:
+            assessment.confidentiality = Confidentiality(entry["confidentiality"])
+        session.flush()
+        assessment.evidence = [session.get(Item, i) for i in entry.get("evidence_ids") or []]
+        assessment.sources = [session.get(Source, i) for i in entry.get("source_ids") or []]
