@@ -31,7 +31,7 @@ from raadsdossier.core.models import (
     StatusChange, Vote, VoteCast,
 )
 from raadsdossier.interchange import FORMAT
-from raadsdossier.interchange.spec import KINDS, PARTNERSHIP, KindSpec, T
+from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.paths import resource
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
@@ -148,7 +148,7 @@ def check_document(session: Session, document: dict, source) -> None:
     ids = list(kinds_in_file)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        existing.update(dict(session.execute(select(Item.id, Item.kind).where(Item.id.in_(chunk))).tuples().all()))
+        existing.update({row[0]: row[1] for row in session.execute(select(Item.id, Item.kind).where(Item.id.in_(chunk)))})
     for key, index, spec, entry in _iter_items(document):
         have = existing.get(entry["id"])
         if have is not None and have != spec.kind:
@@ -172,7 +172,10 @@ def check_document(session: Session, document: dict, source) -> None:
             if value is None:
                 continue
             where = _where(key, index, f.key)
-            if f.type == T.REF:
+            if f.type == T.REF and f.ref_kind == AGENDA_ITEM:
+                if value not in agenda_ids and session.get(AgendaItem, value) is None:
+                    raise InvalidInput(source, f"{where}: agendapunt {value} bestaat niet in het bestand of het dossier.")
+            elif f.type == T.REF:
                 resolve(value, f.ref_kind, where)
             elif f.type == T.PARTIAL_DATE:
                 try:
@@ -183,10 +186,6 @@ def check_document(session: Session, document: dict, source) -> None:
                 _parse_date(value, source, where)
             elif f.type == T.MONEY:
                 _cents(value, source, where)
-        if entry.get("agenda_item_id"):
-            target = entry["agenda_item_id"]
-            if target not in agenda_ids and session.get(AgendaItem, target) is None:
-                raise InvalidInput(source, f"{_where(key, index, 'agenda_item_id')}: agendapunt {target} bestaat niet.")
         for position, source_id in enumerate(entry.get("source_ids") or []):
             resolve(source_id, "source", _where(key, index, "source_ids", position))
         for actor_key, _role in spec.actors:
@@ -265,6 +264,15 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
     Runs inside the caller's transaction; on InvalidInput nothing has been written.
     """
     check_document(session, document, source)
+    # Items refer to each other in every direction (a motion to its meeting's agenda
+    # item, a commitment to the note that fulfilled it); every reference was checked
+    # above, and SQLite checks them all again when the transaction commits.
+    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    with session.no_autoflush:
+        return _apply(session, document, source)
+
+
+def _apply(session: Session, document: dict, source) -> ImportReport:
     report = ImportReport()
     current = session.scalars(select(Partnership)).first()
     placed: list[tuple[KindSpec, dict, Item]] = []
@@ -322,8 +330,6 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
     for f in spec.refs:
         if f.key in entry:
             setattr(item, f.attr, entry[f.key])
-    if "agenda_item_id" in entry:
-        item.agenda_item_id = entry["agenda_item_id"]
     if "source_ids" in entry:
         item.sources = [session.get(Source, source_id) for source_id in entry["source_ids"]]
     if any(key in entry for key, _ in spec.actors):

@@ -57,6 +57,10 @@ class KindSpec:
         return tuple(f for f in self.fields if f.type != T.REF)
 
 
+# Agenda items belong to their meeting and are not items themselves; a REF to one is checked apart.
+AGENDA_ITEM = "agenda_item"
+
+
 def _f(key, type_=T.TEXT, attr=None, **kw) -> Field:
     return Field(key, attr or key, type_, **kw)
 
@@ -99,7 +103,7 @@ KINDS: tuple[KindSpec, ...] = (
     )),
     KindSpec("motions", Motion, (
         _f("reference"), _f("title", required=True), _f("date", T.PARTIAL_DATE),
-        _r("meeting_id", "meeting"), _f("agenda_item_id"), _f("considerations"), _f("operative_text"),
+        _r("meeting_id", "meeting"), _r("agenda_item_id", AGENDA_ITEM), _f("considerations"), _f("operative_text"),
         _e("status", enums.MotionStatus), _f("pre_advice"), _f("follow_up"),
     ), actors=(("submitters", ActorRole.SUBMITTER), ("co_submitters", ActorRole.CO_SUBMITTER))),
     KindSpec("commitments", Commitment, (

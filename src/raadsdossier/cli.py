@@ -1,0 +1,258 @@
+"""The command line: a thin face over raadsdossier.core.services for clerks and scripts.
+
+Exit status: 0 success; 1 bad input or a bad dossier (one line on stderr, no
+traceback); 2 usage errors (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from raadsdossier import __version__
+from raadsdossier.core.enums import Level, PartnershipStatus
+from raadsdossier.core.errors import DossierError, InvalidInput
+
+PROG = "raadsdossier"
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
+                    "Zonder opdracht start het programmavenster.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+
+    p = sub.add_parser("gui", help="start het programmavenster (standaard)")
+    p.add_argument("files", nargs="*", type=Path, metavar="DOSSIER")
+
+    p = sub.add_parser("demo", help="schrijf de voorbeelddossiers in een map")
+    p.add_argument("directory", type=Path, metavar="MAP")
+
+    p = sub.add_parser("new", help="maak een nieuw dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--dutch-side", metavar="NAAM", help="Nederlandse gemeente of provincie")
+    p.add_argument("--level", choices=[level.value for level in Level])
+    p.add_argument("--partner", metavar="NAAM", help="partnerstad of -regio")
+    p.add_argument("--partner-native", metavar="TEKST", help="naam in het eigen schrift, bv. 大连")
+    p.add_argument("--country", metavar="NAAM", default="China")
+    p.add_argument("--since", metavar="TEKST", help='startjaar of omschrijving, bv. "1999" of "Voor 2007"')
+    p.add_argument("--status", choices=[s.value for s in PartnershipStatus], default=PartnershipStatus.UNKNOWN.value)
+    p.add_argument("--from-json", type=Path, metavar="EXPORT", help="maak het dossier uit een uitwisselbestand")
+    p.add_argument("--from-directory", metavar="RIJ",
+                   help='maak het dossier uit een rij van de provinciale lijst (nummer of "Provincie-Partner")')
+
+    p = sub.add_parser("info", help="de stedenband en het aantal items per soort")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("export-json", help="het hele dossier als uitwisselbestand")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("-o", "--output", type=Path, metavar="UIT", help="doelbestand (standaard: standaarduitvoer)")
+
+    from raadsdossier.importers import formats
+
+    names = ["auto"] + [f.name for f in formats()]
+    p = sub.add_parser("import", help="voeg items uit bestanden toe aan een dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("sources", type=Path, nargs="+", metavar="BRON")
+    p.add_argument("--format", choices=names, default="auto")
+    p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren, zonder iets op te slaan")
+
+    p = sub.add_parser("search", help="zoek in een dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("query", metavar="ZOEKTERMEN")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument("--limit", type=int, default=20)
+
+    sub.add_parser("directory", help="de lijst van provinciale stedenbanden met China")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            from raadsdossier.launch import launch_gui
+
+            return launch_gui(getattr(args, "files", []))
+        handler = globals()[f"_cmd_{command.replace('-', '_')}"]
+        if command == "new":
+            _check_new_usage(parser, args)
+        return handler(args) or 0
+    except DossierError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}; er is niets veranderd.")
+    except KeyboardInterrupt:
+        _fail("afgebroken.")
+    return 1
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _check_new_usage(parser: argparse.ArgumentParser, args) -> None:
+    sources = [bool(args.from_json), bool(args.from_directory), bool(args.dutch_side or args.partner or args.level)]
+    if sum(sources) != 1:
+        parser.error("geef --from-json, --from-directory, of --dutch-side met --level en --partner")
+    if sources[2] and not (args.dutch_side and args.partner and args.level):
+        parser.error("--dutch-side, --level en --partner zijn samen nodig")
+
+
+def _cmd_demo(args) -> int:
+    from raadsdossier.core.demo import write_demo_dossiers
+
+    written = write_demo_dossiers(args.directory)
+    for path in written:
+        print(path)
+    if not written:
+        print(f"De voorbeelddossiers staan al in {args.directory}.", file=sys.stderr)
+    return 0
+
+
+def _cmd_new(args) -> int:
+    from raadsdossier.core import services
+
+    if args.from_json:
+        from raadsdossier.importers.dossier_json import FORMAT
+
+        report = services.create_from_document(args.file, FORMAT.read(args.from_json), args.from_json)
+        print(f"{args.file}: {report.summary_nl()}")
+        return 0
+    if args.from_directory:
+        from raadsdossier.core.directory import find
+
+        fields = find(args.from_directory).fields()
+    else:
+        fields = services.PartnershipFields(
+            dutch_side=args.dutch_side, level=Level(args.level), partner_name=args.partner,
+            partner_native_name=args.partner_native, partner_country=args.country, since=args.since,
+            status=PartnershipStatus(args.status),
+        )
+    services.create_dossier(args.file, fields)
+    print(f"{args.file}: nieuw dossier {fields.dutch_side} – {fields.partner_name}")
+    return 0
+
+
+def _open(path: Path, read_only: bool = False):
+    from raadsdossier.core.storage import Dossier
+
+    return Dossier.open(path, read_only=read_only)
+
+
+def _cmd_info(args) -> int:
+    from dataclasses import asdict
+
+    from raadsdossier.core.services import KIND_LABELS_NL, dossier_info
+
+    with _open(args.file, read_only=True) as dossier:
+        info = dossier_info(dossier)
+    if args.json:
+        print(json.dumps(asdict(info), ensure_ascii=False, indent=2))
+        return 0
+    p = info.partnership
+    if p:
+        native = f" ({p['partner_native_name']})" if p["partner_native_name"] else ""
+        level = "gemeente" if p["level"] == "municipality" else "provincie"
+        print(f"{p['dutch_side']} ({level}) – {p['partner_name']}{native}, {p['partner_country'] or ''}".rstrip(", "))
+        print(f"  sinds: {p['since'] or 'onbekend'}; status: {_STATUS_NL[p['status']]}")
+        for change in p["status_history"]:
+            when = change["period"] or change["date"] or ""
+            print(f"  - {when} {_STATUS_NL[change['status']]}{': ' + change['note'] if change['note'] else ''}".rstrip())
+    for kind, count in sorted(info.counts.items(), key=lambda kv: KIND_LABELS_NL.get(kv[0], kv[0])):
+        print(f"  {KIND_LABELS_NL.get(kind, kind)}: {count}")
+    if info.checklist:
+        print(f"  checklist {info.checklist['template']}: {info.checklist['done']} van {info.checklist['total']} afgerond")
+    if info.open_questions_overdue:
+        print(f"  vragensets over de termijn: {info.open_questions_overdue}")
+    for vote in info.votes_disagreeing:
+        print(f"  let op: de vastgelegde uitslag van {vote} klopt niet met de stemmen per fractie")
+    return 0
+
+
+_STATUS_NL = {"active": "actief", "dormant": "sluimerend", "suspended": "opgeschort", "ended": "beëindigd", "unknown": "onbekend"}
+
+
+def _cmd_export_json(args) -> int:
+    from raadsdossier.core.services import export_json
+
+    with _open(args.file, read_only=True) as dossier:
+        document = export_json(dossier)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write_atomically(args.output, text.encode("utf-8"))
+    print(args.output, file=sys.stderr)
+    return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _cmd_import(args) -> int:
+    from raadsdossier.core.services import import_documents
+    from raadsdossier.importers import read_source
+
+    documents = []
+    for source in args.sources:
+        _fmt, document = read_source(source, args.format)
+        documents.append((str(source), document))
+    with _open(args.file) as dossier:
+        report = import_documents(dossier, documents, dry_run=args.dry_run)
+    prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
+    print(f"{args.file}: {prefix}; {report.summary_nl()}")
+    for warning in report.warnings:
+        print(f"let op: {warning}", file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args) -> int:
+    from raadsdossier.core.services import search
+
+    if args.limit < 1:
+        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    with _open(args.file, read_only=True) as dossier:
+        hits = search(dossier, args.query, args.limit)
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"Niets gevonden voor '{args.query}'.", file=sys.stderr)
+    for hit in hits:
+        marker = "" if hit.confidentiality == "public" else f" [{hit.confidentiality}]"
+        print(f"{hit.kind}\t{hit.title}{marker}\n\t{hit.snippet}")
+    return 0
+
+
+def _cmd_directory(args) -> int:
+    from raadsdossier.core.directory import rows, source
+
+    for row in rows():
+        print(f"{row.number:2}  {row.dutch_side} – {row.partner_name}\t{row.status_text}\tsinds {row.since or '?'}")
+    print(f"Bron: {source()['publisher']}, {source()['title']} ({source()['date']}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Import formats: a registry that `raadsdossier import` and the GUI share.
+
+Every format reads a file into an interchange document (see raadsdossier.interchange),
+so one loader checks and writes them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from raadsdossier.core.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    name: str
+    description: str  # Dutch, shown in `--help` and the GUI's file dialog
+    suffixes: tuple[str, ...]
+    detect: Callable[[Path, bytes], bool]  # (path, first 4 KiB) -> is this format?
+    read: Callable[[Path], dict]  # -> interchange document; InvalidInput on bad input
+
+
+_REGISTRY: dict[str, ImportFormat] = {}
+
+
+def register(fmt: ImportFormat) -> ImportFormat:
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def formats() -> list[ImportFormat]:
+    _load_builtin()
+    return list(_REGISTRY.values())
+
+
+def get_format(name: str) -> ImportFormat:
+    _load_builtin()
+    if name not in _REGISTRY:
+        known = ", ".join(sorted(_REGISTRY))
+        raise InvalidInput(None, f"onbekend importformaat '{name}'; bekend zijn: auto, {known}.")
+    return _REGISTRY[name]
+
+
+def detect_format(path: Path) -> ImportFormat:
+    """The registered format that recognises `path`; InvalidInput naming the file when none does."""
+    _load_builtin()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except OSError as exc:
+        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    for fmt in _REGISTRY.values():
+        if fmt.detect(path, head):
+            return fmt
+    known = ", ".join(f.name for f in _REGISTRY.values())
+    raise InvalidInput(path, f"het formaat van dit bestand is niet herkend (bekende formaten: {known}).")
+
+
+def read_source(path: Path, format_name: str = "auto") -> tuple[ImportFormat, dict]:
+    fmt = detect_format(path) if format_name == "auto" else get_format(format_name)
+    return fmt, fmt.read(path)
+
+
+def _load_builtin() -> None:
+    if not _REGISTRY:
+        from raadsdossier.importers import dossier_json  # noqa: F401  (registers itself)

@@ -1,0 +1,83 @@
+"""Shared fixtures. GUI tests run offscreen: set here, before anything imports Qt."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from raadsdossier.cli import main as cli_main  # noqa: E402
+from raadsdossier.core.services import PartnershipFields, create_dossier  # noqa: E402
+from raadsdossier.core.storage import Dossier  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def new_dossier(tmp_path) -> Path:
+    path = tmp_path / "enschede.raadsdossier"
+    create_dossier(path, PartnershipFields(dutch_side="Enschede", level="municipality", partner_name="Dalian",
+                                           partner_native_name="大连", since="1998"))
+    return path
+
+
+@pytest.fixture
+def dossier(new_dossier):
+    with Dossier.open(new_dossier) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory) -> Path:
+    """The demo dossiers, written once per test run by `raadsdossier demo`."""
+    directory = tmp_path_factory.mktemp("demo")
+    assert cli_main(["demo", str(directory)]) == 0
+    return directory
+
+
+@pytest.fixture
+def demo_copy(demo_dir, tmp_path):
+    """A private copy of one demo dossier, for tests that change it."""
+    def copy(slug: str) -> Path:
+        target = tmp_path / f"{slug}.raadsdossier"
+        target.write_bytes((demo_dir / f"{slug}.raadsdossier").read_bytes())
+        return target
+    return copy
+
+
+class Cli:
+    """Runs the real `raadsdossier` command in a subprocess: real exit codes, real stderr."""
+
+    def __call__(self, *args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+        full_env = {**os.environ, **(env or {})}
+        return subprocess.run([sys.executable, "-m", "raadsdossier", *map(str, args)], capture_output=True,
+                              text=True, cwd=cwd, env=full_env, timeout=120)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def run(capsys):
+    """Runs the command line in-process; returns (exit status, stdout, stderr)."""
+    def _run(*args: str):
+        try:
+            code = cli_main([str(a) for a in args])
+        except SystemExit as exc:  # argparse usage errors
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return _run

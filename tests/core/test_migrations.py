@@ -1,0 +1,79 @@
+"""Migrations: one linear chain, an empty database migrates to head and matches the model."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, event
+
+from raadsdossier.core import migrations
+from raadsdossier.core.errors import DossierTooNew
+from raadsdossier.core.models import Base
+from raadsdossier.core.storage import Dossier
+from tests.conftest import sha256
+
+
+def test_revisions_form_one_linear_chain():
+    script = migrations._script()
+    revisions = list(script.walk_revisions())
+    assert len(script.get_bases()) == 1
+    assert len(script.get_heads()) == 1
+    for revision in revisions:
+        down = revision.down_revision
+        assert down is None or isinstance(down, str), f"{revision.revision} merges branches"
+    assert len({r.down_revision for r in revisions}) == len(revisions)
+
+
+def _engine(path):
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi, _record):
+        dbapi.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def test_empty_database_migrates_to_head_and_matches_the_model(tmp_path):
+    engine = _engine(tmp_path / "leeg.db")
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={
+            "include_object": lambda obj, name, type_, *a: not (type_ == "table" and name.startswith("search_index")),
+            "compare_type": True,
+        })
+        assert context.get_current_revision() == migrations.head_revision()
+        assert compare_metadata(context, Base.metadata) == []
+        tables = {row[0] for row in connection.exec_driver_sql("select name from sqlite_master where type='table'")}
+    assert "search_index" in tables
+
+
+def test_failed_migration_leaves_no_half_schema(tmp_path, monkeypatch):
+    engine = _engine(tmp_path / "half.db")
+    original = migrations.command.upgrade
+
+    def upgrade_then_fail(config, target):
+        original(config, target)
+        raise RuntimeError("stroomstoring")
+
+    monkeypatch.setattr(migrations.command, "upgrade", upgrade_then_fail)
+    with pytest.raises(RuntimeError):
+        with engine.begin() as connection:
+            migrations.upgrade(connection)
+    with sqlite3.connect(tmp_path / "half.db") as conn:
+        assert conn.execute("select count(*) from sqlite_master").fetchone()[0] == 0
+
+
+def test_dossier_from_a_newer_app_is_refused_and_unchanged(new_dossier):
+    with sqlite3.connect(new_dossier) as conn:
+        conn.execute("update alembic_version set version_num = '9001_from_the_future'")
+    before = sha256(new_dossier)
+    with pytest.raises(DossierTooNew, match="nieuwere versie"):
+        Dossier.open(new_dossier)
+    assert sha256(new_dossier) == before
