@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs Raadsdossier in .venv (with the system libraries Qt needs) and starts it.
+# Without arguments it opens the demo dossiers; any arguments go to `raadsdossier`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_system-packages.sh
+ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}"
+make_venv .venv "."
+exec .venv/bin/raadsdossier "$@"

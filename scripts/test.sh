@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs Raadsdossier with its test tools in .venv and runs the whole test suite.
+# Arguments go to pytest (e.g. `scripts/test.sh -k search`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/_system-packages.sh
+ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}"
+make_venv .venv "-e .[test]"
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,112 @@
+"""Every command of `raadsdossier`, as a clerk's script would use it."""
+
+import json
+import sqlite3
+
+from tests.conftest import sha256
+
+
+def test_new_info_and_search(run, tmp_path):
+    path = tmp_path / "dalian.raadsdossier"
+    code, out, err = run("new", path, "--dutch-side", "Enschede", "--level", "municipality", "--partner", "Dalian",
+                         "--partner-native", "大连", "--since", "1998", "--status", "active")
+    assert code == 0, err
+    code, out, err = run("info", path)
+    assert code == 0
+    assert "Enschede (gemeente) – Dalian (大连), China" in out
+    assert "sinds: 1998; status: actief" in out
+    assert "checklist amnesty-2021: 0 van 32 afgerond" in out
+    code, out, err = run("info", path, "--json")
+    info = json.loads(out)
+    assert info["partnership"]["partner_native_name"] == "大连"
+    assert info["counts"] == {}
+    code, out, err = run("search", path, "dalian", "--json")
+    assert [hit["kind"] for hit in json.loads(out)] == ["partnership"]
+
+
+def test_new_from_directory_row(run, tmp_path):
+    code, out, err = run("directory")
+    assert code == 0
+    rows = [line for line in out.splitlines() if line[:2].strip().isdigit()]
+    assert len(rows) == 16
+    assert "Overijssel – Liaoning" in out and "Voor 2007" in out
+    path = tmp_path / "overijssel.raadsdossier"
+    assert run("new", path, "--from-directory", "Overijssel-Liaoning")[0] == 0
+    info = json.loads(run("info", path, "--json")[1])
+    assert info["partnership"]["level"] == "province"
+    assert info["partnership"]["since"] == "Voor 2007"
+    assert info["partnership"]["status"] == "dormant"
+    assert info["partnership"]["status_history"][0]["period"] == "Na 2020"
+
+
+def test_new_usage_errors_exit_2(run, tmp_path):
+    assert run("new", tmp_path / "x.raadsdossier")[0] == 2
+    assert run("new", tmp_path / "x.raadsdossier", "--dutch-side", "Breda")[0] == 2
+    assert run("new", tmp_path / "x.raadsdossier", "--dutch-side", "Breda", "--level", "stad", "--partner", "Y")[0] == 2
+    assert run("frobnicate")[0] == 2
+    assert not (tmp_path / "x.raadsdossier").exists()
+
+
+def test_new_refuses_to_overwrite(run, new_dossier):
+    before = sha256(new_dossier)
+    code, out, err = run("new", new_dossier, "--dutch-side", "Arnhem", "--level", "municipality", "--partner", "Wuhan")
+    assert code == 1 and "bestaat al" in err
+    assert sha256(new_dossier) == before
+
+
+def test_export_json_to_file_and_stdout_agree(run, new_dossier, tmp_path):
+    out_file = tmp_path / "export.json"
+    code, out, err = run("export-json", new_dossier, "-o", out_file)
+    assert code == 0
+    code, stdout, err = run("export-json", new_dossier)
+    assert json.loads(out_file.read_text(encoding="utf-8")) == json.loads(stdout)
+    assert json.loads(stdout)["format"] == "raadsdossier/1"
+
+
+def test_reading_commands_leave_the_dossier_unchanged(run, new_dossier):
+    before = sha256(new_dossier)
+    run("info", new_dossier)
+    run("search", new_dossier, "Dalian")
+    run("export-json", new_dossier)
+    assert sha256(new_dossier) == before
+
+
+def test_text_file_as_dossier_exits_1_with_one_line_and_is_unchanged(cli, tmp_path):
+    text = tmp_path / "spreektekst.raadsdossier"
+    text.write_text("Voorzitter, …\n", encoding="utf-8")
+    before = sha256(text)
+    for command in (["info", text], ["search", text, "Dalian"], ["export-json", text], ["import", text, text]):
+        result = cli(*command)
+        assert result.returncode == 1, command
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert "spreektekst.raadsdossier: dit is geen Raadsdossier-bestand" in result.stderr
+    assert sha256(text) == before
+
+
+def test_missing_dossier_is_not_created(cli, tmp_path):
+    result = cli("info", tmp_path / "enschde.raadsdossier")
+    assert result.returncode == 1 and "bestaat niet" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_newer_dossier_is_refused_by_every_command(run, new_dossier):
+    with sqlite3.connect(new_dossier) as conn:
+        conn.execute("update alembic_version set version_num = '0099_future'")
+    before = sha256(new_dossier)
+    for command in (["info", new_dossier], ["import", new_dossier, new_dossier]):
+        code, out, err = run(*command)
+        assert code == 1 and "nieuwere versie van Raadsdossier" in err
+    assert sha256(new_dossier) == before
+
+
+def test_without_display_the_app_names_the_headless_commands(cli):
+    result = cli(env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
+    assert result.returncode == 1
+    assert "geen beeldscherm" in result.stderr and "raadsdossier demo" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "qt.qpa" not in result.stderr and "Aborted" not in result.stderr
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("raadsdossier ")
