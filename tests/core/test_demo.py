@@ -1,0 +1,103 @@
+"""The demo dossiers: built from the source documents only, every item naming its source."""
+
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from raadsdossier.core.models import Item, Motion, QuestionSet
+from raadsdossier.core.storage import Dossier
+
+SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
+
+
+def test_demo_writes_the_four_dossiers(demo_dir):
+    assert sorted(p.stem for p in demo_dir.glob("*.raadsdossier")) == SLUGS
+
+
+def test_demo_into_a_folder_that_has_them_keeps_them(run, demo_dir):
+    before = {p.name: p.stat().st_mtime_ns for p in demo_dir.iterdir()}
+    code, out, err = run("demo", demo_dir)
+    assert code == 0 and "staan al" in err
+    assert {p.name: p.stat().st_mtime_ns for p in demo_dir.iterdir()} == before
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_demo_item_names_its_source(demo_dir, slug):
+    with Dossier.open(demo_dir / f"{slug}.raadsdossier", read_only=True) as dossier, dossier.session() as session:
+        items = session.scalars(select(Item).where(Item.kind != "source")).all()
+        assert items
+        unsourced = [f"{i.kind} {i.id}" for i in items if not i.sources]
+    assert unsourced == []
+
+
+def test_arnhem_motion_was_voted_three_times_and_adopted_the_third_time(demo_dir):
+    with Dossier.open(demo_dir / "arnhem-wuhan.raadsdossier", read_only=True) as dossier, dossier.session() as session:
+        motion = session.scalars(select(Motion)).one()
+        assert [v.result.value for v in motion.votes] == ["rejected", "rejected", "adopted"]
+        assert all(v.choices == [] for v in motion.votes)  # the article gives no votes per party
+        assert motion.final_result.value == "adopted"
+        assert motion.status.value == "adopted"
+
+
+def test_parliamentary_questions_have_17_answered_questions_answered_after_35_days(demo_dir):
+    for slug in SLUGS:
+        with Dossier.open(demo_dir / f"{slug}.raadsdossier", read_only=True) as d, d.session() as session:
+            qs = session.scalars(select(QuestionSet).where(QuestionSet.reference == "2022Z11774")).one()
+            assert [q.number for q in qs.questions] == list(range(1, 18))
+            assert all(q.effective_answer() for q in qs.questions)
+            assert qs.days_to_answer == 35
+            assert qs.submitted_on == date(2022, 6, 10) and qs.answered_on == date(2022, 7, 15)
+            assert qs.questions[0].answer == "Ja."
+            assert qs.submitters == ["Sjoerd Sjoerdsma (D66)"]
+
+
+def test_demo_content_per_dossier(run, demo_dir):
+    def export(slug):
+        code, out, err = run("export-json", demo_dir / f"{slug}.raadsdossier")
+        assert code == 0, err
+        return json.loads(out)
+
+    enschede = export("enschede-dalian")
+    assert enschede["partnership"]["partner_native_name"] == "大连"
+    assert enschede["demonstrations"][0]["place"] == "Enschede"
+    assert enschede["college_notes"][0]["status"] == "planned"
+    assert enschede["college_notes"][0]["stated_position"]
+    assert any(e["kind"] == "cancellation" and "handelsmissie" in e["title"].lower() for e in enschede["events"])
+
+    arnhem = export("arnhem-wuhan")
+    demonstration = arnhem["demonstrations"][0]
+    assert demonstration["motion_id"] == arnhem["motions"][0]["id"] and demonstration["date"] == "2021-07"
+    assert any("bedroefd" in (e.get("description") or "") for e in arnhem["events"])
+
+    breda = export("breda-yangzhou")
+    texts = " ".join(f"{e['title']} {e.get('description') or ''}" for e in breda["events"])
+    assert "paviljoen" in texts.lower() and "Artikel 1" in texts
+    assert "2023" in breda["commitments"][0]["title"]
+
+    maastricht = export("maastricht-chengdu")
+    costs = {(c["basis"], c["amount_eur"], c["amount_max_eur"]) for c in maastricht["costs"]}
+    assert costs == {("total", 145000, None), ("per_trip", 5000, 12000)}
+    assert maastricht["outcomes"]
+    assert any(e["kind"] == "signing" and e["date"] == "2012" for e in maastricht["events"])
+
+    for document in (enschede, arnhem, breda, maastricht):
+        assert document["checklist"]["template"] == "amnesty-2021"
+        assert document["partnership"]["partner_country"] == "China"
+
+
+def test_demo_round_trip(run, demo_dir, tmp_path):
+    first = run("export-json", demo_dir / "breda-yangzhou.raadsdossier")[1]
+    (tmp_path / "a.json").write_text(first, encoding="utf-8")
+    assert run("new", tmp_path / "b.raadsdossier", "--from-json", tmp_path / "a.json")[0] == 0
+    assert json.loads(run("export-json", tmp_path / "b.raadsdossier")[1]) == json.loads(first)
+
+
+def test_search_in_a_demo_dossier(run, demo_dir):
+    code, out, err = run("search", demo_dir / "arnhem-wuhan.raadsdossier", "Oeigoeren genocide", "--json")
+    hits = json.loads(out)
+    assert code == 0 and hits
+    assert {"kind", "id", "title", "snippet"} == set(hits[0])
+    kinds = {hit["kind"] for hit in hits}
+    assert "question_set" in kinds
