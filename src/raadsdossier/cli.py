@@ -25,8 +25,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
                     "Zonder opdracht start het programmavenster.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help="toon het versienummer")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
 
     p = sub.add_parser("gui", help="start het programmavenster (standaard)")
     p.add_argument("files", nargs="*", type=Path, metavar="DOSSIER")
@@ -71,7 +72,17 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
 
     sub.add_parser("directory", help="de lijst van provinciale stedenbanden met China")
+    for each in [parser, *sub.choices.values()]:
+        _dutch_headings(each)
     return parser
+
+
+def _dutch_headings(parser: argparse.ArgumentParser) -> None:
+    parser._positionals.title = "argumenten"
+    parser._optionals.title = "opties"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "toon deze hulp en stop"
 
 
 def main(argv: list[str] | None = None) -> int:
