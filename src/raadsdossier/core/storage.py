@@ -7,6 +7,7 @@ files, so a dossier can be copied, mailed or put on a network drive as one file)
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -184,6 +185,32 @@ class Dossier:
         finally:
             session.rollback()
             session.close()
+
+    def save_copy(self, target: Path | str) -> Path:
+        """Write a consistent copy of this dossier to `target` (never overwriting), via SQLite's backup API."""
+        target = Path(target)
+        if target.exists():
+            raise DossierExists(target)
+        temporary = target.with_name(f".{target.name}.tmp")
+        raw = self.engine.raw_connection()
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                raw.driver_connection.backup(destination)
+            finally:
+                destination.close()
+        except (sqlite3.Error, OSError) as exc:
+            temporary.unlink(missing_ok=True)
+            raise DossierFileError(target, f"de kopie kon niet worden geschreven ({exc}).") from exc
+        finally:
+            raw.close()
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            raise DossierExists(target) from None
+        finally:
+            temporary.unlink(missing_ok=True)
+        return target
 
     def partnership(self, session: Session) -> Partnership | None:
         return session.scalars(select(Partnership)).first()

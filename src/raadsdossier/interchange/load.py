@@ -118,7 +118,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 # -- semantic checks ---------------------------------------------------------
 
-def _iter_items(document: dict):
+def iter_items(document: dict):
     """(key, index, spec, entry) for every item in the document, partnership first."""
     if document.get("partnership"):
         yield "partnership", None, PARTNERSHIP, document["partnership"]
@@ -134,7 +134,7 @@ def _where(key: str, index: int | None, *rest) -> str:
 def check_document(session: Session, document: dict, source) -> None:
     """Raise InvalidInput for the first problem that would stop the document from applying."""
     kinds_in_file: dict[str, str] = {}
-    for key, index, spec, entry in _iter_items(document):
+    for key, index, spec, entry in iter_items(document):
         item_id = entry["id"]
         if item_id in kinds_in_file:
             raise InvalidInput(source, f"{_where(key, index, 'id')}: het id {item_id} komt twee keer voor.")
@@ -149,7 +149,7 @@ def check_document(session: Session, document: dict, source) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         existing.update({row[0]: row[1] for row in session.execute(select(Item.id, Item.kind).where(Item.id.in_(chunk)))})
-    for key, index, spec, entry in _iter_items(document):
+    for key, index, spec, entry in iter_items(document):
         have = existing.get(entry["id"])
         if have is not None and have != spec.kind:
             raise InvalidInput(source, f"{_where(key, index, 'id')}: het id {entry['id']} is in het dossier al een {have}, geen {spec.kind}.")
@@ -166,7 +166,7 @@ def check_document(session: Session, document: dict, source) -> None:
             raise InvalidInput(source, f"{where}: verwijst naar een {kind}, maar hier hoort een {want}.")
 
     agenda_ids = {a["id"] for m in document.get("meetings") or [] for a in m.get("agenda_items") or []}
-    for key, index, spec, entry in _iter_items(document):
+    for key, index, spec, entry in iter_items(document):
         for f in spec.fields:
             value = entry.get(f.key)
             if value is None:
@@ -276,7 +276,7 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
     report = ImportReport()
     current = session.scalars(select(Partnership)).first()
     placed: list[tuple[KindSpec, dict, Item]] = []
-    for key, index, spec, entry in _iter_items(document):
+    for key, index, spec, entry in iter_items(document):
         if spec is PARTNERSHIP and current is not None and current.id != entry["id"]:
             report.warnings.append(
                 f"de stedenband in {source} ({entry.get('dutch_side')} – {entry.get('partner_name')}) "

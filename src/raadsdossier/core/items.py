@@ -1,0 +1,339 @@
+"""Item services for the GUI: list a section page by page, read, save and delete one item.
+
+Items travel as interchange dicts (see docs/interchange.md), the same shape the
+export and import use; a save is a one-item import, so it is checked the same
+way and lands in one transaction. Callable from any thread (one dossier per
+thread at a time); nothing returned holds a live ORM object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from raadsdossier.core import search as search_index
+from raadsdossier.core.checklist import META_KEY, current_states, load_template
+from raadsdossier.core.enums import ChecklistStatus
+from raadsdossier.core.errors import DossierError, NotFound
+from raadsdossier.core.models import (
+    ChecklistAssessment, Commitment, Event, Item, ItemActor, Partnership, QuestionSet,
+)
+from raadsdossier.core.storage import Dossier
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.export import export_checklist, export_item
+from raadsdossier.interchange.load import apply_document
+from raadsdossier.interchange.spec import KIND_BY_KEY, KIND_BY_NAME, KINDS, PARTNERSHIP
+
+
+class ItemInUse(DossierError):
+    """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
+
+
+def _spec(key: str):
+    if key == "partnership":
+        return PARTNERSHIP
+    if key not in KIND_BY_KEY:
+        raise NotFound(f"Onbekende soort items: {key}.")
+    return KIND_BY_KEY[key]
+
+
+def _computed(item: Item, today: date) -> dict:
+    """Derived facts the lists show next to the stored fields."""
+    out: dict = {"kind": item.kind}
+    if item.kind == "motion":
+        out["result"] = item.final_result.value if item.final_result else None
+        out["vote_count"] = len(item.votes)
+        out["disagrees"] = any(v.disagrees for v in item.votes)
+        out["votes_computed"] = [
+            {"computed": v.computed_result.value if v.computed_result else None,
+             "tally": [v.tally.for_, v.tally.against, v.tally.not_voting] if v.tally else None}
+            for v in item.votes
+        ]
+    elif item.kind == "question_set":
+        out["days_to_answer"] = item.days_to_answer
+        out["overdue"] = item.is_overdue(today)
+        out["answered_late"] = item.answered_late
+        out["deadline"] = item.deadline.isoformat() if item.deadline else None
+    elif item.kind == "commitment":
+        out["overdue"] = item.is_overdue(today)
+    return out
+
+
+def _sort_column(spec, order: str):
+    model = spec.model
+    if order in ("confidentiality", "created_at", "updated_at"):
+        return getattr(Item, order)
+    for f in spec.fields:
+        if f.key == order:
+            return getattr(model, f.attr)
+    columns = model.__mapper__.columns.keys()
+    for candidate in ("date", "submitted_on", "promised_on", "title", "name", "claim", "file_name"):
+        if candidate in columns:
+            return getattr(model, candidate)
+    return Item.seq
+
+
+def _filtered(spec, query, text_filter: str | None):
+    if not text_filter:
+        return query
+    fts = search_index.to_fts_query(text_filter)
+    if not fts:
+        return query
+    matching = text(f"SELECT rowid FROM {search_index.FTS_TABLE} WHERE {search_index.FTS_TABLE} MATCH :q").bindparams(q=fts)
+    return query.where(Item.seq.in_(matching))
+
+
+def count(dossier: Dossier, key: str, text_filter: str | None = None) -> int:
+    spec = _spec(key)
+    with dossier.session() as session:
+        query = _filtered(spec, select(func.count()).select_from(spec.model), text_filter)
+        return session.scalar(query) or 0
+
+
+def page(dossier: Dossier, key: str, *, text_filter: str | None = None, order: str = "date",
+         descending: bool = False, offset: int = 0, limit: int = 200, today: date | None = None) -> list[dict]:
+    """One page of a section's items, sorted and filtered in SQL; each an interchange dict plus `_computed`."""
+    spec = _spec(key)
+    today = today or date.today()
+    column = _sort_column(spec, order)
+    ordering = column.desc() if descending else column.asc()
+    query = (
+        select(spec.model)
+        .options(selectinload(spec.model.sources), selectinload(spec.model.actors).selectinload(ItemActor.person),
+                 selectinload(spec.model.actors).selectinload(ItemActor.party))
+        .order_by(column.is_(None), ordering, Item.seq)
+        .offset(offset).limit(limit)
+    )
+    query = _filtered(spec, query, text_filter)
+    with dossier.session() as session:
+        rows = []
+        for item in session.scalars(query):
+            data = export_item(item, spec)
+            data["_computed"] = _computed(item, today)
+            data["_actors"] = {k: item.actor_names(role) for k, role in spec.actors}
+            rows.append(data)
+        return rows
+
+
+def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str, dict]:
+    """(section key, interchange dict with `_computed`) of one item."""
+    with dossier.session() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+        spec = KIND_BY_NAME.get(item.kind)
+        if spec is None:
+            raise NotFound(f"Items van de soort {item.kind} worden hier niet getoond.")
+        data = export_item(item, spec)
+        data["_computed"] = _computed(item, today or date.today())
+        data["_actors"] = {k: item.actor_names(role) for k, role in spec.actors}
+        return spec.key, data
+
+
+def exists(dossier: Dossier, item_id: str) -> bool:
+    with dossier.session() as session:
+        return session.get(Item, item_id) is not None
+
+
+def _clean(data: dict) -> dict:
+    return {k: v for k, v in data.items() if not k.startswith("_") and k not in ("created_at", "updated_at")}
+
+
+def save(dossier: Dossier, key: str, data: dict) -> str:
+    """Create or update one item (matched by `id`); returns its id. One transaction."""
+    spec = _spec(key)
+    entry = _clean(data)
+    document = {"format": FORMAT, spec.key: entry if spec is PARTNERSHIP else [entry]}
+    with dossier.transaction() as session:
+        apply_document(session, document, spec.key)
+        return entry["id"]
+
+
+def restore(dossier: Dossier, items: list[tuple[str, dict]]) -> None:
+    """Put back items as they were (undo of a delete or an edit), in one transaction."""
+    document: dict = {"format": FORMAT}
+    for key, data in items:
+        document.setdefault(key, []).append(_clean(data))
+    with dossier.transaction() as session:
+        apply_document(session, document, "undo")
+
+
+def delete(dossier: Dossier, item_id: str) -> list[tuple[str, dict]]:
+    """Delete an item; returns what `restore` needs to undo it: the item and the items linking to it."""
+    with dossier.transaction() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+        spec = KIND_BY_NAME[item.kind]
+        saved = [(spec.key, export_item(item, spec))]
+        for other_spec in KINDS:
+            conditions = [getattr(other_spec.model, f.attr) == item_id for f in other_spec.refs if f.ref_kind != "agenda_item"]
+            if other_spec.actors and item.kind in ("person", "party"):
+                conditions.append(other_spec.model.actors.any(or_(ItemActor.person_id == item_id, ItemActor.party_id == item_id)))
+            if item.kind == "source":
+                conditions.append(other_spec.model.sources.any(Item.id == item_id))
+            if not conditions:
+                continue
+            for dependent in session.scalars(select(other_spec.model).where(or_(*conditions))):
+                if dependent.id != item_id:
+                    saved.append((other_spec.key, export_item(dependent, other_spec)))
+        try:
+            session.delete(item)
+            session.flush()
+        except IntegrityError:
+            raise ItemInUse(f"'{_title(item)}' kan niet worden verwijderd: het wordt nog gebruikt in stemmingen.") from None
+        return saved
+
+
+def _title(item: Item) -> str:
+    return getattr(item, "title", None) or getattr(item, "name", None) or item.id
+
+
+# -- overview and timeline ---------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    end_date: str | None
+    key: str
+    kind: str
+    id: str
+    title: str
+    confidentiality: str
+
+
+_DATED = {  # section key -> (date attribute, title attribute)
+    "motions": ("date", "title"), "commitments": ("promised_on", "title"), "college_notes": ("date", "title"),
+    "demonstrations": ("date", "title"), "events": ("date", "title"), "costs": ("date", "description"),
+    "outcomes": ("date", "claim"), "sources": ("date", "title"), "meetings": ("date", "title"),
+}
+
+
+def timeline(dossier: Dossier, keys: set[str] | None = None, limit: int = 5000) -> list[TimelineEntry]:
+    """Every dated item, oldest first; question sets by their submission date."""
+    entries: list[TimelineEntry] = []
+    with dossier.session() as session:
+        for key, (date_attr, title_attr) in _DATED.items():
+            if keys is not None and key not in keys:
+                continue
+            model = KIND_BY_KEY[key].model
+            column = getattr(model, date_attr)
+            end = getattr(model, "end_date", None)
+            query = select(model.id, model.kind, column, getattr(model, title_attr), Item.confidentiality,
+                           end if end is not None else None).where(column.is_not(None)).limit(limit)
+            for item_id, kind, when, title, conf, end_date in session.execute(query):
+                entries.append(TimelineEntry(when, end_date, key, kind, item_id, title, conf.value))
+        if keys is None or "question_sets" in keys:
+            query = select(QuestionSet.id, QuestionSet.submitted_on, QuestionSet.reference, QuestionSet.title,
+                           Item.confidentiality).where(QuestionSet.submitted_on.is_not(None)).limit(limit)
+            for item_id, when, reference, title, conf in session.execute(query):
+                label = f"{reference} {title}" if reference else title
+                entries.append(TimelineEntry(when.isoformat(), None, "question_sets", "question_set", item_id, label, conf.value))
+    entries.sort(key=lambda e: (e.date, e.title))
+    return entries
+
+
+def overview(dossier: Dossier, today: date | None = None) -> dict:
+    """The partnership at a glance, for the Overzicht screen."""
+    today = today or date.today()
+    with dossier.session() as session:
+        partnership = session.scalars(select(Partnership)).first()
+        counts = {kind: n for kind, n in session.execute(select(Item.kind, func.count()).group_by(Item.kind))}
+        open_commitments = [
+            {"id": c.id, "title": c.title, "deadline": c.deadline.isoformat() if c.deadline else None,
+             "overdue": c.is_overdue(today)}
+            for c in session.scalars(select(Commitment).where(Commitment.status == "open"))
+        ]
+        overdue_questions = [
+            {"id": q.id, "title": f"{q.reference} {q.title}" if q.reference else q.title,
+             "deadline": q.deadline.isoformat() if q.deadline else None}
+            for q in session.scalars(select(QuestionSet)) if q.is_overdue(today)
+        ]
+        latest_events = [
+            {"id": e.id, "date": e.date, "title": e.title, "kind": e.event_kind.value}
+            for e in session.scalars(select(Event).where(Event.date.is_not(None)).order_by(Event.date.desc()).limit(5))
+        ]
+        template_id = session.scalar(text("SELECT value FROM dossier_meta WHERE key = :k").bindparams(k=META_KEY))
+        checklist = None
+        if template_id:
+            template = load_template(template_id)
+            states = current_states(session, template)
+            sections = []
+            for section_id, section_title in template.sections:
+                in_section = [s for s in states if s.item.section == section_id]
+                done = sum(1 for s in in_section if s.status in (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE))
+                sections.append({"id": section_id, "title": section_title, "done": done, "total": len(in_section)})
+            checklist = {"template": template.id, "title": template.title, "sections": sections,
+                         "done": sum(s["done"] for s in sections), "total": len(states)}
+        return {
+            "partnership": export_item(partnership, PARTNERSHIP) if partnership else None,
+            "counts": counts, "open_commitments": open_commitments, "overdue_questions": overdue_questions,
+            "latest_events": latest_events, "checklist": checklist,
+        }
+
+
+# -- checklist ----------------------------------------------------------------
+
+def checklist_state(dossier: Dossier) -> dict:
+    """The template with each item's assessment history (oldest first)."""
+    with dossier.session() as session:
+        template_id = session.scalar(text("SELECT value FROM dossier_meta WHERE key = :k").bindparams(k=META_KEY))
+        template = load_template(template_id or "amnesty-2021")
+        exported = export_checklist(session) or {"items": []}
+        history: dict[str, list[dict]] = {}
+        for entry in exported["items"]:
+            history.setdefault(entry["id"], []).append(entry)
+        return {
+            "template": template.id, "title": template.title,
+            "sections": [{"id": sid, "title": title} for sid, title in template.sections],
+            "items": [
+                {"id": i.id, "section": i.section, "title": i.title, "guidance": i.guidance,
+                 "history": history.get(i.id, [])}
+                for i in template.items
+            ],
+        }
+
+
+def assess(dossier: Dossier, template: str, entry: dict) -> str:
+    """Add or update one dated assessment of a checklist item; returns its assessment id."""
+    document = {"format": FORMAT, "checklist": {"template": template, "items": [entry]}}
+    with dossier.transaction() as session:
+        apply_document(session, document, "checklist")
+        assessment = session.scalars(
+            select(ChecklistAssessment).where(ChecklistAssessment.checklist_item_id == entry["id"])
+            .order_by(ChecklistAssessment.seq.desc())
+        ).first() if not entry.get("assessment_id") else session.get(ChecklistAssessment, entry["assessment_id"])
+        return assessment.id
+
+
+def remove_assessment(dossier: Dossier, assessment_id: str) -> None:
+    with dossier.transaction() as session:
+        assessment = session.get(ChecklistAssessment, assessment_id)
+        if assessment is not None:
+            session.delete(assessment)
+
+
+_LABEL_COLUMN = {"party": "name", "person": "name", "cost": "description", "outcome": "claim",
+                 "attachment": "file_name"}
+
+
+def choices(dossier: Dossier, kind: str) -> list[tuple[str, str]]:
+    """(id, label) of every item of a kind, for reference pickers."""
+    spec = KIND_BY_NAME[kind]
+    model = spec.model
+    label = getattr(model, _LABEL_COLUMN.get(kind, "title"))
+    with dossier.session() as session:
+        if kind == "motion":
+            rows = session.execute(select(model.id, model.reference, model.title).order_by(model.date, model.title))
+            return [(i, f"{r} {t}" if r else t) for i, r, t in rows]
+        return [(i, str(t)) for i, t in session.execute(select(model.id, label).order_by(label))]
+
+
+def agenda_items(dossier: Dossier, meeting_id: str) -> list[tuple[str, str]]:
+    _key, meeting = get(dossier, meeting_id)
+    return [(a["id"], f"{a['number']} {a['title']}") for a in meeting.get("agenda_items", [])]
+

@@ -1,0 +1,75 @@
+"""Dialogs: a new dossier (by hand or from the provincial directory)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
+
+from raadsdossier.core.directory import rows
+from raadsdossier.core.enums import Level, PartnershipStatus
+from raadsdossier.core.services import PartnershipFields
+from raadsdossier.gui.i18n import label
+
+
+class NewDossierDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nieuw dossier"))
+        self.directory = QComboBox()
+        self.directory.setAccessibleName(self.tr("Uit de lijst van provinciale stedenbanden"))
+        self.directory.addItem(self.tr("— zelf invullen —"), None)
+        for row in rows():
+            self.directory.addItem(f"{row.dutch_side} – {row.partner_name} ({row.status_text}, {row.since})", row)
+        self.directory.activated.connect(self._from_directory)
+        self.dutch_side = QLineEdit()
+        self.level = QComboBox()
+        for value in Level:
+            self.level.addItem(label(value.value), value.value)
+        self.partner = QLineEdit()
+        self.native = QLineEdit()
+        self.country = QLineEdit("China")
+        self.since = QLineEdit()
+        self.status = QComboBox()
+        for value in PartnershipStatus:
+            self.status.addItem(label(value.value), value.value)
+        self.status.setCurrentIndex(self.status.findData("unknown"))
+        form = QFormLayout(self)
+        for text, widget in ((self.tr("Uit lijst"), self.directory), (self.tr("Nederlandse kant *"), self.dutch_side),
+                             (self.tr("Niveau"), self.level), (self.tr("Partner *"), self.partner),
+                             (self.tr("Naam in eigen schrift"), self.native), (self.tr("Land"), self.country),
+                             (self.tr("Sinds"), self.since), (self.tr("Status"), self.status)):
+            widget.setAccessibleName(text.rstrip(" *"))
+            form.addRow(text, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.row = None
+
+    def _from_directory(self, _index: int) -> None:
+        self.row = self.directory.currentData()
+        if self.row is None:
+            return
+        self.dutch_side.setText(self.row.dutch_side)
+        self.level.setCurrentIndex(self.level.findData("province"))
+        self.partner.setText(self.row.partner_name)
+        self.since.setText(self.row.since or "")
+        self.status.setCurrentIndex(self.status.findData(self.row.status.value))
+
+    def _accept(self) -> None:
+        if not self.dutch_side.text().strip() or not self.partner.text().strip():
+            QMessageBox.warning(self, self.tr("Nieuw dossier"), self.tr("Vul de Nederlandse kant en de partner in."))
+            return
+        self.accept()
+
+    def fields(self) -> PartnershipFields:
+        if self.row is not None and self.partner.text().strip() == self.row.partner_name:
+            base = self.row.fields()
+        else:
+            base = None
+        return PartnershipFields(
+            dutch_side=self.dutch_side.text().strip(), level=Level(self.level.currentData()),
+            partner_name=self.partner.text().strip(), partner_native_name=self.native.text().strip() or None,
+            partner_country=self.country.text().strip() or None, since=self.since.text().strip() or None,
+            status=PartnershipStatus(self.status.currentData()),
+            status_period=base.status_period if base else None, status_note=base.status_note if base else None,
+        )

@@ -1,0 +1,186 @@
+"""One open dossier: its navigator of sections, its undo stack, and the changes it carries out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QStackedWidget, QWidget
+
+from raadsdossier.core import items
+from raadsdossier.core.errors import DossierError
+from raadsdossier.core.storage import Dossier
+from raadsdossier.gui.undo import AssessCommand, DeleteItemCommand, ImportCommand, SaveItemCommand
+
+
+class DossierView(QWidget):
+    """Navigator and sections of one dossier. All changes go through `save_item`/`delete_item`/`assess`."""
+
+    changed = Signal(str)  # section key whose data changed ("*" for several)
+    message = Signal(str)
+
+    def __init__(self, dossier: Dossier, parent=None) -> None:
+        super().__init__(parent)
+        self.dossier = dossier
+        self.undo_stack = QUndoStack(self)
+        self.navigator = QListWidget()
+        self.navigator.setAccessibleName(self.tr("Onderdelen van het dossier"))
+        self.navigator.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.sections: dict[str, object] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigator)
+        layout.addWidget(self.stack, 1)
+        from raadsdossier.gui.sections.registry import build_sections
+
+        for key, title, section in build_sections(self):
+            entry = QListWidgetItem(title)
+            entry.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigator.addItem(entry)
+            self.stack.addWidget(section)
+            self.sections[key] = section
+        self.navigator.currentRowChanged.connect(self._show_row)
+        self.navigator.setCurrentRow(0)
+
+    @property
+    def title(self) -> str:
+        overview = items.overview(self.dossier)
+        p = overview["partnership"]
+        return f"{p['dutch_side']} – {p['partner_name']}" if p else self.dossier.path.stem
+
+    def section_keys(self) -> list[str]:
+        return list(self.sections)
+
+    def current_section(self):
+        return self.stack.currentWidget()
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        section = self.stack.currentWidget()
+        if section.stale:
+            section.refresh()
+
+    def show_section(self, key: str):
+        keys = list(self.sections)
+        self.navigator.setCurrentRow(keys.index(key))
+        return self.sections[key]
+
+    def open_item(self, item_id: str) -> bool:
+        """Show the section holding `item_id` with the item selected."""
+        try:
+            key, _data = items.get(self.dossier, item_id)
+        except DossierError as exc:
+            self.message.emit(str(exc))
+            return False
+        for section_key, section in self.sections.items():
+            if getattr(section, "key", None) == key or key in getattr(section, "item_keys", ()):
+                self.show_section(section_key)
+                return section.show_item(item_id)
+        return False
+
+    # -- changes -----------------------------------------------------------------
+
+    def _mark_changed(self, key: str) -> None:
+        for section_key, section in self.sections.items():
+            if section is self.current_section():
+                section.refresh()
+            else:
+                section.stale = True
+        self.changed.emit(key)
+
+    def _error(self, exc: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Niet opgeslagen"), str(exc))
+
+    def save_item(self, key: str, before: dict | None, after: dict, description: str) -> bool:
+        """Save now and push an undo step; on bad input say why and change nothing."""
+        if self.dossier.read_only:
+            self._error(DossierError(self.tr("Dit dossier is alleen-lezen geopend.")))
+            return False
+        try:
+            items.save(self.dossier, key, after)
+        except DossierError as exc:
+            self._error(exc)
+            self._mark_changed(key)
+            return False
+        self.undo_stack.push(SaveItemCommand(self, key, before, after, description))
+        self._mark_changed(key)
+        return True
+
+    def delete_item(self, item_id: str, what: str) -> bool:
+        try:
+            restored = items.delete(self.dossier, item_id)
+        except DossierError as exc:
+            self._error(exc)
+            return False
+        self.undo_stack.push(DeleteItemCommand(self, item_id, restored, self.tr("%1 verwijderen").replace("%1", what)))
+        self._mark_changed(restored[0][0])
+        return True
+
+    def assess(self, template: str, entry: dict, description: str) -> bool:
+        try:
+            assessment_id = items.assess(self.dossier, template, entry)
+        except DossierError as exc:
+            self._error(exc)
+            return False
+        self.undo_stack.push(AssessCommand(self, template, entry, assessment_id, description))
+        self._mark_changed("checklist")
+        return True
+
+    def import_document(self, document: dict, description: str) -> bool:
+        """Import an interchange document as one undoable step."""
+        from raadsdossier.core import services
+        from raadsdossier.interchange.load import iter_items
+
+        ids = [(spec.key, entry["id"]) for _k, _i, spec, entry in iter_items(document)]
+        before, added = [], []
+        for key, item_id in ids:
+            if items.exists(self.dossier, item_id):
+                before.append(items.get(self.dossier, item_id))
+            else:
+                added.append(item_id)
+        try:
+            services.import_documents(self.dossier, [(description, document)])
+        except DossierError as exc:
+            self._error(exc)
+            return False
+        self.undo_stack.push(ImportCommand(self, added, before, document, description))
+        self._mark_changed("*")
+        return True
+
+    def perform_import(self, document: dict) -> None:
+        from raadsdossier.core import services
+
+        self._guard(lambda: services.import_documents(self.dossier, [("redo", document)]), "*")
+
+    # Called by undo commands (redo/undo after the first time).
+
+    def perform_save(self, key: str, data: dict) -> None:
+        self._guard(lambda: items.save(self.dossier, key, data), key)
+
+    def perform_delete(self, item_id: str) -> list:
+        result = self._guard(lambda: items.delete(self.dossier, item_id), "*")
+        return result or []
+
+    def perform_restore(self, restored: list) -> None:
+        self._guard(lambda: items.restore(self.dossier, restored), "*")
+
+    def perform_assess(self, template: str, entry: dict) -> None:
+        self._guard(lambda: items.assess(self.dossier, template, entry), "checklist")
+
+    def perform_remove_assessment(self, assessment_id: str) -> None:
+        self._guard(lambda: items.remove_assessment(self.dossier, assessment_id), "checklist")
+
+    def _guard(self, action, key: str):
+        try:
+            result = action()
+        except DossierError as exc:
+            self._error(exc)
+            result = None
+        self._mark_changed(key)
+        return result
+
+    def close(self) -> bool:
+        self.dossier.close()
+        return super().close()

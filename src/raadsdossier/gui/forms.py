@@ -1,0 +1,227 @@
+"""An editor form built from the interchange field table: one widget per field, saved as it is edited."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget,
+)
+
+from raadsdossier.core import items
+from raadsdossier.core.enums import Confidentiality
+from raadsdossier.core.storage import Dossier
+from raadsdossier.gui.i18n import field_label, label
+from raadsdossier.interchange.spec import AGENDA_ITEM, KindSpec, T
+
+LONG_TEXT = {"considerations", "operative_text", "description", "summary", "stated_position", "demands", "body",
+             "extracted_text", "follow_up", "pre_advice", "postponement_note"}
+PARTIAL_DATE_RE = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_RE = QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$")
+MONEY_RE = QRegularExpression(r"^$|^\d+([.,]\d{1,2})?$")
+
+
+class LongTextEdit(QPlainTextEdit):
+    """A multi-line field that reports an edit when the user leaves it."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setMinimumHeight(60)
+        self.setMaximumHeight(130)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if self.document().isModified():
+            self.document().setModified(False)
+            self.editingFinished.emit()
+
+
+class ItemForm(QWidget):
+    """Edits the scalar fields, references, actors, sources and confidentiality of one item.
+
+    `edited` is emitted when the user finished changing a field; `value()` then gives
+    the item's new interchange dict (children the form does not show are kept).
+    """
+
+    edited = Signal()
+
+    def __init__(self, dossier: Dossier, spec: KindSpec, parent=None) -> None:
+        super().__init__(parent)
+        self.dossier = dossier
+        self.spec = spec
+        self.original: dict | None = None
+        self.widgets: dict[str, QWidget] = {}
+        self._loading = False
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form_layout = layout
+        self.conf = self._combo("confidentiality", [(c.value, label(c.value)) for c in Confidentiality], required=True)
+        for field in spec.fields:
+            widget = self._widget_for(field)
+            self.widgets[field.key] = widget
+            text = field_label(field.key) + (" *" if field.required else "")
+            layout.addRow(text, widget)
+            widget.setAccessibleName(field_label(field.key))
+        for key, _role in spec.actors:
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("namen, gescheiden door ;"))
+            edit.editingFinished.connect(self._emit)
+            edit.setAccessibleName(field_label(key))
+            self.widgets[key] = edit
+            layout.addRow(field_label(key), edit)
+        layout.addRow(field_label("confidentiality"), self.conf)
+        self.sources = QListWidget()
+        self.sources.setAccessibleName(field_label("source_ids"))
+        self.sources.setMaximumHeight(90)
+        self.sources.itemChanged.connect(lambda _item: self._emit())
+        layout.addRow(field_label("source_ids"), self.sources)
+        self.setEnabled(False)
+
+    # -- widgets ------------------------------------------------------------
+
+    def _combo(self, key: str, options: list[tuple[str | None, str]], required: bool) -> QComboBox:
+        combo = QComboBox()
+        if not required:
+            combo.addItem("—", None)
+        for value, text in options:
+            combo.addItem(text, value)
+        combo.setAccessibleName(field_label(key))
+        combo.activated.connect(lambda _index: self._emit())
+        return combo
+
+    def _widget_for(self, field) -> QWidget:
+        if field.type == T.ENUM:
+            return self._combo(field.key, [(m.value, label(m.value)) for m in field.enum], field.required)
+        if field.type == T.REF:
+            combo = self._combo(field.key, [], required=False)
+            combo.setProperty("ref_kind", field.ref_kind)
+            return combo
+        if field.type == T.BOOL:
+            box = QCheckBox()
+            box.toggled.connect(lambda _checked: self._emit())
+            return box
+        if field.key in LONG_TEXT:
+            edit = LongTextEdit()
+            edit.editingFinished.connect(self._emit)
+            return edit
+        edit = QLineEdit()
+        if field.type == T.PARTIAL_DATE:
+            edit.setValidator(QRegularExpressionValidator(PARTIAL_DATE_RE, edit))
+            edit.setPlaceholderText(self.tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
+        elif field.type == T.DATE:
+            edit.setValidator(QRegularExpressionValidator(DATE_RE, edit))
+            edit.setPlaceholderText(self.tr("JJJJ-MM-DD"))
+        elif field.type == T.INT:
+            edit.setValidator(QIntValidator(0, 10**9, edit))
+        elif field.type == T.MONEY:
+            edit.setValidator(QRegularExpressionValidator(MONEY_RE, edit))
+        elif field.type == T.TEXT_LIST:
+            edit.setPlaceholderText(self.tr("gescheiden door ;"))
+        edit.editingFinished.connect(self._emit)
+        return edit
+
+    def _emit(self) -> None:
+        if not self._loading and self.original is not None and self.value() != self.original:
+            self.edited.emit()
+
+    # -- loading and reading ------------------------------------------------
+
+    def _fill_refs(self) -> None:
+        meeting_id = (self.original or {}).get("meeting_id")
+        for field in self.spec.refs:
+            combo = self.widgets[field.key]
+            combo.clear()
+            combo.addItem("—", None)
+            if field.ref_kind == AGENDA_ITEM:
+                options = items.agenda_items(self.dossier, meeting_id) if meeting_id else []
+            elif field.ref_kind is None:
+                options = [(i, t) for kind in ("college_note", "source") for i, t in items.choices(self.dossier, kind)]
+            else:
+                options = items.choices(self.dossier, field.ref_kind)
+            for value, text in options:
+                if value != (self.original or {}).get("id"):
+                    combo.addItem(text, value)
+
+    def load(self, data: dict | None) -> None:
+        """Show `data` (an interchange dict) or clear the form when None."""
+        self._loading = True
+        try:
+            self.original = copy.deepcopy(data) if data is not None else None
+            self.setEnabled(data is not None)
+            data = data or {}
+            self._fill_refs()
+            for field in self.spec.fields:
+                self._set(self.widgets[field.key], field, data.get(field.key))
+            self._actor_names = {}
+            for key, _role in self.spec.actors:
+                names = (data.get("_actors") or {}).get(key) or []
+                refs = data.get(key) or []
+                self._actor_names[key] = dict(zip(names, refs))
+                self.widgets[key].setText("; ".join(names))
+            self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", "public"))))
+            self.sources.clear()
+            chosen = set(data.get("source_ids") or [])
+            for source_id, title in items.choices(self.dossier, "source"):
+                entry = QListWidgetItem(title)
+                entry.setData(Qt.ItemDataRole.UserRole, source_id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if source_id in chosen else Qt.CheckState.Unchecked)
+                self.sources.addItem(entry)
+        finally:
+            self._loading = False
+
+    def _set(self, widget: QWidget, field, value) -> None:
+        if isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+            widget.document().setModified(False)
+        elif field.type == T.TEXT_LIST:
+            widget.setText("; ".join(value or []))
+        elif field.type == T.MONEY and value is not None:
+            widget.setText(f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ","))
+        else:
+            widget.setText("" if value is None else str(value))
+
+    def value(self) -> dict:
+        data = copy.deepcopy(self.original or {})
+        for field in self.spec.fields:
+            data[field.key] = self._get(self.widgets[field.key], field)
+        for key, _role in self.spec.actors:
+            known = self._actor_names.get(key, {})
+            names = [n.strip() for n in re.split(r"[;\n]", self.widgets[key].text()) if n.strip()]
+            data[key] = [known.get(name) or {"name": name} for name in names]
+        data["confidentiality"] = self.conf.currentData()
+        data["source_ids"] = sorted(
+            self.sources.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sources.count())
+            if self.sources.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return data
+
+    def _get(self, widget: QWidget, field):
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        text = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        text = text.strip()
+        if field.type == T.TEXT_LIST:
+            return [part.strip() for part in text.split(";") if part.strip()]
+        if not text:
+            return None
+        if field.type == T.INT:
+            return int(text)
+        if field.type == T.MONEY:
+            amount = float(text.replace(",", "."))
+            return int(amount) if amount.is_integer() else amount
+        return text

@@ -1,0 +1,111 @@
+"""Dutch labels (translatable) for the model's enumerations and fields, and Dutch dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from raadsdossier.core.dates import format_partial_nl
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def _labels() -> dict[str, str]:
+    # Every value once; QCoreApplication.translate needs the literal strings for lupdate.
+    t = tr
+    return {
+        "public": t("openbaar"), "internal": t("fractie-intern"), "confidential": t("vertrouwelijk"),
+        "municipality": t("gemeente"), "province": t("provincie"),
+        "active": t("actief"), "dormant": t("sluimerend"), "suspended": t("opgeschort"), "ended": t("beëindigd"),
+        "unknown": t("onbekend"),
+        "member": t("raadslid"), "alderman": t("wethouder"), "mayor": t("burgemeester"), "clerk": t("griffier"),
+        "activist": t("activist"), "expert": t("deskundige"), "official": t("ambtenaar"), "other": t("overig"),
+        "council": t("raad"), "committee": t("commissie"), "formality": t("hamerstuk"), "debate": t("bespreekstuk"),
+        "submitted": t("ingediend"), "held": t("aangehouden"), "withdrawn": t("ingetrokken"),
+        "adopted": t("aangenomen"), "rejected": t("verworpen"), "tied": t("staken der stemmen"),
+        "party": t("per fractie"), "roll_call": t("hoofdelijk"),
+        "for": t("voor"), "against": t("tegen"), "not_voting": t("niet gestemd"),
+        "open": t("open"), "fulfilled": t("nagekomen"),
+        "council_questions": t("schriftelijke vragen"), "parliamentary_questions": t("Kamervragen"),
+        "note": t("notitie"), "information_letter": t("raadsinformatiebrief"), "letter": t("brief"),
+        "decision": t("besluit"), "planned": t("gepland"), "published": t("verschenen"),
+        "trade_mission": t("handelsmissie"), "delegation_visit": t("delegatiebezoek"), "gift": t("geschenk"),
+        "signing": t("ondertekening"), "cancellation": t("afgelasting"), "statement": t("verklaring"),
+        "travel": t("reizen"), "staff": t("personeel"), "event": t("evenement"),
+        "total": t("totaal"), "per_year": t("per jaar"), "per_trip": t("per reis"),
+        "article": t("artikel"), "report": t("rapport"), "web_page": t("webpagina"),
+        "parliamentary_document": t("Kamerstuk"), "speaking_notes": t("spreektekst"), "general": t("algemeen"),
+        "not_started": t("niet begonnen"), "in_progress": t("bezig"), "done": t("gedaan"),
+        "not_applicable": t("niet van toepassing"),
+    }
+
+
+def label(value: str | None) -> str:
+    if value is None:
+        return ""
+    return _labels().get(value, value)
+
+
+def kind_label(kind: str) -> str:
+    t = tr
+    return {
+        "partnership": t("stedenband"), "party": t("fractie"), "person": t("persoon"), "meeting": t("vergadering"),
+        "motion": t("motie"), "commitment": t("toezegging"), "question_set": t("vragenset"),
+        "college_note": t("collegestuk"), "demonstration": t("demonstratie"), "event": t("gebeurtenis"),
+        "cost": t("kostenpost"), "outcome": t("opbrengst"), "source": t("bron"), "attachment": t("bijlage"),
+        "note": t("notitie"), "checklist_assessment": t("beoordeling"),
+    }.get(kind, kind)
+
+
+def field_label(key: str) -> str:
+    t = tr
+    return {
+        "dutch_side": t("Nederlandse kant"), "level": t("Niveau"), "partner_name": t("Partner"),
+        "partner_native_name": t("Naam in eigen schrift"), "partner_country": t("Land"),
+        "partner_region": t("Regio"), "since": t("Sinds"), "status": t("Status"), "focus_themes": t("Speerpunten"),
+        "description": t("Omschrijving"), "name": t("Naam"), "abbreviation": t("Afkorting"), "seats": t("Zetels"),
+        "valid_from": t("Geldig vanaf"), "valid_until": t("Geldig tot"), "role": t("Rol"), "party_id": t("Fractie"),
+        "sensitive": t("Persoon loopt risico (nooit noemen zonder toestemming)"), "reference": t("Kenmerk"),
+        "date": t("Datum"), "end_date": t("Einddatum"), "body": t("Orgaan"), "title": t("Titel"),
+        "meeting_id": t("Vergadering"), "agenda_item_id": t("Agendapunt"), "considerations": t("Overwegingen"),
+        "operative_text": t("Dictum"), "pre_advice": t("Preadvies college"), "follow_up": t("Uitvoering"),
+        "submitters": t("Indieners"), "co_submitters": t("Mede-indieners"), "promised_by": t("Toegezegd door"),
+        "promised_on": t("Toegezegd op"), "deadline": t("Uiterste datum"), "fulfilled_by_id": t("Nagekomen met"),
+        "kind": t("Soort"), "submitted_on": t("Ingediend op"), "answered_on": t("Beantwoord op"),
+        "postponement_notice_on": t("Uitstelbericht op"), "postponement_note": t("Uitstelbericht"),
+        "answer_deadline_days": t("Termijn (dagen)"), "addressees": t("Gericht aan"), "summary": t("Samenvatting"),
+        "stated_position": t("Standpunt college"), "attachment_id": t("Bijlage"), "place": t("Plaats"),
+        "organisers": t("Organisatoren"), "estimated_size": t("Geschatte omvang"), "demands": t("Eisen"),
+        "motion_id": t("Motie"), "period": t("Periode"), "amount_eur": t("Bedrag (€)"),
+        "amount_max_eur": t("Tot bedrag (€)"), "basis": t("Grondslag"), "category": t("Categorie"),
+        "claim": t("Opbrengst"), "value": t("Waarde"), "claimed_by": t("Volgens"), "publisher": t("Uitgever"),
+        "url": t("Internetadres"), "document_number": t("Documentnummer"), "file_name": t("Bestandsnaam"),
+        "media_type": t("Bestandssoort"), "extracted_text": t("Tekst"), "confidentiality": t("Vertrouwelijkheid"),
+        "source_ids": t("Bronnen"), "result": t("Uitslag"), "days_to_answer": t("Dagen tot antwoord"),
+        "votes": t("Stemmingen"), "size": t("Grootte"), "body_text": t("Tekst"),
+    }.get(key, key)
+
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+
+
+def is_english() -> bool:
+    return QLocale().language() == QLocale.Language.English
+
+
+def format_date(value: str | date | None) -> str:
+    """"22 november 2026", "juli 2021" or "2021"; in English "22 November 2026"."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, date):
+        value = value.isoformat()
+    text = format_partial_nl(value)
+    if is_english():
+        for index, name in enumerate(["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                      "september", "oktober", "november", "december"]):
+            text = text.replace(name, _MONTHS_EN[index])
+    return text

@@ -1,0 +1,122 @@
+"""Qt item models over the item services: rows arrive page by page (canFetchMore/fetchMore)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from raadsdossier.core import items
+from raadsdossier.core.storage import Dossier
+from raadsdossier.gui.i18n import label
+
+PAGE = 200
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the row's interchange dict
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    sort_key: str | None  # interchange key the service sorts by; None: not sortable
+    value: Callable[[dict], str]
+
+
+CONFIDENTIAL_BRUSH = QBrush(QColor("#fde8e8"))
+INTERNAL_BRUSH = QBrush(QColor("#fff4d6"))
+
+
+class ItemTableModel(QAbstractTableModel):
+    """The items of one section. Sorting and filtering happen in SQL; rows load lazily."""
+
+    def __init__(self, dossier: Dossier, key: str, columns: list[Column], parent=None) -> None:
+        super().__init__(parent)
+        self.dossier = dossier
+        self.key = key
+        self.columns = columns
+        self.rows: list[dict] = []
+        self.total = 0
+        self.text_filter = ""
+        self.order = next((c.sort_key for c in columns if c.sort_key), "date")
+        self.descending = False
+        self.reload()
+
+    # -- loading ------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.total = items.count(self.dossier, self.key, self.text_filter or None)
+        self.rows = self._fetch(0)
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list[dict]:
+        return items.page(self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
+                          descending=self.descending, offset=offset, limit=PAGE)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        more = self._fetch(len(self.rows))
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def set_filter(self, text: str) -> None:
+        self.text_filter = text.strip()
+        self.reload()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self.order = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def row_of(self, item_id: str) -> int:
+        for index, row in enumerate(self.rows):
+            if row["id"] == item_id:
+                return index
+        return -1
+
+    # -- Qt model API -------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()].value(row)
+        if role == ItemRole:
+            return row
+        if role == IdRole:
+            return row["id"]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            conf = row.get("confidentiality")
+            return CONFIDENTIAL_BRUSH if conf == "confidential" else INTERNAL_BRUSH if conf == "internal" else None
+        if role == Qt.ItemDataRole.FontRole and row.get("confidentiality") == "confidential":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def confidentiality_column(header: str) -> Column:
+    return Column(header, "confidentiality", lambda row: label(row.get("confidentiality")))

@@ -1,0 +1,1 @@
+"""The sections of a dossier's navigator."""

@@ -1,0 +1,219 @@
+"""Amnesty-checklist: items grouped by section, each with dated assessments and evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from raadsdossier.core import items
+from raadsdossier.core.enums import ChecklistStatus
+from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.gui.sections.base import Section
+
+EVIDENCE_KINDS = ("motion", "college_note", "commitment", "question_set", "event", "source", "note")
+DONE = (ChecklistStatus.DONE.value, ChecklistStatus.NOT_APPLICABLE.value)
+
+
+class ChecklistSection(Section):
+    key = "checklist"
+    kinds = ("checklist_assessment",)
+
+    def __init__(self, view, parent=None) -> None:
+        super().__init__(view, parent)
+        self.state: dict | None = None
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Checklistitems"))
+        self.tree.setHeaderLabels([self.tr("Aanbeveling"), self.tr("Status"), self.tr("Beoordeeld"), self.tr("Notitie")])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.currentItemChanged.connect(lambda current, _previous: self._show(current))
+        self.tree.itemChanged.connect(self._ticked)
+
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Eerdere beoordelingen"))
+        self.history.setMaximumHeight(120)
+        self.status = QComboBox()
+        for value in ChecklistStatus:
+            self.status.addItem(label(value.value), value.value)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName(self.tr("Notitie bij de beoordeling"))
+        self.note.setMaximumHeight(90)
+        self.note.setTabChangesFocus(True)
+        self.assessed_on = QLineEdit(date.today().isoformat())
+        self.assessed_on.setAccessibleName(self.tr("Datum van de beoordeling"))
+        self.evidence = QListWidget()
+        self.evidence.setAccessibleName(self.tr("Bewijs"))
+        self.evidence.setMaximumHeight(140)
+        self.record = QPushButton(self.tr("Beoordeling vastleggen"))
+        self.record.clicked.connect(self.record_assessment)
+
+        side = QWidget()
+        form = QFormLayout(side)
+        form.addRow(self.guidance)
+        form.addRow(self.tr("Eerder"), self.history)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Notitie"), self.note)
+        form.addRow(self.tr("Datum"), self.assessed_on)
+        form.addRow(self.tr("Bewijs"), self.evidence)
+        form.addRow(self.record)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.progress = QLabel()
+        layout.addWidget(self.progress)
+        layout.addWidget(splitter)
+        self._filling = False
+        side.setEnabled(False)
+        self.side = side
+
+    def refresh(self) -> None:
+        super().refresh()
+        selected = self.current_item_id()
+        self.state = items.checklist_state(self.view.dossier)
+        self._filling = True
+        try:
+            if self._update_in_place():
+                return
+            self.tree.clear()
+            done_total = 0
+            for section in self.state["sections"]:
+                members = [i for i in self.state["items"] if i["section"] == section["id"]]
+                done = sum(1 for i in members if i["history"] and i["history"][-1]["status"] in DONE)
+                done_total += done
+                top = QTreeWidgetItem([f"{section['title']} ({done} / {len(members)})"])
+                top.setFirstColumnSpanned(True)
+                font = top.font(0)
+                font.setBold(True)
+                top.setFont(0, font)
+                self.tree.addTopLevelItem(top)
+                for item in members:
+                    last = item["history"][-1] if item["history"] else None
+                    status = last["status"] if last else "not_started"
+                    row = QTreeWidgetItem([item["title"], label(status), format_date(last["assessed_on"]) if last else "",
+                                           (last.get("note") or "") if last else ""])
+                    row.setData(0, Qt.ItemDataRole.UserRole, item["id"])
+                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    row.setCheckState(0, Qt.CheckState.Checked if status in DONE else Qt.CheckState.Unchecked)
+                    row.setToolTip(0, item["guidance"][:400])
+                    top.addChild(row)
+                top.setExpanded(True)
+            self.progress.setText(self.tr("%1 van %2 aanbevelingen afgerond")
+                                  .replace("%1", str(done_total)).replace("%2", str(len(self.state["items"]))))
+            self.tree.resizeColumnToContents(1)
+            self.tree.setColumnWidth(0, 420)
+        finally:
+            self._filling = False
+        if selected:
+            self.select(selected)
+
+    def _rows(self):
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                yield top, top.child(j)
+
+    def _update_in_place(self) -> bool:
+        """Update texts and ticks without rebuilding (a rebuild inside a tick's own signal would crash)."""
+        by_id = {item["id"]: item for item in self.state["items"]}
+        rows = list(self._rows())
+        if [row.data(0, Qt.ItemDataRole.UserRole) for _top, row in rows] != [i["id"] for i in self.state["items"]]:
+            return False
+        done_per_top: dict[int, list[int]] = {}
+        for top, row in rows:
+            item = by_id[row.data(0, Qt.ItemDataRole.UserRole)]
+            last = item["history"][-1] if item["history"] else None
+            status = last["status"] if last else "not_started"
+            row.setText(1, label(status))
+            row.setText(2, format_date(last["assessed_on"]) if last else "")
+            row.setText(3, (last.get("note") or "") if last else "")
+            row.setCheckState(0, Qt.CheckState.Checked if status in DONE else Qt.CheckState.Unchecked)
+            counts = done_per_top.setdefault(id(top), [0, 0])
+            counts[0] += status in DONE
+            counts[1] += 1
+        for index, section in enumerate(self.state["sections"]):
+            top = self.tree.topLevelItem(index)
+            done, total = done_per_top.get(id(top), [0, 0])
+            top.setText(0, f"{section['title']} ({done} / {total})")
+        done_total = sum(d for d, _t in done_per_top.values())
+        self.progress.setText(self.tr("%1 van %2 aanbevelingen afgerond")
+                              .replace("%1", str(done_total)).replace("%2", str(len(self.state["items"]))))
+        self._show(self.tree.currentItem())
+        return True
+
+    def current_item_id(self) -> str | None:
+        current = self.tree.currentItem()
+        return current.data(0, Qt.ItemDataRole.UserRole) if current else None
+
+    def select(self, item_id: str) -> bool:
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, Qt.ItemDataRole.UserRole) == item_id:
+                    self.tree.setCurrentItem(top.child(j))
+                    return True
+        return False
+
+    def _item(self, item_id: str) -> dict | None:
+        return next((i for i in (self.state or {}).get("items", []) if i["id"] == item_id), None)
+
+    def _show(self, row: QTreeWidgetItem | None) -> None:
+        item = self._item(row.data(0, Qt.ItemDataRole.UserRole)) if row else None
+        self.side.setEnabled(item is not None)
+        if item is None:
+            self.guidance.clear()
+            self.history.clear()
+            return
+        self.guidance.setText(f"<b>{item['title']}</b><p>{item['guidance'].replace(chr(10), '<br>')}</p>")
+        self.history.clear()
+        for entry in item["history"]:
+            self.history.addItem(f"{format_date(entry['assessed_on'])}: {label(entry['status'])}"
+                                 f"{' — ' + entry['note'] if entry.get('note') else ''}")
+        last = item["history"][-1] if item["history"] else None
+        self.status.setCurrentIndex(self.status.findData(last["status"] if last else "not_started"))
+        self.note.setPlainText((last or {}).get("note") or "")
+        self.assessed_on.setText(date.today().isoformat())
+        chosen = set((last or {}).get("evidence_ids") or [])
+        self.evidence.clear()
+        for kind in EVIDENCE_KINDS:
+            for item_id, title in items.choices(self.view.dossier, kind):
+                entry = QListWidgetItem(title)
+                entry.setData(Qt.ItemDataRole.UserRole, item_id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Checked if item_id in chosen else Qt.CheckState.Unchecked)
+                self.evidence.addItem(entry)
+
+    def _ticked(self, row: QTreeWidgetItem, column: int) -> None:
+        item_id = row.data(0, Qt.ItemDataRole.UserRole)
+        if self._filling or column != 0 or item_id is None:
+            return
+        done = row.checkState(0) == Qt.CheckState.Checked
+        item = self._item(item_id)
+        last = item["history"][-1] if item and item["history"] else {}
+        entry = {"id": item_id, "status": "done" if done else "in_progress", "note": last.get("note"),
+                 "assessed_on": date.today().isoformat(), "evidence_ids": last.get("evidence_ids") or []}
+        self.view.assess(self.state["template"], entry, self.tr("Checklistitem afvinken"))
+
+    def record_assessment(self) -> None:
+        item_id = self.current_item_id()
+        if item_id is None:
+            return
+        evidence = [self.evidence.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.evidence.count())
+                    if self.evidence.item(i).checkState() == Qt.CheckState.Checked]
+        entry = {"id": item_id, "status": self.status.currentData(), "note": self.note.toPlainText().strip() or None,
+                 "assessed_on": self.assessed_on.text().strip() or date.today().isoformat(), "evidence_ids": evidence}
+        self.view.assess(self.state["template"], entry, self.tr("Checklistitem beoordelen"))
+
+    def show_item(self, item_id: str) -> bool:
+        return False

@@ -1,0 +1,287 @@
+"""Moties: each motion's votes per party or member, the computed result, and a chart of each vote."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
+    QVBoxLayout, QWidget,
+)
+
+from raadsdossier.core import items
+from raadsdossier.core.enums import VoteChoice, VoteKind, VoteResult
+from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.gui.sections.items import ItemSection
+from raadsdossier.gui.vote_chart import VoteChart
+
+
+def tally(vote: dict) -> tuple[int, int, int] | None:
+    if not vote.get("choices"):
+        return None
+    counts = {"for": 0, "against": 0, "not_voting": 0}
+    for choice in vote["choices"]:
+        weight = choice.get("seats")
+        if weight is None:
+            weight = 1 if choice.get("person") else 0
+        counts[choice["choice"]] += weight
+    return counts["for"], counts["against"], counts["not_voting"]
+
+
+def changed_parties(votes: list[dict], names: dict[str, str]) -> list[str]:
+    """Lines such as "GroenLinks: tegen → voor (stemming 2 → 3)" for parties that changed their vote."""
+    lines = []
+    for number in range(1, len(votes)):
+        before = {c.get("party"): c["choice"] for c in votes[number - 1].get("choices", []) if c.get("party")}
+        after = {c.get("party"): c["choice"] for c in votes[number].get("choices", []) if c.get("party")}
+        for party, choice in after.items():
+            if party in before and before[party] != choice:
+                lines.append(f"{names.get(party, party)}: {label(before[party])} → {label(choice)} "
+                             f"({number} → {number + 1})")
+    return lines
+
+
+class VoteEditor(QGroupBox):
+    """One vote: date, kind, recorded result, note, and the choices per party or member."""
+
+    def __init__(self, section: "MotionSection", number: int, vote: dict) -> None:
+        super().__init__(section.tr("Stemming %1").replace("%1", str(number)))
+        self.section = section
+        self.vote = copy.deepcopy(vote)
+        self.kind = vote.get("kind") or "party"
+        self.date = QLineEdit(vote.get("date") or "")
+        self.date.setPlaceholderText(section.tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
+        self.date.setAccessibleName(section.tr("Datum van stemming %1").replace("%1", str(number)))
+        self.date.editingFinished.connect(section.save_votes)
+        self.kind_combo = QComboBox()
+        for value in VoteKind:
+            self.kind_combo.addItem(label(value.value), value.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.kind))
+        self.kind_combo.setAccessibleName(section.tr("Soort stemming %1").replace("%1", str(number)))
+        self.kind_combo.activated.connect(lambda _i: section.save_votes())
+        self.recorded = QComboBox()
+        self.recorded.addItem(section.tr("niet vastgelegd"), None)
+        for value in VoteResult:
+            self.recorded.addItem(label(value.value), value.value)
+        self.recorded.setCurrentIndex(max(0, self.recorded.findData(vote.get("result"))))
+        self.recorded.setAccessibleName(section.tr("Vastgelegde uitslag van stemming %1").replace("%1", str(number)))
+        self.recorded.activated.connect(lambda _i: section.save_votes())
+        self.note = QLineEdit(vote.get("note") or "")
+        self.note.setAccessibleName(section.tr("Toelichting bij stemming %1").replace("%1", str(number)))
+        self.note.editingFinished.connect(section.save_votes)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(section.tr("Stemmen bij stemming %1").replace("%1", str(number)))
+        who = section.tr("Fractie") if self.kind == "party" else section.tr("Lid")
+        self.table.setHorizontalHeaderLabels([who, section.tr("Keuze"), section.tr("Zetels")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.options = items.choices(section.view.dossier, "party" if self.kind == "party" else "person")
+        for choice in vote.get("choices", []):
+            self._add_row(choice.get("party") or choice.get("person"), choice["choice"], choice.get("seats"))
+        self.table.setMinimumHeight(min(40 + 30 * self.table.rowCount(), 320))
+
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.chart = VoteChart()
+        add_row = QPushButton(section.tr("Regel toevoegen"))
+        add_row.clicked.connect(lambda: (self._add_row(None, "for", None), section.save_votes()))
+        add_all = QPushButton(section.tr("Alle fracties"))
+        add_all.setToolTip(section.tr("Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat"))
+        add_all.clicked.connect(self._add_all_parties)
+        add_all.setVisible(self.kind == "party")
+        remove_row = QPushButton(section.tr("Regel verwijderen"))
+        remove_row.clicked.connect(self._remove_row)
+        remove_vote = QPushButton(section.tr("Stemming verwijderen"))
+        remove_vote.clicked.connect(lambda: section.remove_vote(self))
+
+        top = QHBoxLayout()
+        for text, widget in ((section.tr("Datum"), self.date), (section.tr("Soort"), self.kind_combo),
+                             (section.tr("Vastgelegd"), self.recorded)):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            top.addWidget(caption)
+            top.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        note_row = QHBoxLayout()
+        note_caption = QLabel(section.tr("Toelichting"))
+        note_caption.setBuddy(self.note)
+        note_row.addWidget(note_caption)
+        note_row.addWidget(self.note)
+        layout.addLayout(note_row)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        for button in (add_row, add_all, remove_row):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(remove_vote)
+        layout.addLayout(buttons)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.chart)
+        self.show_result()
+
+    def _add_row(self, ref: str | None, choice: str, seats: int | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        who = QComboBox()
+        who.addItem("—", None)
+        for value, text in self.options:
+            who.addItem(text, value)
+        who.setCurrentIndex(max(0, who.findData(ref)))
+        who.setAccessibleName(self.section.tr("Wie, regel %1").replace("%1", str(row + 1)))
+        who.activated.connect(lambda _i, combo=who: self._picked(combo))
+        what = QComboBox()
+        for value in VoteChoice:
+            what.addItem(label(value.value), value.value)
+        what.setCurrentIndex(what.findData(choice))
+        what.setAccessibleName(self.section.tr("Keuze, regel %1").replace("%1", str(row + 1)))
+        what.activated.connect(lambda _i: self.section.save_votes())
+        count = QSpinBox()
+        count.setRange(0, 1000)
+        count.setSpecialValueText("—")
+        count.setValue(seats or 0)
+        count.setEnabled(self.kind == "party")
+        count.setAccessibleName(self.section.tr("Zetels, regel %1").replace("%1", str(row + 1)))
+        count.editingFinished.connect(self.section.save_votes)
+        self.table.setCellWidget(row, 0, who)
+        self.table.setCellWidget(row, 1, what)
+        self.table.setCellWidget(row, 2, count)
+
+    def _picked(self, combo: QComboBox) -> None:
+        if self.kind == "party":  # fill in the party's seats when known
+            seats = self.section.party_seats.get(combo.currentData())
+            for row in range(self.table.rowCount()):
+                if self.table.cellWidget(row, 0) is combo and seats:
+                    self.table.cellWidget(row, 2).setValue(seats)
+        self.section.save_votes()
+
+    def _add_all_parties(self) -> None:
+        present = {self.table.cellWidget(r, 0).currentData() for r in range(self.table.rowCount())}
+        for party_id, _name in self.options:
+            if party_id not in present:
+                self._add_row(party_id, "for", self.section.party_seats.get(party_id))
+        self.section.save_votes()
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row >= 0:
+            self.table.removeRow(row)
+            self.section.save_votes()
+
+    def value(self) -> dict:
+        kind = self.kind_combo.currentData()
+        choices = []
+        for row in range(self.table.rowCount()):
+            ref = self.table.cellWidget(row, 0).currentData()
+            if ref is None:
+                continue
+            seats = self.table.cellWidget(row, 2).value() or None
+            entry = {"party": ref} if kind == "party" else {"person": ref}
+            entry["choice"] = self.table.cellWidget(row, 1).currentData()
+            entry["seats"] = seats if kind == "party" else None
+            choices.append(entry)
+        return {"date": self.date.text().strip() or None, "kind": kind, "result": self.recorded.currentData(),
+                "note": self.note.text().strip() or None, "choices": choices}
+
+    def show_result(self) -> None:
+        vote = self.value()
+        counts = tally(vote)
+        names = dict(self.options)
+        recorded = vote["result"]
+        if counts is None:
+            text = self.section.tr("Uitslag (vastgelegd): %1").replace("%1", label(recorded)) if recorded else \
+                self.section.tr("Nog geen uitslag bekend.")
+            self.chart.set_vote([], text)
+        else:
+            for_, against, absent = counts
+            computed = "adopted" if for_ > against else "rejected" if for_ < against else "tied"
+            text = (self.section.tr("Berekende uitslag: %1 (%2 voor, %3 tegen)")
+                    .replace("%1", label(computed)).replace("%2", str(for_)).replace("%3", str(against)))
+            if recorded:
+                text += " · " + self.section.tr("vastgelegd: %1").replace("%1", label(recorded))
+                if recorded != computed:
+                    text += " · <b>" + self.section.tr("let op: de vastgelegde uitslag klopt niet met de stemmen") + "</b>"
+            segments = []
+            for choice in vote["choices"]:
+                ref = choice.get("party") or choice.get("person")
+                weight = choice["seats"] if choice.get("seats") is not None else (1 if choice.get("person") else 0)
+                segments.append((names.get(ref, "?"), choice["choice"], weight))
+            self.chart.set_vote(segments, text.replace("<b>", "").replace("</b>", ""))
+        self.result_label.setText(text)
+
+
+class MotionSection(ItemSection):
+    def extra_editor(self) -> QWidget:
+        box = QWidget()
+        self.votes_layout = QVBoxLayout(box)
+        self.votes_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(f"<h3>{self.tr('Stemmingen')}</h3>")
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        self.add_vote_button = QPushButton(self.tr("Stemming toevoegen"))
+        self.add_vote_button.clicked.connect(self.add_vote)
+        self.votes_layout.addWidget(heading)
+        self.votes_layout.addWidget(self.changes_label)
+        self.vote_box = QVBoxLayout()
+        self.votes_layout.addLayout(self.vote_box)
+        self.votes_layout.addWidget(self.add_vote_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.vote_editors: list[VoteEditor] = []
+        self.party_seats: dict[str, int] = {}
+        return box
+
+    def heading_html(self, data: dict) -> str:
+        ref = f"{data['reference']} " if data.get("reference") else ""
+        result = data.get("_computed", {}).get("result")
+        status = label(data.get("status"))
+        extra = f" — {self.tr('uitslag')}: {label(result)}" if result else ""
+        return f"<h3>{self.tr('Motie')} {ref}{data.get('title', '')}</h3><p>{self.tr('Status')}: {status}{extra}</p>"
+
+    def load_extra(self, data: dict | None) -> None:
+        for editor in self.vote_editors:
+            editor.setParent(None)
+            editor.deleteLater()
+        self.vote_editors = []
+        self.add_vote_button.setEnabled(data is not None)
+        if data is None:
+            self.changes_label.clear()
+            return
+        self.party_seats = {}
+        for row in items.page(self.view.dossier, "parties", limit=1000):
+            if row.get("seats"):
+                self.party_seats[row["id"]] = row["seats"]
+        for number, vote in enumerate(data.get("votes", []), start=1):
+            editor = VoteEditor(self, number, vote)
+            self.vote_editors.append(editor)
+            self.vote_box.addWidget(editor)
+        names = dict(items.choices(self.view.dossier, "party"))
+        changes = changed_parties(data.get("votes", []), names)
+        self.changes_label.setText(
+            (self.tr("Veranderd tussen stemmingen:") + "<br>" + "<br>".join(changes)) if changes else "")
+
+    def save_votes(self) -> None:
+        if self.current is None:
+            return
+        after = copy.deepcopy(self.current)
+        after["votes"] = [editor.value() for editor in self.vote_editors]
+        if after["votes"] != self.current.get("votes"):
+            self.save(after)
+
+    def add_vote(self) -> None:
+        if self.current is None:
+            return
+        after = copy.deepcopy(self.current)
+        after["votes"] = list(after.get("votes", [])) + [{"date": None, "kind": "party", "result": None,
+                                                          "note": None, "choices": []}]
+        self.save(after)
+
+    def remove_vote(self, editor: VoteEditor) -> None:
+        after = copy.deepcopy(self.current)
+        after["votes"] = [e.value() for e in self.vote_editors if e is not editor]
+        self.save(after)
+
+
+_ = format_date

@@ -1,0 +1,115 @@
+"""Overzicht: the partnership at a glance, and its facts editable in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from raadsdossier.core import items
+from raadsdossier.gui.forms import ItemForm
+from raadsdossier.gui.i18n import format_date, kind_label, label
+from raadsdossier.gui.sections.base import Section
+from raadsdossier.interchange.spec import PARTNERSHIP
+
+
+def _esc(text) -> str:
+    return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class OverviewSection(Section):
+    key = "overview"
+    kinds = ("partnership",)
+    item_keys = ("partnership",)
+
+    def __init__(self, view, parent=None) -> None:
+        super().__init__(view, parent)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.summary.linkActivated.connect(self.view.open_item)
+        self.summary.setAccessibleName(self.tr("Overzicht van de stedenband"))
+        self.form = ItemForm(view.dossier, PARTNERSHIP)
+        self.form.edited.connect(self._save)
+        box = QGroupBox(self.tr("Gegevens van de stedenband"))
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.form)
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.addWidget(self.summary, 3)
+        columns.addWidget(box, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(scroll)
+        self.data: dict | None = None
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.data = items.overview(self.view.dossier)
+        self.summary.setText(self._html(self.data))
+        self.form.load(self.data["partnership"])
+
+    def _save(self) -> None:
+        before = self.data["partnership"]
+        self.view.save_item("partnership", before, self.form.value(), self.tr("Stedenband bewerken"))
+
+    def show_item(self, item_id: str) -> bool:
+        return bool(self.data and self.data["partnership"] and self.data["partnership"]["id"] == item_id)
+
+    def _html(self, data: dict) -> str:
+        p = data["partnership"]
+        if p is None:
+            return self.tr("<p>Dit dossier heeft nog geen stedenband.</p>")
+        native = f" <span style='font-size:large'>{_esc(p['partner_native_name'])}</span>" if p.get("partner_native_name") else ""
+        parts = [
+            f"<h2>{_esc(p['dutch_side'])} – {_esc(p['partner_name'])}{native}</h2>",
+            "<table cellspacing='4'>",
+            f"<tr><td><b>{self.tr('Niveau')}</b></td><td>{label(p['level'])}</td></tr>",
+            f"<tr><td><b>{self.tr('Partner')}</b></td><td>{_esc(', '.join(x for x in [p['partner_name'], p.get('partner_region'), p.get('partner_country')] if x))}</td></tr>",
+            f"<tr><td><b>{self.tr('Sinds')}</b></td><td>{_esc(p.get('since') or self.tr('onbekend'))}</td></tr>",
+            f"<tr><td><b>{self.tr('Status')}</b></td><td>{label(p['status'])}</td></tr>",
+            "</table>",
+        ]
+        if p.get("status_history"):
+            parts.append(f"<h3>{self.tr('Statusgeschiedenis')}</h3><ul>")
+            for change in p["status_history"]:
+                when = change.get("period") or format_date(change.get("date"))
+                parts.append(f"<li>{_esc(when)}: {label(change['status'])}"
+                             f"{' — ' + _esc(change['note']) if change.get('note') else ''}</li>")
+            parts.append("</ul>")
+        counts = data["counts"]
+        shown = [(kind, n) for kind, n in sorted(counts.items()) if kind != "partnership"]
+        if shown:
+            parts.append(f"<h3>{self.tr('Inhoud')}</h3><p>")
+            parts.append(", ".join(f"{n} × {kind_label(kind)}" for kind, n in shown))
+            parts.append("</p>")
+        parts.append(f"<h3>{self.tr('Open toezeggingen')}</h3>")
+        if data["open_commitments"]:
+            parts.append("<ul>" + "".join(
+                f"<li><a href='{c['id']}'>{_esc(c['title'])}</a>"
+                f"{' — ' + self.tr('uiterlijk') + ' ' + format_date(c['deadline']) if c['deadline'] else ''}"
+                f"{' <b>(' + self.tr('te laat') + ')</b>' if c['overdue'] else ''}</li>"
+                for c in data["open_commitments"]) + "</ul>")
+        else:
+            parts.append(f"<p>{self.tr('Geen.')}</p>")
+        parts.append(f"<h3>{self.tr('Vragen over de termijn')}</h3>")
+        if data["overdue_questions"]:
+            parts.append("<ul>" + "".join(f"<li><a href='{q['id']}'>{_esc(q['title'])}</a></li>"
+                                          for q in data["overdue_questions"]) + "</ul>")
+        else:
+            parts.append(f"<p>{self.tr('Geen.')}</p>")
+        checklist = data["checklist"]
+        if checklist:
+            parts.append(f"<h3>{self.tr('Amnesty-checklist')}: {checklist['done']} / {checklist['total']}</h3><ul>")
+            parts.extend(f"<li>{_esc(s['title'])}: {s['done']} / {s['total']}</li>" for s in checklist["sections"])
+            parts.append("</ul>")
+        if data["latest_events"]:
+            parts.append(f"<h3>{self.tr('Laatste gebeurtenissen')}</h3><ul>")
+            parts.extend(f"<li>{format_date(e['date'])}: <a href='{e['id']}'>{_esc(e['title'])}</a></li>"
+                         for e in data["latest_events"])
+            parts.append("</ul>")
+        return "".join(parts)

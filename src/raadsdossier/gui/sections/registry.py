@@ -1,0 +1,153 @@
+"""The navigator's sections, in the order users expect, with each list's columns."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+
+from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.gui.models import Column, confidentiality_column
+from raadsdossier.gui.sections.base import Section
+from raadsdossier.gui.sections.items import ItemSection
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Sections", text)
+
+
+def _date(key: str):
+    return lambda row: format_date(row.get(key))
+
+
+def _text(key: str):
+    return lambda row: row.get(key) or ""
+
+
+def _enum(key: str):
+    return lambda row: label(row.get(key))
+
+
+def _names(key: str):
+    return lambda row: "; ".join((row.get("_actors") or {}).get(key) or [])
+
+
+def _money(row: dict) -> str:
+    amount, top = row.get("amount_eur"), row.get("amount_max_eur")
+    text = f"€ {amount:,.0f}".replace(",", ".") if amount is not None else ""
+    if top is not None:
+        text += f" – {top:,.0f}".replace(",", ".")
+    return text
+
+
+class TabbedSection(Section):
+    """Two or more item lists under one navigator entry (e.g. costs and outcomes)."""
+
+    def __init__(self, view, key: str, parts: list[tuple[str, ItemSection]], parent=None) -> None:
+        super().__init__(view, parent)
+        self.key = key
+        self.parts = [section for _title, section in parts]
+        self.item_keys = tuple(section.key for section in self.parts)
+        self.kinds = tuple(kind for section in self.parts for kind in section.kinds)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(key)
+        for title, section in parts:
+            self.tabs.addTab(section, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        super().refresh()
+        for section in self.parts:
+            section.refresh()
+
+    def show_item(self, item_id: str) -> bool:
+        for index, section in enumerate(self.parts):
+            if section.show_item(item_id):
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def _active(self) -> ItemSection:
+        return self.parts[self.tabs.currentIndex()]
+
+    def new_item(self) -> None:
+        self._active().new_item()
+
+    def delete_selected(self) -> None:
+        self._active().delete_selected()
+
+
+def build_sections(view):
+    """(key, Dutch title, section widget) for every navigator entry."""
+    from raadsdossier.gui.sections.attachments import AttachmentSection
+    from raadsdossier.gui.sections.checklist import ChecklistSection
+    from raadsdossier.gui.sections.meetings import MeetingSection
+    from raadsdossier.gui.sections.motions import MotionSection
+    from raadsdossier.gui.sections.overview import OverviewSection
+    from raadsdossier.gui.sections.questions import QuestionSection
+    from raadsdossier.gui.sections.timeline import TimelineSection
+
+    conf = confidentiality_column(t("Vertrouwelijkheid"))
+    sections = [
+        ("overview", t("Overzicht"), OverviewSection(view)),
+        ("timeline", t("Tijdlijn"), TimelineSection(view)),
+        ("motions", t("Moties"), MotionSection(view, "motions", t("Moties"), [
+            Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
+            Column(t("Datum"), "date", _date("date")), Column(t("Indieners"), None, _names("submitters")),
+            Column(t("Status"), "status", _enum("status")),
+            Column(t("Uitslag"), None, lambda r: label(r["_computed"].get("result"))), conf])),
+        ("commitments", t("Toezeggingen"), ItemSection(view, "commitments", t("Toezeggingen"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Toegezegd door"), None, _names("promised_by")),
+            Column(t("Uiterste datum"), "deadline", _date("deadline")), Column(t("Status"), "status", _enum("status")),
+            Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") else ""), conf])),
+        ("question_sets", t("Vragen & antwoorden"), QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
+            Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
+            Column(t("Ingediend"), "submitted_on", _date("submitted_on")),
+            Column(t("Beantwoord"), "answered_on", _date("answered_on")),
+            Column(t("Dagen"), None, lambda r: str(r["_computed"].get("days_to_answer") or "")),
+            Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") or r["_computed"].get("answered_late") else ""),
+            conf])),
+        ("college_notes", t("Collegestukken"), ItemSection(view, "college_notes", t("Collegestukken"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
+            Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")), conf])),
+        ("demonstrations", t("Demonstraties"), ItemSection(view, "demonstrations", t("Demonstraties"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
+            Column(t("Plaats"), "place", _text("place")), Column(t("Omvang"), "estimated_size", _text("estimated_size")),
+            conf])),
+        ("checklist", t("Amnesty-checklist"), ChecklistSection(view)),
+        ("money", t("Kosten & opbrengsten"), TabbedSection(view, "money", [
+            (t("Kosten"), ItemSection(view, "costs", t("Kosten"), [
+                Column(t("Omschrijving"), "description", _text("description")), Column(t("Bedrag"), "amount_eur", _money),
+                Column(t("Grondslag"), "basis", _enum("basis")), Column(t("Categorie"), "category", _enum("category")),
+                Column(t("Vanaf"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
+            (t("Opbrengsten"), ItemSection(view, "outcomes", t("Opbrengsten"), [
+                Column(t("Opbrengst"), "claim", _text("claim")), Column(t("Waarde"), "value", _text("value")),
+                Column(t("Volgens"), "claimed_by", _text("claimed_by")), Column(t("Datum"), "date", _date("date")),
+                conf])),
+        ])),
+        ("sources", t("Bronnen"), ItemSection(view, "sources", t("Bronnen"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
+            Column(t("Uitgever"), "publisher", _text("publisher")), Column(t("Datum"), "date", _date("date")),
+            Column(t("Documentnummer"), "document_number", _text("document_number")), conf])),
+        ("attachments", t("Bijlagen"), AttachmentSection(view, "attachments", t("Bijlagen"), [
+            Column(t("Bestandsnaam"), "file_name", _text("file_name")), Column(t("Soort"), "media_type", _text("media_type")),
+            Column(t("Grootte"), None, lambda r: f"{(r.get('size') or 0) / 1024:.0f} kB"), conf])),
+        ("notes", t("Notities"), ItemSection(view, "notes", t("Notities"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")), conf])),
+        ("meetings", t("Vergaderingen"), MeetingSection(view, "meetings", t("Vergaderingen"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
+            Column(t("Orgaan"), "body", _enum("body")), Column(t("Kenmerk"), "reference", _text("reference")), conf])),
+        ("events", t("Gebeurtenissen"), ItemSection(view, "events", t("Gebeurtenissen"), [
+            Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
+            Column(t("Datum"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
+        ("people", t("Fracties & personen"), TabbedSection(view, "people", [
+            (t("Fracties"), ItemSection(view, "parties", t("Fracties"), [
+                Column(t("Naam"), "name", _text("name")), Column(t("Afkorting"), "abbreviation", _text("abbreviation")),
+                Column(t("Zetels"), "seats", _text("seats")), conf])),
+            (t("Personen"), ItemSection(view, "people", t("Personen"), [
+                Column(t("Naam"), "name", _text("name")), Column(t("Rol"), "role", _enum("role")),
+                Column(t("Risico"), "sensitive", lambda r: t("loopt risico") if r.get("sensitive") else ""), conf])),
+        ])),
+    ]
+    return sections

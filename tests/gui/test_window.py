@@ -1,0 +1,229 @@
+"""The main window driven as a user would: open, navigate, edit, undo, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from raadsdossier.core import items
+from raadsdossier.gui.app import build_window
+from raadsdossier.gui.workspace import Settings
+
+
+def test_first_run_opens_the_demo_dossiers_and_every_section(window, qtbot):
+    assert sorted(v.title for v in window.views()) == [
+        "Arnhem – Wuhan", "Breda – Yangzhou", "Enschede – Dalian", "Maastricht – Chengdu"]
+    view = window.current_view()
+    assert "Raadsdossier" in window.windowTitle() and view.title in window.windowTitle()
+    titles = [view.navigator.item(i).text() for i in range(view.navigator.count())]
+    assert titles[:13] == ["Overzicht", "Tijdlijn", "Moties", "Toezeggingen", "Vragen & antwoorden", "Collegestukken",
+                           "Demonstraties", "Amnesty-checklist", "Kosten & opbrengsten", "Bronnen", "Bijlagen",
+                           "Notities", "Vergaderingen"]
+    for row in range(view.navigator.count()):
+        view.navigator.setCurrentRow(row)
+        assert view.stack.currentIndex() == row
+        assert not view.current_section().stale
+
+
+def test_second_start_reopens_what_was_open(window, qtbot):
+    window.close_tab(0)
+    still_open = sorted(v.dossier.path for v in window.views())
+    window.close()
+    again = build_window([], Settings())
+    qtbot.addWidget(again)
+    assert sorted(v.dossier.path for v in again.views()) == still_open
+
+
+def test_overview_shows_the_partner_in_its_own_script(window):
+    index = [v.title for v in window.views()].index("Enschede – Dalian")
+    window.tabs.setCurrentIndex(index)
+    overview = window.current_view().show_section("overview")
+    assert "大连" in overview.summary.text()
+    assert "0 / 32" in overview.summary.text()
+
+
+def test_timeline_lists_items_of_every_kind_and_opens_one(arnhem, qtbot):
+    timeline = arnhem.show_section("timeline")
+    titles = timeline.entry_titles()
+    assert "Motie stedenband met Wuhan verbreken" in titles
+    assert any("Demonstratie" in t for t in titles)
+    timeline.filters["motion"].setChecked(False)
+    assert "Motie stedenband met Wuhan verbreken" not in timeline.entry_titles()
+    timeline.filters["motion"].setChecked(True)
+    row = next(timeline.tree.topLevelItem(i) for i in range(timeline.tree.topLevelItemCount())
+               if timeline.tree.topLevelItem(i).text(2) == "Motie stedenband met Wuhan verbreken")
+    timeline._open(row)
+    motions = arnhem.current_section()
+    assert motions.key == "motions" and motions.current["title"] == "Motie stedenband met Wuhan verbreken"
+
+
+def test_arnhem_motion_shows_three_votes_with_their_outcomes(arnhem):
+    motions = arnhem.show_section("motions")
+    motions.show_item(motions.model.rows[0]["id"])
+    assert len(motions.vote_editors) == 3
+    texts = [editor.result_label.text() for editor in motions.vote_editors]
+    assert texts == ["Uitslag (vastgelegd): verworpen", "Uitslag (vastgelegd): verworpen",
+                     "Uitslag (vastgelegd): aangenomen"]
+
+
+def test_create_a_motion_with_votes_and_see_the_computed_result(arnhem, qtbot):
+    people = arnhem.show_section("people")
+    parties = people.parts[0]
+    for row in parties.model.rows:  # give the national parties seats in this council
+        after = dict(row, seats={"GroenLinks": 8, "VVD": 6, "D66": 5, "CDA": 3}[row["name"]])
+        parties.show_item(row["id"])
+        parties.save(after)
+
+    motions = arnhem.show_section("motions")
+    qtbot.mouseClick(motions.new_button, Qt.MouseButton.LeftButton)
+    title = motions.form.widgets["title"]
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Mensenrechten centraal in de stedenband")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert motions.current["title"] == "Mensenrechten centraal in de stedenband"
+
+    qtbot.mouseClick(motions.add_vote_button, Qt.MouseButton.LeftButton)
+    editor = motions.vote_editors[0]
+    add_all = next(b for b in editor.findChildren(type(motions.add_vote_button)) if b.text() == "Alle fracties")
+    qtbot.mouseClick(add_all, Qt.MouseButton.LeftButton)
+    editor = motions.vote_editors[0]
+    for row in range(editor.table.rowCount()):
+        who = editor.table.cellWidget(row, 0).currentText()
+        if who in ("VVD", "CDA"):
+            choice = editor.table.cellWidget(row, 1)
+            choice.setCurrentIndex(choice.findData("against"))
+            choice.activated.emit(choice.currentIndex())
+            editor = motions.vote_editors[0]
+    assert editor.result_label.text() == "Berekende uitslag: aangenomen (13 voor, 9 tegen)"
+    stored = items.get(arnhem.dossier, motions.current["id"])[1]
+    assert stored["_computed"]["result"] == "adopted"
+    assert editor.chart.segments and editor.chart.segments[0][1] == "for"
+
+
+def test_edit_undo_and_redo(window, arnhem, qtbot):
+    motions = arnhem.show_section("motions")
+    motion_id = motions.model.rows[0]["id"]
+    motions.show_item(motion_id)
+    edit = motions.form.widgets["reference"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "M7")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert items.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert items.get(arnhem.dossier, motion_id)[1]["reference"] is None
+    assert motions.form.widgets["reference"].text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert items.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
+    assert motions.model.rows[0]["reference"] == "M7"
+
+
+def test_delete_and_undo_restores_the_links(arnhem):
+    motions = arnhem.show_section("motions")
+    motion_id = motions.model.rows[0]["id"]
+    demonstration = items.page(arnhem.dossier, "demonstrations")[0]
+    assert demonstration["motion_id"] == motion_id
+    motions.show_item(motion_id)
+    motions.delete_selected()
+    assert motions.model.total == 0
+    assert items.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] is None
+    arnhem.undo_stack.undo()
+    assert motions.model.total == 1
+    assert items.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] == motion_id
+    assert len(items.get(arnhem.dossier, motion_id)[1]["votes"]) == 3
+
+
+def test_change_confidentiality_is_marked_in_the_list(arnhem):
+    events = arnhem.show_section("timeline")
+    section = arnhem.show_section("demonstrations")
+    row_id = section.model.rows[0]["id"]
+    section.show_item(row_id)
+    combo = section.form.conf
+    combo.setCurrentIndex(combo.findData("confidential"))
+    combo.activated.emit(combo.currentIndex())
+    column = [c.header for c in section.model.columns].index("Vertrouwelijkheid")
+    index = section.model.index(section.model.row_of(row_id), column)
+    assert index.data() == "vertrouwelijk"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert items.get(arnhem.dossier, row_id)[1]["confidentiality"] == "confidential"
+    assert events is not None
+
+
+def test_tick_a_checklist_item_and_undo(arnhem):
+    checklist = arnhem.show_section("checklist")
+    first = checklist.tree.topLevelItem(0).child(0)
+    first.setCheckState(0, Qt.CheckState.Checked)
+    assert checklist.progress.text() == "1 van 32 aanbevelingen afgerond"
+    assert checklist.tree.topLevelItem(0).text(0).endswith("(1 / 4)")
+    overview = arnhem.show_section("overview")
+    assert "1 / 32" in overview.summary.text()
+    arnhem.undo_stack.undo()
+    checklist = arnhem.show_section("checklist")
+    assert checklist.progress.text() == "0 van 32 aanbevelingen afgerond"
+
+
+def test_record_an_assessment_with_evidence(arnhem):
+    checklist = arnhem.show_section("checklist")
+    item = checklist.tree.topLevelItem(1).child(0)
+    checklist.tree.setCurrentItem(item)
+    checklist.status.setCurrentIndex(checklist.status.findData("in_progress"))
+    checklist.note.setPlainText("Gesprek met Amnesty gepland")
+    checklist.assessed_on.setText("2022-02-01")
+    for i in range(checklist.evidence.count()):
+        if checklist.evidence.item(i).text() == "Motie stedenband met Wuhan verbreken":
+            checklist.evidence.item(i).setCheckState(Qt.CheckState.Checked)
+    checklist.record_assessment()
+    state = items.checklist_state(arnhem.dossier)
+    recorded = next(i for i in state["items"] if i["id"] == item.data(0, Qt.ItemDataRole.UserRole))["history"]
+    assert recorded[-1]["status"] == "in_progress" and recorded[-1]["note"] == "Gesprek met Amnesty gepland"
+    assert len(recorded[-1]["evidence_ids"]) == 1
+
+
+def test_search_as_you_type_and_open_the_hit(window, arnhem, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search.box
+    qtbot.keyClicks(window.search.box, "bedroefd")
+    qtbot.waitUntil(lambda: window.search.results.isVisible() and window.search.results.count() > 0, timeout=3000)
+    assert "bedroefd" in window.search.hit_titles()[0].lower()
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    section = arnhem.current_section()
+    assert section.key == "events"
+    assert "bedroefd" in section.current["title"]
+
+
+def test_search_in_all_open_dossiers(window, arnhem, qtbot):
+    window.search.everywhere.setChecked(True)
+    window.search.box.setText("paviljoen")
+    window.search.run_search()
+    assert any(t.startswith("breda-yangzhou · ") for t in window.search.hit_titles())
+
+
+def test_add_an_attachment_and_find_its_text(window, arnhem, tmp_path, qtbot):
+    note = tmp_path / "raadsinformatiebrief.txt"
+    note.write_text("Het college onderzoekt de zusterband met Wuhan opnieuw.", encoding="utf-8")
+    section = arnhem.show_section("attachments")
+    assert section.add_files([note])
+    assert section.model.rows[0]["file_name"] == "raadsinformatiebrief.txt"
+    window.search.box.setText("onderzoekt zusterband")
+    window.search.run_search()
+    assert window.search.hit_titles() and "raadsinformatiebrief.txt" in window.search.hit_titles()[0]
+
+
+def test_open_a_text_file_says_why_and_opens_nothing(window, tmp_path, messages):
+    bogus = tmp_path / "geen.raadsdossier"
+    bogus.write_text("hallo", encoding="utf-8")
+    count = len(window.views())
+    assert window.open_path(bogus) is None
+    assert len(window.views()) == count
+    assert messages and "geen Raadsdossier-bestand" in messages[-1][2]
+
+
+def test_bad_date_in_the_form_is_refused_with_a_message(arnhem, messages, qtbot):
+    events = arnhem.show_section("demonstrations")
+    events.show_item(events.model.rows[0]["id"])
+    before = items.get(arnhem.dossier, events.current["id"])[1]["date"]
+    field = events.form.widgets["date"]
+    field.setText("2021-02-30")
+    field.editingFinished.emit()
+    assert messages and "bestaande datum" in messages[-1][2]
+    assert items.get(arnhem.dossier, events.current["id"])[1]["date"] == before
