@@ -66,5 +66,6 @@ def read_source(path: Path, format_name: str = "auto") -> tuple[ImportFormat, di
 
 
 def _load_builtin() -> None:
-    if not _REGISTRY:
-        from raadsdossier.importers import dossier_json  # noqa: F401  (registers itself)
+    # Importing a format module registers it; importing twice is a no-op, so this
+    # works whichever format module some caller imported first.
+    from raadsdossier.importers import dossier_json, question_text  # noqa: F401
