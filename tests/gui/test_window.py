@@ -227,3 +227,35 @@ def test_bad_date_in_the_form_is_refused_with_a_message(arnhem, messages, qtbot)
     field.editingFinished.emit()
     assert messages and "bestaande datum" in messages[-1][2]
     assert items.get(arnhem.dossier, events.current["id"])[1]["date"] == before
+
+
+def test_paste_a_question_set_as_text(arnhem):
+    from tests.conftest import REPO
+
+    text = (REPO / "tests/fixtures/kamervragen-2022Z11774.txt").read_text(encoding="utf-8").replace("2022Z11774", "2023Z00042")
+    section = arnhem.show_section("question_sets")
+    set_id = section.paste_text(text)
+    assert set_id and section.current["reference"] == "2023Z00042"
+    assert section.questions.rowCount() == 17
+    assert section.questions.item(0, 2).text() == "Ja."
+    assert "na 35 dagen" in section.heading.text()
+    arnhem.undo_stack.undo()
+    assert not items.exists(arnhem.dossier, set_id)
+
+
+def test_paste_of_something_else_says_why(arnhem, messages):
+    section = arnhem.show_section("question_sets")
+    assert section.paste_text("Beste griffie, hierbij de stukken.") is None
+    assert messages and messages[-1][1] == "Vragen niet herkend"
+
+
+def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, messages, new_dossier, tmp_path):
+    window = build_window([new_dossier])
+    qtbot.addWidget(window)
+    assert [v.title for v in window.views()] == ["Enschede – Dalian"]
+    copy = window.current_view().dossier.save_copy(tmp_path / "kopie.raadsdossier")
+    from raadsdossier.core.storage import Dossier
+
+    with Dossier.open(copy, read_only=True) as opened:
+        assert items.overview(opened)["partnership"]["partner_native_name"] == "大连"
+    window.close()

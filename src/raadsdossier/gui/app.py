@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from raadsdossier.gui import workspace
@@ -31,8 +32,22 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+_fonts_installed = False
+
+
+def install_fonts() -> None:
+    """Make the bundled CJK font available, so that 大连 shows as characters on any system."""
+    global _fonts_installed
+    if _fonts_installed:
+        return
+    for path in sorted(resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+    _fonts_installed = True
+
+
 def build_window(files: list[Path], settings: workspace.Settings | None = None) -> MainWindow:
     """The main window with what should be open: the files given, else what was open last, else the welcome page."""
+    install_fonts()
     settings = settings or workspace.Settings()
     window = MainWindow(settings)
     if files:

@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy, QWidget,
 )
 
 from raadsdossier.core import items
@@ -24,6 +24,13 @@ DATE_RE = QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$")
 MONEY_RE = QRegularExpression(r"^$|^\d+([.,]\d{1,2})?$")
 
 
+def compact(combo: QComboBox) -> QComboBox:
+    """A combo box whose width does not follow its longest entry (which would widen the whole form)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
 class LongTextEdit(QPlainTextEdit):
     """A multi-line field that reports an edit when the user leaves it."""
 
@@ -33,7 +40,8 @@ class LongTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMinimumHeight(60)
-        self.setMaximumHeight(130)
+        self.setMaximumHeight(100)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
@@ -88,6 +96,7 @@ class ItemForm(QWidget):
 
     def _combo(self, key: str, options: list[tuple[str | None, str]], required: bool) -> QComboBox:
         combo = QComboBox()
+        compact(combo)
         if not required:
             combo.addItem("—", None)
         for value, text in options:

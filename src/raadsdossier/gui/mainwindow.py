@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setAccessibleName(self.tr("Open dossiers"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Open dossiers"))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.search = SearchPanel(self._search_targets)
@@ -97,9 +98,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.copy_action = self._action(file_menu, self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
         self.close_action = self._action(file_menu, self.tr("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
-                                         QKeySequence.StandardKey.Close, "close")
+                                         "Ctrl+W", "close")
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        self._action(file_menu, self.tr("&Afsluiten"), self.close, "Ctrl+Q", "quit")
 
         edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))

@@ -60,6 +60,12 @@ class VoteChart(QWidget):
         painter.drawLine(int(half), int(bar.top() - 3), int(half), int(bar.bottom() + 3))
         painter.setPen(self.palette().text().color())
         painter.setFont(self.font())
+        counts = {choice: 0 for choice in COLOURS}
+        for _label, choice, weight in self.segments:
+            counts[choice] += weight
+        legend = self.tr("voor %1 · tegen %2 · niet gestemd %3 · streep: de helft").replace(
+            "%1", str(counts["for"])).replace("%2", str(counts["against"])).replace("%3", str(counts["not_voting"]))
+        legend = painter.fontMetrics().elidedText(legend, Qt.TextElideMode.ElideRight, self.width() - 4)
         painter.drawText(QRectF(2, bar.bottom() + 4, self.width() - 4, 24),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.caption)
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, legend)
         painter.end()

@@ -50,10 +50,12 @@ class ItemSection(Section):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        wide = next((i for i, c in enumerate(columns) if c.sort_key in ("title", "description", "claim", "name", "file_name")), 0)
-        header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.wide_column = next((i for i, c in enumerate(columns)
+                                 if c.sort_key in ("title", "description", "claim", "name", "file_name")), 0)
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select_row(current.row()))
 
         self.new_button = QPushButton(self.tr("Nieuw"))
@@ -93,13 +95,16 @@ class ItemSection(Section):
         self.editor_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(editor)
+        scroll.setAccessibleName(self.tr("Bewerken: %1").replace("%1", title))
 
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([680, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -118,7 +123,10 @@ class ItemSection(Section):
 
     def heading_html(self, data: dict) -> str:
         title = data.get("title") or data.get("name") or data.get("claim") or data.get("file_name") or ""
-        return f"<h3>{kind_label(self.spec.kind).capitalize()}: {_escape(title)}</h3>"
+        kind = kind_label(self.spec.kind).capitalize()
+        if title.lower().startswith(kind.lower()):
+            return f"<h3>{_escape(title)}</h3>"
+        return f"<h3>{kind}: {_escape(title)}</h3>"
 
     def new_defaults(self) -> dict:
         """Values for the required fields of a new item, which the user then edits."""
@@ -135,6 +143,13 @@ class ItemSection(Section):
         return defaults
 
     # -- behaviour ---------------------------------------------------------------
+
+    def _fit_columns(self) -> None:
+        """Narrow columns fit their content (up to a cap); the title column takes the rest."""
+        for column in range(self.model.columnCount()):
+            width = max(self.table.sizeHintForColumn(column), self.table.horizontalHeader().sectionSizeHint(column))
+            cap = 300 if column == self.wide_column else 120
+            self.table.setColumnWidth(column, max(min(width + 8, cap), 260 if column == self.wide_column else 0))
 
     def refresh(self) -> None:
         super().refresh()

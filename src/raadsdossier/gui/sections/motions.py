@@ -6,13 +6,14 @@ import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox, QTableWidget,
     QVBoxLayout, QWidget,
 )
 
 from raadsdossier.core import items
 from raadsdossier.core.enums import VoteChoice, VoteKind, VoteResult
-from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.gui.forms import compact
+from raadsdossier.gui.i18n import label
 from raadsdossier.gui.sections.items import ItemSection
 from raadsdossier.gui.vote_chart import VoteChart
 
@@ -47,6 +48,7 @@ class VoteEditor(QGroupBox):
 
     def __init__(self, section: "MotionSection", number: int, vote: dict) -> None:
         super().__init__(section.tr("Stemming %1").replace("%1", str(number)))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # scroll, never squash
         self.section = section
         self.vote = copy.deepcopy(vote)
         self.kind = vote.get("kind") or "party"
@@ -54,13 +56,13 @@ class VoteEditor(QGroupBox):
         self.date.setPlaceholderText(section.tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
         self.date.setAccessibleName(section.tr("Datum van stemming %1").replace("%1", str(number)))
         self.date.editingFinished.connect(section.save_votes)
-        self.kind_combo = QComboBox()
+        self.kind_combo = compact(QComboBox())
         for value in VoteKind:
             self.kind_combo.addItem(label(value.value), value.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.kind))
         self.kind_combo.setAccessibleName(section.tr("Soort stemming %1").replace("%1", str(number)))
         self.kind_combo.activated.connect(lambda _i: section.save_votes())
-        self.recorded = QComboBox()
+        self.recorded = compact(QComboBox())
         self.recorded.addItem(section.tr("niet vastgelegd"), None)
         for value in VoteResult:
             self.recorded.addItem(label(value.value), value.value)
@@ -80,43 +82,33 @@ class VoteEditor(QGroupBox):
         self.options = items.choices(section.view.dossier, "party" if self.kind == "party" else "person")
         for choice in vote.get("choices", []):
             self._add_row(choice.get("party") or choice.get("person"), choice["choice"], choice.get("seats"))
-        self.table.setMinimumHeight(min(40 + 30 * self.table.rowCount(), 320))
+        self.table.setMinimumHeight(min(48 + 32 * max(1, self.table.rowCount()), 360))
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.chart = VoteChart()
-        add_row = QPushButton(section.tr("Regel toevoegen"))
+        add_row = QPushButton(section.tr("Regel erbij"))
         add_row.clicked.connect(lambda: (self._add_row(None, "for", None), section.save_votes()))
         add_all = QPushButton(section.tr("Alle fracties"))
         add_all.setToolTip(section.tr("Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat"))
         add_all.clicked.connect(self._add_all_parties)
         add_all.setVisible(self.kind == "party")
-        remove_row = QPushButton(section.tr("Regel verwijderen"))
+        remove_row = QPushButton(section.tr("Regel weg"))
         remove_row.clicked.connect(self._remove_row)
-        remove_vote = QPushButton(section.tr("Stemming verwijderen"))
+        remove_vote = QPushButton(section.tr("Stemming weg"))
+        remove_vote.setAccessibleName(section.tr("Stemming %1 verwijderen").replace("%1", str(number)))
         remove_vote.clicked.connect(lambda: section.remove_vote(self))
 
-        top = QHBoxLayout()
+        top = QFormLayout()
         for text, widget in ((section.tr("Datum"), self.date), (section.tr("Soort"), self.kind_combo),
-                             (section.tr("Vastgelegd"), self.recorded)):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            top.addWidget(caption)
-            top.addWidget(widget)
+                             (section.tr("Vastgelegde uitslag"), self.recorded), (section.tr("Toelichting"), self.note)):
+            top.addRow(text, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        note_row = QHBoxLayout()
-        note_caption = QLabel(section.tr("Toelichting"))
-        note_caption.setBuddy(self.note)
-        note_row.addWidget(note_caption)
-        note_row.addWidget(self.note)
-        layout.addLayout(note_row)
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        for button in (add_row, add_all, remove_row):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(remove_vote)
+        buttons = QGridLayout()
+        for index, button in enumerate((add_row, add_all, remove_row, remove_vote)):
+            buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
         layout.addWidget(self.result_label)
         layout.addWidget(self.chart)
@@ -125,14 +117,14 @@ class VoteEditor(QGroupBox):
     def _add_row(self, ref: str | None, choice: str, seats: int | None) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        who = QComboBox()
+        who = compact(QComboBox())
         who.addItem("—", None)
         for value, text in self.options:
             who.addItem(text, value)
         who.setCurrentIndex(max(0, who.findData(ref)))
         who.setAccessibleName(self.section.tr("Wie, regel %1").replace("%1", str(row + 1)))
         who.activated.connect(lambda _i, combo=who: self._picked(combo))
-        what = QComboBox()
+        what = compact(QComboBox())
         for value in VoteChoice:
             what.addItem(label(value.value), value.value)
         what.setCurrentIndex(what.findData(choice))
@@ -238,7 +230,9 @@ class MotionSection(ItemSection):
         result = data.get("_computed", {}).get("result")
         status = label(data.get("status"))
         extra = f" — {self.tr('uitslag')}: {label(result)}" if result else ""
-        return f"<h3>{self.tr('Motie')} {ref}{data.get('title', '')}</h3><p>{self.tr('Status')}: {status}{extra}</p>"
+        title = data.get("title", "")
+        prefix = "" if title.lower().startswith(self.tr("Motie").lower()) else self.tr("Motie") + " "
+        return f"<h3>{prefix}{ref}{title}</h3><p>{self.tr('Status')}: {status}{extra}</p>"
 
     def load_extra(self, data: dict | None) -> None:
         for editor in self.vote_editors:
@@ -283,5 +277,3 @@ class MotionSection(ItemSection):
         after["votes"] = [e.value() for e in self.vote_editors if e is not editor]
         self.save(after)
 
-
-_ = format_date

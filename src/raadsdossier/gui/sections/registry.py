@@ -49,7 +49,8 @@ class TabbedSection(Section):
         self.item_keys = tuple(section.key for section in self.parts)
         self.kinds = tuple(kind for section in self.parts for kind in section.kinds)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(key)
+        self.tabs.setAccessibleName(" / ".join(title for title, _section in parts))
+        self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())
         for title, section in parts:
             self.tabs.addTab(section, title)
         layout = QVBoxLayout(self)

@@ -1,0 +1,61 @@
+"""The item table model on its own, without any widget: lazy loading, SQL sorting and filtering."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from raadsdossier.core.models import Event
+from raadsdossier.gui.models import PAGE, Column, ItemTableModel, confidentiality_column
+
+
+def fill(dossier, n=450):
+    with dossier.transaction() as session:
+        for i in range(n):
+            session.add(Event(title=f"Gebeurtenis {i:03}", date=f"{2000 + i % 20}-{1 + i % 12:02}",
+                              confidentiality="confidential" if i == 7 else "public",
+                              description="handelsmissie" if i % 50 == 0 else "bezoek"))
+
+
+COLUMNS = [Column("Titel", "title", lambda r: r["title"]), Column("Datum", "date", lambda r: r.get("date") or ""),
+           Column("Geen sortering", None, lambda r: "x"), confidentiality_column("Vertrouwelijkheid")]
+
+
+def test_rows_load_page_by_page(qtmodeltester, dossier):
+    fill(dossier)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    assert model.total == 450 and model.rowCount() == PAGE
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def test_sorting_happens_over_all_rows_not_just_the_loaded_page(dossier):
+    fill(dossier)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Gebeurtenis 449"
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 1).data() == "2000-01"
+    before = [model.index(i, 0).data() for i in range(5)]
+    model.sort(2)  # not sortable: nothing changes
+    assert [model.index(i, 0).data() for i in range(5)] == before
+
+
+def test_filter_uses_the_full_text_index(dossier):
+    fill(dossier)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    model.set_filter("handelsmissie")
+    assert model.total == 9 and model.rowCount() == 9
+    model.set_filter("")
+    assert model.total == 450
+
+
+def test_confidential_rows_are_marked(dossier):
+    fill(dossier, 10)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    row = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == "Gebeurtenis 007")
+    assert model.index(row, 3).data() == "vertrouwelijk"
+    assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(0 if row else 1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
