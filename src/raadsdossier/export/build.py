@@ -1,0 +1,465 @@
+"""Build a pack from a dossier and the user's choices; confidentiality is enforced here, once.
+
+Only `public` items go in unless the user includes `internal` and/or
+`confidential` explicitly; people flagged `sensitive` are never named unless
+the user asks, in any section, in the sources or in attachment text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from raadsdossier.core.checklist import META_KEY, current_states, load_template
+from raadsdossier.core.enums import ActorRole
+from raadsdossier.core.errors import InvalidInput, NotFound
+from raadsdossier.core.models import (
+    Attachment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
+    Outcome, Partnership, Person, QuestionSet, Source,
+)
+from raadsdossier.core.storage import Dossier
+from raadsdossier.export.labels import euro, nl, nl_date
+from raadsdossier.export.model import Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart
+
+SECTIONS: dict[str, str] = {
+    "summary": "Samenvatting",
+    "timeline": "Tijdlijn",
+    "motions": "Moties",
+    "commitments": "Toezeggingen",
+    "questions": "Vragen en antwoorden",
+    "college_notes": "Collegestukken",
+    "demonstrations": "Demonstraties",
+    "checklist": "Amnesty-checklist",
+    "money": "Kosten en opbrengsten",
+    "attachments": "Bijlagen",
+    "notes": "Eigen notities",
+    "sources": "Bronnen",
+}
+DEFAULT_SECTIONS = tuple(key for key in SECTIONS if key != "notes")  # notes go in only when chosen
+LEVELS = ("public", "internal", "confidential")
+REDACTED = "[naam weggelaten]"
+MARKING = {"confidential": "VERTROUWELIJK", "internal": "VERTROUWELIJK – FRACTIE-INTERN"}
+
+
+@dataclass
+class PackOptions:
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    include: frozenset[str] = frozenset()  # "internal", "confidential"
+    include_sensitive: bool = False
+    meeting: str | None = None  # reference or id
+    agenda_item: str | None = None  # its number
+    author: str = ""
+    today: date | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise InvalidInput(None, f"onbekend onderdeel: {', '.join(unknown)} (kies uit {', '.join(SECTIONS)}).")
+        bad = [level for level in self.include if level not in ("internal", "confidential")]
+        if bad:
+            raise InvalidInput(None, f"onbekend vertrouwelijkheidsniveau: {', '.join(bad)} (kies internal en/of confidential).")
+        if self.agenda_item and not self.meeting:
+            raise InvalidInput(None, "--agenda-item gaat samen met --meeting.")
+
+
+@dataclass
+class _Context:
+    options: PackOptions
+    allowed: set[str]
+    sensitive_names: list[str]
+    sensitive_ids: set[str]
+    source_numbers: dict[str, int] = field(default_factory=dict)
+    sources: list[PackSource] = field(default_factory=list)
+    highest: int = 0
+    anchors: int = 0
+
+    def ok(self, item: Item | None) -> bool:
+        return item is not None and item.confidentiality.value in self.allowed
+
+    def seen(self, item: Item) -> None:
+        self.highest = max(self.highest, LEVELS.index(item.confidentiality.value))
+
+    def text(self, value) -> str:
+        """Text as printed: sensitive people's names removed unless the user included them."""
+        text = "" if value is None else str(value)
+        for name in self.sensitive_names:
+            text = re.sub(re.escape(name), REDACTED, text, flags=re.IGNORECASE)
+        return text
+
+    def names(self, item: Item, role: ActorRole) -> str:
+        out = []
+        for actor in item.actors_with_role(role):
+            if actor.person_id in self.sensitive_ids:
+                out.append(REDACTED)
+            else:
+                out.append(self.text(actor.display_name))
+        return ", ".join(out)
+
+    def cite(self, item: Item) -> tuple[int, ...]:
+        numbers = []
+        for source in sorted(item.sources, key=lambda s: (s.date or "", s.title)):
+            if not self.ok(source):
+                continue
+            if source.id not in self.source_numbers:
+                self.seen(source)
+                number = len(self.sources) + 1
+                self.source_numbers[source.id] = number
+                self.sources.append(PackSource(number, self.text(_source_text(source))))
+            numbers.append(self.source_numbers[source.id])
+        return tuple(numbers)
+
+    def anchor(self, prefix: str) -> str:
+        self.anchors += 1
+        return f"{prefix}-{self.anchors}"
+
+
+def _source_text(source: Source) -> str:
+    parts = [p for p in (source.publisher, source.title) if p]
+    text = ", ".join(parts)
+    if source.document_number:
+        text += f" ({source.document_number})"
+    if source.date:
+        text += f", {nl_date(source.date)}"
+    if source.url:
+        text += f". {source.url}"
+    return text
+
+
+def build_pack(dossier: Dossier, options: PackOptions) -> Pack:
+    """The pack for `dossier` as the user chose; raises NotFound for an unknown meeting or agenda item."""
+    with dossier.session() as session:
+        return _build(session, options)
+
+
+def _build(session: Session, options: PackOptions) -> Pack:
+    today = options.today or date.today()
+    allowed = {"public", *options.include}
+    sensitive = [] if options.include_sensitive else list(session.scalars(select(Person).where(Person.sensitive)))
+    ctx = _Context(options, allowed, sorted({p.name for p in sensitive}, key=len, reverse=True), {p.id for p in sensitive})
+    partnership = session.scalars(select(Partnership)).first()
+    if partnership is None:
+        raise NotFound("Dit dossier heeft geen stedenband; er valt geen stuk van te maken.")
+    meeting, agenda_item = _scope(session, options)
+    dossier_title = f"{partnership.dutch_side} – {partnership.partner_name}"
+    if meeting is not None:
+        title = f"{meeting.title}, {nl_date(meeting.date)}" if meeting.date else meeting.title
+        subtitle = f"Agendapunt {agenda_item.number}: {agenda_item.title}" if agenda_item else f"Dossier {dossier_title}"
+        if agenda_item:
+            subtitle += f" — dossier {dossier_title}"
+    else:
+        title, subtitle = f"Dossier {dossier_title}", "Informatiepakket"
+    blocks: list[Block] = []
+    builders = {
+        "summary": _summary, "timeline": _timeline, "motions": _motions, "commitments": _commitments,
+        "questions": _questions, "college_notes": _college_notes, "demonstrations": _demonstrations,
+        "checklist": _checklist, "money": _money, "attachments": _attachments, "notes": _notes,
+    }
+    scope = (meeting, agenda_item)
+    for key in options.sections:
+        if key == "sources":
+            continue
+        section = builders[key](session, ctx, scope, partnership, today)
+        if section:  # a section only when it has content
+            blocks.append(Heading(1, SECTIONS[key], ctx.anchor(key)))
+            blocks.extend(section)
+    if "sources" in options.sections and ctx.sources:
+        blocks.append(Heading(1, SECTIONS["sources"], ctx.anchor("sources")))
+    level = LEVELS[ctx.highest]
+    return Pack(
+        title=ctx.text(title), subtitle=ctx.text(subtitle), date=nl_date(today), author=options.author,
+        marking=MARKING.get(level), levels=tuple(lv for lv in LEVELS if lv in allowed),
+        blocks=blocks, sources=ctx.sources if "sources" in options.sections else [],
+    )
+
+
+def _scope(session: Session, options: PackOptions):
+    if not options.meeting:
+        return None, None
+    meeting = session.get(Meeting, options.meeting) or session.scalars(
+        select(Meeting).where(Meeting.reference == options.meeting)).first()
+    if meeting is None:
+        raise NotFound(f"De vergadering '{options.meeting}' staat niet in dit dossier.")
+    if not options.agenda_item:
+        return meeting, None
+    for agenda_item in meeting.agenda_items:
+        if agenda_item.number == options.agenda_item:
+            return meeting, agenda_item
+    raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{meeting.title}'.")
+
+
+def _items(session: Session, ctx: _Context, model, order) -> list:
+    items = [item for item in session.scalars(select(model).order_by(*order)) if ctx.ok(item)]
+    for item in items:
+        ctx.seen(item)
+    return items
+
+
+def _in_scope(item, scope) -> bool:
+    meeting, agenda_item = scope
+    if meeting is None:
+        return True
+    if agenda_item is not None and hasattr(item, "agenda_item_id"):
+        return item.agenda_item_id == agenda_item.id
+    return getattr(item, "meeting_id", None) == meeting.id
+
+
+# -- sections -------------------------------------------------------------------
+
+def _summary(session, ctx, scope, p: Partnership, today) -> list[Block]:
+    ctx.seen(p)
+    partner = p.partner_name + (f" ({p.partner_native_name})" if p.partner_native_name else "")
+    rows = [("Nederlandse kant", f"{p.dutch_side} ({nl(p.level)})"), ("Partner", partner)]
+    where = ", ".join(x for x in (p.partner_region, p.partner_country) if x)
+    if where:
+        rows.append(("Regio en land", where))
+    rows += [("Sinds", p.since or "onbekend"), ("Status", nl(p.status))]
+    if p.focus_themes:
+        rows.append(("Speerpunten", ", ".join(p.focus_themes)))
+    blocks: list[Block] = [Facts(tuple((k, ctx.text(v)) for k, v in rows))]
+    if p.description:
+        blocks.append(Paragraph(ctx.text(p.description), ctx.cite(p)))
+    if p.status_history:
+        blocks.append(Table(("Wanneer", "Status", "Toelichting"),
+                            tuple((c.period or nl_date(c.date), nl(c.status), ctx.text(c.note)) for c in p.status_history),
+                            (0.25, 0.2, 0.55), "Statusgeschiedenis"))
+    return blocks
+
+
+_TIMELINE = [(Event, "date", "title"), (Motion, "date", "title"), (Demonstration, "date", "title"),
+             (CollegeNote, "date", "title"), (Commitment, "promised_on", "title")]
+
+
+def _timeline(session, ctx, scope, p, today) -> list[Block]:
+    rows = []
+    for model, date_attr, title_attr in _TIMELINE:
+        for item in _items(session, ctx, model, [getattr(model, date_attr)]):
+            when = getattr(item, date_attr)
+            if when:
+                end = getattr(item, "end_date", None)
+                label = nl(getattr(item, "event_kind", None) or item.kind)
+                rows.append((when, nl_date(when) + (f" – {nl_date(end)}" if end else ""), label,
+                             ctx.text(getattr(item, title_attr)), ctx.cite(item)))
+    for qs in _items(session, ctx, QuestionSet, [QuestionSet.submitted_on]):
+        if qs.submitted_on:
+            rows.append((qs.submitted_on.isoformat(), nl_date(qs.submitted_on), nl(qs.set_kind),
+                         ctx.text(f"{qs.reference or ''} {qs.title}".strip()), ctx.cite(qs)))
+    if not rows:
+        return []
+    rows.sort(key=lambda r: r[0])
+    return [Table(("Datum", "Soort", "Wat", "Bron"),
+                  tuple((when, kind, title, _refs(cites)) for _k, when, kind, title, cites in rows),
+                  (0.2, 0.17, 0.53, 0.1))]
+
+
+def _refs(numbers: tuple[int, ...]) -> str:
+    return "[" + ", ".join(map(str, numbers)) + "]" if numbers else ""
+
+
+def _motions(session, ctx, scope, p, today) -> list[Block]:
+    motions = [m for m in _items(session, ctx, Motion, [Motion.date, Motion.reference]) if _in_scope(m, scope)]
+    if not motions:
+        return []
+    blocks: list[Block] = [Table(
+        ("Kenmerk", "Titel", "Indieners", "Datum", "Status", "Uitslag"),
+        tuple((m.reference or "", ctx.text(m.title), ctx.names(m, ActorRole.SUBMITTER), nl_date(m.date), nl(m.status),
+               nl(m.final_result)) for m in motions),
+        (0.1, 0.34, 0.2, 0.12, 0.12, 0.12))]
+    for m in motions:
+        blocks.append(Heading(2, ctx.text(f"{m.reference + ' ' if m.reference else ''}{m.title}"), ctx.anchor("motie")))
+        rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]
+        if m.submitter_names:
+            rows.append(("Indieners", ctx.names(m, ActorRole.SUBMITTER)))
+        if m.co_submitter_names:
+            rows.append(("Mede-indieners", ctx.names(m, ActorRole.CO_SUBMITTER)))
+        if m.pre_advice:
+            rows.append(("Preadvies college", ctx.text(m.pre_advice)))
+        blocks.append(Facts(tuple(r for r in rows if r[1])))
+        cites = ctx.cite(m)
+        for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text), ("Uitvoering", m.follow_up)):
+            if text:
+                blocks.append(Paragraph(label, style="label"))
+                blocks.extend(Paragraph(ctx.text(part)) for part in text.split("\n\n") if part.strip())
+        for number, vote in enumerate(m.votes, start=1):
+            blocks.extend(_vote(ctx, m, number, vote))
+        if cites:
+            blocks.append(Paragraph("Bronnen van deze motie", cites, style="small"))
+    return blocks
+
+
+def _vote(ctx, motion, number, vote) -> list[Block]:
+    heading = f"Stemming {number}" + (f" ({nl_date(vote.date)})" if vote.date else "")
+    tally = vote.tally
+    if tally is None:
+        line = f"{heading}: uitslag {nl(vote.recorded_result) or 'onbekend'} (vastgelegd; geen stemmen per fractie bekend)"
+        return [Paragraph(ctx.text(line + (f". {vote.note}" if vote.note else "")))]
+    result = f"{heading}: {nl(vote.computed_result)}, {tally.for_} voor en {tally.against} tegen"
+    if vote.recorded_result and vote.disagrees:
+        result += f" (let op: vastgelegd als {nl(vote.recorded_result)})"
+    blocks: list[Block] = [Paragraph(ctx.text(result + (f". {vote.note}" if vote.note else "")))]
+    rows, segments = [], []
+    for cast in vote.choices:
+        if cast.party is not None:
+            who = cast.party.abbreviation or cast.party.name
+        elif cast.person_id in ctx.sensitive_ids:
+            who = REDACTED
+        else:
+            who = cast.person.name if cast.person else ""
+        rows.append((ctx.text(who), nl(cast.choice), str(cast.seats) if cast.seats is not None else ""))
+        segments.append((ctx.text(who), cast.choice.value, cast.weight))
+    blocks.append(Table(("Fractie" if vote.kind.value == "party" else "Lid", "Stem", "Zetels"), tuple(rows), (0.5, 0.3, 0.2)))
+    order = {"for": 0, "against": 1, "not_voting": 2}
+    blocks.append(VoteChart(tuple(sorted((s for s in segments if s[2] > 0), key=lambda s: order[s[1]])),
+                            f"voor {tally.for_} · tegen {tally.against} · niet gestemd {tally.not_voting}"))
+    return blocks
+
+
+def _commitments(session, ctx, scope, p, today) -> list[Block]:
+    items = [c for c in _items(session, ctx, Commitment, [Commitment.deadline, Commitment.title]) if _in_scope(c, scope)]
+    if not items:
+        return []
+    rows = []
+    for c in items:
+        status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
+        rows.append((ctx.text(c.title), ctx.names(c, ActorRole.PROMISED_BY), nl_date(c.promised_on), nl_date(c.deadline),
+                     status, _refs(ctx.cite(c))))
+    blocks: list[Block] = [Table(("Toezegging", "Toegezegd door", "Op", "Uiterlijk", "Status", "Bron"), tuple(rows),
+                                 (0.34, 0.18, 0.12, 0.12, 0.14, 0.1))]
+    for c in items:
+        if c.description:
+            blocks.append(Paragraph(ctx.text(f"{c.title}: {c.description}"), ctx.cite(c)))
+    return blocks
+
+
+def _questions(session, ctx, scope, p, today) -> list[Block]:
+    sets = _items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
+    blocks: list[Block] = []
+    for qs in sets:
+        blocks.append(Heading(2, ctx.text(f"{qs.reference + ': ' if qs.reference else ''}{qs.title}"), ctx.anchor("vragen")))
+        rows = [("Soort", nl(qs.set_kind)), ("Ingediend door", ctx.names(qs, ActorRole.SUBMITTER)),
+                ("Gericht aan", ctx.names(qs, ActorRole.ADDRESSEE)), ("Ingediend", nl_date(qs.submitted_on)),
+                ("Beantwoord", nl_date(qs.answered_on))]
+        if qs.days_to_answer is not None:
+            rows.append(("Dagen tot antwoord", str(qs.days_to_answer)))
+        if qs.deadline:
+            state = "te laat beantwoord" if qs.answered_late else "over de termijn" if qs.is_overdue(today) else "binnen de termijn"
+            rows.append(("Termijn", f"{nl_date(qs.deadline)} ({state})"))
+        blocks.append(Facts(tuple(r for r in rows if r[1])))
+        for question in qs.questions:
+            blocks.append(Paragraph(f"Vraag {question.number}", style="label"))
+            blocks.append(Paragraph(ctx.text(question.text)))
+            answer = question.answer or (f"Zie het antwoord op vraag {question.answered_with}." if question.answered_with else
+                                         "Nog niet beantwoord.")
+            blocks.append(Paragraph(f"Antwoord {question.number}", style="label"))
+            blocks.extend(Paragraph(ctx.text(part), style="quote") for part in answer.split("\n\n") if part.strip())
+        cites = ctx.cite(qs)
+        if cites:
+            blocks.append(Paragraph("Bronnen", cites, style="small"))
+    return blocks
+
+
+def _college_notes(session, ctx, scope, p, today) -> list[Block]:
+    blocks: list[Block] = []
+    for note in _items(session, ctx, CollegeNote, [CollegeNote.date]):
+        blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("collegestuk")))
+        blocks.append(Facts(tuple(r for r in (("Soort", nl(note.note_kind)), ("Datum", nl_date(note.date)),
+                                              ("Status", nl(note.status))) if r[1])))
+        if note.summary:
+            blocks.append(Paragraph(ctx.text(note.summary), ctx.cite(note)))
+        if note.stated_position:
+            blocks.append(Paragraph("Standpunt van het college", style="label"))
+            blocks.append(Paragraph(ctx.text(note.stated_position), ctx.cite(note), style="quote"))
+    return blocks
+
+
+def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
+    blocks: list[Block] = []
+    for demo in _items(session, ctx, Demonstration, [Demonstration.date]):
+        if scope[0] is not None and demo.meeting_id not in (None, scope[0].id):
+            continue
+        blocks.append(Heading(2, ctx.text(demo.title), ctx.anchor("demonstratie")))
+        rows = [("Datum", nl_date(demo.date)), ("Plaats", ctx.text(demo.place)),
+                ("Organisatoren", ctx.names(demo, ActorRole.ORGANISER)),
+                ("Omvang", str(demo.estimated_size) if demo.estimated_size else ""),
+                ("Over motie", ctx.text(demo.motion.title) if demo.motion is not None and ctx.ok(demo.motion) else "")]
+        blocks.append(Facts(tuple(r for r in rows if r[1])))
+        for text in (demo.demands, demo.description):
+            if text:
+                blocks.append(Paragraph(ctx.text(text), ctx.cite(demo)))
+    return blocks
+
+
+def _checklist(session, ctx, scope, p, today) -> list[Block]:
+    meta = session.get(DossierMeta, META_KEY)
+    if meta is None:
+        return []
+    template = load_template(meta.value)
+    states = current_states(session, template)
+    hidden = {a.checklist_item_id for a in session.scalars(select(Item).where(Item.kind == "checklist_assessment"))
+              if not ctx.ok(a)}
+    blocks: list[Block] = [Paragraph(ctx.text(template.title))]
+    summary = []
+    for section_id, section_title in template.sections:
+        members = [s for s in states if s.item.section == section_id]
+        done = sum(1 for s in members if s.status.value in ("done", "not_applicable") and s.item.id not in hidden)
+        summary.append((section_title, f"{done} van {len(members)}"))
+    blocks.append(Table(("Onderdeel", "Afgerond"), tuple(summary), (0.7, 0.3), "Voortgang per onderdeel"))
+    for section_id, section_title in template.sections:
+        rows = []
+        for state in (s for s in states if s.item.section == section_id):
+            if state.item.id in hidden:  # its newest assessment is not public: show it as not assessed
+                rows.append((state.item.title, nl("not_started"), "", ""))
+            else:
+                rows.append((state.item.title, nl(state.status), nl_date(state.assessed_on), ctx.text(state.note)))
+        blocks.append(Heading(2, section_title, ctx.anchor("checklist")))
+        blocks.append(Table(("Aanbeveling", "Status", "Beoordeeld", "Notitie"), tuple(rows), (0.45, 0.15, 0.15, 0.25)))
+    return blocks
+
+
+def _money(session, ctx, scope, p, today) -> list[Block]:
+    costs = _items(session, ctx, Cost, [Cost.date])
+    outcomes = _items(session, ctx, Outcome, [Outcome.date])
+    blocks: list[Block] = []
+    if costs:
+        rows = []
+        for c in costs:
+            amount = euro(c.amount_cents) + (f" – {euro(c.amount_max_cents)}" if c.amount_max_cents is not None else "")
+            period = nl_date(c.date) + (f" – {nl_date(c.end_date)}" if c.end_date else "")
+            rows.append((ctx.text(c.description), period, nl(c.category), nl(c.basis), amount, _refs(ctx.cite(c))))
+        blocks.append(Table(("Omschrijving", "Periode", "Categorie", "Grondslag", "Bedrag", "Bron"), tuple(rows),
+                            (0.38, 0.12, 0.1, 0.1, 0.2, 0.1), "Kosten"))
+        totals = {}
+        for c in costs:
+            totals[c.basis.value] = totals.get(c.basis.value, 0) + c.amount_cents
+        blocks.append(Facts(tuple((f"Totaal {nl(basis)}", euro(total) + (" (ondergrens van bedragen met een bandbreedte)"
+                                                                           if any(c.amount_max_cents for c in costs if c.basis.value == basis) else ""))
+                                  for basis, total in totals.items())))
+    if outcomes:
+        blocks.append(Table(("Opbrengst", "Waarde", "Volgens", "Bron"),
+                            tuple((ctx.text(o.claim), ctx.text(o.value), ctx.text(o.claimed_by), _refs(ctx.cite(o)))
+                                  for o in outcomes), (0.5, 0.2, 0.2, 0.1), "Opbrengsten"))
+    return blocks
+
+
+def _attachments(session, ctx, scope, p, today) -> list[Block]:
+    blocks: list[Block] = []
+    for attachment in _items(session, ctx, Attachment, [Attachment.file_name]):
+        blocks.append(Heading(2, ctx.text(attachment.file_name), ctx.anchor("bijlage")))
+        text = (attachment.extracted_text or "").strip()
+        if text:
+            excerpt = text if len(text) <= 1500 else text[:1500].rsplit(" ", 1)[0] + " …"
+            blocks.extend(Paragraph(ctx.text(part), style="small") for part in excerpt.split("\n") if part.strip())
+    return blocks
+
+
+def _notes(session, ctx, scope, p, today) -> list[Block]:
+    blocks: list[Block] = []
+    for note in _items(session, ctx, Note, [Note.title]):
+        if scope[0] is not None and note.meeting_id not in (None, scope[0].id):
+            continue
+        blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
+        blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
+    return blocks

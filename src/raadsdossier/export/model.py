@@ -1,0 +1,66 @@
+"""The pack model: plain data that both renderers draw, and nothing else decides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1: section, 2: item
+    text: str
+    anchor: str  # unique within the pack; the contents link to it
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    citations: tuple[int, ...] = ()  # numbers in the pack's source list
+    style: str = "body"  # body, quote, small, label
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label/value pairs shown as a two-column list (date, status, submitters, …)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # relative widths, summing to 1
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class VoteChart:
+    """One vote as segments (label, choice, weight), in the order for, against, not voting."""
+
+    segments: tuple[tuple[str, str, int], ...]
+    caption: str
+
+
+Block = Heading | Paragraph | Facts | Table | VoteChart
+
+
+@dataclass(frozen=True)
+class Source:
+    number: int
+    text: str  # "Follow the Money, Stedenbanden met China … (januari 2022). https://…"
+
+
+@dataclass
+class Pack:
+    title: str  # the meeting and agenda item, or the dossier
+    subtitle: str
+    date: str  # Dutch reading form: "22 november 2026"
+    author: str
+    marking: str | None  # "VERTROUWELIJK" / "FRACTIE-INTERN" when such items are inside, else None
+    levels: tuple[str, ...]  # confidentiality levels included
+    blocks: list[Block] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def headings(self, level: int | None = None) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
