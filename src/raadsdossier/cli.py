@@ -72,6 +72,22 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
 
     sub.add_parser("directory", help="de lijst van provinciale stedenbanden met China")
+
+    from raadsdossier.export.build import SECTIONS
+
+    p = sub.add_parser("pack", help="maak een vergaderstuk (PDF of DOCX) van een dossier",
+                       description="Maak een informatiepakket. Standaard staan alleen openbare items erin.")
+    p.add_argument("file", type=Path, nargs="?", metavar="BESTAND")
+    p.add_argument("--all", type=Path, metavar="MAP", help="een stuk voor elk dossier in MAP")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="UIT",
+                   help="UIT.pdf of UIT.docx; met --all: de map voor de stukken")
+    p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx of pdf,docx")
+    p.add_argument("--meeting", metavar="KENMERK", help="de vergadering (kenmerk of id)")
+    p.add_argument("--agenda-item", metavar="NUMMER", help="het agendapunt van die vergadering")
+    p.add_argument("--sections", metavar="LIJST", help="onderdelen, bv. summary,motions,questions (" + ",".join(SECTIONS) + ")")
+    p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook deze niveaus op: internal,confidential")
+    p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
+    p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
     for each in [parser, *sub.choices.values()]:
         _dutch_headings(each)
     return parser
@@ -97,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         handler = globals()[f"_cmd_{command.replace('-', '_')}"]
         if command == "new":
             _check_new_usage(parser, args)
-        return handler(args) or 0
+        try:
+            return handler(args) or 0
+        except _UsageError as exc:
+            parser.error(str(exc))
     except DossierError as exc:
         _fail(str(exc))
     except OSError as exc:
@@ -251,6 +270,39 @@ def _cmd_search(args) -> int:
         marker = "" if hit.confidentiality == "public" else f" [{hit.confidentiality}]"
         print(f"{hit.kind}\t{hit.title}{marker}\n\t{hit.snippet}")
     return 0
+
+
+def _cmd_pack(args) -> int:
+    from raadsdossier.export.build import DEFAULT_SECTIONS, PackOptions
+    from raadsdossier.export.service import FORMATS, write_all, write_pack
+
+    if bool(args.file) == bool(args.all):
+        raise _UsageError("geef een dossierbestand of --all MAP")
+    options = PackOptions(
+        sections=tuple(_split(args.sections)) if args.sections else DEFAULT_SECTIONS,
+        include=frozenset(_split(args.include)), include_sensitive=args.include_sensitive,
+        meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
+    )
+    if args.all:
+        formats = tuple(_split(args.format))
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown or not formats:
+            raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf en/of docx.")
+        written, problems = write_all(args.all, args.output, options, formats, report=print)
+        for problem in problems:
+            print(f"{PROG}: {problem}", file=sys.stderr)
+        return 1 if problems else 0
+    with _open(args.file, read_only=True) as dossier:
+        print(write_pack(dossier, args.output, options))
+    return 0
+
+
+def _split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+class _UsageError(Exception):
+    pass
 
 
 def _cmd_directory(args) -> int:

@@ -230,6 +230,18 @@ def _cite(paragraph: Paragraph) -> str:
     return f' <font size="7" color="#555555">[{", ".join(map(str, paragraph.citations))}]</font>'
 
 
+_LIBRARY_COMMENTS = (b"ReportLab Generated PDF document (opensource)",
+                     b"ReportLab generated PDF document -- digest (opensource)")
+
+
+def _scrub_comments(path: Path) -> None:
+    """Blank the library's name in the file's two comment lines; same length, so offsets stay valid."""
+    data = path.read_bytes()
+    for comment in _LIBRARY_COMMENTS:
+        data = data.replace(comment, b"Raadsdossier".ljust(len(comment)))
+    path.write_bytes(data)
+
+
 def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
     """Write `pack` as a PDF to `target`; `progress(done, total)` is called as blocks are laid out."""
     _register_fonts()
@@ -288,6 +300,7 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
         if progress and index % 50 == 0:
             progress(index, total)
     doc.multiBuild(story, canvasmaker=_NumberedCanvas)
+    _scrub_comments(Path(target))
     if progress:
         progress(total, total)
     return target

@@ -1,0 +1,48 @@
+"""Fixtures for packs: a demo dossier with internal and confidential items and a person at risk added."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from raadsdossier.core import items
+from raadsdossier.core.storage import Dossier
+
+SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
+INTERNAL_NOTE = "Fractie-intern: stemadvies voor de raad"
+AT_RISK = "Aynur Testpersoon"  # a made-up name for the test only
+
+
+@pytest.fixture
+def arnhem_with_secrets(demo_copy) -> Path:
+    path = demo_copy("arnhem-wuhan")
+    with Dossier.open(path) as dossier:
+        items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000001", "title": SECRET_EVENT,
+                                       "kind": "other", "date": "2021-08", "confidentiality": "confidential"})
+        items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000002", "title": INTERNAL_NOTE,
+                                       "kind": "statement", "date": "2021-06", "confidentiality": "internal"})
+        items.save(dossier, "people", {"id": "e0000000-0000-4000-8000-000000000003", "name": AT_RISK,
+                                       "role": "activist", "sensitive": True})
+        demonstration = items.page(dossier, "demonstrations")[0]
+        demonstration["description"] = f"{AT_RISK} sprak de raad toe over haar familie."
+        demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
+        items.save(dossier, "demonstrations", demonstration)
+    return path
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of every page as pdftotext reads it (layout kept), falling back to pypdf."""
+    try:
+        out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        pages = out.split("\f")
+        return pages[:-1] if pages and not pages[-1].strip() else pages
+    except FileNotFoundError:
+        return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
