@@ -267,7 +267,7 @@ def _motions(session, ctx, scope, p, today) -> list[Block]:
         ("Kenmerk", "Titel", "Indieners", "Datum", "Status", "Uitslag"),
         tuple((m.reference or "", ctx.text(m.title), ctx.names(m, ActorRole.SUBMITTER), nl_date(m.date), nl(m.status),
                nl(m.final_result)) for m in motions),
-        (0.1, 0.34, 0.2, 0.12, 0.12, 0.12))]
+        (0.1, 0.3, 0.16, 0.15, 0.14, 0.15))]
     for m in motions:
         blocks.append(Heading(2, ctx.text(f"{m.reference + ' ' if m.reference else ''}{m.title}"), ctx.anchor("motie")))
         rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]
@@ -463,3 +463,31 @@ def _notes(session, ctx, scope, p, today) -> list[Block]:
         blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
         blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
     return blocks
+
+
+SECTION_KINDS = {
+    "summary": ("partnership",), "timeline": ("event",), "motions": ("motion",), "commitments": ("commitment",),
+    "questions": ("question_set",), "college_notes": ("college_note",), "demonstrations": ("demonstration",),
+    "checklist": ("checklist_assessment",), "money": ("cost", "outcome"), "attachments": ("attachment",),
+    "notes": ("note",), "sources": ("source",),
+}
+
+
+def preview(dossier: Dossier) -> dict:
+    """What a pack could hold: per section, the number of items at each confidentiality level,
+    and the number of people flagged sensitive (for the export dialog)."""
+    from sqlalchemy import func
+
+    with dossier.session() as session:
+        counts: dict[tuple[str, str], int] = {}
+        rows = session.execute(select(Item.kind, Item.confidentiality, func.count()).group_by(Item.kind, Item.confidentiality))
+        for kind, level, n in rows:
+            counts[(kind, level.value)] = n
+        sections = {
+            key: {level: sum(counts.get((kind, level), 0) for kind in kinds) for level in LEVELS}
+            for key, kinds in SECTION_KINDS.items()
+        }
+        sensitive = session.scalar(select(func.count()).select_from(Person).where(Person.sensitive)) or 0
+        meetings = [(m.reference or m.id, m.title, [(a.number, a.title) for a in m.agenda_items])
+                    for m in session.scalars(select(Meeting).order_by(Meeting.date))]
+        return {"sections": sections, "sensitive_people": sensitive, "meetings": meetings}

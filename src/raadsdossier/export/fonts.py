@@ -30,3 +30,7 @@ def split_cjk(text: str) -> list[tuple[str, bool]]:
     if last < len(text):
         out.append((text[last:], False))
     return out
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_RUN.search(text))

@@ -14,10 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
     Paragraph as RLParagraph, Spacer, Table as RLTable, TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 from reportlab.pdfgen.canvas import Canvas
 
 from raadsdossier.export import fonts
@@ -58,15 +57,15 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "quote": ParagraphStyle("quote", parent=base, leftIndent=10, textColor=colors.HexColor("#222222")),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
-        "label": ParagraphStyle("label", parent=base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=1),
+        "label": ParagraphStyle("label", parent=base, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=1, keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "fact": ParagraphStyle("fact", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
         "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5, spaceAfter=0,
                                textColor=colors.white),
         "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceBefore=6,
-                             spaceAfter=8, textColor=ACCENT),
+                             spaceAfter=8, textColor=ACCENT, keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=10,
-                             spaceAfter=4, textColor=ACCENT),
+                             spaceAfter=4, textColor=ACCENT, keepWithNext=1),
         "cover_title": ParagraphStyle("ct", parent=base, fontName=FONT_BOLD, fontSize=24, leading=30, spaceAfter=12,
                                       textColor=ACCENT),
         "cover_sub": ParagraphStyle("cs", parent=base, fontSize=14, leading=19, spaceAfter=24),
@@ -85,6 +84,89 @@ class _HeadingParagraph(RLParagraph):
         self.toc_level, self.anchor, self.plain = level, anchor, plain
 
 
+TOC_TITLE_HEIGHT = 32
+TOC_LINE = {1: 15.0, 2: 11.5}
+TOC_FONT = {1: (FONT_BOLD, 9.5), 2: (FONT, 8.5)}
+NUMBER_WIDTH = 28
+
+
+def toc_layout(pack: Pack, height: float) -> list[list[tuple[int, str, str]]]:
+    """The contents split over pages: [[(level, text, anchor), …], …]. Exact, since every entry is one line."""
+    pages: list[list[tuple[int, str, str]]] = [[]]
+    used = TOC_TITLE_HEIGHT
+    for heading in pack.headings():
+        line = TOC_LINE[min(heading.level, 2)]
+        if used + line > height:
+            pages.append([])
+            used = 0.0
+        pages[-1].append((min(heading.level, 2), heading.text, heading.anchor))
+        used += line
+    return pages
+
+
+class _TocPage(Flowable):
+    """One page of the contents, drawn in the single layout pass: the entries and their links now,
+    the page numbers as a form that is filled in once every heading has found its page."""
+
+    def __init__(self, doc: "_Doc", index: int) -> None:
+        super().__init__()
+        self.doc, self.index = doc, index
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, available_height - 1
+
+    def draw(self) -> None:
+        canvas, entries = self.canv, self.doc.toc_pages[self.index]
+        y = self.doc.height - 2
+        if self.index == 0:
+            canvas.setFont(FONT_BOLD, 16)
+            canvas.setFillColor(ACCENT)
+            canvas.drawString(0, y - 16, "Inhoud")
+            y -= TOC_TITLE_HEIGHT
+        canvas.setFillColor(colors.black)
+        positions = []
+        for level, text, anchor in entries:
+            font, size = TOC_FONT[level]
+            line = TOC_LINE[level]
+            indent = 0 if level == 1 else 12
+            room = self.width - indent - NUMBER_WIDTH - 10
+            shown = _fit(text, font, size, room)
+            baseline = y - line + 3
+            _draw_mixed_font(canvas, indent, baseline, shown, font, size)
+            end = indent + _mixed_width(shown, font, size) + 3
+            canvas.setFont(FONT, size)
+            dots = "." * max(0, int((self.width - NUMBER_WIDTH - end) / pdfmetrics.stringWidth(". ", FONT, size)))
+            canvas.drawString(end, baseline, " ".join(dots))
+            x0, y0 = canvas.absolutePosition(0, y - line)
+            x1, y1 = canvas.absolutePosition(self.width, y)
+            canvas.linkRect("", anchor, (x0, y0, x1, y1), relative=0, thickness=0)
+            positions.append((anchor, baseline, font, size))
+            y -= line
+        self.doc.toc_positions[self.index] = positions
+        canvas.doForm(f"toc-numbers-{self.index}")
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    if _mixed_width(text, font, size) <= room:
+        return text
+    while text and _mixed_width(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _mixed_width(text: str, font: str, size: float) -> float:
+    return sum(pdfmetrics.stringWidth(run, FONT_CJK if cjk else font, size) for run, cjk in fonts.split_cjk(text))
+
+
+def _draw_mixed_font(canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    for run, is_cjk in fonts.split_cjk(text):
+        face = FONT_CJK if is_cjk else font
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, face, size)
+
+
 class _Doc(BaseDocTemplate):
     def __init__(self, target, pack: Pack, **kwargs) -> None:
         super().__init__(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
@@ -93,7 +175,11 @@ class _Doc(BaseDocTemplate):
                          # else every page declares Helvetica, a font that is not embedded
                          initialFontName=FONT, initialFontSize=9.5, **kwargs)
         self.pack = pack
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.toc_pages = toc_layout(pack, self.height)
+        self.toc_positions: dict[int, list] = {}
+        self.heading_pages: dict[str, int] = {}
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate(id="cover", frames=[frame], onPage=self._cover_page),
             PageTemplate(id="body", frames=[frame], onPage=self._body_page),
@@ -101,9 +187,19 @@ class _Doc(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, _HeadingParagraph):
-            self.notify("TOCEntry", (flowable.toc_level - 1, flowable.plain, self.page, flowable.anchor))
+            self.heading_pages[flowable.anchor] = self.page
             self.canv.bookmarkPage(flowable.anchor)
             self.canv.addOutlineEntry(flowable.plain, flowable.anchor, level=flowable.toc_level - 1)
+
+    def define_toc_forms(self, canvas) -> None:
+        """Fill in the contents' page numbers, now that every heading has its page."""
+        for index, positions in self.toc_positions.items():
+            canvas.beginForm(f"toc-numbers-{index}")
+            canvas.setFillColor(colors.black)
+            for anchor, baseline, font, size in positions:
+                canvas.setFont(font, size)
+                canvas.drawRightString(self.width, baseline, str(self.heading_pages.get(anchor, "")))
+            canvas.endForm()
 
     def _cover_page(self, canvas, doc) -> None:
         canvas.saveState()
@@ -166,21 +262,35 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        doc = getattr(self, "doc", None)
         for state in self._pages:
             self.__dict__.update(state)
             self.setFont(FONT, 8)
             self.setFillColor(colors.HexColor("#555555"))
             self.drawRightString(A4[0] - MARGIN, MARGIN - 7 * mm, f"Pagina {self._pageNumber} van {total}")
             super().showPage()
+        if doc is not None:
+            doc.define_toc_forms(self)
         super().save()
 
 
+def _cell(text: str, style: ParagraphStyle, room: float):
+    """A plain string when it fits on one line (much faster to lay out), else a wrapping paragraph."""
+    if "\n" not in text and not fonts.has_cjk(text) and \
+            pdfmetrics.stringWidth(text, style.fontName, style.fontSize) <= room:
+        return text
+    return RLParagraph(markup(text), style)
+
+
 def _table(table: Table, styles, width: float) -> list:
-    data = [[RLParagraph(markup(c), styles["head"]) for c in table.columns]]
-    data += [[RLParagraph(markup(cell), styles["cell"]) for cell in row] for row in table.rows]
-    flow = RLTable(data, colWidths=[w * width for w in table.widths], repeatRows=1, hAlign="LEFT")
+    widths = [w * width for w in table.widths]
+    data = [[_cell(c, styles["head"], w - 7) for c, w in zip(table.columns, widths)]]
+    data += [[_cell(cell, styles["cell"], w - 7) for cell, w in zip(row, widths)] for row in table.rows]
+    flow = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     flow.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cells' own default would be Helvetica, not embedded
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("LEADING", (0, 0), (-1, -1), 10.5),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f1f4f8")]),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#c5ccd6")),
@@ -195,11 +305,13 @@ def _table(table: Table, styles, width: float) -> list:
 
 
 def _facts(facts: Facts, styles, width: float) -> list:
-    data = [[RLParagraph(markup(k), styles["fact"]), RLParagraph(markup(v), styles["cell"])] for k, v in facts.rows]
+    data = [[_cell(k, styles["fact"], 0.28 * width - 7), _cell(v, styles["cell"], 0.72 * width - 7)] for k, v in facts.rows]
     if not data:
         return []
     flow = RLTable(data, colWidths=[0.28 * width, 0.72 * width], hAlign="LEFT")
-    flow.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+    flow.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (0, -1), FONT_BOLD),
+                              ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("LEADING", (0, 0), (-1, -1), 10.5),
+                              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return [flow, Spacer(1, 4)]
 
@@ -265,18 +377,9 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
         story.append(RLParagraph(markup("Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."),
                                  ParagraphStyle("cm2", parent=styles["body"], alignment=TA_CENTER)))
     story.append(PageBreak())
-    toc = TableOfContents()
-    toc.levelStyles = [
-        ParagraphStyle("toc1", parent=styles["body"], fontName=FONT_BOLD, fontSize=10, leading=14, leftIndent=0, firstLineIndent=0),
-        ParagraphStyle("toc2", parent=styles["body"], fontName=FONT, fontSize=8.5, leading=11, leftIndent=12, firstLineIndent=0),
-    ]
-    toc.dotsMinLevel = 0
-    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    story.append(RLParagraph("Inhoud", styles["toc_title"]))
-    story.append(toc)
-    story.append(PageBreak())
+    for index in range(len(doc.toc_pages)):
+        story.append(_TocPage(doc, index))
+        story.append(PageBreak())
     total = len(pack.blocks) or 1
     first_section = True
     for index, block in enumerate(pack.blocks):
@@ -299,7 +402,12 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
             story.append(KeepTogether([vote_drawing(block, width * 0.8), Spacer(1, 6)]))
         if progress and index % 50 == 0:
             progress(index, total)
-    doc.multiBuild(story, canvasmaker=_NumberedCanvas)
+    def canvasmaker(*args, **kwargs):
+        canvas = _NumberedCanvas(*args, **kwargs)
+        canvas.doc = doc
+        return canvas
+
+    doc.build(story, canvasmaker=canvasmaker)  # one layout pass: the contents fill in their numbers at the end
     _scrub_comments(Path(target))
     if progress:
         progress(total, total)

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.copy_action = self._action(file_menu, self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
+        self.export_action = self._action(file_menu, self.tr("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
         self.close_action = self._action(file_menu, self.tr("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
                                          "Ctrl+W", "close")
         file_menu.addSeparator()
@@ -228,6 +229,16 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(self.tr("Kopie opgeslagen: %1").replace("%1", name), 5000)
 
+    def export_pack(self):
+        from raadsdossier.gui.export_dialog import ExportDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = ExportDialog(view.dossier, view.title, self)
+        dialog.open()
+        return dialog
+
     def close_tab(self, index: int) -> None:
         if index < 0:
             return
@@ -265,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_view = self.current_view() is not None
-        for action in (getattr(self, name, None) for name in ("copy_action", "close_action", "new_item_action", "delete_action")):
+        for action in (getattr(self, name, None) for name in ("copy_action", "export_action", "close_action",
+                                                                 "new_item_action", "delete_action")):
             if action is not None:
                 action.setEnabled(has_view)
 
