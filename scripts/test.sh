@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_system-packages.sh
-ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}"
+# poppler-utils: the tests read packs as a reader would (pdftotext, pdffonts).
+ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}" poppler-utils
 make_venv .venv "-e .[test]"
 exec .venv/bin/python -m pytest "$@"
