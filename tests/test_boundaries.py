@@ -9,7 +9,9 @@ MODULES = [
     "raadsdossier.core.storage", "raadsdossier.core.services", "raadsdossier.core.search",
     "raadsdossier.core.demo", "raadsdossier.core.directory", "raadsdossier.importers",
     "raadsdossier.importers.dossier_json", "raadsdossier.interchange.load", "raadsdossier.interchange.export",
-    "raadsdossier.cli",
+    "raadsdossier.cli", "raadsdossier.core.items", "raadsdossier.core.attachments",
+    "raadsdossier.importers.question_text", "raadsdossier.export.build", "raadsdossier.export.pdf",
+    "raadsdossier.export.service",
 ]
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -63,7 +64,7 @@ def backup_before_migration(path: Path, revision: str | None) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.voor-migratie-{revision}-{stamp}.bak")
     temporary = target.with_name(target.name + ".tmp")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     try:
         destination = sqlite3.connect(temporary)
         try:
