@@ -11,7 +11,7 @@ MODULES = [
     "raadsdossier.importers.dossier_json", "raadsdossier.interchange.load", "raadsdossier.interchange.export",
     "raadsdossier.cli", "raadsdossier.core.items", "raadsdossier.core.attachments",
     "raadsdossier.importers.question_text", "raadsdossier.export.build", "raadsdossier.export.pdf",
-    "raadsdossier.export.service",
+    "raadsdossier.export.service", "raadsdossier.export.docx",
 ]
 
 

@@ -23,7 +23,9 @@ from raadsdossier.core.models import (
 )
 from raadsdossier.core.storage import Dossier
 from raadsdossier.export.labels import euro, nl, nl_date
-from raadsdossier.export.model import Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart
+from raadsdossier.export.model import (
+    SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart,
+)
 
 SECTIONS: dict[str, str] = {
     "summary": "Samenvatting",
@@ -100,6 +102,8 @@ class _Context:
         return ", ".join(out)
 
     def cite(self, item: Item) -> tuple[int, ...]:
+        if "sources" not in self.options.sections:  # no list to point into: no numbers either
+            return ()
         numbers = []
         for source in sorted(item.sources, key=lambda s: (s.date or "", s.title)):
             if not self.ok(source):
@@ -167,7 +171,7 @@ def _build(session: Session, options: PackOptions) -> Pack:
             blocks.append(Heading(1, SECTIONS[key], ctx.anchor(key)))
             blocks.extend(section)
     if "sources" in options.sections and ctx.sources:
-        blocks.append(Heading(1, SECTIONS["sources"], ctx.anchor("sources")))
+        blocks.append(Heading(1, SECTIONS["sources"], SOURCES_ANCHOR))
     level = LEVELS[ctx.highest]
     return Pack(
         title=ctx.text(title), subtitle=ctx.text(subtitle), date=nl_date(today), author=options.author,
@@ -191,8 +195,9 @@ def _scope(session: Session, options: PackOptions):
     raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{meeting.title}'.")
 
 
-def _items(session: Session, ctx: _Context, model, order) -> list:
-    items = [item for item in session.scalars(select(model).order_by(*order)) if ctx.ok(item)]
+def _items(session: Session, ctx: _Context, model, order, keep=lambda item: True) -> list:
+    """The items of a kind that go in: allowed levels and in scope. Only these count for the marking."""
+    items = [item for item in session.scalars(select(model).order_by(*order)) if ctx.ok(item) and keep(item)]
     for item in items:
         ctx.seen(item)
     return items
@@ -260,7 +265,7 @@ def _refs(numbers: tuple[int, ...]) -> str:
 
 
 def _motions(session, ctx, scope, p, today) -> list[Block]:
-    motions = [m for m in _items(session, ctx, Motion, [Motion.date, Motion.reference]) if _in_scope(m, scope)]
+    motions = _items(session, ctx, Motion, [Motion.date, Motion.reference], lambda m: _in_scope(m, scope))
     if not motions:
         return []
     blocks: list[Block] = [Table(
@@ -318,7 +323,7 @@ def _vote(ctx, motion, number, vote) -> list[Block]:
 
 
 def _commitments(session, ctx, scope, p, today) -> list[Block]:
-    items = [c for c in _items(session, ctx, Commitment, [Commitment.deadline, Commitment.title]) if _in_scope(c, scope)]
+    items = _items(session, ctx, Commitment, [Commitment.deadline, Commitment.title], lambda c: _in_scope(c, scope))
     if not items:
         return []
     rows = []
@@ -377,9 +382,8 @@ def _college_notes(session, ctx, scope, p, today) -> list[Block]:
 
 def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for demo in _items(session, ctx, Demonstration, [Demonstration.date]):
-        if scope[0] is not None and demo.meeting_id not in (None, scope[0].id):
-            continue
+    in_meeting = lambda item: scope[0] is None or item.meeting_id in (None, scope[0].id)  # noqa: E731
+    for demo in _items(session, ctx, Demonstration, [Demonstration.date], in_meeting):
         blocks.append(Heading(2, ctx.text(demo.title), ctx.anchor("demonstratie")))
         rows = [("Datum", nl_date(demo.date)), ("Plaats", ctx.text(demo.place)),
                 ("Organisatoren", ctx.names(demo, ActorRole.ORGANISER)),
@@ -457,9 +461,8 @@ def _attachments(session, ctx, scope, p, today) -> list[Block]:
 
 def _notes(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for note in _items(session, ctx, Note, [Note.title]):
-        if scope[0] is not None and note.meeting_id not in (None, scope[0].id):
-            continue
+    in_meeting = lambda item: scope[0] is None or item.meeting_id in (None, scope[0].id)  # noqa: E731
+    for note in _items(session, ctx, Note, [Note.title], in_meeting):
         blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
         blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
     return blocks

@@ -5,11 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+SOURCES_ANCHOR = "sources"
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int  # 1: section, 2: item
     text: str
     anchor: str  # unique within the pack; the contents link to it
+
+    @property
+    def opens_sources(self) -> bool:
+        """The pack's numbered source list is printed right after this heading."""
+        return self.anchor == SOURCES_ANCHOR
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,7 @@ class Pack:
     subtitle: str
     date: str  # Dutch reading form: "22 november 2026"
     author: str
-    marking: str | None  # "VERTROUWELIJK" / "FRACTIE-INTERN" when such items are inside, else None
+    marking: str | None  # "VERTROUWELIJK" (or "… – FRACTIE-INTERN") when such items are inside, else None
     levels: tuple[str, ...]  # confidentiality levels included
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)

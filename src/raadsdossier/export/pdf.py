@@ -389,7 +389,7 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
                 story.append(CondPageBreak(60 * mm))
             first_section = first_section and block.level != 1
             story.append(_HeadingParagraph(markup(block.text), style, block.level, block.anchor, block.text))
-            if block.text == "Bronnen" and block.level == 1:
+            if block.opens_sources:
                 for source in pack.sources:
                     story.append(RLParagraph(f"{source.number}. {markup(source.text)}", styles["small"]))
         elif isinstance(block, Paragraph):

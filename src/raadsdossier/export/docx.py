@@ -1,0 +1,637 @@
+"""Render a pack to DOCX with python-docx: the same content, in the same order, as the PDF.
+
+Word has no layout engine here, so what needs one is left to the word processor or
+avoided: the contents are a static list of links to bookmarks on the headings (correct
+without refreshing fields, no page numbers), and the footer's page numbers are PAGE and
+NUMPAGES fields, which Word and LibreOffice fill in by themselves. The vote chart is a
+one-row table of shaded cells, not a picture.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor, Twips
+
+from raadsdossier.export import fonts
+from raadsdossier.export.labels import nl
+from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
+
+FONT = "DejaVu Sans"
+FONT_CJK = "Noto Sans CJK SC"
+LANGUAGE = "nl-NL"
+ACCENT = "1F3A5F"
+MARK_RED = "B00020"
+GREY_HEADER = "555555"
+CHOICE_COLOURS = {"for": "2E7D32", "against": "C62828", "not_voting": "9E9E9E"}
+PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4 in twips
+MARGIN = 1134  # 2 cm in twips
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+BAR_HEIGHT = 34  # points, as in the PDF
+NOTICE = "Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."
+
+_INVALID_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# Schema order of the children we insert ourselves (python-docx knows only part of it).
+_TBLPR = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+          "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+          "tblDescription")
+_TCPR = ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+         "tcFitText", "vAlign", "hideMark")
+_PPR = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+        "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+        "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+        "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+_RPR = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+        "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+        "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+        "lang", "eastAsianLayout", "specVanish", "oMath")
+
+# Our own paragraph styles, and which one each of the pack's paragraph styles uses.
+STYLE_QUOTE, STYLE_SMALL, STYLE_LABEL, STYLE_CELL = (
+    "Raadsdossier citaat", "Raadsdossier klein", "Raadsdossier label", "Raadsdossier cel")
+PARAGRAPH_STYLES = {"body": "Normal", "quote": STYLE_QUOTE, "small": STYLE_SMALL, "label": STYLE_LABEL}
+
+
+# -- small XML helpers ------------------------------------------------------------
+
+def _el(tag: str, **attrs: str):
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), str(value))
+    return element
+
+
+def _put(parent, child, order: tuple[str, ...]):
+    """Put `child` into `parent` in schema order, replacing an element of the same tag."""
+    local = child.tag.split("}")[-1]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    rank = order.index(local)
+    for sibling in parent:
+        name = sibling.tag.split("}")[-1] if isinstance(sibling.tag, str) else ""
+        if name in order and order.index(name) > rank:
+            sibling.addprevious(child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _border(tag: str, colour: str, size: int = 4, val: str = "single"):
+    return _el(tag, val=val, sz=size, space=0, color=colour)
+
+
+def _clean(text) -> str:
+    """Text that XML can hold: other control characters dropped, page and line feeds as line breaks."""
+    text = "" if text is None else str(text)
+    text = text.replace("\r\n", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
+    return _INVALID_XML.sub("", text)
+
+
+def _set_fonts(rpr, *, eastasia_hint: bool = False) -> None:
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = _put(rpr, _el("w:rFonts"), _RPR)
+    rfonts.attrib.clear()
+    for attr in ("ascii", "hAnsi", "cs"):
+        rfonts.set(qn(f"w:{attr}"), FONT)
+    rfonts.set(qn("w:eastAsia"), FONT_CJK)
+    if eastasia_hint:
+        rfonts.set(qn("w:hint"), "eastAsia")
+
+
+def add_text(paragraph, text, *, bold: bool | None = None, size: float | None = None, colour: str | None = None):
+    """Runs for `text` in `paragraph`: CJK runs of their own, in the east-Asian font; line breaks kept."""
+    runs = []
+    for part, is_cjk in fonts.split_cjk(_clean(text)):
+        run = paragraph.add_run(part)
+        if is_cjk:
+            rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+            rfonts.set(qn("w:eastAsia"), FONT_CJK)
+            rfonts.set(qn("w:hint"), "eastAsia")
+        if bold is not None:
+            run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
+        if colour is not None:
+            run.font.color.rgb = RGBColor.from_string(colour)
+        runs.append(run)
+    return runs
+
+
+def _field(paragraph, instruction: str, shown: str, **formatting) -> None:
+    """A complex field (PAGE, NUMPAGES) with `shown` as its value until the word processor lays the page out."""
+    def run(child):
+        r = add_text(paragraph, "x", **formatting)[0]
+        r._r.remove(r._r.find(qn("w:t")))
+        r._r.append(child)
+
+    run(_el("w:fldChar", fldCharType="begin"))
+    instr = _el("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    run(instr)
+    run(_el("w:fldChar", fldCharType="separate"))
+    add_text(paragraph, shown, **formatting)
+    run(_el("w:fldChar", fldCharType="end"))
+
+
+def _paragraph_border_bottom(paragraph, colour: str) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    border = _el("w:pBdr")
+    border.append(_el("w:bottom", val="single", sz=4, space=1, color=colour))
+    _put(ppr, border, _PPR)
+
+
+def _tight(paragraph, *, after: float = 0, exact: float | None = None):
+    fmt = paragraph.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(after)
+    if exact is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(exact)
+    return paragraph
+
+
+def bookmark_name(anchor: str, used: set[str]) -> str:
+    """A valid, unique Word bookmark name for `anchor`: letters, digits and _, at most 40, starting with a letter."""
+    name = re.sub(r"[^A-Za-z0-9_]", "_", anchor or "")
+    if not name[:1].isalpha():
+        name = "h_" + name
+    name = name[:40]
+    candidate, number = name, 1
+    while candidate in used:
+        number += 1
+        suffix = f"_{number}"
+        candidate = name[:40 - len(suffix)] + suffix
+    used.add(candidate)
+    return candidate
+
+
+def _text_width(text: str, size: float) -> float:
+    """A generous estimate of the width of `text` in DejaVu Sans, in points (no font metrics here)."""
+    width = 0.0
+    for part, is_cjk in fonts.split_cjk(text):
+        for char in part:
+            if is_cjk:
+                width += 1.0
+            elif char in "ijlt.,:;'|!()[]-/ ":
+                width += 0.36
+            elif char.isupper() or char in "mw%@":
+                width += 0.8
+            else:
+                width += 0.64
+    return width * size
+
+
+# -- the document -------------------------------------------------------------------
+
+class _Writer:
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self.doc = Document()
+        self.body = self.doc.element.body
+        self.bookmarks = 0
+        self.break_pending = False  # the next paragraph starts a new page
+
+    # setup ----------------------------------------------------------------------
+
+    def setup(self) -> None:
+        for element in list(self.body):  # whatever text the template brought
+            if element.tag != qn("w:sectPr"):
+                self.body.remove(element)
+        self._drop_template_parts()
+        self._styles()
+        self._settings()
+        self._font_table()
+        self._theme_fonts()
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
+        section.left_margin = section.right_margin = Twips(MARGIN)
+        section.top_margin = section.bottom_margin = Twips(MARGIN)
+        section.header_distance = section.footer_distance = Mm(10)
+        section.gutter = Twips(0)
+
+    def _drop_template_parts(self) -> None:
+        """The default template's thumbnail, bibliography item and Word 2010 style copy: not ours."""
+        unwanted = ("/metadata/thumbnail", "/customXml", "/stylesWithEffects")
+        for part in (self.doc.part.package, self.doc.part):
+            for rid, rel in list(part.rels.items()):
+                if rel.reltype.endswith(unwanted):
+                    del part.rels[rid]
+                    part.rels._target_parts_by_rId.pop(rid, None)
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        defaults = styles.element.find(qn("w:docDefaults"))
+        rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(rpr)
+        for tag in ("w:sz", "w:szCs"):
+            _put(rpr, _el(tag, val=19), _RPR)
+        _put(rpr, _el("w:lang", val=LANGUAGE, eastAsia="zh-CN", bidi="ar-SA"), _RPR)
+        ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        _put(ppr, _el("w:spacing", after=80, line=276, lineRule="auto"), _PPR)
+
+        def reset(style, *, size, bold=None, colour=None, before=None, after=None):
+            rpr = style.element.get_or_add_rPr()
+            _set_fonts(rpr)
+            style.font.size = Pt(size)
+            style.font.italic = False if style.font.italic else None
+            if bold is not None:
+                style.font.bold = bold
+            style.font.color.rgb = RGBColor.from_string(colour) if colour else None
+            for tag in ("w:spacing", "w:kern"):  # character spacing from the template
+                for old in rpr.findall(qn(tag)):
+                    rpr.remove(old)
+            ppr = style.element.get_or_add_pPr()
+            for tag in ("w:pBdr", "w:numPr", "w:contextualSpacing"):
+                for old in ppr.findall(qn(tag)):
+                    ppr.remove(old)
+            if before is not None:
+                style.paragraph_format.space_before = Pt(before)
+            if after is not None:
+                style.paragraph_format.space_after = Pt(after)
+
+        reset(styles["Heading 1"], size=16, bold=True, colour=ACCENT, before=12, after=8)
+        reset(styles["Heading 2"], size=11.5, bold=True, colour=ACCENT, before=10, after=4)
+        for name in ("Heading 1 Char", "Heading 2 Char", "Title Char", "Subtitle Char"):
+            char = styles[name]
+            _set_fonts(char.element.get_or_add_rPr())
+            char.font.color.rgb = None
+        reset(styles["Title"], size=24, bold=True, colour=ACCENT, before=0, after=12)
+        styles["Title"].paragraph_format.line_spacing = 1.1
+        reset(styles["Subtitle"], size=14, bold=False, after=24)
+        reset(styles["TOC Heading"], size=16, bold=True, colour=ACCENT, before=0, after=10)
+        for name in ("Header", "Footer"):
+            style = styles[name]
+            style.paragraph_format.tab_stops.clear_all()
+            style.paragraph_format.tab_stops.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+            style.font.size = Pt(8)
+            style.font.color.rgb = RGBColor.from_string(GREY_HEADER)
+
+        def add(name, *, size=None, bold=None, colour=None, indent=None, before=None, after=None, base="Normal",
+                style_id=None):
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=style_id is not None)
+            if style_id:  # Word's own id for its built-in style of this name
+                style.style_id = style_id
+            style.base_style = styles[base]
+            style.quick_style = True
+            if size is not None:
+                style.font.size = Pt(size)
+            if bold is not None:
+                style.font.bold = bold
+            if colour is not None:
+                style.font.color.rgb = RGBColor.from_string(colour)
+            fmt = style.paragraph_format
+            if indent is not None:
+                fmt.left_indent = Pt(indent)
+            if before is not None:
+                fmt.space_before = Pt(before)
+            if after is not None:
+                fmt.space_after = Pt(after)
+            return style
+
+        add(STYLE_QUOTE, indent=10, colour="222222")
+        add(STYLE_SMALL, size=8, colour="444444")
+        label = add(STYLE_LABEL, bold=True, before=4, after=1)
+        label.paragraph_format.keep_with_next = True
+        cell = add(STYLE_CELL, size=8.5, before=0, after=0)
+        cell.paragraph_format.line_spacing = 1.0
+        toc1 = add("toc 1", size=10, bold=True, before=4, after=1, style_id="TOC1")
+        toc1.paragraph_format.keep_with_next = True
+        add("toc 2", size=8.5, indent=12, before=0, after=1, style_id="TOC2")
+        for name in ("toc 1", "toc 2"):
+            styles[name].next_paragraph_style = styles["Normal"]
+
+    def _settings(self) -> None:
+        settings = self.doc.settings.element
+        for tag in ("w:rsids", "w:proofState", "w:savePreviewPicture", "w:attachedTemplate"):
+            for old in settings.findall(qn(tag)):
+                settings.remove(old)
+        for old in settings.findall(qn("w14:docId")):
+            settings.remove(old)
+        lang = settings.find(qn("w:themeFontLang"))
+        if lang is not None:
+            lang.attrib.clear()
+            lang.set(qn("w:val"), LANGUAGE)
+            lang.set(qn("w:eastAsia"), "zh-CN")
+        for compat in settings.iter(qn("w:compatSetting")):
+            if compat.get(qn("w:name")) == "compatibilityMode":
+                compat.set(qn("w:val"), "15")  # not opened in compatibility mode
+        for tag, value in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+            element = settings.find(qn(tag))
+            if element is not None:
+                element.set(qn("w:val"), value)
+
+    def _part(self, reltype_end: str):
+        for rel in self.doc.part.rels.values():
+            if not rel.is_external and rel.reltype.endswith(reltype_end):
+                return rel.target_part
+        return None
+
+    def _font_table(self) -> None:
+        """Only the fonts used, each described well enough for the word processor to pick a substitute."""
+        part = self._part("/fontTable")
+        if part is None or not hasattr(part, "_blob"):
+            return
+        part._blob = (
+            "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:font w:name="{FONT}"><w:altName w:val="Verdana"/><w:panose1 w:val="020B0603030804020204"/>'
+            '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+            f'<w:font w:name="{FONT_CJK}"><w:altName w:val="Microsoft YaHei"/>'
+            '<w:panose1 w:val="020B0500000000000000"/><w:charset w:val="86"/><w:family w:val="swiss"/>'
+            '<w:pitch w:val="variable"/></w:font>'
+            "</w:fonts>"
+        ).encode("utf-8")
+
+    def _theme_fonts(self) -> None:
+        """The theme's Latin fonts (Cambria/Calibri in the template) become the body font too."""
+        part = self._part("/theme")
+        if part is None or not hasattr(part, "_blob") or not part._blob:
+            return
+        xml = part._blob.decode("utf-8")
+        for which in ("majorFont", "minorFont"):
+            xml = re.sub(rf'(<a:{which}>\s*<a:latin typeface=")[^"]*(")', rf"\g<1>{FONT}\g<2>", xml)
+        part._blob = xml.encode("utf-8")
+
+    def properties(self) -> None:
+        props = self.doc.core_properties
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        props.title = _clean(self.pack.title)[:255]
+        props.author = _clean(self.pack.author)[:255]
+        props.last_modified_by = _clean(self.pack.author)[:255]
+        props.subject = _clean(self.pack.subtitle)[:255]
+        props.comments = props.keywords = props.category = ""
+        props.revision = 1
+        props.created = props.modified = now
+        props.language = LANGUAGE
+        for part in self.doc.part.package.iter_parts():
+            if str(part.partname) == "/docProps/app.xml":
+                part._blob = (
+                    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                    "<Application>Raadsdossier</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+                    "<Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+                    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+                ).encode("utf-8")
+
+    # header and footer -------------------------------------------------------------
+
+    def header_footer(self) -> None:
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = False
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0]
+        paragraph.style = self.doc.styles["Header"]
+        add_text(paragraph, self.pack.title, size=8, colour=GREY_HEADER)
+        if self.pack.marking:
+            paragraph.add_run("\t")
+            add_text(paragraph, self.pack.marking, bold=True, size=9, colour=MARK_RED)
+        _paragraph_border_bottom(paragraph, "BBBBBB")
+
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = self.doc.styles["Footer"]
+        left = self.pack.date + (f" · {self.pack.author}" if self.pack.author else "")
+        grey = {"size": 8, "colour": GREY_HEADER}
+        add_text(paragraph, left + "\tPagina ", **grey)
+        _field(paragraph, "PAGE", "1", **grey)
+        add_text(paragraph, " van ", **grey)
+        _field(paragraph, "NUMPAGES", "1", **grey)
+        if self.pack.marking:
+            mark = footer.add_paragraph(style=self.doc.styles["Footer"])
+            mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            mark.paragraph_format.space_before = Pt(2)
+            add_text(mark, self.pack.marking, bold=True, size=9, colour=MARK_RED)
+
+    # building blocks -------------------------------------------------------------
+
+    def paragraph(self, style: str = "Normal"):
+        paragraph = self.doc.add_paragraph(style=self.doc.styles[style])
+        if self.break_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_pending = False
+        return paragraph
+
+    def _flush_break(self) -> None:
+        """A page break before a table: tables cannot carry one themselves."""
+        if self.break_pending:
+            self.break_pending = False
+            _tight(self.doc.add_paragraph()).add_run().add_break(WD_BREAK.PAGE)
+
+    def spacer(self, points: float) -> None:
+        _tight(self.doc.add_paragraph(), exact=points)
+
+    def table(self, n_rows: int, widths: list[int], *, cell_margins=(0, 100, 0, 100)):
+        self._flush_break()
+        table = self.doc.add_table(rows=n_rows, cols=len(widths))
+        table.autofit = False  # fixed layout: the widths as given
+        tblpr = table._tbl.tblPr
+        _put(tblpr, _el("w:tblW", w=sum(widths), type="dxa"), _TBLPR)
+        _put(tblpr, _el("w:tblInd", w=0, type="dxa"), _TBLPR)
+        margins = _el("w:tblCellMar")
+        for tag, value in zip(("top", "left", "bottom", "right"), cell_margins):
+            margins.append(_el(f"w:{tag}", w=value, type="dxa"))
+        _put(tblpr, margins, _TBLPR)
+        grid = table._tbl.tblGrid
+        for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+            col.set(qn("w:w"), str(width))
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = Twips(width)
+        return table
+
+    def cell_text(self, cell, text: str, *, style: str = STYLE_CELL, **formatting):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles[style]
+        add_text(paragraph, text, **formatting)
+        return paragraph
+
+    def facts(self, facts: Facts) -> None:
+        if not facts.rows:
+            return
+        widths = [round(0.28 * TEXT_WIDTH), TEXT_WIDTH - round(0.28 * TEXT_WIDTH)]
+        table = self.table(len(facts.rows), widths, cell_margins=(20, 0, 20, 100))
+        for row, (label, value) in zip(table.rows, facts.rows):
+            self.cell_text(row.cells[0], label, bold=True)
+            self.cell_text(row.cells[1], value)
+        self.spacer(4)
+
+    def data_table(self, block: Table) -> None:
+        if not block.columns:
+            return
+        if block.caption:
+            caption = self.paragraph(STYLE_LABEL)
+            caption.paragraph_format.keep_with_next = True
+            add_text(caption, block.caption)
+        n = len(block.columns)
+        relative = list(block.widths) if len(block.widths) == n and sum(block.widths) > 0 else [1.0] * n
+        total = sum(relative)
+        widths = [int(TEXT_WIDTH * w / total) for w in relative]
+        widths[-1] = TEXT_WIDTH - sum(widths[:-1])
+        table = self.table(1 + len(block.rows), widths, cell_margins=(60, 100, 60, 100))
+        borders = _el("w:tblBorders")
+        for tag in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(_border(f"w:{tag}", "C5CCD6", size=2))
+        _put(table._tbl.tblPr, borders, _TBLPR)
+        header = table.rows[0]
+        trpr = header._tr.get_or_add_trPr()
+        trpr.append(_el("w:cantSplit"))
+        trpr.append(_el("w:tblHeader"))  # repeated on every page
+        for cell, text in zip(header.cells, block.columns):
+            _shade(cell, ACCENT)
+            self.cell_text(cell, text, bold=True, colour="FFFFFF")
+        for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
+            values = tuple(values)[:n] + ("",) * max(0, n - len(values))
+            for cell, text in zip(row.cells, values):
+                if index % 2:
+                    _shade(cell, "F1F4F8")
+                self.cell_text(cell, text)
+        self.spacer(6)
+
+    def vote_chart(self, chart: VoteChart) -> None:
+        width = int(TEXT_WIDTH * 0.8)
+        segments = [s for s in chart.segments if s[2] > 0]
+        if segments:
+            total = sum(weight for _label, _choice, weight in segments)
+            widths = [max(1, int(width * weight / total)) for _label, _choice, weight in segments]
+            widths[-1] = max(1, width - sum(widths[:-1]))
+            table = self.table(1, widths, cell_margins=(0, 0, 0, 0))
+            row = table.rows[0]
+            row.height = Pt(BAR_HEIGHT)
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+            for cell, cell_width, (label, choice, weight) in zip(row.cells, widths, segments):
+                _shade(cell, CHOICE_COLOURS.get(choice, "9E9E9E"))
+                tcpr = cell._tc.get_or_add_tcPr()
+                cell_borders = _el("w:tcBorders")
+                for tag in ("top", "left", "bottom", "right"):
+                    cell_borders.append(_border(f"w:{tag}", "FFFFFF", size=4))
+                _put(tcpr, cell_borders, _TCPR)
+                _put(tcpr, _el("w:noWrap"), _TCPR)
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.doc.styles[STYLE_CELL]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.keep_with_next = True
+                text = f"{label} {weight}"
+                if _text_width(text, 7) < cell_width / 20 - 3:
+                    add_text(paragraph, text, size=7, colour="FFFFFF")
+            # the dashed line at half, under the bar
+            half = self.paragraph()
+            _tight(half, exact=9).paragraph_format.keep_with_next = True
+            half.paragraph_format.tab_stops.add_tab_stop(Twips(width // 2), WD_TAB_ALIGNMENT.CENTER)
+            add_text(half, "\t┆", size=8, colour="000000")
+        caption = _tight(self.paragraph(STYLE_SMALL), after=6)
+        add_text(caption, chart.caption + " · streep: de helft", size=7, colour="333333")
+
+    def heading(self, block: Heading, name: str) -> None:
+        level = max(1, min(block.level, 9))
+        paragraph = self.paragraph(f"Heading {level}")
+        self.bookmarks += 1
+        start = _el("w:bookmarkStart", id=self.bookmarks, name=name)
+        paragraph._p.append(start)
+        add_text(paragraph, block.text)
+        paragraph._p.append(_el("w:bookmarkEnd", id=self.bookmarks))
+
+    def text(self, block: Paragraph) -> None:
+        paragraph = self.paragraph(PARAGRAPH_STYLES.get(block.style, "Normal"))
+        add_text(paragraph, block.text)
+        if block.citations:
+            add_text(paragraph, f" [{', '.join(map(str, block.citations))}]", size=7, colour="555555")
+
+    # the parts ----------------------------------------------------------------------
+
+    def cover(self) -> None:
+        pack = self.pack
+        title = self.paragraph("Title")
+        title.paragraph_format.space_before = Mm(40)
+        add_text(title, pack.title)
+        add_text(self.paragraph("Subtitle"), pack.subtitle)
+        rows = [("Datum", pack.date)]
+        if pack.author:
+            rows.append(("Opgesteld door", pack.author))
+        rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
+        rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
+        self.facts(Facts(tuple(rows)))
+        if pack.marking:
+            mark = self.paragraph()
+            mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            mark.paragraph_format.space_before = Mm(14)
+            add_text(mark, pack.marking, bold=True, size=16, colour=MARK_RED)
+            notice = self.paragraph()
+            notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_text(notice, NOTICE)
+        self.break_pending = True
+
+    def contents(self, names: list[str]) -> None:
+        add_text(self.paragraph("TOC Heading"), "Inhoud")
+        for heading, name in zip(self.pack.headings(), names):
+            if heading.level not in (1, 2):
+                continue
+            paragraph = self.paragraph(f"toc {heading.level}")
+            link = _el("w:hyperlink", anchor=name, history=1)
+            for run in add_text(paragraph, heading.text):
+                link.append(run._r)  # moves the run into the link
+            paragraph._p.append(link)
+        self.break_pending = True
+
+    def sources(self) -> None:
+        for source in self.pack.sources:
+            paragraph = self.paragraph(STYLE_SMALL)
+            paragraph.paragraph_format.left_indent = Pt(14)
+            paragraph.paragraph_format.first_line_indent = Pt(-14)
+            add_text(paragraph, f"{source.number}. {source.text}")
+
+
+def _shade(cell, fill: str) -> None:
+    _put(cell._tc.get_or_add_tcPr(), _el("w:shd", val="clear", color="auto", fill=fill), _TCPR)
+
+
+def render_docx(pack: Pack, target: Path, progress=None) -> Path:
+    """Write `pack` as a Word document to `target`; `progress(done, total)` is called as blocks are written."""
+    writer = _Writer(pack)
+    writer.setup()
+    writer.properties()
+    writer.header_footer()
+    writer.cover()
+    used: set[str] = set()
+    names = [bookmark_name(h.anchor, used) for h in pack.headings()]
+    writer.contents(names)
+    total = len(pack.blocks) or 1
+    heading_index = 0
+    for index, block in enumerate(pack.blocks):
+        if isinstance(block, Heading):
+            writer.heading(block, names[heading_index])
+            heading_index += 1
+            if block.opens_sources:
+                writer.sources()
+        elif isinstance(block, Paragraph):
+            writer.text(block)
+        elif isinstance(block, Facts):
+            writer.facts(block)
+        elif isinstance(block, Table):
+            writer.data_table(block)
+        elif isinstance(block, VoteChart):
+            writer.vote_chart(block)
+        if progress and index % 50 == 0:
+            progress(index, total)
+    writer.doc.save(str(target))
+    if progress:
+        progress(total, total)
+    return target
