@@ -61,3 +61,12 @@ def test_notes_go_in_only_when_chosen(demo_copy):
         with_notes = build_pack(dossier, PackOptions(sections=("summary", "notes")))
     assert "Voorzitter, de stedenband" not in all_text(without)
     assert "Voorzitter, de stedenband" in all_text(with_notes)
+
+
+def test_costs_are_totalled_but_rates_are_not_added_up(demo_dir):
+    with Dossier.open(demo_dir / "maastricht-chengdu.raadsdossier", read_only=True) as dossier:
+        pack = build_pack(dossier, PackOptions(sections=("money",)))
+    facts = [row for b in pack.blocks if isinstance(b, Facts) for row in b.rows]
+    assert facts == [("Totaal (bedragen met grondslag totaal)", "€ 145.000")]
+    costs = next(b for b in pack.blocks if isinstance(b, Table) and b.caption == "Kosten")
+    assert any("€ 5.000 – € 12.000" in row for row in costs.rows)

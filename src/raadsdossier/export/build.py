@@ -434,13 +434,13 @@ def _money(session, ctx, scope, p, today) -> list[Block]:
             period = nl_date(c.date) + (f" – {nl_date(c.end_date)}" if c.end_date else "")
             rows.append((ctx.text(c.description), period, nl(c.category), nl(c.basis), amount, _refs(ctx.cite(c))))
         blocks.append(Table(("Omschrijving", "Periode", "Categorie", "Grondslag", "Bedrag", "Bron"), tuple(rows),
-                            (0.38, 0.12, 0.1, 0.1, 0.2, 0.1), "Kosten"))
-        totals = {}
-        for c in costs:
-            totals[c.basis.value] = totals.get(c.basis.value, 0) + c.amount_cents
-        blocks.append(Facts(tuple((f"Totaal {nl(basis)}", euro(total) + (" (ondergrens van bedragen met een bandbreedte)"
-                                                                           if any(c.amount_max_cents for c in costs if c.basis.value == basis) else ""))
-                                  for basis, total in totals.items())))
+                            (0.33, 0.13, 0.12, 0.12, 0.2, 0.1), "Kosten"))
+        totals = [c for c in costs if c.basis.value == "total"]
+        if totals:  # amounts per year or per trip are rates, not sums: they are not added up
+            low = sum(c.amount_cents for c in totals)
+            high = sum(c.amount_max_cents or c.amount_cents for c in totals)
+            blocks.append(Facts((("Totaal (bedragen met grondslag totaal)",
+                                  euro(low) if low == high else f"{euro(low)} – {euro(high)}"),)))
     if outcomes:
         blocks.append(Table(("Opbrengst", "Waarde", "Volgens", "Bron"),
                             tuple((ctx.text(o.claim), ctx.text(o.value), ctx.text(o.claimed_by), _refs(ctx.cite(o)))

@@ -10,6 +10,7 @@ one-row table of shaded cells, not a picture.
 from __future__ import annotations
 
 import re
+from xml.sax.saxutils import escape as xml_escape
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from raadsdossier.export import fonts
@@ -127,6 +129,25 @@ def add_text(paragraph, text, *, bold: bool | None = None, size: float | None = 
             run.font.color.rgb = RGBColor.from_string(colour)
         runs.append(run)
     return runs
+
+
+class _Cell:
+    __slots__ = ("text", "bold", "colour", "fill")
+
+    def __init__(self, text, *, bold: bool = False, colour: str | None = None, fill: str | None = None) -> None:
+        self.text, self.bold, self.colour, self.fill = text, bold, colour, fill
+
+
+def _runs_xml(cell: _Cell) -> str:
+    """The runs of a cell as XML, with the same fonts and breaks as `add_text`."""
+    out = []
+    base = ("<w:b/>" if cell.bold else "") + (f'<w:color w:val="{cell.colour}"/>' if cell.colour else "")
+    for part, is_cjk in fonts.split_cjk(_clean(cell.text)):
+        fonts_xml = f'<w:rFonts w:eastAsia="{FONT_CJK}" w:hint="eastAsia"/>' if is_cjk else ""
+        pieces = part.split("\n")
+        body = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>' for piece in pieces)
+        out.append(f"<w:r><w:rPr>{fonts_xml}{base}</w:rPr>{body}</w:r>")
+    return "".join(out)
 
 
 def _field(paragraph, instruction: str, shown: str, **formatting) -> None:
@@ -421,8 +442,16 @@ class _Writer:
 
     # building blocks -------------------------------------------------------------
 
+    def style_id(self, name: str) -> str:
+        """The style's id, looked up once: python-docx scans every style on each lookup by name."""
+        cache = self.__dict__.setdefault("_style_ids", {})
+        if name not in cache:
+            cache[name] = self.doc.styles[name].style_id
+        return cache[name]
+
     def paragraph(self, style: str = "Normal"):
-        paragraph = self.doc.add_paragraph(style=self.doc.styles[style])
+        paragraph = self.doc.add_paragraph()
+        paragraph._p.style = self.style_id(style)
         if self.break_pending:
             paragraph.paragraph_format.page_break_before = True
             self.break_pending = False
@@ -458,7 +487,7 @@ class _Writer:
 
     def cell_text(self, cell, text: str, *, style: str = STYLE_CELL, **formatting):
         paragraph = cell.paragraphs[0]
-        paragraph.style = self.doc.styles[style]
+        paragraph._p.style = self.style_id(style)
         add_text(paragraph, text, **formatting)
         return paragraph
 
@@ -466,10 +495,8 @@ class _Writer:
         if not facts.rows:
             return
         widths = [round(0.28 * TEXT_WIDTH), TEXT_WIDTH - round(0.28 * TEXT_WIDTH)]
-        table = self.table(len(facts.rows), widths, cell_margins=(20, 0, 20, 100))
-        for row, (label, value) in zip(table.rows, facts.rows):
-            self.cell_text(row.cells[0], label, bold=True)
-            self.cell_text(row.cells[1], value)
+        rows = [[_Cell(label, bold=True), _Cell(value)] for label, value in facts.rows]
+        self.fast_table(widths, rows, cell_margins=(20, 0, 20, 100))
         self.spacer(4)
 
     def data_table(self, block: Table) -> None:
@@ -484,25 +511,42 @@ class _Writer:
         total = sum(relative)
         widths = [int(TEXT_WIDTH * w / total) for w in relative]
         widths[-1] = TEXT_WIDTH - sum(widths[:-1])
-        table = self.table(1 + len(block.rows), widths, cell_margins=(60, 100, 60, 100))
-        borders = _el("w:tblBorders")
-        for tag in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            borders.append(_border(f"w:{tag}", "C5CCD6", size=2))
-        _put(table._tbl.tblPr, borders, _TBLPR)
-        header = table.rows[0]
-        trpr = header._tr.get_or_add_trPr()
-        trpr.append(_el("w:cantSplit"))
-        trpr.append(_el("w:tblHeader"))  # repeated on every page
-        for cell, text in zip(header.cells, block.columns):
-            _shade(cell, ACCENT)
-            self.cell_text(cell, text, bold=True, colour="FFFFFF")
-        for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
+        rows = [[_Cell(text, bold=True, colour="FFFFFF", fill=ACCENT) for text in block.columns]]
+        for index, values in enumerate(block.rows):
             values = tuple(values)[:n] + ("",) * max(0, n - len(values))
-            for cell, text in zip(row.cells, values):
-                if index % 2:
-                    _shade(cell, "F1F4F8")
-                self.cell_text(cell, text)
+            rows.append([_Cell(text, fill="F1F4F8" if index % 2 else None) for text in values])
+        self.fast_table(widths, rows, cell_margins=(60, 100, 60, 100), header=True, grid="C5CCD6")
         self.spacer(6)
+
+    def fast_table(self, widths: list[int], rows: list[list["_Cell"]], *, cell_margins, header: bool = False,
+                   grid: str | None = None) -> None:
+        """A fixed-layout table written as XML and parsed once: python-docx's cell API is
+        far too slow for the hundreds of tables a big pack has."""
+        self._flush_break()
+        style = self.style_id(STYLE_CELL)
+        parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+                 '<w:tblInd w:w="0" w:type="dxa"/>']
+        if grid:
+            parts.append("<w:tblBorders>" + "".join(
+                f'<w:{tag} w:val="single" w:sz="2" w:space="0" w:color="{grid}"/>'
+                for tag in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
+        parts.append('<w:tblLayout w:type="fixed"/><w:tblCellMar>' + "".join(
+            f'<w:{tag} w:w="{value}" w:type="dxa"/>' for tag, value in zip(("top", "left", "bottom", "right"), cell_margins))
+            + '</w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>')
+        parts.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        parts.append("</w:tblGrid>")
+        for index, row in enumerate(rows):
+            parts.append("<w:tr>")
+            if header and index == 0:
+                parts.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")  # repeated on every page
+            for cell, width in zip(row, widths):
+                fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill else ""
+                parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
+                             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{_runs_xml(cell)}</w:p></w:tc>')
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        self.doc.element.body.sectPr.addprevious(parse_xml("".join(parts)))
 
     def vote_chart(self, chart: VoteChart) -> None:
         width = int(TEXT_WIDTH * 0.8)
@@ -526,7 +570,7 @@ class _Writer:
                 _put(tcpr, _el("w:noWrap"), _TCPR)
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles[STYLE_CELL]
+                paragraph._p.style = self.style_id(STYLE_CELL)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 paragraph.paragraph_format.keep_with_next = True
                 text = f"{label} {weight}"
