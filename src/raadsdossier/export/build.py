@@ -272,7 +272,7 @@ def _motions(session, ctx, scope, p, today) -> list[Block]:
         ("Kenmerk", "Titel", "Indieners", "Datum", "Status", "Uitslag"),
         tuple((m.reference or "", ctx.text(m.title), ctx.names(m, ActorRole.SUBMITTER), nl_date(m.date), nl(m.status),
                nl(m.final_result)) for m in motions),
-        (0.1, 0.3, 0.16, 0.15, 0.14, 0.15))]
+        (0.11, 0.29, 0.16, 0.15, 0.14, 0.15))]
     for m in motions:
         blocks.append(Heading(2, ctx.text(f"{m.reference + ' ' if m.reference else ''}{m.title}"), ctx.anchor("motie")))
         rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]

@@ -206,7 +206,7 @@ class _Doc(BaseDocTemplate):
         canvas.setFillColor(ACCENT)
         canvas.rect(0, A4[1] - 18 * mm, A4[0], 18 * mm, stroke=0, fill=1)
         canvas.restoreState()
-        self._marking(canvas)
+        self._marking(canvas, top=False)  # the cover shows it large; the band above is dark
         self._footer(canvas)
 
     def _body_page(self, canvas, doc) -> None:
@@ -220,13 +220,14 @@ class _Doc(BaseDocTemplate):
         self._marking(canvas)
         self._footer(canvas)
 
-    def _marking(self, canvas) -> None:
+    def _marking(self, canvas, top: bool = True) -> None:
         if not self.pack.marking:
             return
         canvas.saveState()
         canvas.setFont(FONT_BOLD, 9)
         canvas.setFillColor(colors.HexColor("#b00020"))
-        canvas.drawRightString(A4[0] - self.rightMargin, A4[1] - MARGIN + 2 * mm, self.pack.marking)
+        if top:
+            canvas.drawRightString(A4[0] - self.rightMargin, A4[1] - MARGIN + 2 * mm, self.pack.marking)
         canvas.drawCentredString(A4[0] / 2, MARGIN - 12 * mm, self.pack.marking)
         canvas.restoreState()
 
