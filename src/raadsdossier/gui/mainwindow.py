@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("Bee&ld"))
         for number, (text, key) in enumerate((
             (self.tr("Overzicht"), "overview"), (self.tr("Tijdlijn"), "timeline"), (self.tr("Moties"), "motions"),
-            (self.tr("Vragen & antwoorden"), "question_sets"), (self.tr("Amnesty-checklist"), "checklist"),
+            (self.tr("Vragen && antwoorden"), "question_sets"), (self.tr("Amnesty-checklist"), "checklist"),
         ), start=1):
             self._action(view_menu, text, lambda _checked=False, k=key: self._goto(k), f"Ctrl+{number}", f"goto-{key}")
         language = view_menu.addMenu(self.tr("&Taal"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox, QTableWidget,
     QVBoxLayout, QWidget,
@@ -16,6 +16,10 @@ from raadsdossier.gui.forms import compact
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.sections.items import ItemSection
 from raadsdossier.gui.vote_chart import VoteChart
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VoteEditor", text)
 
 
 def tally(vote: dict) -> tuple[int, int, int] | None:
@@ -47,36 +51,36 @@ class VoteEditor(QGroupBox):
     """One vote: date, kind, recorded result, note, and the choices per party or member."""
 
     def __init__(self, section: "MotionSection", number: int, vote: dict) -> None:
-        super().__init__(section.tr("Stemming %1").replace("%1", str(number)))
+        super().__init__(_tr("Stemming %1").replace("%1", str(number)))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # scroll, never squash
         self.section = section
         self.vote = copy.deepcopy(vote)
         self.kind = vote.get("kind") or "party"
         self.date = QLineEdit(vote.get("date") or "")
-        self.date.setPlaceholderText(section.tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
-        self.date.setAccessibleName(section.tr("Datum van stemming %1").replace("%1", str(number)))
+        self.date.setPlaceholderText(_tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
+        self.date.setAccessibleName(_tr("Datum van stemming %1").replace("%1", str(number)))
         self.date.editingFinished.connect(section.save_votes)
         self.kind_combo = compact(QComboBox())
         for value in VoteKind:
             self.kind_combo.addItem(label(value.value), value.value)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.kind))
-        self.kind_combo.setAccessibleName(section.tr("Soort stemming %1").replace("%1", str(number)))
+        self.kind_combo.setAccessibleName(_tr("Soort stemming %1").replace("%1", str(number)))
         self.kind_combo.activated.connect(lambda _i: section.save_votes())
         self.recorded = compact(QComboBox())
-        self.recorded.addItem(section.tr("niet vastgelegd"), None)
+        self.recorded.addItem(_tr("niet vastgelegd"), None)
         for value in VoteResult:
             self.recorded.addItem(label(value.value), value.value)
         self.recorded.setCurrentIndex(max(0, self.recorded.findData(vote.get("result"))))
-        self.recorded.setAccessibleName(section.tr("Vastgelegde uitslag van stemming %1").replace("%1", str(number)))
+        self.recorded.setAccessibleName(_tr("Vastgelegde uitslag van stemming %1").replace("%1", str(number)))
         self.recorded.activated.connect(lambda _i: section.save_votes())
         self.note = QLineEdit(vote.get("note") or "")
-        self.note.setAccessibleName(section.tr("Toelichting bij stemming %1").replace("%1", str(number)))
+        self.note.setAccessibleName(_tr("Toelichting bij stemming %1").replace("%1", str(number)))
         self.note.editingFinished.connect(section.save_votes)
 
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName(section.tr("Stemmen bij stemming %1").replace("%1", str(number)))
-        who = section.tr("Fractie") if self.kind == "party" else section.tr("Lid")
-        self.table.setHorizontalHeaderLabels([who, section.tr("Keuze"), section.tr("Zetels")])
+        self.table.setAccessibleName(_tr("Stemmen bij stemming %1").replace("%1", str(number)))
+        who = _tr("Fractie") if self.kind == "party" else _tr("Lid")
+        self.table.setHorizontalHeaderLabels([who, _tr("Keuze"), _tr("Zetels")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.options = items.choices(section.view.dossier, "party" if self.kind == "party" else "person")
@@ -87,21 +91,21 @@ class VoteEditor(QGroupBox):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.chart = VoteChart()
-        add_row = QPushButton(section.tr("Regel erbij"))
+        add_row = QPushButton(_tr("Regel erbij"))
         add_row.clicked.connect(lambda: (self._add_row(None, "for", None), section.save_votes()))
-        add_all = QPushButton(section.tr("Alle fracties"))
-        add_all.setToolTip(section.tr("Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat"))
+        add_all = QPushButton(_tr("Alle fracties"))
+        add_all.setToolTip(_tr("Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat"))
         add_all.clicked.connect(self._add_all_parties)
         add_all.setVisible(self.kind == "party")
-        remove_row = QPushButton(section.tr("Regel weg"))
+        remove_row = QPushButton(_tr("Regel weg"))
         remove_row.clicked.connect(self._remove_row)
-        remove_vote = QPushButton(section.tr("Stemming weg"))
-        remove_vote.setAccessibleName(section.tr("Stemming %1 verwijderen").replace("%1", str(number)))
+        remove_vote = QPushButton(_tr("Stemming weg"))
+        remove_vote.setAccessibleName(_tr("Stemming %1 verwijderen").replace("%1", str(number)))
         remove_vote.clicked.connect(lambda: section.remove_vote(self))
 
         top = QFormLayout()
-        for text, widget in ((section.tr("Datum"), self.date), (section.tr("Soort"), self.kind_combo),
-                             (section.tr("Vastgelegde uitslag"), self.recorded), (section.tr("Toelichting"), self.note)):
+        for text, widget in ((_tr("Datum"), self.date), (_tr("Soort"), self.kind_combo),
+                             (_tr("Vastgelegde uitslag"), self.recorded), (_tr("Toelichting"), self.note)):
             top.addRow(text, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -122,20 +126,20 @@ class VoteEditor(QGroupBox):
         for value, text in self.options:
             who.addItem(text, value)
         who.setCurrentIndex(max(0, who.findData(ref)))
-        who.setAccessibleName(self.section.tr("Wie, regel %1").replace("%1", str(row + 1)))
+        who.setAccessibleName(_tr("Wie, regel %1").replace("%1", str(row + 1)))
         who.activated.connect(lambda _i, combo=who: self._picked(combo))
         what = compact(QComboBox())
         for value in VoteChoice:
             what.addItem(label(value.value), value.value)
         what.setCurrentIndex(what.findData(choice))
-        what.setAccessibleName(self.section.tr("Keuze, regel %1").replace("%1", str(row + 1)))
+        what.setAccessibleName(_tr("Keuze, regel %1").replace("%1", str(row + 1)))
         what.activated.connect(lambda _i: self.section.save_votes())
         count = QSpinBox()
         count.setRange(0, 1000)
         count.setSpecialValueText("—")
         count.setValue(seats or 0)
         count.setEnabled(self.kind == "party")
-        count.setAccessibleName(self.section.tr("Zetels, regel %1").replace("%1", str(row + 1)))
+        count.setAccessibleName(_tr("Zetels, regel %1").replace("%1", str(row + 1)))
         count.editingFinished.connect(self.section.save_votes)
         self.table.setCellWidget(row, 0, who)
         self.table.setCellWidget(row, 1, what)
@@ -185,18 +189,18 @@ class VoteEditor(QGroupBox):
         names = dict(self.options)
         recorded = vote["result"]
         if counts is None:
-            text = self.section.tr("Uitslag (vastgelegd): %1").replace("%1", label(recorded)) if recorded else \
-                self.section.tr("Nog geen uitslag bekend.")
+            text = _tr("Uitslag (vastgelegd): %1").replace("%1", label(recorded)) if recorded else \
+                _tr("Nog geen uitslag bekend.")
             self.chart.set_vote([], text)
         else:
             for_, against, absent = counts
             computed = "adopted" if for_ > against else "rejected" if for_ < against else "tied"
-            text = (self.section.tr("Berekende uitslag: %1 (%2 voor, %3 tegen)")
+            text = (_tr("Berekende uitslag: %1 (%2 voor, %3 tegen)")
                     .replace("%1", label(computed)).replace("%2", str(for_)).replace("%3", str(against)))
             if recorded:
-                text += " · " + self.section.tr("vastgelegd: %1").replace("%1", label(recorded))
+                text += " · " + _tr("vastgelegd: %1").replace("%1", label(recorded))
                 if recorded != computed:
-                    text += " · <b>" + self.section.tr("let op: de vastgelegde uitslag klopt niet met de stemmen") + "</b>"
+                    text += " · <b>" + _tr("let op: de vastgelegde uitslag klopt niet met de stemmen") + "</b>"
             segments = []
             for choice in vote["choices"]:
                 ref = choice.get("party") or choice.get("person")

@@ -1,0 +1,2179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>AttachmentSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/attachments.py" line="+16"/>
+        <source>Sleep bestanden naar deze lijst om ze als bijlage toe te voegen; de tekst ervan wordt doorzoekbaar.</source>
+        <translation>Drag files onto this list to add them as attachments; their text becomes searchable.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bestand toevoegen…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bestand als bijlage toevoegen</source>
+        <translation>Add file as attachment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bijlagen toevoegen</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bijlage niet toegevoegd</source>
+        <translation>Attachment not added</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bijlage toevoegen</source>
+        <translation>Add attachment</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+30"/>
+        <source>Checklistitems</source>
+        <translation>Checklist items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanbeveling</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <location line="+17"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Beoordeeld</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+32"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Eerdere beoordelingen</source>
+        <translation>Previous assessments</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notitie bij de beoordeling</source>
+        <translation>Note on the assessment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Datum van de beoordeling</source>
+        <translation>Date of the assessment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>Bewijs</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Beoordeling vastleggen</source>
+        <translation>Record assessment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Eerder</source>
+        <translation>Previously</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <location line="+38"/>
+        <source>%1 van %2 aanbevelingen afgerond</source>
+        <translation>%1 of %2 recommendations completed</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Checklistitem afvinken</source>
+        <translation>Tick off checklist item</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checklistitem beoordelen</source>
+        <translation>Assess checklist item</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+26"/>
+        <source>Onderdelen van het dossier</source>
+        <translation>Sections of the dossier</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dit dossier is alleen-lezen geopend.</source>
+        <translation>This dossier has been opened read-only.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 verwijderen</source>
+        <translation>Delete %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+33"/>
+        <location line="+124"/>
+        <location line="+33"/>
+        <source>Vergaderstuk maken</source>
+        <translation>Create meeting paper</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <location line="+50"/>
+        <source>Waarvoor</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Het hele dossier</source>
+        <translation>The whole dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Onderdelen</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Onderdeel</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Openbaar</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fractie-intern</source>
+        <translation>Party-internal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertrouwelijk</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ook fractie-interne items opnemen</source>
+        <translation>Also include party-internal items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ook vertrouwelijke items opnemen</source>
+        <translation>Also include confidential items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personen die risico lopen bij naam noemen (%1 in dit dossier)</source>
+        <translation>Name people at risk (%1 in this dossier)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+20"/>
+        <source>Opgesteld door</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>DOCX (bewerkbaar)</source>
+        <translation>DOCX (editable)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bestandsnaam zonder extensie</source>
+        <translation>File name without extension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Openen als het klaar is</source>
+        <translation>Open when finished</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Formaat</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertrouwelijkheid</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maken</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Onderdelen en het aantal items per niveau:</source>
+        <translation>Sections and the number of items per level:</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 items gaan erin; %2 niet-openbare items blijven eruit.</source>
+        <translation>%1 items go in; %2 non-public items are left out.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Het stuk krijgt de markering VERTROUWELIJK op elke pagina.</source>
+        <translation>The paper is marked VERTROUWELIJK (confidential) on every page.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vergaderstuk opslaan</source>
+        <translation>Save meeting paper</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kies ten minste één onderdeel en één formaat.</source>
+        <translation>Choose at least one section and one format.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Het stuk kon niet worden gemaakt: %1</source>
+        <translation>The paper could not be created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemForm</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+82"/>
+        <source>namen, gescheiden door ;</source>
+        <translation>names, separated by ;</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
+        <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JJJJ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>gescheiden door ;</source>
+        <translation>separated by ;</translation>
+    </message>
+</context>
+<context>
+    <name>ItemSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+34"/>
+        <source>Filteren…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter %1</source>
+        <translation>Filter %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lijst %1</source>
+        <translation>List %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuw item: %1</source>
+        <translation>New item: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geselecteerd item verwijderen</source>
+        <translation>Delete selected item</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Bewerken: %1</source>
+        <translation>Edit: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Nieuw: %1</source>
+        <translation>New: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>1 item</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 bewerken</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 toevoegen</source>
+        <translation>Add %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/i18n.py" line="+20"/>
+        <source>openbaar</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fractie-intern</source>
+        <translation>party-internal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vertrouwelijk</source>
+        <translation>confidential</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gemeente</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>provincie</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actief</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sluimerend</source>
+        <translation>dormant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opgeschort</source>
+        <translation>suspended</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>beëindigd</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>raadslid</source>
+        <translation>councillor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>wethouder</source>
+        <translation>alderman</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>burgemeester</source>
+        <translation>mayor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>griffier</source>
+        <translation>clerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activist</source>
+        <translation>activist</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deskundige</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ambtenaar</source>
+        <translation>civil servant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>overig</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>raad</source>
+        <translation>council</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>commissie</source>
+        <translation>committee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hamerstuk</source>
+        <translation>formality</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bespreekstuk</source>
+        <translation>debate item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ingediend</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>aangehouden</source>
+        <translation>held over</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aangenomen</source>
+        <translation>adopted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verworpen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>staken der stemmen</source>
+        <translation>tie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per fractie</source>
+        <translation>by party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hoofdelijk</source>
+        <translation>roll call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voor</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tegen</source>
+        <translation>against</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niet gestemd</source>
+        <translation>did not vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nagekomen</source>
+        <translation>fulfilled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schriftelijke vragen</source>
+        <translation>written questions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kamervragen</source>
+        <translation>parliamentary questions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>notitie</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>raadsinformatiebrief</source>
+        <translation>council information letter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>brief</source>
+        <translation>letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>besluit</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gepland</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verschenen</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handelsmissie</source>
+        <translation>trade mission</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>delegatiebezoek</source>
+        <translation>delegation visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>geschenk</source>
+        <translation>gift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ondertekening</source>
+        <translation>signing</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>afgelasting</source>
+        <translation>cancellation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verklaring</source>
+        <translation>statement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reizen</source>
+        <translation>travel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>personeel</source>
+        <translation>staff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>evenement</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>totaal</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per jaar</source>
+        <translation>per year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per reis</source>
+        <translation>per trip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>artikel</source>
+        <translation>article</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>rapport</source>
+        <translation>report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>webpagina</source>
+        <translation>web page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kamerstuk</source>
+        <translation>parliamentary paper</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>spreektekst</source>
+        <translation>speaking notes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>algemeen</source>
+        <translation>general</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>niet begonnen</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bezig</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gedaan</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>niet van toepassing</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>stedenband</source>
+        <translation>partnership</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fractie</source>
+        <translation>party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>persoon</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vergadering</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>motie</source>
+        <translation>motion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>toezegging</source>
+        <translation>commitment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vragenset</source>
+        <translation>question set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>collegestuk</source>
+        <translation>college document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demonstratie</source>
+        <translation>demonstration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gebeurtenis</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kostenpost</source>
+        <translation>cost item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opbrengst</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bron</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bijlage</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beoordeling</source>
+        <translation>assessment</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nederlandse kant</source>
+        <translation>Dutch side</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Naam in eigen schrift</source>
+        <translation>Name in native script</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regio</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Speerpunten</source>
+        <translation>Focus themes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afkorting</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zetels</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geldig vanaf</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geldig tot</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fractie</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persoon loopt risico (nooit noemen zonder toestemming)</source>
+        <translation>Person at risk (never name without consent)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Einddatum</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Orgaan</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vergadering</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agendapunt</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overwegingen</source>
+        <translation>Considerations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dictum</source>
+        <translation>Operative text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Preadvies college</source>
+        <translation>Pre-advice of the college</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uitvoering</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indieners</source>
+        <translation>Submitters</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mede-indieners</source>
+        <translation>Co-submitters</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Toegezegd door</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toegezegd op</source>
+        <translation>Promised on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uiterste datum</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nagekomen met</source>
+        <translation>Fulfilled by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ingediend op</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Beantwoord op</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uitstelbericht op</source>
+        <translation>Postponement notice on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uitstelbericht</source>
+        <translation>Postponement notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Termijn (dagen)</source>
+        <translation>Deadline (days)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gericht aan</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standpunt college</source>
+        <translation>Position of the college</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bijlage</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plaats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisatoren</source>
+        <translation>Organisers</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Geschatte omvang</source>
+        <translation>Estimated size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Eisen</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motie</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bedrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tot bedrag (€)</source>
+        <translation>Up to amount (€)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grondslag</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opbrengst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Volgens</source>
+        <translation>According to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uitgever</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internetadres</source>
+        <translation>Web address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documentnummer</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bestandsnaam</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bestandssoort</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Tekst</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Vertrouwelijkheid</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uitslag</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dagen tot antwoord</source>
+        <translation>Days to answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stemmingen</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+35"/>
+        <location line="+1"/>
+        <source>Open dossiers</source>
+        <translation>Open dossiers</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Voorbeelddossiers openen</source>
+        <translation>Open example dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuw dossier…</source>
+        <translation>New dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier openen…</source>
+        <translation>Open dossier…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nieuw dossier…</source>
+        <translation>&amp;New dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Openen…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Voorbeelddossiers openen</source>
+        <translation>Open &amp;example dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recente dossiers</source>
+        <translation>&amp;Recent dossiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kopie opslaan als…</source>
+        <translation>Save cop&amp;y as…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vergaderstuk maken…</source>
+        <translation>Create &amp;meeting paper…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opnie&amp;uw</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nieuw &amp;item</source>
+        <translation>New &amp;item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item &amp;verwijderen</source>
+        <translation>&amp;Delete item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vragen &amp;plakken…</source>
+        <translation>&amp;Paste questions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Zoeken in dossier</source>
+        <translation>&amp;Search in dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moties</source>
+        <translation>Motions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amnesty-checklist</source>
+        <translation>Amnesty checklist</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vragen &amp;&amp; antwoorden</source>
+        <translation>Questions &amp;&amp; answers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Over Raadsdossier</source>
+        <translation>&amp;About Raadsdossier</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dossier niet geopend</source>
+        <translation>Dossier not opened</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dossier openen</source>
+        <translation>Open dossier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Voorbeelddossiers</source>
+        <translation>Example dossiers</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nieuw dossier opslaan</source>
+        <translation>Save new dossier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nieuw dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kopie opslaan als</source>
+        <translation>Save copy as</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kopie niet opgeslagen</source>
+        <translation>Copy not saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kopie opgeslagen: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>alleen-lezen</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alle wijzigingen opgeslagen</source>
+        <translation>all changes saved</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>De nieuwe taal is actief na het herstarten van Raadsdossier.</source>
+        <translation>The new language takes effect after restarting Raadsdossier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Over Raadsdossier</source>
+        <translation>About Raadsdossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Raadsdossier %1&lt;/h3&gt;&lt;p&gt;Dossiers over stedenbanden, en vergaderstukken daaruit. Werkt volledig zonder internet.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Raadsdossier %1&lt;/h3&gt;&lt;p&gt;Dossiers on partnerships, and meeting papers drawn from them. Works entirely without internet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/meetings.py" line="+20"/>
+        <source>Agendapunten</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agendapunt toevoegen</source>
+        <translation>Add agenda item</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Nieuw agendapunt</source>
+        <translation>New agenda item</translation>
+    </message>
+</context>
+<context>
+    <name>MotionSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+221"/>
+        <source>Stemming toevoegen</source>
+        <translation>Add vote</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Motie</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Veranderd tussen stemmingen:</source>
+        <translation>Changed between votes:</translation>
+    </message>
+</context>
+<context>
+    <name>NewDossierDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/dialogs.py" line="+16"/>
+        <location line="+44"/>
+        <source>Nieuw dossier</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Uit de lijst van provinciale stedenbanden</source>
+        <translation>From the list of provincial partnerships</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— zelf invullen —</source>
+        <translation>— fill in manually —</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Uit lijst</source>
+        <translation>From list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nederlandse kant *</source>
+        <translation>Dutch side *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Partner *</source>
+        <translation>Partner *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Naam in eigen schrift</source>
+        <translation>Name in native script</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Vul de Nederlandse kant en de partner in.</source>
+        <translation>Fill in the Dutch side and the partner.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+32"/>
+        <source>Overzicht van de stedenband</source>
+        <translation>Overview of the partnership</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gegevens van de stedenband</source>
+        <translation>Details of the partnership</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stedenband bewerken</source>
+        <translation>Edit partnership</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;p&gt;Dit dossier heeft nog geen stedenband.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;This dossier has no partnership yet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/questions.py" line="+23"/>
+        <source>Vragen plakken</source>
+        <translation>Paste questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tekst van de vragen en antwoorden</source>
+        <translation>Text of the questions and answers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kamervraag 2022Z11774
+
+Titel
+
+Ingediend 10 juni 2022
+…
+ • Vraag 1
+  …</source>
+        <translation>Kamervraag 2022Z11774
+
+Titel
+
+Ingediend 10 juni 2022
+…
+ • Vraag 1
+  …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plak hier de tekst van schriftelijke vragen of Kamervragen met de antwoorden.</source>
+        <translation>Paste the text of written questions or parliamentary questions with their answers here.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionSection</name>
+    <message>
+        <location line="+13"/>
+        <source>Vragen en antwoorden</source>
+        <translation>Questions and answers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vraag</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Antwoord</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vraag toevoegen</source>
+        <translation>Add question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vraag verwijderen</source>
+        <translation>Delete question</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vragen plakken…</source>
+        <translation>Paste questions…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vragen en antwoorden als tekst plakken</source>
+        <translation>Paste questions and answers as text</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ingediend %1</source>
+        <translation>submitted %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>beantwoord %1</source>
+        <translation>answered %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>na %1 dagen</source>
+        <translation>after %1 days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>termijn tot %1</source>
+        <translation>due by %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>over de termijn, nog niet beantwoord</source>
+        <translation>overdue, not yet answered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>te laat beantwoord</source>
+        <translation>answered late</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(zie het antwoord op vraag %1)</source>
+        <translation>(see the answer to question %1)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nieuwe vraag</source>
+        <translation>New question</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>geplakte tekst</source>
+        <translation>pasted text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vragen niet herkend</source>
+        <translation>Questions not recognised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vragen plakken</source>
+        <translation>Paste questions</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+22"/>
+        <source>Zoeken in het dossier (Ctrl+F)</source>
+        <translation>Search the dossier (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in alle open dossiers</source>
+        <translation>in all open dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoeken in alle open dossiers</source>
+        <translation>Search in all open dossiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoekresultaten</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Niets gevonden.</source>
+        <translation>Nothing found.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+92"/>
+        <source>Vertrouwelijkheid</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moties</source>
+        <translation>Motions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <location line="+35"/>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+7"/>
+        <location line="+3"/>
+        <location line="+15"/>
+        <location line="+7"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+16"/>
+        <location line="+2"/>
+        <location line="+11"/>
+        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Indieners</source>
+        <translation>Submitters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Uitslag</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toezeggingen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toegezegd door</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uiterste datum</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+6"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Vragen &amp; antwoorden</source>
+        <translation>Questions &amp; answers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ingediend</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beantwoord</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dagen</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collegestukken</source>
+        <translation>College documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Demonstraties</source>
+        <translation>Demonstrations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plaats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Omvang</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amnesty-checklist</source>
+        <translation>Amnesty checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kosten &amp; opbrengsten</source>
+        <translation>Costs &amp; outcomes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bedrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grondslag</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vanaf</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Tot</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Opbrengsten</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opbrengst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volgens</source>
+        <translation>According to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uitgever</source>
+        <translation>Publisher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documentnummer</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bijlagen</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bestandsnaam</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grootte</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vergaderingen</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orgaan</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebeurtenissen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fracties &amp; personen</source>
+        <translation>Parties &amp; people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fracties</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Afkorting</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zetels</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risico</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loopt risico</source>
+        <translation>at risk</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+29"/>
+        <source>Toon %1</source>
+        <translation>Show %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vertrouwelijkheid</source>
+        <translation>Confidentiality</translation>
+    </message>
+</context>
+<context>
+    <name>VoteChart</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/vote_chart.py" line="+21"/>
+        <source>Stemmingsgrafiek</source>
+        <translation>Vote chart</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>geen stemmen per fractie of lid bekend</source>
+        <translation>no votes per party or member known</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>voor %1 · tegen %2 · niet gestemd %3 · streep: de helft</source>
+        <translation>for %1 · against %2 · did not vote %3 · line: half</translation>
+    </message>
+</context>
+<context>
+    <name>VoteEditor</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-207"/>
+        <source>Stemming %1</source>
+        <translation>Vote %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
+        <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datum van stemming %1</source>
+        <translation>Date of vote %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Soort stemming %1</source>
+        <translation>Type of vote %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>niet vastgelegd</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vastgelegde uitslag van stemming %1</source>
+        <translation>Recorded result of vote %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toelichting bij stemming %1</source>
+        <translation>Note on vote %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stemmen bij stemming %1</source>
+        <translation>Votes cast in vote %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fractie</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lid</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zetels</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Regel erbij</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle fracties</source>
+        <translation>All parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat</source>
+        <translation>Add every party not yet in this vote, with its seats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Regel weg</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stemming weg</source>
+        <translation>Remove vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stemming %1 verwijderen</source>
+        <translation>Delete vote %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Soort</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vastgelegde uitslag</source>
+        <translation>Recorded result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Toelichting</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Wie, regel %1</source>
+        <translation>Who, row %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keuze, regel %1</source>
+        <translation>Choice, row %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zetels, regel %1</source>
+        <translation>Seats, row %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Uitslag (vastgelegd): %1</source>
+        <translation>Result (recorded): %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nog geen uitslag bekend.</source>
+        <translation>No result known yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Berekende uitslag: %1 (%2 voor, %3 tegen)</source>
+        <translation>Computed result: %1 (%2 for, %3 against)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>vastgelegd: %1</source>
+        <translation>recorded: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>let op: de vastgelegde uitslag klopt niet met de stemmen</source>
+        <translation>note: the recorded result does not match the votes</translation>
+    </message>
+</context>
+</TS>
