@@ -161,7 +161,12 @@
         <translation>The whole dossier</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>agendapunt</source>
+        <translation>agenda item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Onderdelen</source>
         <translation>Sections</translation>
     </message>
@@ -1360,7 +1365,8 @@
 <context>
     <name>MeetingSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/meetings.py" line="+20"/>
+        <location filename="../../src/raadsdossier/gui/sections/meetings.py" line="+18"/>
+        <location line="+2"/>
         <source>Agendapunten</source>
         <translation>Agenda items</translation>
     </message>
@@ -1388,14 +1394,29 @@
 <context>
     <name>MotionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+221"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+218"/>
+        <source>Stemmingen</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Stemming toevoegen</source>
         <translation>Add vote</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>uitslag</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Motie</source>
         <translation>Motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1490,7 +1511,77 @@
         <translation>Edit partnership</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Amnesty-checklist</source>
+        <translation>Amnesty checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geen.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laatste gebeurtenissen</source>
+        <translation>Latest events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open toezeggingen</source>
+        <translation>Open commitments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statusgeschiedenis</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vragen over de termijn</source>
+        <translation>Questions past their deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uiterlijk</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;Dit dossier heeft nog geen stedenband.&lt;/p&gt;</source>
         <translation>&lt;p&gt;This dossier has no partnership yet.&lt;/p&gt;</translation>
     </message>
@@ -1535,7 +1626,8 @@ Ingediend 10 juni 2022
 <context>
     <name>QuestionSection</name>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+2"/>
         <source>Vragen en antwoorden</source>
         <translation>Questions and answers</translation>
     </message>
@@ -2026,7 +2118,7 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-207"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-208"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>

@@ -127,3 +127,17 @@ def test_main_window_in_english(qapp, qtbot, app_home, messages):
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     assert QCoreApplication.translate("Sections", "Moties") == "Moties"
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """lupdate cannot read tr() calls inside f-string braces: such strings would never be translated."""
+    import re
+
+    from tests.conftest import REPO
+
+    hidden = []
+    for path in sorted((REPO / "src/raadsdossier/gui").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"\{[^{}]*\b(?:tr|_tr|t|translate)\(", line) and re.search(r"\bf[\"']", line):
+                hidden.append(f"{path.name}:{number}: {line.strip()}")
+    assert hidden == []

@@ -39,7 +39,7 @@ class ExportDialog(QDialog):
         self.scope.addItem(self.tr("Het hele dossier"), (None, None))
         for reference, meeting_title, agenda in self.info["meetings"]:
             for number, agenda_title in agenda:
-                self.scope.addItem(f"{meeting_title}, {self.tr('agendapunt')} {number}: {agenda_title}", (reference, number))
+                self.scope.addItem(meeting_title + ", " + self.tr("agendapunt") + f" {number}: {agenda_title}", (reference, number))
 
         self.sections = QTreeWidget()
         self.sections.setAccessibleName(self.tr("Onderdelen"))

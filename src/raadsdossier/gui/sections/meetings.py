@@ -15,7 +15,7 @@ class MeetingSection(ItemSection):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"<h3>{self.tr('Agendapunten')}</h3>"))
+        layout.addWidget(QLabel("<h3>" + self.tr("Agendapunten") + "</h3>"))
         self.agenda = QTableWidget(0, 2)
         self.agenda.setAccessibleName(self.tr("Agendapunten"))
         self.agenda.setHorizontalHeaderLabels([self.tr("Nummer"), self.tr("Titel")])

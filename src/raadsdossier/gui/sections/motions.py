@@ -215,7 +215,7 @@ class MotionSection(ItemSection):
         box = QWidget()
         self.votes_layout = QVBoxLayout(box)
         self.votes_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(f"<h3>{self.tr('Stemmingen')}</h3>")
+        heading = QLabel("<h3>" + self.tr("Stemmingen") + "</h3>")
         self.changes_label = QLabel()
         self.changes_label.setWordWrap(True)
         self.add_vote_button = QPushButton(self.tr("Stemming toevoegen"))
@@ -233,10 +233,11 @@ class MotionSection(ItemSection):
         ref = f"{data['reference']} " if data.get("reference") else ""
         result = data.get("_computed", {}).get("result")
         status = label(data.get("status"))
-        extra = f" — {self.tr('uitslag')}: {label(result)}" if result else ""
+        extra = " — " + self.tr("uitslag") + f": {label(result)}" if result else ""
         title = data.get("title", "")
         prefix = "" if title.lower().startswith(self.tr("Motie").lower()) else self.tr("Motie") + " "
-        return f"<h3>{prefix}{ref}{title}</h3><p>{self.tr('Status')}: {status}{extra}</p>"
+        status_word = self.tr("Status")
+        return f"<h3>{prefix}{ref}{title}</h3><p>{status_word}: {status}{extra}</p>"
 
     def load_extra(self, data: dict | None) -> None:
         for editor in self.vote_editors:

@@ -62,6 +62,22 @@ class OverviewSection(Section):
         return bool(self.data and self.data["partnership"] and self.data["partnership"]["id"] == item_id)
 
     def _html(self, data: dict) -> str:
+        w = {  # translated words, as literal tr() calls so that lupdate finds them
+            'Amnesty-checklist': self.tr('Amnesty-checklist'),
+            'Geen.': self.tr('Geen.'),
+            'Inhoud': self.tr('Inhoud'),
+            'Laatste gebeurtenissen': self.tr('Laatste gebeurtenissen'),
+            'Niveau': self.tr('Niveau'),
+            'Open toezeggingen': self.tr('Open toezeggingen'),
+            'Partner': self.tr('Partner'),
+            'Sinds': self.tr('Sinds'),
+            'Status': self.tr('Status'),
+            'Statusgeschiedenis': self.tr('Statusgeschiedenis'),
+            'Vragen over de termijn': self.tr('Vragen over de termijn'),
+            'onbekend': self.tr('onbekend'),
+            'te laat': self.tr('te laat'),
+            'uiterlijk': self.tr('uiterlijk'),
+        }
         p = data["partnership"]
         if p is None:
             return self.tr("<p>Dit dossier heeft nog geen stedenband.</p>")
@@ -69,14 +85,14 @@ class OverviewSection(Section):
         parts = [
             f"<h2>{_esc(p['dutch_side'])} – {_esc(p['partner_name'])}{native}</h2>",
             "<table cellspacing='4'>",
-            f"<tr><td><b>{self.tr('Niveau')}</b></td><td>{label(p['level'])}</td></tr>",
-            f"<tr><td><b>{self.tr('Partner')}</b></td><td>{_esc(', '.join(x for x in [p['partner_name'], p.get('partner_region'), p.get('partner_country')] if x))}</td></tr>",
-            f"<tr><td><b>{self.tr('Sinds')}</b></td><td>{_esc(p.get('since') or self.tr('onbekend'))}</td></tr>",
-            f"<tr><td><b>{self.tr('Status')}</b></td><td>{label(p['status'])}</td></tr>",
+            f"<tr><td><b>{w['Niveau']}</b></td><td>{label(p['level'])}</td></tr>",
+            f"<tr><td><b>{w['Partner']}</b></td><td>{_esc(', '.join(x for x in [p['partner_name'], p.get('partner_region'), p.get('partner_country')] if x))}</td></tr>",
+            f"<tr><td><b>{w['Sinds']}</b></td><td>{_esc(p.get('since') or w['onbekend'])}</td></tr>",
+            f"<tr><td><b>{w['Status']}</b></td><td>{label(p['status'])}</td></tr>",
             "</table>",
         ]
         if p.get("status_history"):
-            parts.append(f"<h3>{self.tr('Statusgeschiedenis')}</h3><ul>")
+            parts.append(f"<h3>{w['Statusgeschiedenis']}</h3><ul>")
             for change in p["status_history"]:
                 when = change.get("period") or format_date(change.get("date"))
                 parts.append(f"<li>{_esc(when)}: {label(change['status'])}"
@@ -85,31 +101,31 @@ class OverviewSection(Section):
         counts = data["counts"]
         shown = [(kind, n) for kind, n in sorted(counts.items()) if kind != "partnership"]
         if shown:
-            parts.append(f"<h3>{self.tr('Inhoud')}</h3><p>")
+            parts.append(f"<h3>{w['Inhoud']}</h3><p>")
             parts.append(", ".join(f"{n} × {kind_label(kind)}" for kind, n in shown))
             parts.append("</p>")
-        parts.append(f"<h3>{self.tr('Open toezeggingen')}</h3>")
+        parts.append(f"<h3>{w['Open toezeggingen']}</h3>")
         if data["open_commitments"]:
             parts.append("<ul>" + "".join(
                 f"<li><a href='{c['id']}'>{_esc(c['title'])}</a>"
-                f"{' — ' + self.tr('uiterlijk') + ' ' + format_date(c['deadline']) if c['deadline'] else ''}"
-                f"{' <b>(' + self.tr('te laat') + ')</b>' if c['overdue'] else ''}</li>"
+                f"{' — ' + w['uiterlijk'] + ' ' + format_date(c['deadline']) if c['deadline'] else ''}"
+                f"{' <b>(' + w['te laat'] + ')</b>' if c['overdue'] else ''}</li>"
                 for c in data["open_commitments"]) + "</ul>")
         else:
-            parts.append(f"<p>{self.tr('Geen.')}</p>")
-        parts.append(f"<h3>{self.tr('Vragen over de termijn')}</h3>")
+            parts.append(f"<p>{w['Geen.']}</p>")
+        parts.append(f"<h3>{w['Vragen over de termijn']}</h3>")
         if data["overdue_questions"]:
             parts.append("<ul>" + "".join(f"<li><a href='{q['id']}'>{_esc(q['title'])}</a></li>"
                                           for q in data["overdue_questions"]) + "</ul>")
         else:
-            parts.append(f"<p>{self.tr('Geen.')}</p>")
+            parts.append(f"<p>{w['Geen.']}</p>")
         checklist = data["checklist"]
         if checklist:
-            parts.append(f"<h3>{self.tr('Amnesty-checklist')}: {checklist['done']} / {checklist['total']}</h3><ul>")
+            parts.append(f"<h3>{w['Amnesty-checklist']}: {checklist['done']} / {checklist['total']}</h3><ul>")
             parts.extend(f"<li>{_esc(s['title'])}: {s['done']} / {s['total']}</li>" for s in checklist["sections"])
             parts.append("</ul>")
         if data["latest_events"]:
-            parts.append(f"<h3>{self.tr('Laatste gebeurtenissen')}</h3><ul>")
+            parts.append(f"<h3>{w['Laatste gebeurtenissen']}</h3><ul>")
             parts.extend(f"<li>{format_date(e['date'])}: <a href='{e['id']}'>{_esc(e['title'])}</a></li>"
                          for e in data["latest_events"])
             parts.append("</ul>")

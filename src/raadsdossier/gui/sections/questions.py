@@ -39,7 +39,7 @@ class QuestionSection(ItemSection):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"<h3>{self.tr('Vragen en antwoorden')}</h3>"))
+        layout.addWidget(QLabel("<h3>" + self.tr("Vragen en antwoorden") + "</h3>"))
         self.questions = QTableWidget(0, 3)
         self.questions.setAccessibleName(self.tr("Vragen en antwoorden"))
         self.questions.setHorizontalHeaderLabels([self.tr("Nr."), self.tr("Vraag"), self.tr("Antwoord")])
