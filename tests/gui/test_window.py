@@ -259,3 +259,25 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
     with Dossier.open(copy, read_only=True) as opened:
         assert items.overview(opened)["partnership"]["partner_native_name"] == "大连"
     window.close()
+
+
+def test_parties_that_changed_their_vote_are_named(arnhem):
+    parties = {row["name"]: row["id"] for row in items.page(arnhem.dossier, "parties")}
+    motion = items.page(arnhem.dossier, "motions")[0]
+    motion["votes"] = [
+        {"date": "2021-03", "kind": "party", "result": "rejected", "note": None, "choices": [
+            {"party": parties["GroenLinks"], "choice": "against", "seats": 8},
+            {"party": parties["VVD"], "choice": "against", "seats": 6}]},
+        {"date": "2021-07", "kind": "party", "result": "adopted", "note": None, "choices": [
+            {"party": parties["GroenLinks"], "choice": "for", "seats": 8},
+            {"party": parties["VVD"], "choice": "against", "seats": 6}]},
+    ]
+    items.save(arnhem.dossier, "motions", motion)
+    section = arnhem.show_section("motions")
+    section.refresh()
+    section.show_item(motion["id"])
+    assert "GroenLinks: tegen → voor (1 → 2)" in section.changes_label.text()
+    assert "VVD" not in section.changes_label.text()
+    assert section.vote_editors[1].result_label.text().startswith("Berekende uitslag: aangenomen (8 voor, 6 tegen)")
+    first = section.vote_editors[0].result_label.text()
+    assert first.startswith("Berekende uitslag: verworpen (0 voor, 14 tegen)") and "let op" not in first

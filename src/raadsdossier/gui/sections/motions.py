@@ -22,18 +22,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("VoteEditor", text)
 
 
-def tally(vote: dict) -> tuple[int, int, int] | None:
-    if not vote.get("choices"):
-        return None
-    counts = {"for": 0, "against": 0, "not_voting": 0}
-    for choice in vote["choices"]:
-        weight = choice.get("seats")
-        if weight is None:
-            weight = 1 if choice.get("person") else 0
-        counts[choice["choice"]] += weight
-    return counts["for"], counts["against"], counts["not_voting"]
-
-
 def changed_parties(votes: list[dict], names: dict[str, str]) -> list[str]:
     """Lines such as "GroenLinks: tegen → voor (stemming 2 → 3)" for parties that changed their vote."""
     lines = []
@@ -50,11 +38,12 @@ def changed_parties(votes: list[dict], names: dict[str, str]) -> list[str]:
 class VoteEditor(QGroupBox):
     """One vote: date, kind, recorded result, note, and the choices per party or member."""
 
-    def __init__(self, section: "MotionSection", number: int, vote: dict) -> None:
+    def __init__(self, section: "MotionSection", number: int, vote: dict, computed: dict | None) -> None:
         super().__init__(_tr("Stemming %1").replace("%1", str(number)))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)  # scroll, never squash
         self.section = section
         self.vote = copy.deepcopy(vote)
+        self.computed = computed or {}  # the core's result for the saved vote: {"computed", "tally"}
         self.kind = vote.get("kind") or "party"
         self.date = QLineEdit(vote.get("date") or "")
         self.date.setPlaceholderText(_tr("JJJJ, JJJJ-MM of JJJJ-MM-DD"))
@@ -185,7 +174,7 @@ class VoteEditor(QGroupBox):
 
     def show_result(self) -> None:
         vote = self.value()
-        counts = tally(vote)
+        counts = self.computed.get("tally")  # the rule lives in the core (Vote.tally); the GUI only shows it
         names = dict(self.options)
         recorded = vote["result"]
         if counts is None:
@@ -193,8 +182,8 @@ class VoteEditor(QGroupBox):
                 _tr("Nog geen uitslag bekend.")
             self.chart.set_vote([], text)
         else:
-            for_, against, absent = counts
-            computed = "adopted" if for_ > against else "rejected" if for_ < against else "tied"
+            for_, against, _absent = counts
+            computed = self.computed["computed"]
             text = (_tr("Berekende uitslag: %1 (%2 voor, %3 tegen)")
                     .replace("%1", label(computed)).replace("%2", str(for_)).replace("%3", str(against)))
             if recorded:
@@ -252,8 +241,9 @@ class MotionSection(ItemSection):
         for row in items.page(self.view.dossier, "parties", limit=1000):
             if row.get("seats"):
                 self.party_seats[row["id"]] = row["seats"]
+        computed = data.get("_computed", {}).get("votes_computed", [])
         for number, vote in enumerate(data.get("votes", []), start=1):
-            editor = VoteEditor(self, number, vote)
+            editor = VoteEditor(self, number, vote, computed[number - 1] if number <= len(computed) else None)
             self.vote_editors.append(editor)
             self.vote_box.addWidget(editor)
         names = dict(items.choices(self.view.dossier, "party"))
