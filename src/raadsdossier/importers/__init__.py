@@ -20,6 +20,9 @@ class ImportFormat:
     suffixes: tuple[str, ...]
     detect: Callable[[Path, bytes], bool]  # (path, first 4 KiB) -> is this format?
     read: Callable[[Path], dict]  # -> interchange document; InvalidInput on bad input
+    # Detection asks formats in this order: specific formats low, catch-alls (any text or PDF
+    # as an attachment) high, so that a catch-all never takes a file a specific format knows.
+    priority: int = 50
 
 
 _REGISTRY: dict[str, ImportFormat] = {}
@@ -53,7 +56,7 @@ def detect_format(path: Path) -> ImportFormat:
         raise InvalidInput(path, "dit bestand bestaat niet.") from None
     except OSError as exc:
         raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    for fmt in _REGISTRY.values():
+    for fmt in sorted(_REGISTRY.values(), key=lambda f: (f.priority, f.name)):
         if fmt.detect(path, head):
             return fmt
     known = ", ".join(f.name for f in _REGISTRY.values())
@@ -66,6 +69,13 @@ def read_source(path: Path, format_name: str = "auto") -> tuple[ImportFormat, di
 
 
 def _load_builtin() -> None:
-    # Importing a format module registers it; importing twice is a no-op, so this
-    # works whichever format module some caller imported first.
-    from raadsdossier.importers import dossier_json, question_text  # noqa: F401
+    """Import every module of this package: each format module registers itself when imported
+    (importing twice is a no-op, so this works whichever module a caller imported first)."""
+    import importlib
+    import pkgutil
+
+    import raadsdossier.importers as package
+
+    for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{package.__name__}.{module.name}")
