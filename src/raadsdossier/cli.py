@@ -73,6 +73,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("directory", help="de lijst van provinciale stedenbanden met China")
 
+    p = sub.add_parser("assign-vote", help="wijs een niet-toegewezen stemming toe aan een motie")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("vote", metavar="STEMMING", help="id van de niet-toegewezen stemming")
+    p.add_argument("motion", metavar="MOTIE", help="id van de motie")
+
+    p = sub.add_parser("history", help="eerdere versies van een item")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("item", metavar="ID")
+
     from raadsdossier.export.build import SECTIONS
 
     p = sub.add_parser("pack", help="maak een vergaderstuk (PDF of DOCX) van een dossier",
@@ -303,6 +312,24 @@ def _split(text: str | None) -> list[str]:
 
 class _UsageError(Exception):
     pass
+
+
+def _cmd_assign_vote(args) -> int:
+    from raadsdossier.core.items import assign_vote
+
+    with _open(args.file) as dossier:
+        assign_vote(dossier, args.vote, args.motion)
+    print(f"{args.file}: stemming toegewezen aan motie {args.motion}")
+    return 0
+
+
+def _cmd_history(args) -> int:
+    from raadsdossier.core.items import get, history
+
+    with _open(args.file, read_only=True) as dossier:
+        get(dossier, args.item)  # a clear message for an unknown id
+        print(json.dumps(history(dossier, args.item), ensure_ascii=False, indent=2))
+    return 0
 
 
 def _cmd_directory(args) -> int:

@@ -337,3 +337,36 @@ def agenda_items(dossier: Dossier, meeting_id: str) -> list[tuple[str, str]]:
     _key, meeting = get(dossier, meeting_id)
     return [(a["id"], f"{a['number']} {a['title']}") for a in meeting.get("agenda_items", [])]
 
+
+
+# -- unassigned votes and history ------------------------------------------------
+
+def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> None:
+    """Turn an unassigned vote into the next vote of `motion_id`, in one transaction."""
+    from raadsdossier.core.models import Motion, UnassignedVote, Vote, VoteCast
+
+    with dossier.transaction() as session:
+        pending = session.get(UnassignedVote, unassigned_id)
+        if pending is None:
+            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet (meer).")
+        motion = session.get(Motion, motion_id)
+        if motion is None:
+            raise NotFound(f"De motie {motion_id} bestaat niet in dit dossier.")
+        vote = Vote(position=len(motion.votes), date=pending.date, kind=pending.vote_kind,
+                    recorded_result=pending.recorded_result,
+                    note="; ".join(filter(None, [pending.decision, pending.note])) or None)
+        vote.choices = [VoteCast(position=i, party_id=c.get("party"), person_id=c.get("person"), choice=c["choice"],
+                                 seats=c.get("seats")) for i, c in enumerate(pending.choices or [])]
+        motion.votes.append(vote)
+        motion.sources = list({s.id: s for s in [*motion.sources, *pending.sources]}.values())
+        session.delete(pending)
+
+
+def history(dossier: Dossier, item_id: str) -> list[dict]:
+    """Earlier versions of an item, oldest first: {"recorded_at", "origin", "data"}."""
+    from raadsdossier.core.models import ItemVersion
+    from raadsdossier.interchange.export import timestamp
+
+    with dossier.session() as session:
+        rows = session.scalars(select(ItemVersion).where(ItemVersion.item_id == item_id).order_by(ItemVersion.id))
+        return [{"recorded_at": timestamp(v.recorded_at), "origin": v.origin, "data": v.data} for v in rows]

@@ -46,6 +46,11 @@ def _value(item, field: Field):
     return value
 
 
+def _v(value):
+    """An enum's value; also a plain string, as set on an object not yet reloaded from the database."""
+    return getattr(value, "value", value)
+
+
 def _actor(actor) -> dict:
     if actor.person_id:
         return {"person": actor.person_id}
@@ -55,7 +60,7 @@ def _actor(actor) -> dict:
 
 
 def export_item(item: Item, spec: KindSpec) -> dict:
-    out: dict = {"id": item.id, "confidentiality": str(item.confidentiality.value)}
+    out: dict = {"id": item.id, "confidentiality": _v(item.confidentiality)}
     for field in spec.fields:
         out[field.key] = _value(item, field)
     for key, role in spec.actors:
@@ -70,12 +75,12 @@ def export_item(item: Item, spec: KindSpec) -> dict:
 def _children(item: Item) -> dict:
     if isinstance(item, Partnership):
         return {"status_history": [
-            {"date": c.date, "period": c.period, "status": c.status.value, "note": c.note}
+            {"date": c.date, "period": c.period, "status": _v(c.status), "note": c.note}
             for c in item.status_history
         ]}
     if isinstance(item, Meeting):
         return {"agenda_items": [
-            {"id": a.id, "number": a.number, "title": a.title, "kind": a.kind.value} for a in item.agenda_items
+            {"id": a.id, "number": a.number, "title": a.title, "kind": _v(a.kind)} for a in item.agenda_items
         ]}
     if isinstance(item, Motion):
         return {"votes": [export_vote(v) for v in item.votes]}
@@ -84,6 +89,8 @@ def _children(item: Item) -> dict:
             {"number": q.number, "question": q.text, "answer": q.answer, "answered_with": q.answered_with}
             for q in item.questions
         ]}
+    if item.kind == "unassigned_vote":
+        return {"choices": [dict(c) for c in item.choices or []], "candidate_motions": list(item.candidate_motions or [])}
     if item.kind == "attachment":
         return {
             "size": item.size,
@@ -97,13 +104,13 @@ def export_vote(vote: Vote) -> dict:
     choices = []
     for cast in vote.choices:
         entry = {"party": cast.party_id} if cast.party_id else {"person": cast.person_id}
-        entry["choice"] = cast.choice.value
+        entry["choice"] = _v(cast.choice)
         entry["seats"] = cast.seats
         choices.append(entry)
     return {
         "date": vote.date,
-        "kind": vote.kind.value,
-        "result": vote.recorded_result.value if vote.recorded_result else None,
+        "kind": _v(vote.kind),
+        "result": _v(vote.recorded_result) if vote.recorded_result else None,
         "note": vote.note,
         "choices": choices,
     }
@@ -116,7 +123,7 @@ def export_dossier(session: Session) -> dict:
     document["partnership"] = export_item(partnership, PARTNERSHIP) if partnership else None
     order = {spec.key: spec for spec in KINDS}
     for key in ("parties", "people", "meetings", "motions", "commitments", "question_sets", "college_notes",
-                "demonstrations", "events", "costs", "outcomes", "sources", "attachments", "notes"):
+                "demonstrations", "events", "costs", "outcomes", "sources", "attachments", "notes", "unassigned_votes"):
         spec = order[key]
         query = select(spec.model).options(selectinload(spec.model.sources), selectinload(spec.model.actors))
         items = sorted(session.scalars(query), key=lambda i: (getattr(i, "date", None) or "", i.id))

@@ -27,9 +27,10 @@ from raadsdossier.core.dates import check_partial_date
 from raadsdossier.core.enums import ActorRole, Confidentiality
 from raadsdossier.core.errors import InvalidInput, NotFound
 from raadsdossier.core.models import (
-    AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, Partnership, Question, Source,
+    AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
     StatusChange, Vote, VoteCast,
 )
+from raadsdossier.interchange.export import export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.paths import resource
@@ -193,6 +194,12 @@ def check_document(session: Session, document: dict, source) -> None:
                 for ref_key, want in (("person", "person"), ("party", "party")):
                     if actor.get(ref_key):
                         resolve(actor[ref_key], want, _where(key, index, actor_key, position, ref_key))
+        for c_index, choice in enumerate(entry.get("choices") or [] if spec.key == "unassigned_votes" else []):
+            for ref_key in ("party", "person"):
+                if choice.get(ref_key):
+                    resolve(choice[ref_key], ref_key, _where(key, index, "choices", c_index, ref_key))
+        for m_index, motion_id in enumerate(entry.get("candidate_motions") or []):
+            resolve(motion_id, "motion", _where(key, index, "candidate_motions", m_index))
         for v_index, vote in enumerate(entry.get("votes") or []):
             for c_index, choice in enumerate(vote.get("choices") or []):
                 for ref_key in ("party", "person"):
@@ -275,7 +282,7 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
 def _apply(session: Session, document: dict, source) -> ImportReport:
     report = ImportReport()
     current = session.scalars(select(Partnership)).first()
-    placed: list[tuple[KindSpec, dict, Item]] = []
+    placed: list[tuple[KindSpec, dict, Item, dict | None]] = []
     for key, index, spec, entry in iter_items(document):
         if spec is PARTNERSHIP and current is not None and current.id != entry["id"]:
             report.warnings.append(
@@ -284,18 +291,30 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
             )
             continue
         item = session.get(spec.model, entry["id"])
-        (report.updated if item is not None else report.added)[spec.key] += 1
-        if item is None:
+        before = None
+        if item is not None:
+            report.updated[spec.key] += 1
+            before = export_item(item, spec)
+        else:
+            report.added[spec.key] += 1
             item = spec.model(id=entry["id"])
             session.add(item)
         _set_scalars(item, spec, entry, source)
-        placed.append((spec, entry, item))
+        placed.append((spec, entry, item, before))
     session.flush()
-    for spec, entry, item in placed:
+    for spec, entry, item, _before in placed:
         _set_links(session, item, spec, entry, source)
+    session.flush()
+    for spec, entry, item, before in placed:  # keep what an update changed, as the item's history
+        if before is not None and _content(export_item(item, spec)) != _content(before):
+            session.add(ItemVersion(item_id=item.id, origin=str(source), data=before))
     _apply_checklist(session, document.get("checklist"), report, source)
     session.flush()
     return report
+
+
+def _content(exported: dict) -> dict:
+    return {k: v for k, v in exported.items() if k not in ("created_at", "updated_at")}
 
 
 def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
@@ -319,6 +338,11 @@ def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
         elif f.type == T.BOOL:
             value = False
         setattr(item, f.attr, value)
+    if spec.key == "unassigned_votes":
+        if "choices" in entry:
+            item.choices = [dict(c) for c in entry["choices"] or []]
+        if "candidate_motions" in entry:
+            item.candidate_motions = list(entry["candidate_motions"] or [])
     if spec.key == "attachments" and "content_base64" in entry:
         item.set_content(_attachment_bytes(entry, source, "content_base64"))
     for stamp in ("created_at", "updated_at"):

@@ -9,7 +9,7 @@ from raadsdossier.core import enums
 from raadsdossier.core.enums import ActorRole
 from raadsdossier.core.models import (
     Attachment, CollegeNote, Commitment, Cost, Demonstration, Event, Item, Meeting, Motion, Note,
-    Outcome, Partnership, Party, Person, QuestionSet, Source,
+    Outcome, Partnership, Party, Person, QuestionSet, Source, UnassignedVote,
 )
 
 
@@ -137,6 +137,11 @@ KINDS: tuple[KindSpec, ...] = (
     )),
     KindSpec("outcomes", Outcome, (
         _f("claim", required=True), _f("value"), _f("claimed_by"), _f("date", T.PARTIAL_DATE),
+    )),
+    KindSpec("unassigned_votes", UnassignedVote, (
+        _f("agenda_item"), _f("decision"), _f("date", T.PARTIAL_DATE),
+        _e("kind", enums.VoteKind, attr="vote_kind"), _e("result", enums.VoteResult, attr="recorded_result"),
+        _f("note"),
     )),
     KindSpec("notes", Note, (
         _e("kind", enums.NoteKind, attr="note_kind"), _f("title", required=True), _f("body"),

@@ -12,16 +12,18 @@ from raadsdossier.core.models.motion import Motion, Vote, VoteCast
 from raadsdossier.core.models.partnership import Partnership, StatusChange
 from raadsdossier.core.models.people import Party, Person
 from raadsdossier.core.models.questions import Question, QuestionSet
+from raadsdossier.core.models.unassigned import ItemVersion, UnassignedVote
 
 ITEM_CLASSES: dict[str, type[Item]] = {
     cls.__mapper__.polymorphic_identity: cls
     for cls in (Partnership, Party, Person, Meeting, Motion, Commitment, QuestionSet, CollegeNote,
-                Demonstration, Event, Cost, Outcome, Source, Attachment, Note, ChecklistAssessment)
+                Demonstration, Event, Cost, Outcome, Source, Attachment, Note, ChecklistAssessment,
+                UnassignedVote)
 }
 
 __all__ = [
     "AgendaItem", "Attachment", "Base", "ChecklistAssessment", "CollegeNote", "Commitment", "Cost",
-    "Demonstration", "DossierMeta", "Event", "ITEM_CLASSES", "Item", "ItemActor", "Meeting", "Motion",
+    "Demonstration", "DossierMeta", "Event", "ITEM_CLASSES", "Item", "ItemActor", "ItemVersion", "Meeting", "Motion",
     "Note", "Outcome", "Partnership", "Party", "Person", "Question", "QuestionSet", "Source",
-    "StatusChange", "Vote", "VoteCast", "assessment_evidence", "item_sources",
+    "StatusChange", "UnassignedVote", "Vote", "VoteCast", "assessment_evidence", "item_sources",
 ]
