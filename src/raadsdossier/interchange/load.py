@@ -47,17 +47,22 @@ def schema() -> dict:
 class ImportReport:
     added: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.added.update(other.added)
         self.updated.update(other.updated)
+        self.skipped.update(other.skipped)
         self.warnings.extend(other.warnings)
 
     def summary_nl(self) -> str:
         def fmt(counter: Counter) -> str:
             return ", ".join(f"{n} {key}" for key, n in sorted(counter.items())) or "niets"
-        return f"toegevoegd: {fmt(self.added)}; bijgewerkt: {fmt(self.updated)}"
+        text = f"toegevoegd: {fmt(self.added)}; bijgewerkt: {fmt(self.updated)}"
+        if self.skipped:
+            text += f"; overgeslagen: {fmt(self.skipped)}"
+        return text
 
 
 def read_document(path: Path) -> dict:
@@ -281,6 +286,9 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
 
 def _apply(session: Session, document: dict, source) -> ImportReport:
     report = ImportReport()
+    told = document.get("report") or {}  # what the format itself skipped or wants to say
+    report.skipped.update(told.get("skipped") or {})
+    report.warnings.extend(f"{source}: {warning}" for warning in told.get("warnings") or [])
     current = session.scalars(select(Partnership)).first()
     placed: list[tuple[KindSpec, dict, Item, dict | None]] = []
     for key, index, spec, entry in iter_items(document):
