@@ -120,7 +120,7 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+26"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+29"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
@@ -285,6 +285,81 @@
         <location line="+32"/>
         <source>Het stuk kon niet worden gemaakt: %1</source>
         <translation>The paper could not be created: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+28"/>
+        <source>Importeren in %1</source>
+        <translation>Import into %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <source>Formaat</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>herkennen</source>
+        <translation>detect</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bestanden kiezen…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wat er gebeurt</source>
+        <translation>What will happen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bestand of soort</source>
+        <translation>File or kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Toegevoegd</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bijgewerkt</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overgeslagen</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+73"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Bestanden importeren</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
+        <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Er is iets mis met een bestand; er wordt niets geïmporteerd.</source>
+        <translation>Something is wrong with a file; nothing will be imported.</translation>
     </message>
 </context>
 <context>
@@ -782,6 +857,11 @@
         <translation>assessment</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>niet-toegewezen stemming</source>
+        <translation>unassigned vote</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Nederlandse kant</source>
         <translation>Dutch side</translation>
@@ -1132,6 +1212,21 @@
         <source>Grootte</source>
         <translation>Size</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Agendapunt (volgens de bron)</source>
+        <translation>Agenda item (as the source says)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Toelichting</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1195,6 +1290,11 @@
         <location line="+1"/>
         <source>&amp;Vergaderstuk maken…</source>
         <translation>Create &amp;meeting paper…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1332,7 +1432,7 @@
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -1394,7 +1494,7 @@
 <context>
     <name>MotionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+218"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+207"/>
         <source>Stemmingen</source>
         <translation>Votes</translation>
     </message>
@@ -1419,7 +1519,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Veranderd tussen stemmingen:</source>
         <translation>Changed between votes:</translation>
     </message>
@@ -1758,7 +1858,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+92"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+93"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -1805,11 +1905,12 @@ Ingediend 10 juni 2022
         <location line="+5"/>
         <location line="+8"/>
         <location line="+4"/>
+        <location line="+4"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-50"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
@@ -2019,6 +2120,22 @@ Ingediend 10 juni 2022
     </message>
     <message>
         <location line="+3"/>
+        <location line="+1"/>
+        <source>Niet-toegewezen stemmingen</source>
+        <translation>Unassigned votes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besluit</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agendapunt</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fracties &amp; personen</source>
         <translation>Parties &amp; people</translation>
     </message>
@@ -2098,6 +2215,29 @@ Ingediend 10 juni 2022
     </message>
 </context>
 <context>
+    <name>UnassignedVoteSection</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/unassigned.py" line="+22"/>
+        <source>Motie waarop deze stemming betrekking heeft</source>
+        <translation>Motion this vote was on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>De bron koppelt deze stemming niet aan één motie. Kies de motie waarover is gestemd; de stemming wordt dan een stemming van die motie.</source>
+        <translation>The source does not tie this vote to one motion. Choose the motion that was voted on; the vote then becomes a vote on that motion.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stemming toewijzen</source>
+        <translation>Assign vote</translation>
+    </message>
+</context>
+<context>
     <name>VoteChart</name>
     <message>
         <location filename="../../src/raadsdossier/gui/vote_chart.py" line="+21"/>
@@ -2118,12 +2258,12 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-208"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-210"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QStackedWidget, QWidget
@@ -22,6 +24,7 @@ class DossierView(QWidget):
         super().__init__(parent)
         self.dossier = dossier
         self.undo_stack = QUndoStack(self)
+        self.setAcceptDrops(True)
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(self.tr("Onderdelen van het dossier"))
         self.navigator.setMaximumWidth(220)
@@ -130,29 +133,46 @@ class DossierView(QWidget):
 
     def import_document(self, document: dict, description: str) -> bool:
         """Import an interchange document as one undoable step."""
+        return self.import_documents([(description, document)], description)
+
+    def import_documents(self, documents: list[tuple[str, dict]], description: str) -> bool:
+        """Import several documents in one transaction, as one undoable step."""
         from raadsdossier.core import services
         from raadsdossier.interchange.load import iter_items
 
-        ids = [(spec.key, entry["id"]) for _k, _i, spec, entry in iter_items(document)]
         before, added = [], []
-        for key, item_id in ids:
-            if items.exists(self.dossier, item_id):
-                before.append(items.get(self.dossier, item_id))
-            else:
-                added.append(item_id)
+        for _name, document in documents:
+            for _k, _i, _spec, entry in iter_items(document):
+                if items.exists(self.dossier, entry["id"]):
+                    before.append(items.get(self.dossier, entry["id"]))
+                else:
+                    added.append(entry["id"])
         try:
-            services.import_documents(self.dossier, [(description, document)])
+            services.import_documents(self.dossier, documents)
         except DossierError as exc:
             self._error(exc)
             return False
-        self.undo_stack.push(ImportCommand(self, added, before, document, description))
+        self.undo_stack.push(ImportCommand(self, added, before, documents, description))
         self._mark_changed("*")
         return True
 
-    def perform_import(self, document: dict) -> None:
+    def perform_import(self, documents: list[tuple[str, dict]]) -> None:
         from raadsdossier.core import services
 
-        self._guard(lambda: services.import_documents(self.dossier, [("redo", document)]), "*")
+        self._guard(lambda: services.import_documents(self.dossier, documents), "*")
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        """Files dropped on a dossier are imported (after the preview); on Bijlagen they become attachments."""
+        from raadsdossier.gui.import_dialog import ImportDialog
+
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            ImportDialog(self, paths, self).open()
 
     # Called by undo commands (redo/undo after the first time).
 

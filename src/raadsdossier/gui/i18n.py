@@ -57,6 +57,7 @@ def kind_label(kind: str) -> str:
         "college_note": t("collegestuk"), "demonstration": t("demonstratie"), "event": t("gebeurtenis"),
         "cost": t("kostenpost"), "outcome": t("opbrengst"), "source": t("bron"), "attachment": t("bijlage"),
         "note": t("notitie"), "checklist_assessment": t("beoordeling"),
+        "unassigned_vote": t("niet-toegewezen stemming"),
     }.get(kind, kind)
 
 
@@ -86,6 +87,7 @@ def field_label(key: str) -> str:
         "media_type": t("Bestandssoort"), "extracted_text": t("Tekst"), "confidentiality": t("Vertrouwelijkheid"),
         "source_ids": t("Bronnen"), "result": t("Uitslag"), "days_to_answer": t("Dagen tot antwoord"),
         "votes": t("Stemmingen"), "size": t("Grootte"), "body_text": t("Tekst"),
+        "agenda_item": t("Agendapunt (volgens de bron)"), "decision": t("Besluit"), "note": t("Toelichting"),
     }.get(key, key)
 
 

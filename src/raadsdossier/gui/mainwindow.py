@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.copy_action = self._action(file_menu, self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
         self.export_action = self._action(file_menu, self.tr("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
+        self.import_action = self._action(file_menu, self.tr("&Importeren…"), self.import_files, "Ctrl+I", "import")
         self.close_action = self._action(file_menu, self.tr("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
                                          "Ctrl+W", "close")
         file_menu.addSeparator()
@@ -229,6 +230,18 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(self.tr("Kopie opgeslagen: %1").replace("%1", name), 5000)
 
+    def import_files(self, paths: list[Path] | None = None):
+        from raadsdossier.gui.import_dialog import ImportDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = ImportDialog(view, paths or [], self)
+        dialog.open()
+        if not paths:
+            dialog.choose()
+        return dialog
+
     def export_pack(self):
         from raadsdossier.gui.export_dialog import ExportDialog
 
@@ -276,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_view = self.current_view() is not None
-        for action in (getattr(self, name, None) for name in ("copy_action", "export_action", "close_action",
+        for action in (getattr(self, name, None) for name in ("copy_action", "export_action", "import_action", "close_action",
                                                                  "new_item_action", "delete_action")):
             if action is not None:
                 action.setEnabled(has_view)

@@ -70,19 +70,43 @@ class AssessCommand(QUndoCommand):
 class ImportCommand(QUndoCommand):
     """Items added or updated by one import; undo deletes the added ones and restores the others."""
 
-    def __init__(self, view, added: list[str], before: list[tuple[str, dict]], document: dict, description: str) -> None:
+    def __init__(self, view, added: list[str], before: list[tuple[str, dict]], documents: list, description: str) -> None:
         super().__init__(description)
-        self.view, self.added, self.before, self.document = view, added, before, document
+        self.view, self.added, self.before, self.documents = view, added, before, documents
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self.view.perform_import(self.document)
+        self.view.perform_import(self.documents)
 
     def undo(self) -> None:
-        for item_id in self.added:
+        for item_id in reversed(self.added):  # later items may refer to earlier ones
             self.view.perform_delete(item_id)
         if self.before:
             self.view.perform_restore(self.before)
+
+
+class AssignVoteCommand(QUndoCommand):
+    """An unassigned vote made a vote of a motion; undo puts both back as they were."""
+
+    def __init__(self, view, vote_id: str, motion_id: str, before: list[tuple[str, dict]], description: str) -> None:
+        super().__init__(description)
+        self.view, self.vote_id, self.motion_id, self.before = view, vote_id, motion_id, before
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self.view._guard(lambda: self.view_items().assign_vote(self.view.dossier, self.vote_id, self.motion_id), "*")
+
+    def undo(self) -> None:
+        self.view.perform_restore(self.before)
+
+    @staticmethod
+    def view_items():
+        from raadsdossier.core import items
+
+        return items

@@ -88,6 +88,7 @@ def build_sections(view):
     from raadsdossier.gui.sections.overview import OverviewSection
     from raadsdossier.gui.sections.questions import QuestionSection
     from raadsdossier.gui.sections.timeline import TimelineSection
+    from raadsdossier.gui.sections.unassigned import UnassignedVoteSection
 
     conf = confidentiality_column(t("Vertrouwelijkheid"))
     sections = [
@@ -142,6 +143,10 @@ def build_sections(view):
         ("events", t("Gebeurtenissen"), ItemSection(view, "events", t("Gebeurtenissen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Datum"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
+        ("unassigned_votes", t("Niet-toegewezen stemmingen"), UnassignedVoteSection(view, "unassigned_votes",
+            t("Niet-toegewezen stemmingen"), [
+                Column(t("Besluit"), "decision", _text("decision")), Column(t("Agendapunt"), "agenda_item", _text("agenda_item")),
+                Column(t("Datum"), "date", _date("date")), conf])),
         ("people", t("Fracties & personen"), TabbedSection(view, "people", [
             (t("Fracties"), ItemSection(view, "parties", t("Fracties"), [
                 Column(t("Naam"), "name", _text("name")), Column(t("Afkorting"), "abbreviation", _text("abbreviation")),
