@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from raadsdossier.core.checklist import META_KEY, load_template
 from raadsdossier.core.dates import check_partial_date
-from raadsdossier.core.enums import ActorRole, Confidentiality
+from raadsdossier.core.enums import Confidentiality
 from raadsdossier.core.errors import InvalidInput, NotFound
 from raadsdossier.core.models import (
     AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
