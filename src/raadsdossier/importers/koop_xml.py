@@ -1,0 +1,772 @@
+"""KOOP official publications (`<officiele-publicatie>` XML: motions, Kamervragen, Aanhangsel) as an import format.
+
+What the publication holds becomes, with every field taken from the file and nothing guessed:
+
+- a motion (`<kamerstuk>` whose metadata type is "Motie" or whose `stuk/titel` says MOTIE):
+  `reference` "32735-395" (`dossiernr` without spaces + `ondernummer`), `title`
+  (`OVERHEIDop.documenttitel`, else `stuk/titel` with its capitals undone), `date`
+  (`datumtekst/datum/@isodatum`, else `DCTERMS.issued`), submitter and co-submitters (the
+  signatories after "en gaat over tot de orde van de dag", in `al` or `al-groep`, as written),
+  `considerations` and `operative_text` (the paragraphs before and from the dictum, "verzoekt …",
+  "spreekt uit …", joined with blank lines);
+- a question set (`kamervragen`/`vragen` with `vraag` and `antwoord`, each numbered by `nr`
+  "Vraag 1", "Antwoord 2 en 3"): `reference` the Zaak number (2022Z11774), dates from
+  `kamervraagomschrijving/datum/@isodatum`, the submitters and answering ministers as written;
+- any other kamerstuk: only its source, with a warning.
+
+Every item rests on one source for the publication (kind parliamentary_document, its document
+number, "… (koop-xml: kst-32735-395, bestand kst-32735-395.xml)"). Ids are uuid5 of the document
+number (a question set: of its Zaak number, shared with the plain-text format), so importing
+the same publication again updates it. The status of a motion is left out: a new motion gets
+"submitted", and importing the file again keeps an outcome recorded since.
+
+The parsing helpers here (`read_xml`, `repair_double_encoding`) are shared with koop_sru: import
+files come from outside, so no entity is expanded, nothing external is fetched, and files over
+50 MB or nested deeper than 200 elements are refused.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from xml.parsers.expat import errors as expat_errors
+
+from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
+
+from raadsdossier.core.enums import QuestionSetKind, SourceKind
+from raadsdossier.core.errors import InvalidInput
+from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers import question_text
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.load import check_schema
+
+# Fixed for good: ids derived from it make a second import of the same publication update the first.
+NAMESPACE = uuid.UUID("b3494f7b-d0e8-4ecb-9d05-73c261c9afdd")
+NAME = "koop-xml"
+MAX_BYTES = 50_000_000
+MAX_DEPTH = 200
+
+
+# -- safe XML ----------------------------------------------------------------------------------
+
+def local_name(tag) -> str:
+    """ "{http://www.loc.gov/zing/srw/}record" → "record"; SRU answers come with and without namespaces."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass
+class XmlFile:
+    """A parsed file: its root, the line each element starts on, what the reader had to say."""
+
+    path: Path
+    root: ET.Element
+    lines: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def at(self, element: ET.Element) -> str:
+        """ "regel 12: " for an element of this file, for messages."""
+        line = self.lines.get(element)
+        return f"regel {line}: " if line else ""
+
+    def fail(self, element: ET.Element | None, problem: str) -> InvalidInput:
+        return InvalidInput(self.path, (self.at(element) if element is not None else "") + problem)
+
+
+class _TooDeep(Exception):
+    def __init__(self, tag: str, line: int) -> None:
+        self.tag, self.line = tag, line
+
+
+class _Builder:
+    """Parser target: builds the tree like TreeBuilder, remembers each element's line, and stops
+    at nesting deeper than MAX_DEPTH while parsing, before anything recurses into the tree."""
+
+    def __init__(self, line_offset: int) -> None:
+        self._builder = ET.TreeBuilder()
+        self._depth = 0
+        self._offset = line_offset
+        self.expat = None
+        self.lines: dict = {}
+
+    def start(self, tag, attrs):
+        self._depth += 1
+        line = self.expat.CurrentLineNumber + self._offset
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(local_name(tag), line)
+        element = self._builder.start(tag, attrs)
+        self.lines[element] = line
+        return element
+
+    def end(self, tag):
+        self._depth -= 1
+        return self._builder.end(tag)
+
+    def data(self, data):
+        self._builder.data(data)
+
+    def close(self):
+        return self._builder.close()
+
+
+_EXPAT_NL = {
+    expat_errors.XML_ERROR_NO_ELEMENTS: "het bestand houdt op voordat alle elementen zijn afgesloten "
+                                        "(is het afgebroken of leeg?)",
+    expat_errors.XML_ERROR_UNCLOSED_TOKEN: "het bestand houdt op midden in een element",
+    expat_errors.XML_ERROR_TAG_MISMATCH: "de eindtag past niet bij de begintag",
+    expat_errors.XML_ERROR_INVALID_TOKEN: "hier staat een teken dat in XML niet mag",
+    expat_errors.XML_ERROR_SYNTAX: "de opbouw klopt niet",
+    expat_errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: "na het laatste element staat nog meer",
+    expat_errors.XML_ERROR_UNDEFINED_ENTITY: "hier staat een onbekende entiteit (&…;)",
+    expat_errors.XML_ERROR_MISPLACED_XML_PI: "de XML-declaratie (<?xml …?>) staat niet aan het begin",
+    expat_errors.XML_ERROR_DUPLICATE_ATTRIBUTE: "een attribuut staat twee keer in hetzelfde element",
+    expat_errors.XML_ERROR_UNKNOWN_ENCODING: "de tekenset in de XML-declaratie is onbekend",
+    expat_errors.XML_ERROR_INCORRECT_ENCODING: "de tekst is niet in de tekenset van de XML-declaratie",
+    expat_errors.XML_ERROR_PARTIAL_CHAR: "het bestand houdt op midden in een teken",
+    expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION: "een CDATA-blok is niet afgesloten",
+}
+_EXPAT_NL = {expat_errors.codes[message]: dutch for message, dutch in _EXPAT_NL.items()}
+
+
+def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
+    """Parse an untrusted XML file; InvalidInput naming the file (and line) on anything unsafe or broken.
+
+    Refuses files over MAX_BYTES and nesting over MAX_DEPTH, entity declarations (billion laughs)
+    and external references (nothing is ever fetched). With skip_leading_junk, text before the
+    XML declaration or first element (a capturing script's log lines) is skipped with a warning;
+    line numbers in messages still count from the top of the file. Pure: any thread may call it.
+    """
+    data = _read_limited(path)
+    line_offset, warnings = 0, []
+    if skip_leading_junk:
+        data, line_offset = _skip_junk(path, data)
+        if line_offset:
+            warnings.append(f"de eerste {line_offset} regel(s) vóór de XML zijn overgeslagen.")
+    builder = _Builder(line_offset)
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    builder.expat = parser.parser
+
+    def line() -> int:
+        return parser.parser.CurrentLineNumber + line_offset
+
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ParseError as exc:
+        row, column = exc.position
+        detail = _EXPAT_NL.get(exc.code) or str(exc).split(": line ")[0]
+        where = f"regel {row + line_offset}, kolom {column + 1}"
+        raise InvalidInput(path, f"geen geldige XML ({where}): {detail}.") from None
+    except _TooDeep as exc:
+        raise InvalidInput(path, f"regel {exc.line}: element <{exc.tag}> ligt meer dan {MAX_DEPTH} niveaus diep; "
+                                 "zo diep geneste XML wordt niet gelezen.") from None
+    except EntitiesForbidden as exc:
+        if exc.sysid:
+            raise InvalidInput(path, f"regel {line()}: <!ENTITY {exc.name}> verwijst naar '{exc.sysid}'; externe "
+                                     "bestanden en adressen worden om veiligheidsredenen nooit gelezen.") from None
+        raise InvalidInput(path, f"regel {line()}: <!ENTITY {exc.name}> declareert een entiteit; entiteiten worden "
+                                 "om veiligheidsredenen niet uitgevouwen, dus dit bestand wordt niet "
+                                 "gelezen.") from None
+    except ExternalReferenceForbidden as exc:
+        raise InvalidInput(path, f"regel {line()}: het bestand verwijst naar '{exc.sysid}'; externe bestanden en "
+                                 "adressen worden om veiligheidsredenen nooit gelezen.") from None
+    return XmlFile(path, root, builder.lines, warnings)
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(path, f"het bestand is {size / 1_000_000:.0f} MB groot; XML-bestanden boven "
+                                     f"{MAX_BYTES // 1_000_000} MB worden niet gelezen.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except OSError as exc:
+        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    if len(data) > MAX_BYTES:  # it grew since stat
+        raise InvalidInput(path, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB en wordt niet gelezen.")
+    return data
+
+
+def _skip_junk(path: Path, data: bytes) -> tuple[bytes, int]:
+    start = data.find(b"<?xml")
+    if start < 0:
+        match = re.search(rb"<[A-Za-z_]", data)
+        start = match.start() if match else -1
+    if start < 0:
+        raise InvalidInput(path, "er staat geen XML in dit bestand (geen '<?xml' en geen element).")
+    return data[start:], data.count(b"\n", 0, start)
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+_SPACE = re.compile(r"[ \t\r\n]+")  # not \s: a no-break space in the text is meant
+# Bytes 0x80–0xBF of a UTF-8 sequence as Latin-1 or Windows-1252 shows them.
+_CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_GARBLED_CHAR = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+_LEFTOVER = re.compile(f"[\u00c2\u00c3][{_CONT}]|\u00e2[{_CONT}][{_CONT}]")
+
+
+def _undo_one(match: re.Match) -> str:
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return match.group().encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return match.group()
+
+
+def repair_double_encoding(text: str) -> str:
+    """Undo UTF-8 that was read as Latin-1 or Windows-1252 ("FinanciÃ«n" → "Financiën"), sequence by
+    sequence, so that a text mixing good and garbled characters is repaired too; only sequences that
+    decode as UTF-8 are touched. Text without such sequences comes back unchanged."""
+    for _ in range(3):  # text encoded twice over needs a second round
+        repaired = _GARBLED_CHAR.sub(_undo_one, text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
+
+
+def clean_text(text: str | None, xml: XmlFile, element: ET.Element | None, what: str) -> str | None:
+    """Whitespace collapsed, double encoding repaired (with a warning); garbling that cannot be
+    repaired is refused rather than stored. None or "" → None."""
+    if text is None:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    repaired = repair_double_encoding(text)
+    if repaired != text:
+        note = "dubbel gecodeerde tekst (UTF-8 gelezen als Latin-1) is hersteld"
+        if not any(w.startswith(note) for w in xml.warnings):
+            first = _GARBLED_CHAR.search(text)
+            start = max(text.rfind(" ", 0, first.start()) + 1, first.start() - 30)
+            end = text.find(" ", first.end())
+            sample = text[start:end if end >= 0 else None]
+            xml.warnings.append(f"{note}, bijvoorbeeld '{sample}' → '{repair_double_encoding(sample)}'.")
+    leftover = _LEFTOVER.search(repaired)
+    if leftover:
+        snippet = repaired[max(0, leftover.start() - 20): leftover.end() + 20]
+        raise xml.fail(element, f"{what}: de tekst '…{snippet}…' is verminkt (UTF-8 dubbel gecodeerd) en niet te "
+                                "herstellen; sla het bestand opnieuw op als UTF-8.")
+    return repaired or None
+
+
+def text_of(element: ET.Element, skip: tuple[str, ...] = ("noot", "nr", "li.nr")) -> str:
+    """All text inside `element` in document order, without footnotes; depth is bounded by read_xml."""
+    parts: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if local_name(child.tag) not in skip:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def child(element: ET.Element | None, *path: str) -> ET.Element | None:
+    for name in path:
+        if element is None:
+            return None
+        element = next((c for c in element if local_name(c.tag) == name), None)
+    return element
+
+
+def descendant(element: ET.Element, *names: str) -> ET.Element | None:
+    """The first element below `element` (or itself) named like the first of `names` that occurs."""
+    for name in names:
+        found = next((e for e in element.iter() if local_name(e.tag) == name), None)
+        if found is not None:
+            return found
+    return None
+
+
+def iso_date(value: str | None, xml: XmlFile, element: ET.Element, what: str) -> str | None:
+    """ "2024-06-17" checked as a real date; a wrong one is refused, naming the element."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:$|T)", value)  # a time after the date is dropped
+    try:
+        return date.fromisoformat(match.group(1)).isoformat()
+    except (AttributeError, ValueError):
+        raise xml.fail(element, f"{what}: '{value}' is geen datum in de vorm JJJJ-MM-DD.") from None
+
+
+def source_id(document_number: str) -> str:
+    """The id of the source for a KOOP publication; koop-sru uses it too, so both formats meet."""
+    return str(uuid.uuid5(NAMESPACE, f"{document_number}/bron"))
+
+
+# -- the publication ----------------------------------------------------------------------------
+
+_DOCUMENT_NUMBER = re.compile(r"^[a-z]+(?:-[A-Za-z0-9]+)+$")
+_EXTERN_RECORD = re.compile(r"^(https?://zoek\.officielebekendmakingen\.nl)/([a-z]+(?:-[A-Za-z0-9]+)+)/metadata\.xml$")
+
+
+class _Publication:
+    def __init__(self, xml: XmlFile) -> None:
+        self.xml = xml
+        self.root = xml.root
+        if local_name(self.root.tag) != "officiele-publicatie":
+            raise xml.fail(self.root, f"het hoofdelement is <{local_name(self.root.tag)}>, geen "
+                                      "<officiele-publicatie>; dit is geen officiële publicatie van KOOP.")
+        self.meta: dict[str, list[tuple[str, ET.Element]]] = {}
+        metadata = child(self.root, "metadata")
+        for element in (metadata if metadata is not None else []):
+            if local_name(element.tag) == "meta" and (element.get("content") or "").strip():
+                self.meta.setdefault(element.get("name", "").lower(), []).append(
+                    (element.get("content").strip(), element))
+
+    def meta_text(self, name: str) -> str | None:
+        values = self.meta.get(name.lower())
+        if not values:
+            return None
+        value, element = values[0]
+        return clean_text(value, self.xml, element, f"<meta name=\"{element.get('name')}\">")
+
+    def meta_all(self, name: str) -> list[str]:
+        return [value for value, _ in self.meta.get(name.lower(), [])]
+
+    def text(self, element: ET.Element | None, what: str) -> str | None:
+        return None if element is None else clean_text(text_of(element), self.xml, element, what)
+
+    def document(self) -> dict:
+        kamerstuk = descendant(self.root, "kamerstuk")
+        questions = descendant(self.root, "kamervragen", "vragen")
+        if questions is None and descendant(self.root, "vraag") is not None:
+            questions = self.root
+        if kamerstuk is not None:
+            return self._kamerstuk(kamerstuk)
+        if questions is not None:
+            return _QuestionSet(self, questions).document()
+        raise self.xml.fail(self.root, "<officiele-publicatie> bevat geen <kamerstuk> en geen <kamervragen>; alleen "
+                                       "moties, Kamervragen en antwoorden daarop kunnen worden geïmporteerd.")
+
+    # -- what every publication has ------------------------------------------------------------
+
+    def document_number(self, fallback: str | None = None) -> str:
+        number = self.meta_text("DC.identifier")
+        if number:
+            return number
+        match = _EXTERN_RECORD.match(self.meta_text("OVERHEIDop.externMetadataRecord") or "")
+        if match:
+            return match.group(2)
+        if fallback:
+            return fallback
+        stem = self.xml.path.stem
+        if _DOCUMENT_NUMBER.match(stem) and stem.split("-")[0] in ("kst", "kv", "ah", "h", "blg"):
+            return stem
+        raise self.xml.fail(child(self.root, "metadata"),
+                            "<metadata> geeft geen documentnummer (DC.identifier of OVERHEIDop.externMetadataRecord) "
+                            "en de bestandsnaam ook niet (zoals 'kst-32735-395.xml').")
+
+    def url(self) -> str | None:
+        """The publication's page, when the file names its record on zoek.officielebekendmakingen.nl."""
+        match = _EXTERN_RECORD.match(self.meta_text("OVERHEIDop.externMetadataRecord") or "")
+        return f"{match.group(1)}/{match.group(2)}.html" if match else None
+
+    def publisher(self) -> str | None:
+        creator = self.meta_text("DC.creator")
+        if creator:
+            return creator
+        for line in self.root.iter():
+            if local_name(line.tag) == "tekstregel" and line.get("inhoud") == "kameraanduiding":
+                return self.text(line, "<tekstregel inhoud=\"kameraanduiding\">")
+        return None
+
+    def source(self, number: str, title: str, when: str | None) -> dict:
+        source = {"id": source_id(number), "kind": SourceKind.PARLIAMENTARY_DOCUMENT.value,
+                  "title": f"{title} ({NAME}: {number}, bestand {self.xml.path.name})", "document_number": number}
+        publisher, url = self.publisher(), self.url()
+        if publisher:
+            source["publisher"] = publisher
+        if when:
+            source["date"] = when
+        if url:
+            source["url"] = url
+        return source
+
+    def finish(self, document: dict) -> dict:
+        document = {"format": FORMAT, **document, "people": [], "parties": []}
+        if self.xml.warnings:
+            document["report"] = {"warnings": list(self.xml.warnings)}
+        check_schema(document, self.xml.path)  # a parser bug must not reach the dossier
+        return document
+
+    # -- a kamerstuk: a motion, or only a source ----------------------------------------------
+
+    def _kamerstuk(self, kamerstuk: ET.Element) -> dict:
+        stuk = child(kamerstuk, "stuk")
+        if stuk is None:
+            raise self.xml.fail(kamerstuk, "<kamerstuk> heeft geen <stuk>, dus geen titel en geen tekst.")
+        dossier = self.text(child(kamerstuk, "dossier", "dossiernummer", "dossiernr"), "<dossiernr>") \
+            or self.meta_text("OVERHEIDop.dossiernummer")
+        sub = self.text(child(stuk, "stuknr", "ondernummer"), "<ondernummer>") \
+            or self.meta_text("OVERHEIDop.ondernummer")
+        dossier = re.sub(r"\s+", "", dossier) if dossier else None
+        reference = f"{dossier}-{sub}" if dossier and sub else None
+        number = self.document_number(f"kst-{reference}" if reference else None)
+        written_title = self.text(child(stuk, "titel"), "<stuk>/<titel>")
+        datum = child(stuk, "datumtekst", "datum")
+        when = (iso_date(datum.get("isodatum"), self.xml, datum, "<datum isodatum>") if datum is not None else None) \
+            or self.meta_date("DCTERMS.issued") or self.meta_date("DCTERMS.available")
+
+        types = [value.lower() for value in self.meta_all("DC.type")]
+        if "motie" not in types and not re.search(r"\bmotie\b", written_title or "", re.I):
+            title = self.meta_text("OVERHEIDop.documenttitel") or written_title or number
+            self.xml.warnings.append(f"{number} is geen motie ('{title}'); alleen de bron is geïmporteerd.")
+            return self.finish({"sources": [self.source(number, title, when)]})
+
+        parts = _motion_parts(self, stuk)
+        signatories = parts["signatories"] or self.meta_all("OVERHEIDop.indiener")
+        title = self.meta_text("OVERHEIDop.documenttitel") or _undo_capitals(written_title, signatories)
+        if not title:
+            raise self.xml.fail(stuk, "de motie heeft geen titel (geen OVERHEIDop.documenttitel en geen "
+                                      "<stuk>/<titel>).")
+        source = self.source(number, title, when)
+        motion = {"id": str(uuid.uuid5(NAMESPACE, f"{number}/motie")), "reference": reference, "title": title}
+        if when:
+            motion["date"] = when
+        if signatories:
+            motion["submitters"] = [{"name": signatories[0]}]
+            motion["co_submitters"] = [{"name": name} for name in signatories[1:]]
+        motion["considerations"] = "\n\n".join(parts["considerations"]) or None
+        motion["operative_text"] = "\n\n".join(parts["operative"]) or None
+        motion["source_ids"] = [source["id"]]
+        return self.finish({"motions": [motion], "sources": [source]})
+
+    def meta_date(self, name: str) -> str | None:
+        values = self.meta.get(name.lower())
+        if not values:
+            return None
+        value, element = values[0]
+        return iso_date(value, self.xml, element, f"<meta name=\"{element.get('name')}\">")
+
+
+_PREAMBLE = re.compile(r"^(de (eerste |tweede )?kamer|gehoord de beraadslaging(en)?)\b[ ,;:.]*$", re.I)
+_DICTUM = re.compile(r"^(verzoekt|spreekt\b.*\buit|roept|draagt|besluit|dringt|vraagt|nodigt|keurt|wijst|geeft|"
+                     r"zegt|stelt vast|betreurt|veroordeelt)\b", re.I)
+_CLOSING = re.compile(r"^en gaat over tot de orde van de dag\b", re.I)
+
+
+def _paragraphs(publication: _Publication, element: ET.Element) -> list[tuple[str, ET.Element, str]]:
+    """(kind, element, text) for each paragraph under `element` in order: kind "al", or "groep" for
+    the lines of an <al-groep>; list items keep their number; footnotes are left out."""
+    out = []
+    for node in element:
+        name = local_name(node.tag)
+        if name in ("noot", "nr"):
+            continue
+        if name == "al":
+            text = publication.text(node, "<al>")
+            if text:
+                out.append(("al", node, text))
+        elif name == "al-groep":
+            for line in children(node, "al"):
+                text = publication.text(line, "<al-groep>/<al>")
+                if text:
+                    out.append(("groep", line, text))
+        elif name == "li":
+            label = publication.text(child(node, "li.nr"), "<li.nr>")
+            body = [text for _, _, text in _paragraphs(publication, node)]
+            if body:
+                out.append(("al", node, " ".join(filter(None, [label, *body]))))
+        else:
+            out.extend(_paragraphs(publication, node))
+    return out
+
+
+def _motion_parts(publication: _Publication, stuk: ET.Element) -> dict:
+    """Split a motion's text: the preamble ("De Kamer, gehoord de beraadslaging,") is dropped,
+    then considerations until the dictum, the dictum until "en gaat over tot de orde van de dag",
+    then the signatories. A trailing <al-groep> is taken as signatories when the closing line is missing."""
+    body = descendant(stuk, "tekst", "vrije-tekst", "algemeen")
+    body = stuk if body is None else body
+    paragraphs = _paragraphs(publication, body)
+    if not paragraphs:
+        raise publication.xml.fail(body, f"<{local_name(body.tag)}> van de motie bevat geen alinea's (<al>).")
+    if not any(_CLOSING.match(text) for _, _, text in paragraphs):
+        end = len(paragraphs)
+        while end and paragraphs[end - 1][0] == "groep":
+            end -= 1
+        paragraphs = paragraphs[:end] + [("signature", *rest) for _, *rest in paragraphs[end:]]
+    considerations, operative, signatories = [], [], []
+    state = "preamble"
+    for kind, _, text in paragraphs:
+        if state == "signatures" or kind == "signature":
+            signatories.append(text)
+        elif _CLOSING.match(text):
+            state = "signatures"
+        elif state == "preamble" and _PREAMBLE.match(text):
+            continue
+        elif state != "operative" and _DICTUM.match(text):
+            state = "operative"
+            operative.append(text)
+        elif state == "operative":
+            operative.append(text)
+        else:
+            state = "considerations"
+            considerations.append(text)
+    if not operative:  # no dictum found: keep the whole text where a reader looks first
+        considerations, operative = [], considerations
+    return {"considerations": considerations, "operative": operative, "signatories": signatories}
+
+
+def _undo_capitals(title: str | None, names: list[str]) -> str | None:
+    """ "MOTIE VAN DE LEDEN BOSWIJK EN PATERNOTTE" → "Motie van de leden Boswijk en Paternotte":
+    lower case, the signatories' names as they sign, a capital first letter."""
+    if not title or not title.isupper():
+        return title
+    text = title.lower()
+    surnames = [name.split()[-1] for name in names if name.split()]  # "J.J.T.M. Valize" signs as "Valize"
+    for name in sorted({*names, *surnames}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lambda _m, n=name: n, text)
+    return text[:1].upper() + text[1:]
+
+
+# -- Kamervragen and their answers --------------------------------------------------------------
+
+_NUMBERS = r"\d+(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*\d+)*"
+_QUESTION_NR = re.compile(rf"^Vra(?:ag|gen)\s+({_NUMBERS})\s*[:.]?$", re.I)
+_ANSWER_NR = re.compile(rf"^Antwoord(?:en)?(?:\s+op)?(?:\s+vra(?:ag|gen))?\s+({_NUMBERS})\s*[:.]?$", re.I)
+_ZAAK = re.compile(r"^\d{4}Z\d{5}$")
+_SUBMITTERS = re.compile(
+    r"^Vragen van (?:het lid|de leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)\s*\(ingezonden\b", re.I)
+_ANSWERERS = re.compile(r"^(?:Antwoord|Mededeling) van\s+(.+?)\s*\((?:ontvangen|ingezonden)\b", re.I)
+
+
+def _numbers(written: str) -> list[int]:
+    """ "2 en 3" → [2, 3]; "2 t/m 4" → [2, 3, 4]; ValueError when a range runs backwards or names 0."""
+    parts = re.split(r"\s*(,|en|t/m|tot\s+en\s+met|-|–)\s*", written.strip(), flags=re.I)
+    numbers = [int(parts[0])]
+    for separator, value in zip(parts[1::2], parts[2::2]):
+        value = int(value)
+        if separator.lower() in (",", "en"):
+            numbers.append(value)
+        elif value <= numbers[-1]:
+            raise ValueError(written)
+        else:
+            numbers.extend(range(numbers[-1] + 1, value + 1))
+    if 0 in numbers:
+        raise ValueError(written)
+    return numbers
+
+
+def _split_names(written: str) -> list[str]:
+    """ "Sjoerdsma (D66), Brekelmans (VVD) en Agema (PVV)" → three names: split only after ")"."""
+    return [name.strip() for name in re.split(r"(?<=\))\s*(?:,|\ben\b)\s*", written) if name.strip()]
+
+
+def _split_offices(written: str) -> list[str]:
+    """ "Minister X (BZ), mede namens de Minister van Justitie en Veiligheid en de Staatssecretaris …" →
+    each office as written, without its article; "en" splits only before "de"/"het"."""
+    names = []
+    for part in re.split(r",?\s+mede namens\s+|,\s+|\s+en\s+(?=(?:de|het)\s)", written):
+        part = re.sub(r"^(?:de|het)\s+", "", part.strip())
+        if part:
+            names.append(part)
+    return names
+
+
+class _QuestionSet:
+    def __init__(self, publication: _Publication, container: ET.Element) -> None:
+        self.p = publication
+        self.xml = publication.xml
+        self.container = container
+
+    def _descriptions(self) -> dict[str, tuple[ET.Element, str]]:
+        """The question and answer lines of `kamervraagomschrijving` (type attribute, else the wording)."""
+        found: dict[str, tuple[ET.Element, str]] = {}
+        for element in self.p.root.iter():
+            if local_name(element.tag) not in ("kamervraagomschrijving", "omschr"):
+                continue
+            text = self.p.text(element, "<kamervraagomschrijving>") or ""
+            kind = (element.get("type") or "").lower()
+            if kind not in ("vraag", "antwoord", "mededeling"):
+                kind = ("vraag" if re.match(r"vragen\b", text, re.I) or "(ingezonden" in text else
+                        "antwoord" if re.match(r"antwoord\b", text, re.I) else
+                        "mededeling" if re.match(r"mededeling\b", text, re.I) else "")
+            if kind and kind not in found:
+                found[kind] = (element, text)
+        return found
+
+    def _date(self, description: tuple[ET.Element, str] | None) -> str | None:
+        if description is None:
+            return None
+        datum = descendant(description[0], "datum")
+        if datum is None:
+            return None
+        if datum.get("isodatum"):
+            return iso_date(datum.get("isodatum"), self.xml, datum, "<kamervraagomschrijving>/<datum isodatum>")
+        written = self.p.text(datum, "<datum>") or ""
+        match = re.fullmatch(r"(\d{1,2})\s+([a-z]+)\s+(\d{4})", written.lower())
+        month = question_text.MONTHS.get(match.group(2)) if match else None
+        try:
+            return date(int(match.group(3)), month, int(match.group(1))).isoformat() if month else None
+        except ValueError:
+            raise self.xml.fail(datum, f"<datum>: '{written}' is geen bestaande datum.") from None
+
+    def document(self) -> dict:
+        descriptions = self._descriptions()
+        asked, answered = descriptions.get("vraag"), descriptions.get("antwoord")
+        zaak = self.p.meta_text("OVERHEIDop.vraagnummer") or self.p.text(
+            descendant(self.p.root, "kamervraagnummer"), "<kamervraagnummer>")
+        zaak = zaak if zaak and _ZAAK.match(zaak) else None
+        number = self.p.document_number(f"kv-tk-{zaak}" if zaak and answered is None else None)
+        if not zaak and number.startswith("kv-tk-") and _ZAAK.match(number[6:]):
+            zaak = number[6:]
+        submitted_on, answered_on = self._date(asked), self._date(answered)
+        if submitted_on and answered_on and answered_on < submitted_on:
+            raise self.xml.fail(answered[0], f"<kamervraagomschrijving>: de datum van het antwoord ({answered_on}) "
+                                             f"ligt vóór die van de vragen ({submitted_on}).")
+        asked_match = _SUBMITTERS.match(asked[1]) if asked else None
+        answer_match = _ANSWERERS.match(answered[1]) if answered else None
+
+        subject = self.p.text(descendant(self.p.root, "kamervraagonderwerp"), "<kamervraagonderwerp>") \
+            or (asked_match.group(3) if asked_match else None)
+        document_title = self.p.meta_text("OVERHEIDop.documenttitel") or self.p.meta_text("DC.title") \
+            or (answered or asked or (None, None))[1]
+        if not subject and document_title:
+            over = re.search(r"\bover\s+(.+?)\s*(?:\((?:ingezonden|ontvangen)\b.*)?\.?$", document_title)
+            subject = over.group(1) if over else None
+        title = (subject[:1].upper() + subject[1:]) if subject else (document_title or f"Kamervragen {zaak or number}")
+
+        submitters = self.p.meta_all("OVERHEIDop.indiener") \
+            or (_split_names(asked_match.group(1)) if asked_match else [])
+        addressees = (_split_offices(answer_match.group(1)) if answer_match else
+                      _split_offices(asked_match.group(2)) if asked_match else [])
+
+        when = self.p.meta_date("DCTERMS.issued") or self.p.meta_date("DCTERMS.available") \
+            or answered_on or submitted_on
+        source = self.p.source(number, document_title or title, when)
+        key = zaak or number
+        # Keyed like the plain-text format's sets, so one Zaak is one set whichever form came in.
+        set_id = uuid.uuid5(question_text.NAMESPACE, f"{zaak}/vragenset") if zaak else \
+            uuid.uuid5(NAMESPACE, f"{number}/vragenset")
+        question_set: dict = {"id": str(set_id), "reference": key, "title": title,
+                              "kind": QuestionSetKind.PARLIAMENTARY_QUESTIONS.value}
+        if submitted_on:
+            question_set["submitted_on"] = submitted_on
+        if answered_on:
+            question_set["answered_on"] = answered_on
+        if submitters:
+            question_set["submitters"] = [{"name": name} for name in submitters]
+        if addressees:
+            question_set["addressees"] = [{"name": name} for name in addressees]
+        question_set["questions"] = self._questions()
+        question_set["source_ids"] = [source["id"]]
+        return self.p.finish({"question_sets": [question_set], "sources": [source]})
+
+    def _numbered(self, element: ET.Element, pattern: re.Pattern, what: str) -> tuple[str | None, list[int] | None,
+                                                                                       list[str]]:
+        """(label as written, its numbers, the paragraphs) of a <vraag> or <antwoord>. The label is its
+        <nr>, or in older files a first <al> "Vraag 1"."""
+        paragraphs = [text for _, _, text in _paragraphs(self.p, element)]
+        label = self.p.text(child(element, "nr"), f"<{what}>/<nr>")
+        if label is None and paragraphs and pattern.match(paragraphs[0]):
+            label, paragraphs = paragraphs[0], paragraphs[1:]
+        if label is None:
+            return None, None, paragraphs
+        match = pattern.match(label)
+        try:
+            numbers = _numbers(match.group(1)) if match else None
+        except ValueError:
+            numbers = None
+        if numbers is None:
+            example = "'Vraag 1' of 'Vragen 2 en 3'" if what == "vraag" else "'Antwoord 1' of 'Antwoord 2 en 3'"
+            raise self.xml.fail(element, f"<{what}> heeft als nummer '{label}'; verwacht {example}.")
+        return label, numbers, paragraphs
+
+    def _questions(self) -> list[dict]:
+        questions: dict[int, dict] = {}
+        labels: dict[int, str] = {}
+        answered_by: dict[int, str] = {}
+        last: list[int] = []
+        for element in self.container.iter():
+            name = local_name(element.tag)
+            if name == "vraag":
+                label, numbers, paragraphs = self._numbered(element, _QUESTION_NR, "vraag")
+                if label is None:
+                    raise self.xml.fail(element, "<vraag> heeft geen <nr> zoals 'Vraag 1'.")
+                if not paragraphs:
+                    raise self.xml.fail(element, f"<vraag> '{label}' bevat geen tekst.")
+                texts = paragraphs if len(numbers) > 1 and len(paragraphs) == len(numbers) else \
+                    ["\n\n".join(paragraphs)] * len(numbers)
+                for number, text in zip(numbers, texts):
+                    if number in questions:
+                        raise self.xml.fail(element, f"<vraag> '{label}': vraag {number} staat er al als "
+                                                     f"'{labels[number]}'.")
+                    questions[number] = {"number": number, "question": text, "answer": None, "answered_with": None}
+                    labels[number] = label
+                last = numbers
+            elif name == "antwoord":
+                label, numbers, paragraphs = self._numbered(element, _ANSWER_NR, "antwoord")
+                if numbers is None:  # no <nr>: it answers the question just above it
+                    numbers = last
+                    label = f"het antwoord na '{labels[last[0]]}'" if last else None
+                if not numbers:
+                    raise self.xml.fail(element, "<antwoord> staat vóór elke <vraag> en heeft geen <nr> zoals "
+                                                 "'Antwoord 1'.")
+                if not paragraphs:
+                    raise self.xml.fail(element, f"<antwoord> '{label}' bevat geen tekst.")
+                for number in numbers:
+                    if number not in questions:
+                        raise self.xml.fail(element, f"<antwoord> '{label}' noemt vraag {number}, maar er is geen "
+                                                     "<vraag> met dat nummer.")
+                    if number in answered_by:
+                        raise self.xml.fail(element, f"<antwoord> '{label}': vraag {number} is al beantwoord in "
+                                                     f"'{answered_by[number]}'.")
+                    answered_by[number] = label
+                first, *others = sorted(set(numbers))
+                questions[first]["answer"] = "\n\n".join(paragraphs)
+                for number in others:
+                    questions[number]["answered_with"] = first
+        if not questions:
+            raise self.xml.fail(self.container, f"<{local_name(self.container.tag)}> bevat geen enkele <vraag>.")
+        return [questions[n] for n in sorted(questions)]
+
+
+# -- the format ---------------------------------------------------------------------------------
+
+def parse_publication(xml: XmlFile) -> dict:
+    """An interchange document from a parsed `<officiele-publicatie>`; InvalidInput naming the element."""
+    return _Publication(xml).document()
+
+
+def read_koop_xml(path: Path) -> dict:
+    """Read a KOOP publication file into an interchange document (checked against the schema).
+
+    Raises InvalidInput(path, "…") for unsafe, broken or unreadable files; writes nothing.
+    Pure function: any thread may call it.
+    """
+    return parse_publication(read_xml(path))
+
+
+def _detect(path: Path, head: bytes) -> bool:
+    return b"<officiele-publicatie" in head
+
+
+FORMAT_SPEC = register(ImportFormat(
+    name=NAME,
+    description="Officiële publicatie van KOOP (motie, Kamervragen of antwoorden, XML)",
+    suffixes=(".xml",),
+    detect=_detect,
+    read=read_koop_xml,
+    priority=20,
+))
