@@ -1,0 +1,612 @@
+"""Notubiz module items (JSON from `modules/<n>/items`) as an import format.
+
+A file holds `{"items": [...]}` (with or without `pagination`); each item has an `id`, a
+`module_id`, an `organisation_id` and `attributes`: `{"id", "label", "datatype", "values"}`.
+Attributes are read by their numeric id, which Notubiz keeps the same for every council;
+the labels differ per council ("Stemming", "Uitslag", "Status" for the same field 62), so
+they are only used to name a field in `follow_up` and in error messages.
+
+    module 6  Moties (and amendments)  → motions
+    module 4  Schriftelijke vragen     → question sets (Notubiz gives no question texts:
+                                          a set has zero questions)
+    module 3  Toezeggingen             → commitments
+    items of other modules are skipped and reported (skipped count and a warning); a file
+    with only such items, and the module list (`{"modules": [...]}`, which holds no items),
+    are refused with a sentence saying so. Nothing is left out without the user being told.
+
+Attributes used (ids):
+    1 Titel → title              15 Datum → date / submitted_on / promised_on
+    36 Indiener(s) → people       37 Fractie(s) → parties      87 Medeondertekenaars → people
+    62 outcome, else 71 status   → the motion's status (ingetrokken → withdrawn, aangehouden
+                                   → held, verworpen / niet aangenomen → rejected, aangenomen
+                                   → adopted) or the commitment's (afgedaan → fulfilled, …)
+    61 vote line ("Stemmen voor: 23 CDA, AL, …") when its label or text speaks of votes
+    45 Type "Amendement"         → the motion is an amendment
+    23 Portefeuillehouder        → addressees of questions, promised_by of a commitment
+    17 Afdoeningsdatum           → answered_on of questions; a commitment with one is fulfilled
+    28 Termijn afdoening         → deadline of a commitment      24 Zaakcode → reference
+    35 Toelichting               → description of a commitment
+    datatype "document" (2 Hoofddocument, 21 Afdoeningsdocument, …) → one source each
+
+Motions:
+- Amendments are imported as motions (the model has no amendment kind), their title
+  prefixed "Amendement: " so that they stand out and sort together.
+- Submitters are the people of 36 followed by the parties of 37; co-submitters the people of 87.
+- Every attribute without a field of its own (outcome, type, agenda item, portfolio holder,
+  dates, remarks) is kept as a "Label: value" line in `follow_up`, in the order of the file;
+  so the outcome is always there verbatim.
+- A vote is added when the outcome is a result (aangenomen, verworpen, staken der stemmen)
+  or there is a vote line: a party vote with that result as recorded and the vote line (HTML
+  removed) verbatim as its note. The line is parsed into choices per party only when it
+  fixes every party's seats: a side whose total is given with one party ("Stemmen tegen:
+  3 - PA"), parties with their seats ("VVD (8)"), members counted one seat for their party
+  ("A. Visser (VVA)"). Notubiz normally gives only a total per side ("23 CDA, AL, SGP, …"),
+  and a party without seats would count for nothing, so the computed result would be wrong:
+  then the vote has no choices and its recorded result stands.
+
+Ids are uuid5 of a fixed namespace and "notubiz/<item id>" (sources, documents, people
+likewise; parties by council and name, so the parties of a vote line are the submitting
+parties when the names match). Importing a file again updates what it made.
+
+Files over 50 MB are refused; bad input raises InvalidInput naming the file and the item.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from raadsdossier.core.enums import (
+    CommitmentStatus, MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteChoice, VoteKind, VoteResult,
+)
+from raadsdossier.core.errors import InvalidInput
+from raadsdossier.importers import ImportFormat, register
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.load import check_schema
+
+NAME = "notubiz"
+# Fixed for good: ids derived from it make a second import of the same items update the first.
+NAMESPACE = uuid.UUID("3b8e6f1a-9c2d-5e47-8a10-4d6c2b9f7e35")
+MAX_BYTES = 50 * 1024 * 1024
+
+MOTIONS, QUESTIONS, COMMITMENTS = 6, 4, 3
+MODULE_NAMES = {MOTIONS: "moties en amendementen", QUESTIONS: "schriftelijke vragen", COMMITMENTS: "toezeggingen"}
+
+TITLE, MAIN_DOCUMENT, DATE, ANSWER_DATE, PORTFOLIO, CASE_CODE, DEADLINE = 1, 2, 15, 17, 23, 24, 28
+EXPLANATION, SUBMITTERS, PARTIES, TYPE, REMARKS, OUTCOME, STATUS, CO_SIGNERS = 35, 36, 37, 45, 61, 62, 71, 87
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+_NO_DATE = re.compile(r"^0000-00-00")
+
+
+def _make_id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, "notubiz/" + "/".join(str(p) for p in parts)))
+
+
+def html_to_text(value: str) -> str:
+    """Supplier HTML ("<p>Stemmen voor: …</p>") as plain lines; the words are kept as written."""
+    value = re.sub(r"<br\s*/?>|</p>|</div>|</li>", "\n", value, flags=re.I)
+    value = html.unescape(re.sub(r"<[^>]+>", "", value)).replace("\u00a0", " ")
+    return "\n".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+# -- statuses and votes ----------------------------------------------------------------------
+
+def motion_status(text: str) -> MotionStatus | None:
+    """The status a council's wording stands for; None when the words say none of these."""
+    lowered = text.lower()
+    # Withdrawn or held first: "ingetrokken, niet aangenomen" was never voted down.
+    if "ingetrokken" in lowered:
+        return MotionStatus.WITHDRAWN
+    if "aangehouden" in lowered:
+        return MotionStatus.HELD
+    if "verworpen" in lowered or "niet aangenomen" in lowered or "afgewezen" in lowered:
+        return MotionStatus.REJECTED
+    if "aangenomen" in lowered:
+        return MotionStatus.ADOPTED
+    return None
+
+
+def vote_result(text: str) -> VoteResult | None:
+    status = motion_status(text)
+    if status is MotionStatus.ADOPTED:
+        return VoteResult.ADOPTED
+    if status is MotionStatus.REJECTED:
+        return VoteResult.REJECTED
+    if status is None and re.search(r"staken|gelijke stemming|stemmen staakten", text, re.I):
+        return VoteResult.TIED
+    return None
+
+
+def commitment_status(text: str) -> CommitmentStatus | None:
+    lowered = text.lower()
+    if "ingetrokken" in lowered or "vervallen" in lowered:
+        return CommitmentStatus.WITHDRAWN
+    if re.search(r"\bniet\s+(afgedaan|afgehandeld|voldaan)|\bopen\b|lopend|in behandeling", lowered):
+        return CommitmentStatus.OPEN
+    if re.search(r"afgedaan|afgehandeld|voldaan|gereed|nagekomen", lowered):
+        return CommitmentStatus.FULFILLED
+    return None
+
+
+_SIDE = re.compile(r"^\s*(?:stemmen\s+|stemden\s+)?(voor|tegen)\b\s*(?:\(\s*(\d+)\s*\))?\s*:?\s*(.*)$", re.I)
+_TOTAL = re.compile(r"^(\d+)\s*(?:stemmen|leden|zetels)?\s*(?:[-–:]\s*|\s+|$)(.*)$", re.I)
+_WITH_SEATS = re.compile(r"^(.+?)\s*\(\s*(\d+)\s*(?:zetels?|stemmen|leden)?\s*\)$", re.I)
+_MEMBER = re.compile(r"^(.+?)\s*\(\s*([^()\d][^()]*)\)$")
+_SEPARATOR = re.compile(r"\s*(?:,|;|\s\ben\b\s)\s*")
+_NOT_A_PARTY = re.compile(r"overig|andere|rest|alle\b|fracties|leden|iedereen", re.I)
+
+
+@dataclass
+class _Side:
+    total: int | None = None
+    seats: dict[str, int] = field(default_factory=dict)  # party name → seats, in order met
+    unknown: list[str] = field(default_factory=list)  # parties named without seats
+    vague: bool = False  # "overige fracties" and the like
+
+
+def parse_vote_line(text: str) -> list[tuple[str, VoteChoice, int]] | None:
+    """ "Stemmen voor: 3 - PA / Stemmen tegen: 20 CDA" → [("PA", for, 3), ("CDA", against, 20)].
+
+    None unless the text fixes the seats of every party it names (see the module docstring).
+    """
+    sides: dict[VoteChoice, _Side] = {}
+    for line in text.splitlines():
+        match = _SIDE.match(line)
+        if not match:
+            continue
+        choice = VoteChoice.FOR if match.group(1).lower() == "voor" else VoteChoice.AGAINST
+        if choice in sides:
+            return None  # two lines for one side: more than this parser should guess about
+        side = sides[choice] = _Side()
+        rest = match.group(3).strip().rstrip(".")
+        if match.group(2):
+            side.total = int(match.group(2))
+        total = _TOTAL.match(rest)
+        if total:
+            side.total, rest = int(total.group(1)), total.group(2).strip()
+        for entry in _SEPARATOR.split(rest):
+            entry = re.sub(r"^en\s+", "", entry.strip(), flags=re.I).strip(" .-–")
+            if not entry:
+                continue
+            with_seats, member = _WITH_SEATS.match(entry), _MEMBER.match(entry)
+            if with_seats:
+                name = with_seats.group(1).strip()
+                side.seats[name] = side.seats.get(name, 0) + int(with_seats.group(2))
+            elif member:
+                name = member.group(2).strip()
+                side.seats[name] = side.seats.get(name, 0) + 1
+            elif _NOT_A_PARTY.search(entry):
+                side.vague = True
+            else:
+                side.unknown.append(entry)
+    if set(sides) != {VoteChoice.FOR, VoteChoice.AGAINST}:
+        return None  # a side that is not given may still have had votes
+    choices = []
+    for choice, side in sides.items():
+        if side.vague or len(side.unknown) > 1 or any(name in side.seats for name in side.unknown):
+            return None
+        if side.unknown:
+            if side.total is None:
+                return None
+            side.seats = {side.unknown[0]: side.total - sum(side.seats.values()), **side.seats}
+        elif side.total is not None and side.total != sum(side.seats.values()):
+            return None
+        if not side.seats or any(seats <= 0 for seats in side.seats.values()):
+            return None
+        choices.extend((name, choice, seats) for name, seats in side.seats.items())
+    return choices
+
+
+# -- reading the file ------------------------------------------------------------------------
+
+def _load(path: Path):
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(path, f"het bestand is {size / 1024 / 1024:.0f} MB; Notubiz-bestanden groter dan "
+                                     "50 MB worden niet ingelezen.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except OSError as exc:
+        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(path, f"dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x} op positie "
+                                 f"{exc.start}), dus geen Notubiz-JSON.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+
+
+def _kind_of(value) -> str:
+    return {dict: "een object", list: "een lijst", str: "tekst", bool: "true/false", int: "een getal",
+            float: "een getal", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def _number(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+@dataclass
+class _Attribute:
+    id: int
+    label: str
+    datatype: str
+    values: list[dict]
+
+
+class _Item:
+    """One item's attributes by id, and the sentences that name the item and its attributes."""
+
+    def __init__(self, reader: "_Reader", index: int, raw) -> None:
+        self.reader = reader
+        self.where = f"items[{index}]"
+        if not isinstance(raw, dict):
+            raise self.fail(f"verwacht een Notubiz-item (een object), gevonden {_kind_of(raw)}.")
+        self.id = _number(raw.get("id"))
+        if self.id is None:
+            raise self.fail(f"'id' {json.dumps(raw.get('id'), ensure_ascii=False)} is geen itemnummer.")
+        self.where = f"items[{index}] (item {self.id})"
+        self.module = _number(raw.get("module_id"))
+        if self.module is None:
+            raise self.fail(f"'module_id' {json.dumps(raw.get('module_id'), ensure_ascii=False)} is geen modulenummer.")
+        organisation = _number(raw.get("organisation_id"))
+        self.organisation = str(organisation) if organisation is not None else "onbekend"
+        attributes = raw.get("attributes")
+        if not isinstance(attributes, list):
+            raise self.fail(f"'attributes' is {_kind_of(attributes)}, geen lijst van attributen.")
+        self.attributes: dict[int, _Attribute] = {}
+        for position, attribute in enumerate(attributes):
+            where = f"attributes[{position}]"
+            if not isinstance(attribute, dict):
+                raise self.fail(f"{where}: verwacht een attribuut (een object), gevonden {_kind_of(attribute)}.")
+            attribute_id = _number(attribute.get("id"))
+            if attribute_id is None:
+                raise self.fail(f"{where}.id: {json.dumps(attribute.get('id'), ensure_ascii=False)} is geen "
+                                "attribuutnummer; Notubiz nummert attributen met gehele getallen.")
+            values = attribute.get("values")
+            if values is None:
+                values = []
+            if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+                raise self.fail(f"{where} ('{attribute.get('label')}'): 'values' is geen lijst van waarden.")
+            known = self.attributes.get(attribute_id)
+            if known is not None:  # the same field twice: its values together
+                known.values.extend(values)
+                continue
+            self.attributes[attribute_id] = _Attribute(attribute_id, str(attribute.get("label") or attribute_id),
+                                                       str(attribute.get("datatype") or ""), list(values))
+
+    def fail(self, problem: str) -> InvalidInput:
+        return InvalidInput(self.reader.path, f"{self.where}: {problem}")
+
+    def label(self, attribute_id: int) -> str:
+        attribute = self.attributes.get(attribute_id)
+        return f"attribuut {attribute_id} ('{attribute.label}')" if attribute else f"attribuut {attribute_id}"
+
+    def texts(self, attribute_id: int) -> list[str]:
+        """The written values (text or numbers) of an attribute, HTML removed, empty ones left out."""
+        attribute = self.attributes.get(attribute_id)
+        out = []
+        for value in attribute.values if attribute else []:
+            content = value.get("content")
+            if isinstance(content, str) and content.strip():
+                out.append(html_to_text(content) if "<" in content else content.strip())
+            elif isinstance(content, (int, float)) and not isinstance(content, bool) and not value.get("meta_data"):
+                out.append(str(content))
+        return [text for text in out if text]
+
+    def text(self, attribute_id: int) -> str | None:
+        texts = self.texts(attribute_id)
+        return texts[0] if texts else None
+
+    def references(self, attribute_id: int, model: str | None = None) -> list[tuple[str, str]]:
+        """(Notubiz id, label) of the values that point at a `model` ("person", "party", "role"; None: any)."""
+        attribute = self.attributes.get(attribute_id)
+        out = []
+        for value in attribute.values if attribute else []:
+            meta = value.get("meta_data")
+            if isinstance(meta, dict) and str(meta.get("label") or "").strip() and \
+                    (model is None or meta.get("reference_model") == model):
+                out.append((str(value.get("content")), str(meta["label"]).strip()))
+        return out
+
+    def labels(self, attribute_id: int) -> list[str]:
+        return [label for _, label in self.references(attribute_id)]
+
+    def date(self, attribute_id: int) -> str | None:
+        written = self.text(attribute_id)
+        if written is None or _NO_DATE.match(written):
+            return None
+        match = _DATE.match(written)
+        try:
+            if match:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        except ValueError:
+            pass
+        raise self.fail(f"{self.label(attribute_id)}: '{written}' is geen datum zoals '2026-01-22 00:00:00'.")
+
+    def documents(self) -> list[dict]:
+        found = []
+        for attribute in self.attributes.values():
+            for value in attribute.values:
+                document = value.get("document")
+                if isinstance(document, dict):
+                    found.append(document)
+        return found
+
+    def shown(self, attribute_id: int) -> str | None:
+        """An attribute as one line of text for follow_up or a description."""
+        attribute = self.attributes[attribute_id]
+        if attribute.datatype == "datetime":
+            return self.date(attribute_id)
+        parts = self.texts(attribute_id) + self.labels(attribute_id)
+        return ", ".join(parts) if parts else None
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.document: dict = {"format": FORMAT, "sources": [], "parties": [], "people": [], "motions": [],
+                               "question_sets": [], "commitments": []}
+        self._sources: dict[str, dict] = {}
+        self._parties: dict[str, dict] = {}
+        self._people: dict[str, dict] = {}
+
+    def fail(self, problem: str) -> InvalidInput:
+        return InvalidInput(self.path, problem)
+
+    def read(self) -> dict:
+        data = _load(self.path)
+        if isinstance(data, dict) and "items" not in data and isinstance(data.get("modules"), list):
+            names = ", ".join(f"{m.get('custom_name') or m.get('name')} ({m.get('id')})"
+                              for m in data["modules"] if isinstance(m, dict))
+            raise self.fail(f"dit is de modulelijst van Notubiz ({names or 'leeg'}); die bevat geen items. "
+                            "Importeer de items van een module, zoals modules/6/items voor de moties.")
+        if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+            found = _kind_of(data) if not isinstance(data, dict) else "een object zonder lijst 'items'"
+            raise self.fail(f"verwacht een JSON-object met een lijst 'items' (Notubiz modules/<nummer>/items), "
+                            f"gevonden {found}.")
+        if not data["items"]:
+            raise self.fail("de lijst 'items' is leeg; er is niets om in te lezen.")
+        seen: dict[int, int] = {}
+        other_modules: dict[int, int] = {}  # module → items skipped
+        first_other: _Item | None = None
+        for index, raw in enumerate(data["items"]):
+            item = _Item(self, index, raw)
+            if item.id in seen:
+                raise item.fail(f"item {item.id} staat ook op plaats {seen[item.id]} in de lijst.")
+            seen[item.id] = index
+            if item.module == MOTIONS:
+                self._motion(item)
+            elif item.module == QUESTIONS:
+                self._question_set(item)
+            elif item.module == COMMITMENTS:
+                self._commitment(item)
+            else:
+                other_modules[item.module] = other_modules.get(item.module, 0) + 1
+                first_other = first_other or item
+        known = ", ".join(f"{name} (module {number})" for number, name in MODULE_NAMES.items())
+        if other_modules and len(seen) == sum(other_modules.values()):
+            raise first_other.fail(f"het item hoort bij module {first_other.module}, net als de rest van het "
+                                   f"bestand; Raadsdossier leest alleen {known}.")
+        document = {k: v for k, v in self.document.items() if v or k == "format"}
+        if other_modules:  # a mixed file: the rest is read, and the user is told what was not
+            document["report"] = {
+                "skipped": {f"notubiz-items (module {m})": n for m, n in sorted(other_modules.items())},
+                "warnings": [f"{n} item(s) van module {m} overgeslagen; Raadsdossier leest alleen {known}."
+                             for m, n in sorted(other_modules.items())],
+            }
+        check_schema(document, self.path)  # a parser bug must not reach the dossier
+        return document
+
+    # -- shared parts ----------------------------------------------------------------------
+
+    def _item_sources(self, item: _Item, when: str | None) -> list[str]:
+        source_id = _make_id("bron", "item", item.id)
+        if source_id not in self._sources:
+            source = {"id": source_id, "kind": SourceKind.OTHER.value,
+                      "title": f"Notubiz-item {item.id} ({NAME}, bestand {self.path.name})", "publisher": "Notubiz"}
+            if when:
+                source["date"] = when
+            self._add_source(source)
+        ids = [source_id]
+        for document in item.documents():
+            document_id = _number(document.get("id"))
+            if document_id is None:
+                raise item.fail(f"een document heeft als 'id' {json.dumps(document.get('id'))}, geen nummer.")
+            versions = document.get("versions") if isinstance(document.get("versions"), list) else []
+            file_name = next((v.get("file_name") for v in versions if isinstance(v, dict) and v.get("file_name")), None)
+            source = {"id": _make_id("document", document_id), "kind": SourceKind.OTHER.value,
+                      "title": str(document.get("title") or file_name or f"Notubiz-document {document_id}"),
+                      "publisher": "Notubiz"}
+            if isinstance(document.get("url"), str) and document["url"].startswith("http"):
+                source["url"] = document["url"]
+            if _number(document.get("confidential")):
+                source["confidentiality"] = "confidential"
+            self._add_source(source)
+            if source["id"] not in ids:
+                ids.append(source["id"])
+        return ids
+
+    def _add_source(self, source: dict) -> None:
+        if source["id"] not in self._sources:
+            self._sources[source["id"]] = source
+            self.document["sources"].append(source)
+
+    def _link(self, entry: dict, source_id: str) -> None:
+        if source_id not in entry["source_ids"]:
+            entry["source_ids"].append(source_id)
+
+    def party(self, item: _Item, name: str, source_id: str) -> str:
+        party_id = _make_id(item.organisation, "partij", name.casefold())
+        if party_id not in self._parties:
+            self._parties[party_id] = {"id": party_id, "name": name, "source_ids": []}
+            self.document["parties"].append(self._parties[party_id])
+        self._link(self._parties[party_id], source_id)
+        return party_id
+
+    def person(self, item: _Item, notubiz_id: str, name: str, source_id: str) -> str:
+        person_id = _make_id(item.organisation, "persoon", notubiz_id)
+        if person_id not in self._people:
+            self._people[person_id] = {"id": person_id, "name": name, "role": PersonRole.MEMBER.value,
+                                       "source_ids": []}
+            self.document["people"].append(self._people[person_id])
+        self._link(self._people[person_id], source_id)
+        return person_id
+
+    def _people_of(self, item: _Item, attribute_id: int, source_id: str) -> list[dict]:
+        return [{"person": self.person(item, notubiz_id, label, source_id)}
+                for notubiz_id, label in item.references(attribute_id, "person")]
+
+    def _parties_of(self, item: _Item, attribute_id: int, source_id: str) -> list[dict]:
+        return [{"party": self.party(item, label, source_id)} for _, label in item.references(attribute_id, "party")]
+
+    def _lines(self, item: _Item, skip: set[int]) -> list[str]:
+        lines = []
+        for attribute_id, attribute in item.attributes.items():
+            if attribute_id in skip or attribute.datatype == "document":
+                continue
+            shown = item.shown(attribute_id)
+            if shown:
+                lines.append(f"{attribute.label}: {shown}")
+        return lines
+
+    def _title(self, item: _Item) -> str:
+        return item.text(TITLE) or f"Notubiz-item {item.id}"
+
+    def _outcome(self, item: _Item) -> str | None:
+        """The outcome field: 62, unless only 71 says something a status can be read from."""
+        candidates = [t for t in (item.text(OUTCOME), item.text(STATUS)) if t]
+        decisive = [t for t in candidates if motion_status(t) or vote_result(t)]
+        return (decisive or candidates or [None])[0]
+
+    # -- the three kinds -------------------------------------------------------------------
+
+    def _motion(self, item: _Item) -> None:
+        when = item.date(DATE)
+        source_ids = self._item_sources(item, when)
+        title = self._title(item)
+        # The type field says it; without one, the document types do ("Amendement").
+        kind = " ".join(item.texts(TYPE)) if TYPE in item.attributes else " ".join(
+            str(t.get("value")) for d in item.documents() for t in d.get("types") or [] if isinstance(t, dict))
+        if re.search(r"amendement", kind, re.I):
+            title = f"Amendement: {title}"
+        motion: dict = {"id": _make_id(item.id), "title": title}
+        if when:
+            motion["date"] = when
+        outcome = self._outcome(item)
+        status = motion_status(outcome) if outcome else None
+        if status is not None:
+            motion["status"] = status.value
+        motion["submitters"] = (self._people_of(item, SUBMITTERS, source_ids[0])
+                                + self._parties_of(item, PARTIES, source_ids[0]))
+        motion["co_submitters"] = self._people_of(item, CO_SIGNERS, source_ids[0])
+
+        vote_line = item.text(REMARKS)
+        # 61 is "Opmerkingen" in most councils: a vote line only when its label or its text says so.
+        remarks_are_votes = bool(vote_line) and bool(re.search(r"stem", item.attributes[REMARKS].label, re.I)
+                                                     or re.search(r"\bstemmen\s+(voor|tegen)\b", vote_line, re.I))
+        skip = {TITLE, DATE, SUBMITTERS, PARTIES, CO_SIGNERS} | ({REMARKS} if remarks_are_votes else set())
+        follow_up = self._lines(item, skip)
+        if follow_up:
+            motion["follow_up"] = "\n".join(follow_up)
+        result = vote_result(outcome) if outcome else None
+        if result is not None or remarks_are_votes:
+            vote: dict = {"kind": VoteKind.PARTY.value, "result": result.value if result else None,
+                          "note": vote_line if remarks_are_votes else outcome, "choices": []}
+            if when:
+                vote["date"] = when
+            for name, choice, seats in (parse_vote_line(vote_line) or []) if remarks_are_votes else []:
+                vote["choices"].append({"party": self.party(item, name, source_ids[0]), "choice": choice.value,
+                                        "seats": seats})
+            motion["votes"] = [vote]
+        motion["source_ids"] = source_ids
+        self.document["motions"].append(motion)
+
+    def _question_set(self, item: _Item) -> None:
+        submitted = item.date(DATE)
+        source_ids = self._item_sources(item, submitted)
+        question_set: dict = {"id": _make_id(item.id)}
+        if item.text(CASE_CODE):
+            question_set["reference"] = item.text(CASE_CODE)
+        question_set["title"] = self._title(item)
+        question_set["kind"] = QuestionSetKind.COUNCIL_QUESTIONS.value
+        if submitted:
+            question_set["submitted_on"] = submitted
+        answered = item.date(ANSWER_DATE)
+        if answered:
+            question_set["answered_on"] = answered
+        question_set["submitters"] = (self._people_of(item, SUBMITTERS, source_ids[0])
+                                      + self._parties_of(item, PARTIES, source_ids[0]))
+        question_set["addressees"] = [{"name": label} for label in item.labels(PORTFOLIO)]
+        question_set["questions"] = []  # Notubiz has the questions only inside the documents
+        question_set["source_ids"] = source_ids
+        self.document["question_sets"].append(question_set)
+
+    def _commitment(self, item: _Item) -> None:
+        promised = item.date(DATE)
+        source_ids = self._item_sources(item, promised)
+        commitment: dict = {"id": _make_id(item.id), "title": self._title(item)}
+        explanation = item.text(EXPLANATION)
+        lines = self._lines(item, {TITLE, DATE, DEADLINE, EXPLANATION, SUBMITTERS, PORTFOLIO})
+        description = "\n\n".join(filter(None, [explanation, "\n".join(lines)]))
+        if description:
+            commitment["description"] = description
+        if promised:
+            commitment["promised_on"] = promised
+        deadline = item.date(DEADLINE)
+        if deadline:
+            commitment["deadline"] = deadline
+        written = self._outcome(item)
+        status = commitment_status(written) if written else None
+        if status is None:
+            status = CommitmentStatus.FULFILLED if item.date(ANSWER_DATE) else CommitmentStatus.OPEN
+        commitment["status"] = status.value
+        commitment["promised_by"] = ([{"name": label} for label in item.labels(PORTFOLIO)]
+                                     + self._people_of(item, SUBMITTERS, source_ids[0]))
+        commitment["source_ids"] = source_ids
+        self.document["commitments"].append(commitment)
+
+
+def read_notubiz(path: Path) -> dict:
+    """Read a Notubiz module-items file into an interchange document.
+
+    Motions (with amendments), question sets and commitments, with their people, parties and
+    sources; checked against the interchange schema; ids derived from Notubiz' own ids.
+    Raises InvalidInput naming the file and the item. Pure function: any thread may call it.
+    """
+    return _Reader(path).read()
+
+
+def _detect(path: Path, head: bytes) -> bool:
+    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if not text.startswith("{"):
+        return False
+    items = '"module_id"' in text and '"attributes"' in text
+    module_list = '"modules"' in text and '"custom_name"' in text
+    return items or module_list
+
+
+FORMAT_SPEC = register(ImportFormat(
+    name=NAME,
+    description="Notubiz: moties en amendementen, schriftelijke vragen of toezeggingen (JSON van modules/…/items)",
+    suffixes=(".json",),
+    detect=_detect,
+    read=read_notubiz,
+    priority=20,
+))
