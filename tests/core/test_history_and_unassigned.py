@@ -71,6 +71,13 @@ def test_unassigned_vote_round_trips_and_is_assigned_in_one_step(run, demo_copy,
         motion = items.get(dossier, motion_id)[1]
     assert len(motion["votes"]) == 4
     assert motion["_computed"]["votes_computed"][3] == {"computed": "adopted", "tally": [8, 6, 0]}
+    code, out, err = run("import", path, tmp_path / "u.json")  # the same file again: nothing new to assign
+    assert code == 0, err
+    with Dossier.open(path, read_only=True) as dossier:
+        assert items.count(dossier, "unassigned_votes") == 0
+        assert len(items.get(dossier, motion_id)[1]["votes"]) == 4
+    code, out, err = run("assign-vote", path, "u1000000-0000-4000-8000-000000000001", motion_id)
+    assert code == 1 and "al toegewezen" in err
 
 
 def test_candidate_that_is_not_a_motion_is_refused(run, demo_copy, tmp_path):

@@ -89,3 +89,9 @@ def test_malformed_dates_are_refused(value):
 
 def test_choice_enum_values_are_the_glossary_words():
     assert [c.value for c in VoteChoice] == ["for", "against", "not_voting"]
+
+
+def test_party_choices_without_any_seats_give_no_computed_result():
+    vote = party_vote(("CDA", "for", None), ("VVD", "against", None), recorded=VoteResult.ADOPTED)
+    assert vote.tally is None and vote.computed_result is None
+    assert vote.result == VoteResult.ADOPTED and not vote.disagrees

@@ -40,8 +40,12 @@ def stored_motions(path: Path):
 
 
 def count(path: Path, model) -> int:
+    """How many of `model` the dossier has; for unassigned votes, those still waiting to be assigned."""
     with Dossier.open(path) as dossier, dossier.session() as session:
-        return len(session.scalars(select(model)).all())
+        query = select(model)
+        if model is UnassignedVote:
+            query = query.where(UnassignedVote.assigned_to_id.is_(None))
+        return len(session.scalars(query).all())
 
 
 def assert_one_line_error(code: int, err: str, path: Path) -> None:

@@ -78,6 +78,8 @@ def _sort_column(spec, order: str):
 
 
 def _filtered(spec, query, text_filter: str | None):
+    if spec.key == "unassigned_votes":  # assigned ones are votes of their motion now
+        query = query.where(spec.model.assigned_to_id.is_(None))
     if not text_filter:
         return query
     fts = search_index.to_fts_query(text_filter)
@@ -347,8 +349,8 @@ def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> None:
 
     with dossier.transaction() as session:
         pending = session.get(UnassignedVote, unassigned_id)
-        if pending is None:
-            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet (meer).")
+        if pending is None or pending.assigned_to_id is not None:
+            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet of is al toegewezen.")
         motion = session.get(Motion, motion_id)
         if motion is None:
             raise NotFound(f"De motie {motion_id} bestaat niet in dit dossier.")
@@ -359,7 +361,7 @@ def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> None:
                                  seats=c.get("seats")) for i, c in enumerate(pending.choices or [])]
         motion.votes.append(vote)
         motion.sources = list({s.id: s for s in [*motion.sources, *pending.sources]}.values())
-        session.delete(pending)
+        pending.assigned_to_id = motion.id
 
 
 def history(dossier: Dossier, item_id: str) -> list[dict]:

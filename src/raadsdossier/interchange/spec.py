@@ -141,7 +141,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("unassigned_votes", UnassignedVote, (
         _f("agenda_item"), _f("decision"), _f("date", T.PARTIAL_DATE),
         _e("kind", enums.VoteKind, attr="vote_kind"), _e("result", enums.VoteResult, attr="recorded_result"),
-        _f("note"),
+        _f("note"), _r("assigned_to", "motion", attr="assigned_to_id"),
     )),
     KindSpec("notes", Note, (
         _e("kind", enums.NoteKind, attr="note_kind"), _f("title", required=True), _f("body"),

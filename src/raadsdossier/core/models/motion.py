@@ -100,8 +100,9 @@ class Vote(Base):
 
     @property
     def tally(self) -> Tally | None:
-        """Votes for, against and not cast; None when no choices are recorded."""
-        if not self.choices:
+        """Votes for, against and not cast; None when no choices, or no seats for any party, are known
+        (a party's choice without its seats says how it voted, not how many votes that was)."""
+        if not self.choices or all(cast.seats is None and cast.person_id is None for cast in self.choices):
             return None
         counts = {choice: 0 for choice in VoteChoice}
         for cast in self.choices:

@@ -33,6 +33,9 @@ class UnassignedVote(Item):
     # [{"party" or "person": id, "choice": "for"|"against"|"not_voting", "seats": n}], as a motion's vote
     choices: Mapped[list[dict]] = mapped_column(JSON, default=list)
     candidate_motions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Set when the user assigned it: the vote then lives on that motion, and this record stays so
+    # that importing the same file again recognises the decision instead of offering it anew.
+    assigned_to_id: Mapped[str | None] = mapped_column(ForeignKey("motions.id", ondelete="SET NULL"), index=True)
 
     _validate_dates = partial_dates("date")
 
