@@ -9,7 +9,8 @@ import pytest
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import detect_format
 from raadsdossier.importers.koop_sru import read_koop_sru
-from raadsdossier.importers.koop_xml import read_koop_xml, repair_double_encoding
+from raadsdossier.importers._xml import repair_double_encoding
+from raadsdossier.importers.koop_xml import read_koop_xml
 from tests.conftest import sha256
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

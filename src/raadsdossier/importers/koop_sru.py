@@ -25,9 +25,10 @@ from pathlib import Path
 
 from raadsdossier.core.enums import SourceKind
 from raadsdossier.importers import ImportFormat, register
-from raadsdossier.importers.koop_xml import (
-    XmlFile, child, children, clean_text, descendant, iso_date, local_name, read_xml, source_id, text_of,
+from raadsdossier.importers._xml import (
+    XmlFile, child, children, clean_text, descendant, iso_date, local_name, read_xml, text_of,
 )
+from raadsdossier.importers.koop_xml import source_id
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 

@@ -1,0 +1,277 @@
+"""Reading untrusted XML safely (defusedxml, size and depth limits, Dutch messages) and cleaning its text.
+
+Shared by the KOOP importers; the leading underscore keeps the registry from taking it for a format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+from xml.parsers.expat import errors as expat_errors
+
+from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import DefusedXMLParser, ParseError
+
+from raadsdossier.core.errors import InvalidInput
+
+MAX_BYTES = 50_000_000
+MAX_DEPTH = 200
+
+
+# -- safe XML ----------------------------------------------------------------------------------
+
+def local_name(tag) -> str:
+    """ "{http://www.loc.gov/zing/srw/}record" → "record"; SRU answers come with and without namespaces."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+@dataclass
+class XmlFile:
+    """A parsed file: its root, the line each element starts on, what the reader had to say."""
+
+    path: Path
+    root: ET.Element
+    lines: dict = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def at(self, element: ET.Element) -> str:
+        """ "regel 12: " for an element of this file, for messages."""
+        line = self.lines.get(element)
+        return f"regel {line}: " if line else ""
+
+    def fail(self, element: ET.Element | None, problem: str) -> InvalidInput:
+        return InvalidInput(self.path, (self.at(element) if element is not None else "") + problem)
+
+
+class _TooDeep(Exception):
+    def __init__(self, tag: str, line: int) -> None:
+        self.tag, self.line = tag, line
+
+
+class _Builder:
+    """Parser target: builds the tree like TreeBuilder, remembers each element's line, and stops
+    at nesting deeper than MAX_DEPTH while parsing, before anything recurses into the tree."""
+
+    def __init__(self, line_offset: int) -> None:
+        self._builder = ET.TreeBuilder()
+        self._depth = 0
+        self._offset = line_offset
+        self.expat = None
+        self.lines: dict = {}
+
+    def start(self, tag, attrs):
+        self._depth += 1
+        line = self.expat.CurrentLineNumber + self._offset
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(local_name(tag), line)
+        element = self._builder.start(tag, attrs)
+        self.lines[element] = line
+        return element
+
+    def end(self, tag):
+        self._depth -= 1
+        return self._builder.end(tag)
+
+    def data(self, data):
+        self._builder.data(data)
+
+    def close(self):
+        return self._builder.close()
+
+
+_EXPAT_NL = {
+    expat_errors.XML_ERROR_NO_ELEMENTS: "het bestand houdt op voordat alle elementen zijn afgesloten "
+                                        "(is het afgebroken of leeg?)",
+    expat_errors.XML_ERROR_UNCLOSED_TOKEN: "het bestand houdt op midden in een element",
+    expat_errors.XML_ERROR_TAG_MISMATCH: "de eindtag past niet bij de begintag",
+    expat_errors.XML_ERROR_INVALID_TOKEN: "hier staat een teken dat in XML niet mag",
+    expat_errors.XML_ERROR_SYNTAX: "de opbouw klopt niet",
+    expat_errors.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: "na het laatste element staat nog meer",
+    expat_errors.XML_ERROR_UNDEFINED_ENTITY: "hier staat een onbekende entiteit (&…;)",
+    expat_errors.XML_ERROR_MISPLACED_XML_PI: "de XML-declaratie (<?xml …?>) staat niet aan het begin",
+    expat_errors.XML_ERROR_DUPLICATE_ATTRIBUTE: "een attribuut staat twee keer in hetzelfde element",
+    expat_errors.XML_ERROR_UNKNOWN_ENCODING: "de tekenset in de XML-declaratie is onbekend",
+    expat_errors.XML_ERROR_INCORRECT_ENCODING: "de tekst is niet in de tekenset van de XML-declaratie",
+    expat_errors.XML_ERROR_PARTIAL_CHAR: "het bestand houdt op midden in een teken",
+    expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION: "een CDATA-blok is niet afgesloten",
+}
+_EXPAT_NL = {expat_errors.codes[message]: dutch for message, dutch in _EXPAT_NL.items()}
+
+
+def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
+    """Parse an untrusted XML file; InvalidInput naming the file (and line) on anything unsafe or broken.
+
+    Refuses files over MAX_BYTES and nesting over MAX_DEPTH, entity declarations (billion laughs)
+    and external references (nothing is ever fetched). With skip_leading_junk, text before the
+    XML declaration or first element (a capturing script's log lines) is skipped with a warning;
+    line numbers in messages still count from the top of the file. Pure: any thread may call it.
+    """
+    data = _read_limited(path)
+    line_offset, warnings = 0, []
+    if skip_leading_junk:
+        data, line_offset = _skip_junk(path, data)
+        if line_offset:
+            warnings.append(f"de eerste {line_offset} regel(s) vóór de XML zijn overgeslagen.")
+    builder = _Builder(line_offset)
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    builder.expat = parser.parser
+
+    def line() -> int:
+        return parser.parser.CurrentLineNumber + line_offset
+
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except ParseError as exc:
+        row, column = exc.position
+        detail = _EXPAT_NL.get(exc.code) or str(exc).split(": line ")[0]
+        where = f"regel {row + line_offset}, kolom {column + 1}"
+        raise InvalidInput(path, f"geen geldige XML ({where}): {detail}.") from None
+    except _TooDeep as exc:
+        raise InvalidInput(path, f"regel {exc.line}: element <{exc.tag}> ligt meer dan {MAX_DEPTH} niveaus diep; "
+                                 "zo diep geneste XML wordt niet gelezen.") from None
+    except EntitiesForbidden as exc:
+        if exc.sysid:
+            raise InvalidInput(path, f"regel {line()}: <!ENTITY {exc.name}> verwijst naar '{exc.sysid}'; externe "
+                                     "bestanden en adressen worden om veiligheidsredenen nooit gelezen.") from None
+        raise InvalidInput(path, f"regel {line()}: <!ENTITY {exc.name}> declareert een entiteit; entiteiten worden "
+                                 "om veiligheidsredenen niet uitgevouwen, dus dit bestand wordt niet "
+                                 "gelezen.") from None
+    except ExternalReferenceForbidden as exc:
+        raise InvalidInput(path, f"regel {line()}: het bestand verwijst naar '{exc.sysid}'; externe bestanden en "
+                                 "adressen worden om veiligheidsredenen nooit gelezen.") from None
+    return XmlFile(path, root, builder.lines, warnings)
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InvalidInput(path, f"het bestand is {size / 1_000_000:.0f} MB groot; XML-bestanden boven "
+                                     f"{MAX_BYTES // 1_000_000} MB worden niet gelezen.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except OSError as exc:
+        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    if len(data) > MAX_BYTES:  # it grew since stat
+        raise InvalidInput(path, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB en wordt niet gelezen.")
+    return data
+
+
+def _skip_junk(path: Path, data: bytes) -> tuple[bytes, int]:
+    start = data.find(b"<?xml")
+    if start < 0:
+        match = re.search(rb"<[A-Za-z_]", data)
+        start = match.start() if match else -1
+    if start < 0:
+        raise InvalidInput(path, "er staat geen XML in dit bestand (geen '<?xml' en geen element).")
+    return data[start:], data.count(b"\n", 0, start)
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+_SPACE = re.compile(r"[ \t\r\n]+")  # not \s: a no-break space in the text is meant
+# Bytes 0x80–0xBF of a UTF-8 sequence as Latin-1 or Windows-1252 shows them.
+_CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_GARBLED_CHAR = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
+_LEFTOVER = re.compile(f"[\u00c2\u00c3][{_CONT}]|\u00e2[{_CONT}][{_CONT}]")
+
+
+def _undo_one(match: re.Match) -> str:
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return match.group().encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return match.group()
+
+
+def repair_double_encoding(text: str) -> str:
+    """Undo UTF-8 that was read as Latin-1 or Windows-1252 ("FinanciÃ«n" → "Financiën"), sequence by
+    sequence, so that a text mixing good and garbled characters is repaired too; only sequences that
+    decode as UTF-8 are touched. Text without such sequences comes back unchanged."""
+    for _ in range(3):  # text encoded twice over needs a second round
+        repaired = _GARBLED_CHAR.sub(_undo_one, text)
+        if repaired == text:
+            break
+        text = repaired
+    return text
+
+
+def clean_text(text: str | None, xml: XmlFile, element: ET.Element | None, what: str) -> str | None:
+    """Whitespace collapsed, double encoding repaired (with a warning); garbling that cannot be
+    repaired is refused rather than stored. None or "" → None."""
+    if text is None:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    repaired = repair_double_encoding(text)
+    if repaired != text:
+        note = "dubbel gecodeerde tekst (UTF-8 gelezen als Latin-1) is hersteld"
+        if not any(w.startswith(note) for w in xml.warnings):
+            first = _GARBLED_CHAR.search(text)
+            start = max(text.rfind(" ", 0, first.start()) + 1, first.start() - 30)
+            end = text.find(" ", first.end())
+            sample = text[start:end if end >= 0 else None]
+            xml.warnings.append(f"{note}, bijvoorbeeld '{sample}' → '{repair_double_encoding(sample)}'.")
+    leftover = _LEFTOVER.search(repaired)
+    if leftover:
+        snippet = repaired[max(0, leftover.start() - 20): leftover.end() + 20]
+        raise xml.fail(element, f"{what}: de tekst '…{snippet}…' is verminkt (UTF-8 dubbel gecodeerd) en niet te "
+                                "herstellen; sla het bestand opnieuw op als UTF-8.")
+    return repaired or None
+
+
+def text_of(element: ET.Element, skip: tuple[str, ...] = ("noot", "nr", "li.nr")) -> str:
+    """All text inside `element` in document order, without footnotes; depth is bounded by read_xml."""
+    parts: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if local_name(child.tag) not in skip:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if local_name(child.tag) == name]
+
+
+def child(element: ET.Element | None, *path: str) -> ET.Element | None:
+    for name in path:
+        if element is None:
+            return None
+        element = next((c for c in element if local_name(c.tag) == name), None)
+    return element
+
+
+def descendant(element: ET.Element, *names: str) -> ET.Element | None:
+    """The first element below `element` (or itself) named like the first of `names` that occurs."""
+    for name in names:
+        found = next((e for e in element.iter() if local_name(e.tag) == name), None)
+        if found is not None:
+            return found
+    return None
+
+
+def iso_date(value: str | None, xml: XmlFile, element: ET.Element, what: str) -> str | None:
+    """ "2024-06-17" checked as a real date; a wrong one is refused, naming the element."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:$|T)", value)  # a time after the date is dropped
+    try:
+        return date.fromisoformat(match.group(1)).isoformat()
+    except (AttributeError, ValueError):
+        raise xml.fail(element, f"{what}: '{value}' is geen datum in de vorm JJJJ-MM-DD.") from None
