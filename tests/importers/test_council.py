@@ -17,7 +17,8 @@ from raadsdossier.core.models import Commitment, Motion, Party, Person, Question
 from raadsdossier.core.storage import Dossier
 from raadsdossier.importers import detect_format
 from raadsdossier.importers.ibabs import parse_ibabs_date, read_ibabs, readable_name
-from raadsdossier.importers.notubiz import parse_vote_line, read_notubiz
+from raadsdossier.importers._vote_line import parse_vote_line
+from raadsdossier.importers.notubiz import read_notubiz
 from raadsdossier.interchange.load import check_schema
 from tests.conftest import sha256
 
