@@ -249,11 +249,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _cmd_import(args) -> int:
-    from raadsdossier.core.services import import_documents
+    from raadsdossier.core.services import dossier_info, import_documents
     from raadsdossier.importers import read_source
 
     with _open(args.file) as dossier:  # a bad dossier is reported before any source is read
-        documents = [(str(source), read_source(source, args.format)[1]) for source in args.sources]
+        partnership = dossier_info(dossier).partnership
+        documents = [(str(source), read_source(source, args.format, partnership)[1]) for source in args.sources]
         report = import_documents(dossier, documents, dry_run=args.dry_run)
     prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
     print(f"{args.file}: {prefix}; {report.summary_nl()}")

@@ -77,9 +77,10 @@ class ImportDialog(QDialog):
 
         def work():
             documents, errors = [], []
+            partnership = services.dossier_info(dossier).partnership
             for path in paths:
                 try:
-                    documents.append((str(path), read_source(path, fmt)[1]))
+                    documents.append((str(path), read_source(path, fmt, partnership)[1]))
                 except DossierError as exc:
                     errors.append(str(exc))
             reports = []

@@ -23,6 +23,9 @@ class ImportFormat:
     # Detection asks formats in this order: specific formats low, catch-alls (any text or PDF
     # as an attachment) high, so that a catch-all never takes a file a specific format knows.
     priority: int = 50
+    # A format whose reading depends on the dossier it reads into (a directory CSV takes the row of
+    # the dossier's partnership) is called as read(path, partnership={"id", "dutch_side", …} or None).
+    wants_partnership: bool = False
 
 
 _REGISTRY: dict[str, ImportFormat] = {}
@@ -63,8 +66,11 @@ def detect_format(path: Path) -> ImportFormat:
     raise InvalidInput(path, f"het formaat van dit bestand is niet herkend (bekende formaten: {known}).")
 
 
-def read_source(path: Path, format_name: str = "auto") -> tuple[ImportFormat, dict]:
+def read_source(path: Path, format_name: str = "auto", partnership: dict | None = None) -> tuple[ImportFormat, dict]:
+    """Read `path` in the named (or detected) format; `partnership` is the dossier's, as dossier_info gives it."""
     fmt = detect_format(path) if format_name == "auto" else get_format(format_name)
+    if fmt.wants_partnership:
+        return fmt, fmt.read(path, partnership=partnership)
     return fmt, fmt.read(path)
 
 
