@@ -93,3 +93,15 @@ def test_unrecognised_import_format_is_named(run, new_dossier, tmp_path):
     code, out, err = run("import", new_dossier, source)
     assert code == 1
     assert "vragen.txt: het formaat van dit bestand is niet herkend" in err
+
+
+def test_hostile_deeply_nested_json_is_refused_in_every_json_format(run, new_dossier, tmp_path):
+    source = write(tmp_path, "[" * 200_000 + "]" * 200_000, "diep.json")
+    before = sha256(new_dossier)
+    for fmt in ("dossier-json", "tk-odata", "notubiz"):
+        code, out, err = run("import", new_dossier, source, "--format", fmt)
+        assert code == 1, fmt
+        assert str(source) in err and "Traceback" not in err and err.count("\n") == 1, (fmt, err)
+    code, out, err = run("new", tmp_path / "x.raadsdossier", "--from-json", source)
+    assert code == 1 and "te diep genest" in err
+    assert sha256(new_dossier) == before

@@ -55,21 +55,29 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         connection = session.connection()
         for seq in deleted_seqs:
             connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :seq"), {"seq": seq})
-    pending = session.info.setdefault("search_pending", set())
+    # id -> the item object: holding it keeps it in the session (whose identity map only holds
+    # objects weakly), so indexing at commit need not load it from the database again.
+    pending: dict = session.info.setdefault("search_pending", {})
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         owner = _owner_id(obj)
         if owner is not None and not (isinstance(obj, Item) and obj in session.deleted):
-            pending.add(owner)
+            if isinstance(obj, Item):
+                pending[owner] = obj
+            else:
+                pending.setdefault(owner, None)
 
 
-def _after_flush(session: Session, flush_context) -> None:
-    pending = session.info.pop("search_pending", set())
+def _before_commit(session: Session) -> None:
+    """Index what this transaction changed, once, just before it commits (an import flushes several
+    times; indexing per flush would index the same items again)."""
+    session.flush()
+    pending = session.info.pop("search_pending", {})
     if not pending:
         return
     connection = session.connection()
     with session.no_autoflush:
-        for item_id in pending:
-            item = session.get(Item, item_id)
+        for item_id, item in pending.items():
+            item = item if item is not None else session.get(Item, item_id)
             if item is None or item in session.deleted:
                 continue
             title, body = item.search_text()
@@ -81,9 +89,10 @@ def _after_flush(session: Session, flush_context) -> None:
 
 
 def install_hooks(session_class: type[Session]) -> None:
-    """Keep the index in step with every flush of sessions of `session_class`."""
+    """Keep the index in step with the data in every transaction of sessions of `session_class`."""
     event.listen(session_class, "before_flush", _before_flush)
-    event.listen(session_class, "after_flush", _after_flush)
+    event.listen(session_class, "before_commit", _before_commit)
+    event.listen(session_class, "after_soft_rollback", lambda session, previous: session.info.pop("search_pending", None))
 
 
 @dataclass(frozen=True)

@@ -69,9 +69,14 @@ def detect_format(path: Path) -> ImportFormat:
 def read_source(path: Path, format_name: str = "auto", partnership: dict | None = None) -> tuple[ImportFormat, dict]:
     """Read `path` in the named (or detected) format; `partnership` is the dossier's, as dossier_info gives it."""
     fmt = detect_format(path) if format_name == "auto" else get_format(format_name)
-    if fmt.wants_partnership:
-        return fmt, fmt.read(path, partnership=partnership)
-    return fmt, fmt.read(path)
+    try:
+        if fmt.wants_partnership:
+            return fmt, fmt.read(path, partnership=partnership)
+        return fmt, fmt.read(path)
+    except RecursionError:  # a hostile file nested thousands of levels deep
+        raise InvalidInput(path, "het bestand is te diep genest om veilig te lezen; er is niets geïmporteerd.") from None
+    except MemoryError:
+        raise InvalidInput(path, "het bestand is te groot om te lezen; er is niets geïmporteerd.") from None
 
 
 def _load_builtin() -> None:

@@ -79,8 +79,15 @@ def read_document(path: Path) -> dict:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+    except RecursionError:
+        raise InvalidInput(path, "het bestand is te diep genest om veilig te lezen.") from None
     check_schema(document, path)
     return document
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
 
 
 def check_schema(document, source) -> None:
@@ -93,7 +100,9 @@ def check_schema(document, source) -> None:
             f"onbekende formaatversie {json.dumps(version, ensure_ascii=False)}; "
             f"deze versie van Raadsdossier leest \"{FORMAT}\".",
         )
-    validator = jsonschema.Draft202012Validator(schema())
+    validator = _validator()
+    if validator.is_valid(document):
+        return
     error = jsonschema.exceptions.best_match(validator.iter_errors(document))
     if error is not None:
         raise InvalidInput(source, f"{_path(error.absolute_path)}: {_schema_message(error)}.")
@@ -284,7 +293,26 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
         return _apply(session, document, source)
 
 
+@lru_cache(maxsize=None)
+def _collections(model) -> tuple[str, ...]:
+    from sqlalchemy import inspect
+
+    return tuple(r.key for r in inspect(model).relationships if r.uselist and not r.viewonly)
+
+
+def _preload(session: Session, document: dict) -> dict[str, Item]:
+    """The items of the document that the dossier already has, loaded in a few queries
+    instead of one query per item (new items are then known to be new without asking)."""
+    ids = [entry["id"] for _k, _i, _s, entry in iter_items(document)]
+    found: dict[str, Item] = {}
+    for start in range(0, len(ids), 500):
+        for item in session.scalars(select(Item).where(Item.id.in_(ids[start:start + 500]))):
+            found[item.id] = item
+    return found
+
+
 def _apply(session: Session, document: dict, source) -> ImportReport:
+    existing = _preload(session, document)
     report = ImportReport()
     told = document.get("report") or {}  # what the format itself skipped or wants to say
     report.skipped.update(told.get("skipped") or {})
@@ -298,7 +326,7 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
                 "is een andere dan die van dit dossier; die is niet overgenomen."
             )
             continue
-        item = session.get(spec.model, entry["id"])
+        item = existing.get(entry["id"])
         before = None
         if item is not None:
             report.updated[spec.key] += 1
@@ -306,6 +334,8 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         else:
             report.added[spec.key] += 1
             item = spec.model(id=entry["id"])
+            for relationship in _collections(spec.model):  # known empty: no lazy load later
+                setattr(item, relationship, [])
             session.add(item)
         _set_scalars(item, spec, entry, source)
         placed.append((spec, entry, item, before))
