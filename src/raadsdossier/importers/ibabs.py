@@ -62,9 +62,10 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from raadsdossier.core.enums import MotionStatus, PersonRole, SourceKind, VoteChoice, VoteKind
+from raadsdossier.core.enums import PersonRole, SourceKind, VoteChoice, VoteKind
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers._common import motion_status
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 
@@ -272,23 +273,6 @@ def parse_ibabs_date(value: str) -> date | None:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
-    return None
-
-
-def motion_status(text: str) -> MotionStatus | None:
-    """The status a council's wording stands for; None when the words say none of these."""
-    lowered = text.lower()
-    # Withdrawn or held first: "ingetrokken, niet aangenomen" was never voted down.
-    if "ingetrokken" in lowered:
-        return MotionStatus.WITHDRAWN
-    if "aangehouden" in lowered:
-        return MotionStatus.HELD
-    if "verworpen" in lowered or "niet aangenomen" in lowered or "afgewezen" in lowered:
-        return MotionStatus.REJECTED
-    if "aangenomen" in lowered:
-        return MotionStatus.ADOPTED
-    if "ingediend" in lowered:
-        return MotionStatus.SUBMITTED
     return None
 
 

@@ -66,6 +66,7 @@ from raadsdossier.core.enums import (
 )
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers._common import motion_status, read_text
 from raadsdossier.importers._vote_line import parse_vote_line
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
@@ -98,21 +99,6 @@ def html_to_text(value: str) -> str:
 
 # -- statuses and votes ----------------------------------------------------------------------
 
-def motion_status(text: str) -> MotionStatus | None:
-    """The status a council's wording stands for; None when the words say none of these."""
-    lowered = text.lower()
-    # Withdrawn or held first: "ingetrokken, niet aangenomen" was never voted down.
-    if "ingetrokken" in lowered:
-        return MotionStatus.WITHDRAWN
-    if "aangehouden" in lowered:
-        return MotionStatus.HELD
-    if "verworpen" in lowered or "niet aangenomen" in lowered or "afgewezen" in lowered:
-        return MotionStatus.REJECTED
-    if "aangenomen" in lowered:
-        return MotionStatus.ADOPTED
-    return None
-
-
 def vote_result(text: str) -> VoteResult | None:
     status = motion_status(text)
     if status is MotionStatus.ADOPTED:
@@ -136,21 +122,7 @@ def commitment_status(text: str) -> CommitmentStatus | None:
 
 
 def _load(path: Path):
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(path, f"het bestand is {size / 1024 / 1024:.0f} MB; Notubiz-bestanden groter dan "
-                                     "50 MB worden niet ingelezen.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(path, f"dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x} op positie "
-                                 f"{exc.start}), dus geen Notubiz-JSON.") from None
+    text = read_text(path, MAX_BYTES, "Notubiz-JSON")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -79,6 +79,7 @@ from pathlib import Path
 from raadsdossier.core.enums import MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteKind, VoteResult
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, question_text, register
+from raadsdossier.importers._common import read_text
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 
@@ -154,21 +155,7 @@ def motion_status(text: str | None) -> MotionStatus | None:
 
 def _load(path: Path) -> list:
     """The JSON values in the file, one after another (usually one)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(path, f"het bestand is {size / 1024 / 1024:.0f} MB; OData-bestanden groter dan "
-                                     "100 MB worden niet ingelezen (vraag kleinere pagina's op).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(path, f"dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x} op positie "
-                                 f"{exc.start}), dus geen OData-JSON.") from None
+    text = read_text(path, MAX_BYTES, "OData-JSON", " (vraag kleinere pagina's op)")
     decoder = json.JSONDecoder()
     values, position = [], _WHITESPACE.match(text, 0).end()
     while position < len(text):
