@@ -65,3 +65,19 @@ def test_prefix_of_last_word_and_phrase_queries(dossier):
 def test_queries_with_fts_syntax_do_not_fail(dossier):
     for query in ['"', "AND", "NEAR(", "*", "-", "title:x", "Oeigoeren OR", "(("]:
         services.search(dossier, query)
+
+
+def test_an_item_changed_then_deleted_in_one_transaction_leaves_no_hit(dossier):
+    with dossier.transaction() as session:
+        motion = Motion(title="Tijdelijke motie over Dalian")
+        session.add(motion)
+        session.flush()
+        motion.follow_up = "bijgewerkt"
+        session.flush()
+        session.delete(motion)
+    assert services.search(dossier, "Tijdelijke") == []
+    with dossier.session() as session:
+        from sqlalchemy import text
+
+        assert session.execute(text("select count(*) from search_index")).scalar() == \
+            session.execute(text("select count(*) from items")).scalar()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
 from raadsdossier.core.models.base import new_id
@@ -58,6 +58,9 @@ def _before_flush(session: Session, flush_context, instances) -> None:
     # id -> the item object: holding it keeps it in the session (whose identity map only holds
     # objects weakly), so indexing at commit need not load it from the database again.
     pending: dict = session.info.setdefault("search_pending", {})
+    for obj in session.deleted:  # changed earlier in this transaction, now gone: nothing to index
+        if isinstance(obj, Item):
+            pending.pop(obj.id, None)
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         owner = _owner_id(obj)
         if owner is not None and not (isinstance(obj, Item) and obj in session.deleted):
@@ -78,7 +81,7 @@ def _before_commit(session: Session) -> None:
     with session.no_autoflush:
         for item_id, item in pending.items():
             item = item if item is not None else session.get(Item, item_id)
-            if item is None or item in session.deleted:
+            if item is None or inspect(item).deleted or inspect(item).detached:
                 continue
             title, body = item.search_text()
             connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :seq"), {"seq": item.seq})
