@@ -8,10 +8,11 @@ from raadsdossier.core.enums import MotionStatus
 from raadsdossier.core.errors import InvalidInput
 
 
-def read_text(path: Path, max_bytes: int, what: str, hint: str = "") -> str:
+def read_text(path: Path, max_bytes: int, what: str, hint: str = "", save_as: str = "UTF-8") -> str:
     """The file as text (UTF-8, with or without BOM), refused with a message when too big or not UTF-8.
 
-    `what` names the expected content ("Notubiz-JSON"); `hint` is added to the size message.
+    `what` names the expected content ("Notubiz-JSON"); `hint` is added to the size message;
+    `save_as` is what the user should save the file as (Excel calls it "CSV UTF-8").
     """
     try:
         size = path.stat().st_size
@@ -21,13 +22,16 @@ def read_text(path: Path, max_bytes: int, what: str, hint: str = "") -> str:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InvalidInput(path, "dit bestand bestaat niet.") from None
+    except IsADirectoryError:
+        raise InvalidInput(path, "dit is een map; kies een bestand.") from None
     except OSError as exc:
         raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidInput(path, f"dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x} op positie "
-                                 f"{exc.start}), dus geen {what}.") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InvalidInput(path, f"regel {line}: dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}), dus geen "
+                                 f"{what}; sla het bestand op als '{save_as}'.") from None
 
 
 def motion_status(text: str) -> MotionStatus | None:

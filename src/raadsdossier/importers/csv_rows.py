@@ -46,6 +46,7 @@ from pathlib import Path
 from raadsdossier.core.enums import Level, MotionStatus, PartnershipStatus, SourceKind, VoteResult
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers._common import read_text
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 
@@ -132,24 +133,7 @@ def _detect(path: Path, head: bytes) -> bool:
 
 
 def _read_table(path: Path) -> _Table:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(path, f"het bestand is te groot voor een CSV met moties of stedenbanden "
-                                     f"({size // 1_000_000} MB; hooguit {MAX_BYTES // 1_000_000} MB).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvalidInput(path, "dit is een map; kies een bestand.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InvalidInput(path, f"regel {line}: dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                 "sla het bestand op als 'CSV UTF-8'.") from None
+    text = read_text(path, MAX_BYTES, "CSV met moties of stedenbanden", save_as="CSV UTF-8")
     header = _header_line(text)
     if not header.strip():
         raise InvalidInput(path, "regel 1: de kopregel ontbreekt; verwacht bijvoorbeeld "

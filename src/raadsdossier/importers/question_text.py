@@ -37,8 +37,11 @@ from pathlib import Path
 from raadsdossier.core.enums import QuestionSetKind, SourceKind
 from raadsdossier.core.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers._common import read_text
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
+
+MAX_BYTES = 20 * 1024 * 1024  # written questions are kilobytes; anything far larger is not one
 
 # Fixed for good: ids derived from it make a second import of the same text update the first.
 NAMESPACE = uuid.UUID("6f1c1f0e-3b5a-5e2a-9d7e-2a0c5b8e4d11")
@@ -382,18 +385,7 @@ def _detect(path: Path, head: bytes) -> bool:
 
 
 def read_question_text(path: Path) -> dict:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InvalidInput(path, f"regel {line}: dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                 "sla het bestand op als UTF-8.") from None
+    text = read_text(path, MAX_BYTES, "tekst met vragen")
     return parse_question_text(text, str(path))
 
 
