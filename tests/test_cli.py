@@ -79,7 +79,7 @@ def test_text_file_as_dossier_exits_1_with_one_line_and_is_unchanged(cli, tmp_pa
         result = cli(*command)
         assert result.returncode == 1, command
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-        assert "spreektekst.raadsdossier: dit is geen Raadsdossier-bestand" in result.stderr
+        assert "spreektekst.raadsdossier: dit is een tekstbestand, geen Raadsdossier-dossier" in result.stderr
     assert sha256(text) == before
 
 
@@ -95,7 +95,7 @@ def test_newer_dossier_is_refused_by_every_command(run, new_dossier):
     before = sha256(new_dossier)
     for command in (["info", new_dossier], ["import", new_dossier, new_dossier]):
         code, out, err = run(*command)
-        assert code == 1 and "nieuwere versie van Raadsdossier" in err
+        assert code == 1 and "Werk Raadsdossier bij" in err and "schema 0099_future" in err
     assert sha256(new_dossier) == before
 
 

@@ -24,7 +24,7 @@ def test_a_schema_0001_dossier_is_migrated_on_open_with_a_backup_first(tmp_path)
         assert [v["result"] for v in motion["votes"]] == ["rejected", "rejected", "adopted"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("select version_num from alembic_version").fetchone()[0] == migrations.head_revision()
-    backups = list(tmp_path.glob("oud.raadsdossier.voor-migratie-0001-*.bak"))
+    backups = list(tmp_path.glob("oud.raadsdossier-reservekopieen/oud.*.migration.raadsdossier"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as backup:
         assert backup.execute("select version_num from alembic_version").fetchone()[0] == "0001"

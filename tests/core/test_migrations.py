@@ -7,6 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, event
 
+from raadsdossier import __version__
 from raadsdossier.core import migrations
 from raadsdossier.core.errors import DossierTooNew
 from raadsdossier.core.models import Base
@@ -73,7 +74,11 @@ def test_failed_migration_leaves_no_half_schema(tmp_path, monkeypatch):
 def test_dossier_from_a_newer_app_is_refused_and_unchanged(new_dossier):
     with sqlite3.connect(new_dossier) as conn:
         conn.execute("update alembic_version set version_num = '9001_from_the_future'")
+        conn.execute("update dossier_meta set value = '3.2.0' where key = 'app_version'")
     before = sha256(new_dossier)
-    with pytest.raises(DossierTooNew, match="nieuwere versie"):
+    with pytest.raises(DossierTooNew) as refused:
         Dossier.open(new_dossier)
+    message = str(refused.value)
+    assert "gemaakt met Raadsdossier 3.2.0" in message and f"deze versie, Raadsdossier {__version__}" in message
+    assert "schema 9001_from_the_future" in message and migrations.head_revision() in message
     assert sha256(new_dossier) == before

@@ -22,7 +22,7 @@ def test_text_file_is_refused_and_unchanged(tmp_path):
     text = tmp_path / "notities.raadsdossier"
     text.write_text("Spreektekst voor de raad\n", encoding="utf-8")
     before = sha256(text)
-    with pytest.raises(NotADossier, match="geen Raadsdossier-bestand"):
+    with pytest.raises(NotADossier, match="tekstbestand, geen Raadsdossier-dossier"):
         Dossier.open(text)
     assert sha256(text) == before
 
@@ -74,7 +74,9 @@ def test_dossier_is_one_file_without_side_files(dossier):
     with dossier.transaction() as session:
         session.add(Event(title="x"))
     names = sorted(p.name for p in dossier.path.parent.iterdir())
-    assert names == [dossier.path.name]
+    assert names == [f".{dossier.path.name}.lock", dossier.path.name]  # the writer's lock, only while open
+    dossier.close()
+    assert [p.name for p in dossier.path.parent.iterdir()] == [dossier.path.name]
 
 
 def test_read_only_dossier_refuses_changes(new_dossier):

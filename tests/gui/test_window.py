@@ -215,7 +215,7 @@ def test_open_a_text_file_says_why_and_opens_nothing(window, tmp_path, messages)
     count = len(window.views())
     assert window.open_path(bogus) is None
     assert len(window.views()) == count
-    assert messages and "geen Raadsdossier-bestand" in messages[-1][2]
+    assert messages and "tekstbestand, geen Raadsdossier-dossier" in messages[-1][2]
 
 
 def test_bad_date_in_the_form_is_refused_with_a_message(arnhem, messages, qtbot):

@@ -51,3 +51,38 @@ class InvalidInput(DossierError):
 
 class NotFound(DossierError):
     """An item, meeting or other reference asked for does not exist in the dossier."""
+
+
+class DossierLocked(DossierFileError):
+    """Another program (here or on another computer) has the dossier open for writing."""
+
+    def __init__(self, path: Path | str, owner: dict) -> None:
+        self.owner = owner
+        who = owner.get("user") or "een onbekende gebruiker"
+        where = owner.get("host") or "een onbekende computer"
+        since = owner.get("since_text") or owner.get("since") or "onbekend"
+        super().__init__(
+            path,
+            f"dit dossier is al geopend door {who} op computer {where} (sinds {since}); "
+            "open het alleen-lezen, of sluit het daar eerst.",
+        )
+
+
+class PasswordRequired(DossierFileError):
+    """The dossier is encrypted and no password was given."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "dit dossier is versleuteld (of het is geen dossier); geef het wachtwoord, "
+                               "bijvoorbeeld met --password-file.")
+
+
+class WrongPassword(DossierFileError):
+    """The password does not open the dossier; the file was not changed."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, "het wachtwoord klopt niet (of het bestand is geen versleuteld dossier); "
+                               "er is niets veranderd.")
+
+
+class StorageFull(DossierFileError):
+    """A write failed because the disk (or the allowed file size) is full; nothing was changed."""

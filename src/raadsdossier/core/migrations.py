@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -15,8 +11,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+from raadsdossier import __version__
 from raadsdossier.core.errors import DamagedDossier, DossierTooNew
 from raadsdossier.paths import migrations_dir
+
+
+APP_VERSION_KEY = "app_version"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -40,16 +40,27 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in _script().walk_revisions()}
 
 
+def _written_by(connection: Connection) -> str | None:
+    try:
+        return connection.exec_driver_sql(
+            f"SELECT value FROM dossier_meta WHERE key = '{APP_VERSION_KEY}'").scalar()
+    except Exception:  # an old or foreign schema without the table: the version is simply unknown
+        return None
+
+
 def current_revision(connection: Connection, path: Path) -> str | None:
     """The file's schema revision; raises DossierTooNew for a revision this app does not know."""
     revision = MigrationContext.configure(connection).get_current_revision()
     if revision is None:
         raise DamagedDossier(path, "het dossier heeft geen schemaversie; het is onvolledig aangemaakt of beschadigd.")
     if revision not in known_revisions():
+        writer = _written_by(connection)
+        made_with = f"Raadsdossier {writer}" if writer else "een nieuwere versie van Raadsdossier"
         raise DossierTooNew(
             path,
-            "dit dossier is gemaakt met een nieuwere versie van Raadsdossier "
-            f"(schema {revision}); werk Raadsdossier bij om het te openen.",
+            f"dit dossier is gemaakt met {made_with} (schema {revision}); deze versie, Raadsdossier "
+            f"{__version__}, kent schema's tot en met {head_revision()}. Werk Raadsdossier bij om het te openen; "
+            "het bestand is niet veranderd.",
         )
     return revision
 
@@ -59,21 +70,9 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
 
 
-def backup_before_migration(path: Path, revision: str | None) -> Path:
-    """Copy the dossier with SQLite's backup API before its schema is changed."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.voor-migratie-{revision}-{stamp}.bak")
-    temporary = target.with_name(target.name + ".tmp")
-    source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(temporary)
-        try:
-            source.backup(destination)
-            if destination.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise DamagedDossier(path, "de reservekopie vóór het bijwerken is niet in orde; er is niets veranderd.")
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    shutil.move(temporary, target)
-    return target
+def stamp_app_version(connection: Connection) -> None:
+    """Record which app version last brought the file to its schema (named when a newer file is refused)."""
+    connection.exec_driver_sql(
+        "INSERT INTO dossier_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (APP_VERSION_KEY, __version__),
+    )

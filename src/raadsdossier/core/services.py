@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from raadsdossier.core import search as search_index
 from raadsdossier.core.checklist import DEFAULT_TEMPLATE, META_KEY, current_states, load_template, progress
+from raadsdossier.core.encryption import check_new_password
 from raadsdossier.core.enums import Level, PartnershipStatus
 from raadsdossier.core.errors import DossierExists, DossierFileError, InvalidInput
 from raadsdossier.core.models import DossierMeta, Item, Motion, Partnership, QuestionSet, StatusChange
@@ -44,7 +45,7 @@ class PartnershipFields:
     status_note: str | None = None
 
 
-def _publish_new(path: Path, build) -> None:
+def _publish_new(path: Path, build, password: str | None = None) -> None:
     """Build a dossier under a temporary name next to `path`, then give it its name.
 
     A failure while filling it leaves nothing behind; `path` is never overwritten
@@ -57,7 +58,7 @@ def _publish_new(path: Path, build) -> None:
         raise DossierFileError(path, "de map waarin het dossier moet komen bestaat niet.")
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        dossier = Dossier.create(temporary)
+        dossier = Dossier.create(temporary, password)
         try:
             build(dossier)
         except DossierFileError as exc:
@@ -79,9 +80,12 @@ def _publish_new(path: Path, build) -> None:
         Path(str(temporary) + "-journal").unlink(missing_ok=True)
 
 
-def create_dossier(path: Path, fields: PartnershipFields, checklist_template: str = DEFAULT_TEMPLATE) -> None:
-    """Create a new dossier file for one partnership, with the checklist attached."""
+def create_dossier(path: Path, fields: PartnershipFields, checklist_template: str = DEFAULT_TEMPLATE,
+                   password: str | None = None) -> None:
+    """Create a new dossier file for one partnership, with the checklist attached; encrypted with a password."""
     load_template(checklist_template)
+    if password is not None:
+        check_new_password(password)
 
     def build(dossier: Dossier) -> None:
         with dossier.transaction() as session:
@@ -97,11 +101,13 @@ def create_dossier(path: Path, fields: PartnershipFields, checklist_template: st
             session.add(partnership)
             session.add(DossierMeta(key=META_KEY, value=checklist_template))
 
-    _publish_new(path, build)
+    _publish_new(path, build, password)
 
 
-def create_from_document(path: Path, document: dict, source_name) -> ImportReport:
-    """Create a new dossier holding everything in an interchange document."""
+def create_from_document(path: Path, document: dict, source_name, password: str | None = None) -> ImportReport:
+    """Create a new dossier holding everything in an interchange document (encrypted with a password)."""
+    if password is not None:
+        check_new_password(password)
     if not document.get("partnership"):
         raise InvalidInput(source_name, "het bestand bevat geen stedenband (partnership), dus er kan geen dossier van worden gemaakt.")
     reports: list[ImportReport] = []
@@ -112,12 +118,27 @@ def create_from_document(path: Path, document: dict, source_name) -> ImportRepor
             if session.get(DossierMeta, META_KEY) is None:
                 session.add(DossierMeta(key=META_KEY, value=DEFAULT_TEMPLATE))
 
-    _publish_new(path, build)
+    _publish_new(path, build, password)
     return reports[0]
 
 
+# An import of at least this many items is "large": a backup is made before it.
+LARGE_IMPORT = 100
+
+
+def import_size(documents: list[tuple[str, dict]]) -> int:
+    """How many items the documents hold (the top-level lists of each interchange document)."""
+    return sum(len(value) for _name, document in documents for value in document.values() if isinstance(value, list))
+
+
 def import_documents(dossier: Dossier, documents: list[tuple[str, dict]], dry_run: bool = False) -> ImportReport:
-    """Add the items of several documents in one transaction; with dry_run nothing is kept."""
+    """Add the items of several documents in one transaction; with dry_run nothing is kept.
+
+    A large import (LARGE_IMPORT items or more) is preceded by a backup, so it can be undone
+    by restoring even after the program closed.
+    """
+    if not dry_run and import_size(documents) >= LARGE_IMPORT:
+        dossier.backup("import")
     total = ImportReport()
     session_cm = dossier.session() if dry_run else dossier.transaction()
     with session_cm as session:

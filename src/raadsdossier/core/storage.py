@@ -7,28 +7,25 @@ files, so a dossier can be copied, mailed or put on a network drive as one file)
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from raadsdossier.core import migrations, search
+from raadsdossier.core import backups, migrations, search, sqlitefile
 from raadsdossier.core.errors import (
-    DamagedDossier, DossierExists, DossierFileError, DossierNotFound, NotADossier,
+    DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired, StorageFull,
 )
+from raadsdossier.core.locking import DossierLock
 from raadsdossier.core.models import DossierMeta, Partnership
+from raadsdossier.core.sqlitefile import APPLICATION_ID, ENCRYPTED  # noqa: F401  (APPLICATION_ID is re-exported)
 
 SUFFIX = ".raadsdossier"
-# PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
-APPLICATION_ID = 0x52444F53
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DossierSession(Session):
@@ -38,26 +35,12 @@ class DossierSession(Session):
 search.install_hooks(DossierSession)
 
 
-def _connect_uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(path.resolve()))}?mode={mode}"
-
-
-def _make_engine(path: Path, mode: str) -> Engine:
-    uri = _connect_uri(path, mode)
-
-    def creator():
-        # isolation_level=None: SQLAlchemy, not the sqlite3 module, decides where
-        # transactions begin, so DDL in migrations is transactional too (the
-        # documented pysqlite recipe; see the "begin" listener below).
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        if mode != "ro":
-            conn.execute("PRAGMA journal_mode = DELETE")
-        return conn
-
-    engine = create_engine("sqlite://", creator=creator)
+def _make_engine(path: Path, mode: str, password: str | None = None) -> Engine:
+    # The connection is in autocommit mode: SQLAlchemy, not the sqlite3 module, decides where
+    # transactions begin, so DDL in migrations is transactional too (the documented pysqlite
+    # recipe; see the "begin" listener below).
+    module = sqlite3 if password is None else sqlitefile.cipher_module()
+    engine = create_engine("sqlite://", creator=lambda: sqlitefile.connect(path, mode, password), module=module)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
@@ -66,93 +49,124 @@ def _make_engine(path: Path, mode: str) -> Engine:
     return engine
 
 
-def read_application_id(path: Path) -> int | None:
-    """The application id in a SQLite header, or None when the file is not a SQLite database."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as exc:
-        raise DossierFileError(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from exc
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        return None
-    return int.from_bytes(header[68:72], "big")
-
-
-def check_is_dossier(path: Path) -> None:
-    """Raise a typed error unless `path` is an existing dossier file. Reads, never writes."""
-    if not path.exists():
-        raise DossierNotFound(path)
-    if path.is_dir():
-        raise NotADossier(path, "dit is een map, geen dossierbestand.")
-    app_id = read_application_id(path)
-    if app_id is None:
-        raise NotADossier(path, "dit is geen Raadsdossier-bestand (het is geen SQLite-database).")
-    if app_id != APPLICATION_ID:
-        raise NotADossier(path, "dit is een SQLite-database, maar geen Raadsdossier-dossier.")
+def check_is_dossier(path: Path) -> str:
+    """Raise a typed error unless `path` is an existing dossier file; returns PLAIN or ENCRYPTED. Reads, never writes."""
+    return sqlitefile.classify(Path(path))
 
 
 class Dossier:
-    """An open dossier file. Use `transaction()` for changes and `session()` for reading."""
+    """An open dossier file. Use `transaction()` for changes and `session()` for reading.
 
-    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+    A dossier opened for writing holds its lock (see core/locking.py) until `close()`.
+    """
+
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False, password: str | None = None,
+                 lock: DossierLock | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        self.lock = lock
+        self._password = password  # kept in memory only: new connections and backups need it
         self._sessions = sessionmaker(bind=engine, class_=DossierSession, expire_on_commit=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._password is not None
+
+    @property
+    def password(self) -> str | None:
+        return self._password
 
     # -- lifecycle -------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str) -> "Dossier":
-        """Create a new, empty dossier at `path` (which must not exist) at the newest schema."""
+    def create(cls, path: Path | str, password: str | None = None) -> "Dossier":
+        """Create a new, empty dossier at `path` (which must not exist) at the newest schema.
+
+        With a password the file is encrypted with SQLCipher from its first byte.
+        """
         path = Path(path)
         if path.exists():
             raise DossierExists(path)
         if not path.parent.is_dir():
             raise DossierFileError(path, "de map waarin het dossier moet komen bestaat niet.")
-        engine = _make_engine(path, "rwc")
+        if password is not None and not password:
+            raise DossierFileError(path, "een leeg wachtwoord kan een dossier niet versleutelen.")
+        engine = _make_engine(path, "rwc", password)
         try:
             with engine.begin() as connection:
                 connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 migrations.upgrade(connection)
+                migrations.stamp_app_version(connection)
         except BaseException:
             engine.dispose()
             path.unlink(missing_ok=True)
             raise
-        return cls(path, engine)
+        return cls(path, engine, password=password)
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> "Dossier":
+    def open(cls, path: Path | str, read_only: bool = False, password: str | None = None,
+             verify: bool = True) -> "Dossier":
         """Open an existing dossier, migrating it to the newest schema if it is older.
 
-        Raises DossierNotFound, NotADossier, DamagedDossier or DossierTooNew and then
-        leaves the file exactly as it was.
+        Raises DossierNotFound, NotADossier, DamagedDossier, DossierTooNew, PasswordRequired,
+        WrongPassword or DossierLocked and then leaves the file exactly as it was. A dossier
+        opened for writing is locked against other writers; a lock left by a crashed program
+        is taken over. With `verify`, SQLite's quick_check runs first so that damage anywhere
+        in the file is found now rather than when that part is read.
         """
         path = Path(path)
-        check_is_dossier(path)
-        probe = _make_engine(path, "ro")
+        if check_is_dossier(path) == ENCRYPTED:
+            if password is None:
+                raise PasswordRequired(path)
+        else:
+            password = None
+        lock = None if read_only else DossierLock.acquire(path)
+        try:
+            sqlitefile.recover_hot_journal(path, password)
+            revision = cls._probe(path, password, verify)
+            migrate = not read_only and revision != migrations.head_revision()
+            if migrate:
+                backups.make_backup(path, password, "migration")
+            engine = _make_engine(path, "ro" if read_only else "rw", password)
+            if migrate:
+                try:
+                    with engine.begin() as connection:
+                        migrations.upgrade(connection)
+                        migrations.stamp_app_version(connection)
+                except (DatabaseError, OperationalError) as exc:
+                    engine.dispose()
+                    raise DamagedDossier(path, f"het dossier kon niet worden bijgewerkt ({_reason(exc)}); "
+                                               "er is niets veranderd.") from exc
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, engine, read_only, password, lock)
+
+    @staticmethod
+    def _probe(path: Path, password: str | None, verify: bool) -> str:
+        """The file's schema revision, after checking (read-only) that SQLite can read all of it."""
+        probe = _make_engine(path, "ro", password)
         try:
             with probe.connect() as connection:
                 revision = migrations.current_revision(connection, path)
+                if verify:
+                    verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+                    if verdict != "ok":
+                        raise DamagedDossier(path, f"het dossier is beschadigd (de integriteitscontrole meldt: "
+                                                   f"{verdict.splitlines()[0]}); er is niets veranderd.")
+                return revision
         except (DatabaseError, OperationalError) as exc:
             raise DamagedDossier(path, f"het dossier is beschadigd en kan niet worden gelezen ({_reason(exc)}).") from exc
         finally:
             probe.dispose()
-        if not read_only and revision != migrations.head_revision():
-            migrations.backup_before_migration(path, revision)
-        engine = _make_engine(path, "ro" if read_only else "rw")
-        dossier = cls(path, engine, read_only)
-        if not read_only and revision != migrations.head_revision():
-            try:
-                with engine.begin() as connection:
-                    migrations.upgrade(connection)
-            except (DatabaseError, OperationalError) as exc:
-                engine.dispose()
-                raise DamagedDossier(path, f"het dossier kon niet worden bijgewerkt ({_reason(exc)}); er is niets veranderd.") from exc
-        return dossier
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def __enter__(self) -> "Dossier":
         return self
@@ -172,7 +186,9 @@ class Dossier:
             with session.begin():
                 yield session
         except (OperationalError, DatabaseError) as exc:
-            raise DossierFileError(self.path, f"de wijziging kon niet worden opgeslagen ({_reason(exc)}); er is niets veranderd.") from exc
+            problem = sqlitefile.write_problem(exc)
+            error = StorageFull if "vol" in problem else DossierFileError
+            raise error(self.path, f"de wijziging kon niet worden opgeslagen ({problem}); er is niets veranderd.") from exc
         finally:
             session.close()
 
@@ -187,30 +203,27 @@ class Dossier:
             session.close()
 
     def save_copy(self, target: Path | str) -> Path:
-        """Write a consistent copy of this dossier to `target` (never overwriting), via SQLite's backup API."""
+        """Write a consistent, verified copy of this dossier to `target` (never overwriting).
+
+        A copy of an encrypted dossier is encrypted with the same password.
+        """
         target = Path(target)
         if target.exists():
             raise DossierExists(target)
-        temporary = target.with_name(f".{target.name}.tmp")
-        raw = self.engine.raw_connection()
-        try:
-            destination = sqlite3.connect(temporary)
-            try:
-                raw.driver_connection.backup(destination)
-            finally:
-                destination.close()
-        except (sqlite3.Error, OSError) as exc:
-            temporary.unlink(missing_ok=True)
-            raise DossierFileError(target, f"de kopie kon niet worden geschreven ({exc}).") from exc
-        finally:
-            raw.close()
-        try:
-            os.link(temporary, target)
-        except FileExistsError:
-            raise DossierExists(target) from None
-        finally:
-            temporary.unlink(missing_ok=True)
+        backups.copy_verified(self.path, target, self._password)
         return target
+
+    def backup(self, reason: str = "manual") -> Path:
+        """Make a backup now (see core/backups.py), rotated by this dossier's policy."""
+        return backups.make_backup(self.path, self._password, reason, policy=self.backup_policy())
+
+    def backup_policy(self) -> backups.BackupPolicy:
+        with self.session() as session:
+            text = self.meta(session, backups.POLICY_META_KEY)
+        try:
+            return backups.BackupPolicy.parse(text) if text else backups.BackupPolicy()
+        except DossierError:
+            return backups.BackupPolicy()
 
     def partnership(self, session: Session) -> Partnership | None:
         return session.scalars(select(Partnership)).first()
@@ -220,6 +233,4 @@ class Dossier:
         return row.value if row else None
 
 
-def _reason(exc: Exception) -> str:
-    original = getattr(exc, "orig", None) or exc
-    return str(original).strip() or exc.__class__.__name__
+_reason = sqlitefile.reason
