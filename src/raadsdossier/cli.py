@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import replace
 import os
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
                         help="toon het versienummer")
+    parser.add_argument("--selftest", action="store_true", help="controleer of deze installatie werkt, en stop")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
 
     p = sub.add_parser("gui", help="start het programmavenster (standaard)")
@@ -97,6 +99,47 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook deze niveaus op: internal,confidential")
     p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
+    p.add_argument("--password-file", type=Path, metavar="PAD",
+                   help="met --all: het wachtwoord voor de versleutelde dossiers in MAP")
+
+    p = sub.add_parser("backup", help="maak nu een reservekopie (en toon waar die staat)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--policy", metavar="REGELS",
+                   help="bewaarregels voor dit dossier vastleggen, bv. recent=5,daily=7,weekly=4,monthly=12")
+
+    p = sub.add_parser("backups", help="de reservekopieën van een dossier, nieuwste eerst")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("restore", help="zet een reservekopie terug (de huidige staat wordt eerst bewaard)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("backup", type=Path, metavar="RESERVEKOPIE", help="pad of naam van de reservekopie")
+
+    p = sub.add_parser("check", help="controleer een dossier (verandert niets, tenzij --repair)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--repair", action="store_true", help="repareer wat te repareren is (na een reservekopie)")
+
+    p = sub.add_parser("encrypt", help="versleutel een dossier en zijn reservekopieën")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--new-password-file", type=Path, metavar="PAD", help="bestand met het nieuwe wachtwoord")
+
+    p = sub.add_parser("decrypt", help="hef de versleuteling van een dossier en zijn reservekopieën op")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+
+    p = sub.add_parser("passwd", help="wijzig het wachtwoord van een versleuteld dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--new-password-file", type=Path, metavar="PAD", help="bestand met het nieuwe wachtwoord")
+
+    sub.choices["new"].add_argument("--encrypt", action="store_true", help="versleutel het nieuwe dossier")
+    sub.choices["new"].add_argument("--new-password-file", type=Path, metavar="PAD",
+                                    help="met --encrypt: bestand met het wachtwoord")
+    for name in ("info", "export-json", "import", "search", "assign-vote", "history", "backup", "backups",
+                 "restore", "check", "decrypt", "passwd"):
+        sub.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
+                                       help="bestand met het wachtwoord van een versleuteld dossier "
+                                            "(nooit het wachtwoord zelf op de opdrachtregel)")
+    sub.choices["search"].add_argument("--include", metavar="NIVEAUS", default="",
+                                       help="toon ook de tekst van vertrouwelijke items: confidential")
     for each in [parser, *sub.choices.values()]:
         _dutch_headings(each)
     return parser
@@ -113,6 +156,10 @@ def _dutch_headings(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from raadsdossier.selftest import run
+
+        return run()
     command = args.command or "gui"
     try:
         if command == "gui":
@@ -159,13 +206,24 @@ def _cmd_demo(args) -> int:
     return 0
 
 
+def _new_password(args, dossier: Path) -> str:
+    from raadsdossier.core.encryption import check_new_password
+
+    password = _read_password(args.new_password_file, f"Nieuw wachtwoord voor {dossier.name}", dossier, confirm=True)
+    check_new_password(password)
+    return password
+
+
 def _cmd_new(args) -> int:
     from raadsdossier.core import services
 
+    if args.new_password_file and not args.encrypt:
+        raise _UsageError("--new-password-file hoort bij --encrypt")
+    password = _new_password(args, args.file) if args.encrypt else None
     if args.from_json:
         from raadsdossier.importers.dossier_json import FORMAT
 
-        report = services.create_from_document(args.file, FORMAT.read(args.from_json), args.from_json)
+        report = services.create_from_document(args.file, FORMAT.read(args.from_json), args.from_json, password)
         print(f"{args.file}: {report.summary_nl()}")
         return 0
     if args.from_directory:
@@ -178,15 +236,47 @@ def _cmd_new(args) -> int:
             partner_native_name=args.partner_native, partner_country=args.country, since=args.since,
             status=PartnershipStatus(args.status),
         )
-    services.create_dossier(args.file, fields)
-    print(f"{args.file}: nieuw dossier {fields.dutch_side} – {fields.partner_name}")
+    services.create_dossier(args.file, fields, password=password)
+    encrypted = " (versleuteld)" if password else ""
+    print(f"{args.file}: nieuw dossier {fields.dutch_side} – {fields.partner_name}{encrypted}")
     return 0
 
 
-def _open(path: Path, read_only: bool = False):
+def _read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool = False) -> str:
+    """A password from a file (its first line) or, on a terminal, typed without echo; never from argv."""
+    from raadsdossier.core.errors import PasswordRequired
+
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(path, f"het wachtwoordbestand kan niet worden gelezen ({getattr(exc, 'strerror', None) or exc}).") from exc
+        if not lines or not lines[0]:
+            raise InvalidInput(path, "het wachtwoordbestand is leeg; zet het wachtwoord op de eerste regel.")
+        return lines[0]
+    if not sys.stdin.isatty():
+        raise PasswordRequired(dossier)
+    import getpass
+
+    password = getpass.getpass(f"{prompt}: ")
+    if confirm and getpass.getpass("Herhaal het wachtwoord: ") != password:
+        raise InvalidInput(None, "de twee wachtwoorden zijn niet gelijk; er is niets veranderd.")
+    return password
+
+
+def _password(args, path: Path) -> str | None:
+    """The dossier's password when it is encrypted (from --password-file or the terminal), else None."""
+    from raadsdossier.core.encryption import is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    return _read_password(getattr(args, "password_file", None), f"Wachtwoord voor {path.name}", path)
+
+
+def _open(path: Path, read_only: bool = False, args=None):
     from raadsdossier.core.storage import Dossier
 
-    return Dossier.open(path, read_only=read_only)
+    return Dossier.open(path, read_only=read_only, password=_password(args, path))
 
 
 def _cmd_info(args) -> int:
@@ -194,7 +284,7 @@ def _cmd_info(args) -> int:
 
     from raadsdossier.core.services import KIND_LABELS_NL, dossier_info
 
-    with _open(args.file, read_only=True) as dossier:
+    with _open(args.file, read_only=True, args=args) as dossier:
         info = dossier_info(dossier)
     if args.json:
         print(json.dumps(asdict(info), ensure_ascii=False, indent=2))
@@ -225,7 +315,7 @@ _STATUS_NL = {"active": "actief", "dormant": "sluimerend", "suspended": "opgesch
 def _cmd_export_json(args) -> int:
     from raadsdossier.core.services import export_json
 
-    with _open(args.file, read_only=True) as dossier:
+    with _open(args.file, read_only=True, args=args) as dossier:
         document = export_json(dossier)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
@@ -249,13 +339,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _cmd_import(args) -> int:
+    from raadsdossier.core.backups import auto_backup
     from raadsdossier.core.services import dossier_info, import_documents
     from raadsdossier.importers import read_source
 
-    with _open(args.file) as dossier:  # a bad dossier is reported before any source is read
+    with _open(args.file, args=args) as dossier:  # a bad dossier is reported before any source is read
         partnership = dossier_info(dossier).partnership
         documents = [(str(source), read_source(source, args.format, partnership)[1]) for source in args.sources]
         report = import_documents(dossier, documents, dry_run=args.dry_run)
+        if not args.dry_run:
+            auto_backup(dossier)
     prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
     print(f"{args.file}: {prefix}; {report.summary_nl()}")
     for warning in report.warnings:
@@ -268,8 +361,15 @@ def _cmd_search(args) -> int:
 
     if args.limit < 1:
         raise InvalidInput(None, "--limit moet minstens 1 zijn.")
-    with _open(args.file, read_only=True) as dossier:
+    show = set(_split(args.include))
+    if show - {"confidential", "internal"}:
+        raise InvalidInput(None, f"onbekend niveau bij --include: {', '.join(sorted(show - {'confidential', 'internal'}))}.")
+    with _open(args.file, read_only=True, args=args) as dossier:
         hits = search(dossier, args.query, args.limit)
+    # Confidential text is printed only when asked for: a terminal may be shared, scrolled back or logged.
+    hidden = sum(1 for hit in hits if hit.confidentiality == "confidential" and "confidential" not in show)
+    hits = [hit if hit.confidentiality != "confidential" or "confidential" in show else
+            replace(hit, title="[vertrouwelijk item]", snippet="[tekst verborgen]") for hit in hits]
     if args.json:
         print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits],
                          ensure_ascii=False, indent=2))
@@ -279,6 +379,9 @@ def _cmd_search(args) -> int:
     for hit in hits:
         marker = "" if hit.confidentiality == "public" else f" [{hit.confidentiality}]"
         print(f"{hit.kind}\t{hit.title}{marker}\n\t{hit.snippet}")
+    if hidden:
+        print(f"{hidden} vertrouwelijke treffer(s) zonder tekst getoond; voeg --include confidential toe om ze te lezen.",
+              file=sys.stderr)
     return 0
 
 
@@ -298,11 +401,13 @@ def _cmd_pack(args) -> int:
         unknown = [f for f in formats if f not in FORMATS]
         if unknown or not formats:
             raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf en/of docx.")
-        written, problems = write_all(args.all, args.output, options, formats, report=print)
+        password = _read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
+            if args.password_file else None
+        written, problems = write_all(args.all, args.output, options, formats, report=print, password=password)
         for problem in problems:
             print(f"{PROG}: {problem}", file=sys.stderr)
         return 1 if problems else 0
-    with _open(args.file, read_only=True) as dossier:
+    with _open(args.file, read_only=True, args=args) as dossier:
         print(write_pack(dossier, args.output, options))
     return 0
 
@@ -316,10 +421,12 @@ class _UsageError(Exception):
 
 
 def _cmd_assign_vote(args) -> int:
+    from raadsdossier.core.backups import auto_backup
     from raadsdossier.core.items import assign_vote
 
-    with _open(args.file) as dossier:
+    with _open(args.file, args=args) as dossier:
         assign_vote(dossier, args.vote, args.motion)
+        auto_backup(dossier)
     print(f"{args.file}: stemming toegewezen aan motie {args.motion}")
     return 0
 
@@ -327,9 +434,118 @@ def _cmd_assign_vote(args) -> int:
 def _cmd_history(args) -> int:
     from raadsdossier.core.items import get, history
 
-    with _open(args.file, read_only=True) as dossier:
+    with _open(args.file, read_only=True, args=args) as dossier:
         get(dossier, args.item)  # a clear message for an unknown id
         print(json.dumps(history(dossier, args.item), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _cmd_backup(args) -> int:
+    from raadsdossier.core.backups import POLICY_META_KEY, BackupPolicy
+
+    policy = BackupPolicy.parse(args.policy) if args.policy else None
+    with _open(args.file, read_only=policy is None, args=args) as dossier:
+        if policy is not None:
+            from raadsdossier.core.models import DossierMeta
+
+            with dossier.transaction() as session:
+                session.merge(DossierMeta(key=POLICY_META_KEY, value=policy.text()))
+        print(dossier.backup("manual"))
+    return 0
+
+
+def _cmd_backups(args) -> int:
+    from raadsdossier.core.backups import item_counts, list_backups
+    from raadsdossier.core.errors import DossierFileError
+    from raadsdossier.core.services import KIND_LABELS_NL
+
+    password = _password(args, args.file) if args.file.exists() else None
+    rows = []
+    for backup in list_backups(args.file):
+        try:
+            counts, problem = item_counts(backup.path, password), None
+        except DossierFileError as exc:
+            counts, problem = None, exc.problem
+        rows.append({"path": str(backup.path), "made": backup.made.isoformat(), "reason": backup.reason,
+                     "counts": counts, "problem": problem})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(f"{args.file}: er zijn nog geen reservekopieën.", file=sys.stderr)
+    for row, backup in zip(rows, list_backups(args.file)):
+        what = row["problem"] or ", ".join(f"{n} {KIND_LABELS_NL.get(k, k)}" for k, n in sorted(row["counts"].items())) \
+            or "leeg"
+        print(f"{backup.made:%d-%m-%Y %H:%M:%S}  {backup.reason_nl:<18} {what}\n  {backup.path}")
+    return 0
+
+
+def _backup_path(file: Path, given: Path) -> Path:
+    """A backup named by its path, or by its file name in the dossier's backup folder."""
+    from raadsdossier.core.backups import backup_dir
+
+    if given.exists() or given.parent != Path("."):
+        return given
+    return backup_dir(file) / given.name
+
+
+def _cmd_restore(args) -> int:
+    from raadsdossier.core.backups import restore
+
+    backup = _backup_path(args.file, args.backup)
+    password = _password(args, backup) if backup.exists() else None
+    result = restore(args.file, backup, password)
+    if result.previous is None:
+        kept = ""
+    elif result.previous_was_damaged:
+        kept = f"; het beschadigde bestand staat apart als {result.previous}"
+    else:
+        kept = f"; de staat van vóór het terugzetten staat in {result.previous}"
+    print(f"{args.file}: teruggezet uit {backup.name}{kept}")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from raadsdossier.core import checks
+
+    with _open(args.file, read_only=not args.repair, args=args) as dossier:
+        report = checks.repair(dossier) if args.repair else checks.check(dossier)
+    if report.backup:
+        print(f"reservekopie vóór de reparatie: {report.backup}")
+    for done in report.repaired:
+        print(f"gerepareerd: {done}")
+    print("\n".join(report.lines_nl()))
+    return 0 if report.ok else 1
+
+
+def _cmd_encrypt(args) -> int:
+    from raadsdossier.core.encryption import change_encryption, is_encrypted
+
+    if is_encrypted(args.file):
+        raise InvalidInput(args.file, "dit dossier is al versleuteld; gebruik 'passwd' om het wachtwoord te wijzigen.")
+    converted = change_encryption(args.file, None, _new_password(args, args.file))
+    print(f"{args.file}: versleuteld, met {len(converted)} reservekopie(ën)")
+    return 0
+
+
+def _cmd_decrypt(args) -> int:
+    from raadsdossier.core.encryption import change_encryption, is_encrypted
+
+    if not is_encrypted(args.file):
+        raise InvalidInput(args.file, "dit dossier is niet versleuteld.")
+    converted = change_encryption(args.file, _password(args, args.file), None)
+    print(f"{args.file}: niet meer versleuteld, met {len(converted)} reservekopie(ën)")
+    return 0
+
+
+def _cmd_passwd(args) -> int:
+    from raadsdossier.core.encryption import change_encryption, is_encrypted
+
+    if not is_encrypted(args.file):
+        raise InvalidInput(args.file, "dit dossier is niet versleuteld; gebruik 'encrypt' om het te versleutelen.")
+    old = _password(args, args.file)
+    converted = change_encryption(args.file, old, _new_password(args, args.file))
+    print(f"{args.file}: wachtwoord gewijzigd, ook van {len(converted)} reservekopie(ën)")
     return 0
 
 

@@ -336,3 +336,11 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
         return RestoreResult(backup, previous, damaged)
     finally:
         lock.release()
+
+
+def auto_backup(dossier, now: datetime | None = None) -> Path | None:
+    """Make an automatic backup of an open dossier when its policy says one is due; returns it, or None."""
+    policy = dossier.backup_policy()
+    if not needs_auto_backup(dossier.path, policy, now):
+        return None
+    return make_backup(dossier.path, dossier.password, "auto", now, policy)

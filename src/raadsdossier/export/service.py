@@ -48,8 +48,11 @@ def write_pack(dossier: Dossier, target: Path, options: PackOptions,
 
 
 def write_all(directory: Path, out_dir: Path, options: PackOptions, formats: tuple[str, ...] = FORMATS,
-              report: Callable[[str], None] | None = None) -> tuple[list[Path], list[str]]:
-    """A pack per dossier in `directory`, per format; returns (written files, problems per dossier)."""
+              report: Callable[[str], None] | None = None, password: str | None = None) -> tuple[list[Path], list[str]]:
+    """A pack per dossier in `directory`, per format; returns (written files, problems per dossier).
+
+    Encrypted dossiers are opened with `password`; without one they are reported as problems.
+    """
     directory, out_dir = Path(directory), Path(out_dir)
     if not directory.is_dir():
         raise InvalidInput(directory, "dit is geen map.")
@@ -60,7 +63,7 @@ def write_all(directory: Path, out_dir: Path, options: PackOptions, formats: tup
     written, problems = [], []
     for path in files:
         try:
-            with Dossier.open(path, read_only=True) as dossier:
+            with Dossier.open(path, read_only=True, password=password) as dossier:
                 for fmt in formats:
                     written.append(write_pack(dossier, out_dir / f"{path.stem}.{fmt}", options))
                     if report:
