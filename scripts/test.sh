@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_system-packages.sh
 # poppler-utils: the tests read packs as a reader would (pdftotext, pdffonts).
-ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}" poppler-utils
+# desktop-file-utils, appstream, shared-mime-info: tests/installers validate the Linux desktop files.
+ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}" poppler-utils \
+    desktop-file-utils appstream shared-mime-info
 make_venv .venv "-e .[test]"
 exec .venv/bin/python -m pytest "$@"
