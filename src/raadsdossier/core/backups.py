@@ -158,7 +158,7 @@ def copy_verified(source: Path, target: Path, password: str | None, problem_path
     except errors as exc:
         problem = sqlitefile.write_problem(exc)
         error = StorageFull if "vol" in problem else DossierFileError
-        raise error(problem_path or target, f"de reservekopie kon niet worden gemaakt ({problem}); "
+        raise error(problem_path or target, f"de reservekopie kon niet worden gemaakt: {problem}; "
                                             "er is niets veranderd.") from exc
     except OSError as exc:
         raise DossierFileError(problem_path or target, f"de reservekopie kon niet worden gemaakt "
@@ -231,11 +231,10 @@ def needs_auto_backup(path: Path, policy: BackupPolicy, now: datetime | None = N
     newest = backups[0]
     if now - newest.made < timedelta(minutes=policy.interval_minutes):
         return False
-    try:
-        changed = datetime.fromtimestamp(Path(path).stat().st_mtime)
+    try:  # file times, not the clock: the backup was finished after it read the dossier
+        return Path(path).stat().st_mtime > newest.path.stat().st_mtime
     except OSError:
         return False
-    return changed > newest.made
 
 
 def item_counts(backup: Path, password: str | None = None) -> dict[str, int]:

@@ -55,7 +55,7 @@ def _replace_with_converted(path: Path, old: str | None, new: str | None) -> Non
     except sqlitefile.db_errors() as exc:
         problem = sqlitefile.write_problem(exc)
         error = StorageFull if "vol" in problem else DossierFileError
-        raise error(path, f"het omzetten is mislukt ({problem}); het bestand is ongewijzigd.") from exc
+        raise error(path, f"het omzetten is mislukt: {problem}; het bestand is ongewijzigd.") from exc
     except OSError as exc:
         raise DossierFileError(path, f"het omzetten is mislukt ({exc.strerror or exc}); het bestand is ongewijzigd.") from exc
     finally:

@@ -85,13 +85,15 @@ def classify(path: Path) -> str:
         raise DamagedDossier(path, f"het dossier is afgekapt: er zijn maar {size} bytes over.")
     if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
         raise NotADossier(path, "dit is een SQLite-database, maar geen Raadsdossier-dossier.")
+    if journal_path(path).exists():
+        return PLAIN  # a crash left a transaction to roll back: the file's size is only right after that
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
     header_count_valid = head[24:28] == head[92:96]  # the in-header page count is only kept up to date then
     expected = page_size * pages if header_count_valid and pages else None
     if page_size < 512 or size % page_size or (expected and size < expected):
-        of_what = f" van de {expected} bytes" if expected else ""
+        of_what = f" van de {expected}" if expected and size < expected else ""
         raise DamagedDossier(path, f"het dossier is afgekapt: er zijn {size}{of_what} bytes over "
                                    "(het kopiëren of opslaan is misgegaan).")
     return PLAIN

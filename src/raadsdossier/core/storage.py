@@ -134,10 +134,10 @@ class Dossier:
                     with engine.begin() as connection:
                         migrations.upgrade(connection)
                         migrations.stamp_app_version(connection)
-                except (DatabaseError, OperationalError) as exc:
+                except Exception as exc:  # a migration that fails for any reason leaves the old schema whole
                     engine.dispose()
-                    raise DamagedDossier(path, f"het dossier kon niet worden bijgewerkt ({_reason(exc)}); "
-                                               "er is niets veranderd.") from exc
+                    raise DossierFileError(path, f"het dossier kon niet worden bijgewerkt naar deze versie van "
+                                                 f"Raadsdossier ({_reason(exc)}); het bestand is ongewijzigd.") from exc
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -188,7 +188,7 @@ class Dossier:
         except (OperationalError, DatabaseError) as exc:
             problem = sqlitefile.write_problem(exc)
             error = StorageFull if "vol" in problem else DossierFileError
-            raise error(self.path, f"de wijziging kon niet worden opgeslagen ({problem}); er is niets veranderd.") from exc
+            raise error(self.path, f"de wijziging kon niet worden opgeslagen: {problem}; er is niets veranderd.") from exc
         finally:
             session.close()
 
