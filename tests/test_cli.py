@@ -3,6 +3,7 @@
 import json
 import sqlite3
 
+from raadsdossier.core.storage import Dossier
 from tests.conftest import sha256
 
 
@@ -110,3 +111,27 @@ def test_without_display_the_app_names_the_headless_commands(cli):
 def test_version(cli):
     result = cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("raadsdossier ")
+
+
+def test_a_bare_file_name_opens_the_window_and_a_typo_is_a_usage_error(cli, new_dossier):
+    opened = cli(new_dossier, env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
+    assert opened.returncode == 1 and "Er is geen beeldscherm beschikbaar" in opened.stderr  # the window was asked for
+    typo = cli("infoo", "x")
+    assert typo.returncode == 2 and "infoo" in typo.stderr
+
+
+def test_search_prints_confidential_text_only_when_asked(run, new_dossier):
+    from raadsdossier.core.models import Note
+
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        session.add(Note(title="Gesprek met familie Tursun", body="Broer vastgehouden in Urumqi",
+                         confidentiality="confidential"))
+        session.add(Note(title="Openbare spreektekst Urumqi", body="Over de stedenband"))
+    code, out, err = run("search", new_dossier, "urumqi")
+    assert code == 0 and "Openbare spreektekst" in out
+    assert "Tursun" not in out and "vastgehouden" not in out and "[vertrouwelijk item]" in out
+    assert "--include confidential" in err
+    code, out, _err = run("search", new_dossier, "urumqi", "--json")
+    assert "Tursun" not in out
+    code, out, _err = run("search", new_dossier, "urumqi", "--include", "confidential")
+    assert "Gesprek met familie Tursun" in out and "vastgehouden" in out

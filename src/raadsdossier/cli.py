@@ -100,7 +100,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
     p.add_argument("--password-file", type=Path, metavar="PAD",
-                   help="met --all: het wachtwoord voor de versleutelde dossiers in MAP")
+                   help="bestand met het wachtwoord (met --all: voor de versleutelde dossiers in MAP)")
 
     p = sub.add_parser("backup", help="maak nu een reservekopie (en toon waar die staat)")
     p.add_argument("file", type=Path, metavar="BESTAND")
@@ -155,6 +155,11 @@ def _dutch_headings(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    commands = parser._subparsers._group_actions[0].choices
+    first = argv[0] if argv else ""
+    if first and first not in commands and (first.endswith(".raadsdossier") or os.sep in first or os.path.exists(first)):
+        argv = ["gui", *argv]  # `raadsdossier FILE…` opens the files in the window (desktop entries, file managers)
     args = parser.parse_args(argv)
     if args.selftest:
         from raadsdossier.selftest import run
