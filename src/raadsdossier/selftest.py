@@ -162,6 +162,45 @@ def docx_pack(ctx: Context) -> str:
     return f"{target.name}, {target.stat().st_size // 1024} KB"
 
 
+@step("reservekopie maken en controleren")
+def backup(ctx: Context) -> str:
+    from raadsdossier.core import backups
+
+    with _open(ctx) as dossier:
+        made = dossier.backup("manual")
+    backups.verify(made)
+    counts = backups.item_counts(made)
+    check(counts.get("note") == 1 and counts.get("motion"), f"de reservekopie mist items ({counts})")
+    check(backups.list_backups(ctx.dossier_path)[0].path == made, "de reservekopie staat niet in de lijst")
+    return f"{made.name}: {sum(counts.values())} items, integriteit in orde"
+
+
+@step("versleuteld dossier maken en openen")
+def encrypted_dossier(ctx: Context) -> str:
+    from raadsdossier.core import backups, services
+    from raadsdossier.core.enums import Level
+    from raadsdossier.core.errors import WrongPassword
+    from raadsdossier.core.storage import Dossier
+
+    path, password, name = ctx.folder / "versleuteld.raadsdossier", "zelftest-wachtwoord", "Zelftest-Geheim"
+    services.create_dossier(path, services.PartnershipFields(dutch_side=name, level=Level.PROVINCE,
+                                                             partner_name="Liaoning"), password=password)
+    with Dossier.open(path, password=password) as dossier:
+        made = dossier.backup("manual")
+        check(services.dossier_info(dossier).partnership["dutch_side"] == name, "de stedenband is niet teruggelezen")
+    for written in (path, made):
+        data = written.read_bytes()
+        check(not data.startswith(b"SQLite format 3") and name.encode() not in data,
+              f"{written.name} is niet versleuteld")
+    try:
+        Dossier.open(path, password="fout-wachtwoord").close()
+        check(False, "een verkeerd wachtwoord opende het dossier")
+    except WrongPassword:
+        pass
+    check(backups.item_counts(made, password) == {}, "de versleutelde reservekopie kan niet worden gelezen")
+    return f"{path.name} en zijn reservekopie versleuteld (SQLCipher), verkeerd wachtwoord geweigerd"
+
+
 @step("programmavenster openen")
 def main_window(ctx: Context) -> str:
     from raadsdossier.launch import has_display
