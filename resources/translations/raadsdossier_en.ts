@@ -35,6 +35,214 @@
     </message>
 </context>
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+37"/>
+        <source>Reservekopieën – %1</source>
+        <translation>Backups – %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reservekopieën van %1, de nieuwste bovenaan, in de map %2.
+Terugzetten bewaart de huidige toestand eerst als reservekopie, dus ook dat kunt u weer ongedaan maken.</source>
+        <translation>Backups of %1, newest at the top, in the folder %2.
+Restoring first keeps the current state as a backup, so that too can be undone.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gemaakt op</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inhoud</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservekopieën</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nu een reservekopie maken</source>
+        <translation>Make a backup now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De gekozen reservekopie in de plaats van het dossier zetten</source>
+        <translation>Put the chosen backup in the place of the dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>wordt geteld…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dit dossier heeft nog geen reservekopieën.</source>
+        <translation>This dossier has no backups yet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>onleesbaar: %1</source>
+        <translation>unreadable: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>leeg</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reservekopie wordt gemaakt…</source>
+        <translation>Making a backup…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reservekopie gemaakt: %1</source>
+        <translation>Backup made: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Niet gelukt: %1</source>
+        <translation>Did not succeed: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reservekopie van %1 wordt teruggezet…</source>
+        <translation>Restoring the backup of %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Het beschadigde bestand is bewaard als %1.</source>
+        <translation>The damaged file was kept as %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De toestand van daarvoor is bewaard als reservekopie (vóór terugzetten).</source>
+        <translation>The state before was kept as a backup (before restore).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De reservekopie van %1 is teruggezet. %2</source>
+        <translation>The backup of %1 was restored. %2</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/check_dialog.py" line="+21"/>
+        <source>Dossier controleren – %1</source>
+        <translation>Check dossier – %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Uitkomst van de controle</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bezig met controleren</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gevonden problemen</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Repareren</source>
+        <translation>Repair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maakt eerst een reservekopie en repareert dan wat te repareren is</source>
+        <translation>Makes a backup first, then repairs what can be repaired</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opnieuw controleren</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Het dossier wordt gecontroleerd…</source>
+        <translation>Checking the dossier…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De controle kon niet worden uitgevoerd: %1</source>
+        <translation>The check could not be run: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Het dossier is in orde. Gecontroleerd: het bestand zelf, de verwijzingen tussen items, de stemmingen en de zoekindex.</source>
+        <translation>The dossier is in order. Checked: the file itself, the links between items, the votes and the search index.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Er is 1 probleem gevonden:</source>
+        <translation>1 problem was found:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Er zijn %1 problemen gevonden:</source>
+        <translation>%1 problems were found:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>te repareren met Repareren</source>
+        <translation>can be fixed with Repair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>niet te repareren; zet een reservekopie terug (Bestand → Reservekopieën…)</source>
+        <translation>cannot be repaired; restore a backup (File → Backups…)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Eerst een reservekopie, dan wordt er gerepareerd…</source>
+        <translation>Making a backup first, then repairing…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Gerepareerd. Eerst is een reservekopie gemaakt: %1.</source>
+        <translation>Repaired. A backup was made first: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistSection</name>
     <message>
         <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+30"/>
@@ -125,7 +333,7 @@
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -342,17 +550,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Bestanden importeren</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
         <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
     </message>
@@ -388,7 +596,7 @@
 <context>
     <name>ItemSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+34"/>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+38"/>
         <source>Filteren…</source>
         <translation>Filter…</translation>
     </message>
@@ -403,7 +611,7 @@
         <translation>List %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -433,7 +641,7 @@
         <translation>New: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>1 item</source>
         <translation>1 item</translation>
     </message>
@@ -443,7 +651,7 @@
         <translation>%1 items</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>%1 bewerken</source>
         <translation>Edit %1</translation>
     </message>
@@ -457,11 +665,12 @@
     <name>Labels</name>
     <message>
         <location filename="../../src/raadsdossier/gui/i18n.py" line="+20"/>
+        <location line="+35"/>
         <source>openbaar</source>
         <translation>public</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-35"/>
         <source>fractie-intern</source>
         <translation>party-internal</translation>
     </message>
@@ -642,12 +851,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-35"/>
         <source>raadsinformatiebrief</source>
         <translation>council information letter</translation>
     </message>
@@ -782,7 +991,7 @@
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>stedenband</source>
         <translation>partnership</translation>
     </message>
@@ -1231,13 +1440,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+35"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+39"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
+        <source>Alleen-lezen</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
     </message>
@@ -1297,7 +1511,32 @@
         <translation>&amp;Import…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Reservekopieën…</source>
+        <translation>&amp;Backups…</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Dossier &amp;controleren…</source>
+        <translation>&amp;Check dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Versleutelen…</source>
+        <translation>&amp;Encrypt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wachtwoord wijzigen…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Versleuteling &amp;opheffen…</source>
+        <translation>Remove encr&amp;yption…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
     </message>
@@ -1337,7 +1576,7 @@
         <translation>&amp;Paste questions…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
@@ -1392,12 +1631,7 @@
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Dossier niet geopend</source>
-        <translation>Dossier not opened</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+47"/>
         <source>Dossier openen</source>
         <translation>Open dossier</translation>
     </message>
@@ -1432,12 +1666,97 @@
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+2"/>
+        <source>Lijst wissen</source>
+        <translation>Clear list</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De lijst met recente dossiers is gewist.</source>
+        <translation>The list of recent dossiers was cleared.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Niet gelukt</source>
+        <translation>Did not succeed</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Versleutelen</source>
+        <translation>Encrypt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kies een wachtwoord voor %1. Het dossier en zijn reservekopieën worden ermee versleuteld. Zonder dit wachtwoord is het dossier niet meer te openen: bewaar het goed.</source>
+        <translation>Choose a password for %1. The dossier and its backups are encrypted with it. Without this password the dossier can no longer be opened: keep it safe.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is nu versleuteld.</source>
+        <translation>%1 is now encrypted.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geef het huidige wachtwoord van %1 en kies een nieuw. De reservekopieën krijgen het nieuwe wachtwoord ook.</source>
+        <translation>Enter the current password of %1 and choose a new one. The backups get the new password too.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Het wachtwoord van %1 is gewijzigd.</source>
+        <translation>The password of %1 was changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Versleuteling opheffen</source>
+        <translation>Remove encryption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Na het opheffen kan iedereen die bij %1 of zijn reservekopieën kan, de inhoud lezen. Geef het wachtwoord om de versleuteling op te heffen.</source>
+        <translation>Afterwards anyone who can get at %1 or its backups can read what it holds. Enter the password to remove the encryption.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is niet meer versleuteld.</source>
+        <translation>%1 is no longer encrypted.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ook %1 reservekopie(ën) zijn omgezet.</source>
+        <translation>%1 backup(s) were converted too.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Automatische reservekopie gemaakt: %1</source>
+        <translation>Automatic backup made: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatische reservekopie niet gelukt: %1</source>
+        <translation>Automatic backup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. Sluit het dossier op de andere computer en open het opnieuw om te bewerken.</source>
+        <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (alleen-lezen)</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>alleen-lezen</source>
         <translation>read-only</translation>
     </message>
@@ -1527,13 +1846,14 @@
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dialogs.py" line="+16"/>
-        <location line="+44"/>
+        <location filename="../../src/raadsdossier/gui/dialogs.py" line="+17"/>
+        <location line="+58"/>
+        <location line="+5"/>
         <source>Nieuw dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-61"/>
         <source>Uit de lijst van provinciale stedenbanden</source>
         <translation>From the list of provincial partnerships</translation>
     </message>
@@ -1583,9 +1903,135 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Versleutelen met een wachtwoord</source>
+        <translation>Encrypt with a password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zonder het wachtwoord is het dossier niet te openen, ook niet door ons. Bewaar het goed.</source>
+        <translation>Without the password nobody can open the dossier, not even us. Keep it safe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wachtwoord (nogmaals)</source>
+        <translation>Password (again)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Vul de Nederlandse kant en de partner in.</source>
         <translation>Fill in the Dutch side and the partner.</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/opening.py" line="+30"/>
+        <source>%1 is al geopend door %2 op computer %3 (sinds %4).
+
+U kunt het alleen-lezen openen, of het daar eerst sluiten.</source>
+        <translation>%1 is already open by %2 on computer %3 (since %4).
+
+You can open it read-only, or close it there first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>een onbekende gebruiker</source>
+        <translation>an unknown user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>een onbekende computer</source>
+        <translation>an unknown computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 is versleuteld. Geef het wachtwoord om het te openen.</source>
+        <translation>%1 is encrypted. Enter the password to open it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dossier is al geopend</source>
+        <translation>Dossier is already open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alleen-lezen openen</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dossier niet geopend</source>
+        <translation>Dossier not opened</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dossier beschadigd</source>
+        <translation>Dossier damaged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+
+Er is geen reservekopie van dit dossier die in orde is. Het bestand is niet veranderd.</source>
+        <translation>%1
+
+There is no backup of this dossier that is in order. The file was not changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+
+De nieuwste reservekopie die in orde is, is van %2 (%3). Het beschadigde bestand wordt apart gezet (niet verwijderd) en de reservekopie komt ervoor in de plaats.</source>
+        <translation>%1
+
+The newest backup that is in order is from %2 (%3). The damaged file is set aside (not deleted) and the backup takes its place.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Niet openen</source>
+        <translation>Do not open</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(geen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservekopie teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De reservekopie van %1 staat nu op de plaats van het dossier. Het beschadigde bestand is bewaard als %2.</source>
+        <translation>The backup of %1 now stands in the place of the dossier. The damaged file was kept as %2.</translation>
     </message>
 </context>
 <context>
@@ -1724,9 +2170,67 @@ Ingediend 10 juni 2022
     </message>
 </context>
 <context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/prompts.py" line="+24"/>
+        <source>Kies een wachtwoord van minstens %1 tekens.</source>
+        <translation>Choose a password of at least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Huidig wachtwoord</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nieuw wachtwoord</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nieuw wachtwoord (nogmaals)</source>
+        <translation>New password (again)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Onthouden op deze computer</source>
+        <translation>Remember on this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wachtwoord onthouden op deze computer</source>
+        <translation>Remember password on this computer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Het wachtwoord wordt bewaard in de sleutelbos van het systeem, niet in de instellingen van Raadsdossier.</source>
+        <translation>The password is kept in the system&apos;s keyring, not in Raadsdossier&apos;s settings.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Vul het wachtwoord in.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Het wachtwoord klopt niet. Probeer het opnieuw.</source>
+        <translation>The password is wrong. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionSection</name>
     <message>
-        <location line="+11"/>
+        <location filename="../../src/raadsdossier/gui/sections/questions.py" line="+11"/>
         <location line="+2"/>
         <source>Vragen en antwoorden</source>
         <translation>Questions and answers</translation>
@@ -1858,7 +2362,8 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+93"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+89"/>
+        <location line="+15"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -1878,15 +2383,15 @@ Ingediend 10 juni 2022
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+9"/>
+        <location line="-23"/>
+        <location line="+29"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+5"/>
+        <location line="-64"/>
+        <location line="+25"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -1898,8 +2403,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+16"/>
+        <location line="-65"/>
+        <location line="+36"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -1910,24 +2415,24 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-70"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+24"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-34"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
     </message>
@@ -2184,17 +2689,17 @@ Ingediend 10 juni 2022
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+29"/>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+91"/>
         <source>Toon %1</source>
         <translation>Show %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-4"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -2209,7 +2714,7 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>

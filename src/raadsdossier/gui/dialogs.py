@@ -1,13 +1,14 @@
-"""Dialogs: a new dossier (by hand or from the provincial directory)."""
+"""Dialogs: a new dossier (by hand or from the provincial directory), optionally encrypted."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
 
 from raadsdossier.core.directory import rows
 from raadsdossier.core.enums import Level, PartnershipStatus
 from raadsdossier.core.services import PartnershipFields
 from raadsdossier.gui.i18n import label
+from raadsdossier.gui.prompts import password_problem
 
 
 class NewDossierDialog(QDialog):
@@ -39,6 +40,20 @@ class NewDossierDialog(QDialog):
                              (self.tr("Sinds"), self.since), (self.tr("Status"), self.status)):
             widget.setAccessibleName(text.rstrip(" *"))
             form.addRow(text, widget)
+        self.encrypt = QCheckBox(self.tr("Versleutelen met een wachtwoord"))
+        self.encrypt.setAccessibleName(self.tr("Versleutelen met een wachtwoord"))
+        self.encrypt.setToolTip(self.tr("Zonder het wachtwoord is het dossier niet te openen, ook niet door ons. "
+                                        "Bewaar het goed."))
+        form.addRow("", self.encrypt)
+        self.password = QLineEdit()
+        self.repeat = QLineEdit()
+        for text, widget in ((self.tr("Wachtwoord"), self.password), (self.tr("Wachtwoord (nogmaals)"), self.repeat)):
+            widget.setEchoMode(QLineEdit.EchoMode.Password)
+            widget.setAccessibleName(text)
+            widget.setEnabled(False)
+            form.addRow(text, widget)
+        self.encrypt.toggled.connect(self.password.setEnabled)
+        self.encrypt.toggled.connect(self.repeat.setEnabled)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
@@ -59,7 +74,16 @@ class NewDossierDialog(QDialog):
         if not self.dutch_side.text().strip() or not self.partner.text().strip():
             QMessageBox.warning(self, self.tr("Nieuw dossier"), self.tr("Vul de Nederlandse kant en de partner in."))
             return
+        if self.encrypt.isChecked():
+            problem = password_problem(self.password.text(), self.repeat.text())
+            if problem:
+                QMessageBox.warning(self, self.tr("Nieuw dossier"), problem)
+                return
         self.accept()
+
+    def chosen_password(self) -> str | None:
+        """The password to encrypt the new dossier with, or None for a plain file."""
+        return self.password.text() if self.encrypt.isChecked() else None
 
     def fields(self) -> PartnershipFields:
         if self.row is not None and self.partner.text().strip() == self.row.partner_name:

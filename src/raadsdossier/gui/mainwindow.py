@@ -1,26 +1,30 @@
-"""The main window: open dossiers as tabs, menus with shortcuts, search, undo/redo."""
+"""The main window: open dossiers as tabs, menus with shortcuts, search, undo/redo, and the data-safety actions
+(backups, check, encryption, automatic backups)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from raadsdossier import __version__
-from raadsdossier.core import services
+from raadsdossier.core import backups, services
 from raadsdossier.core.demo import write_demo_dossiers
 from raadsdossier.core.errors import DossierError
-from raadsdossier.core.storage import SUFFIX, Dossier
-from raadsdossier.gui import workspace
+from raadsdossier.core.storage import SUFFIX
+from raadsdossier.gui import keystore, opening, prompts, tasks, workspace
 from raadsdossier.gui.dossier_view import DossierView
 from raadsdossier.gui.search_panel import SearchPanel
 
 FILE_FILTER = "Raadsdossier (*.raadsdossier);;Alle bestanden (*)"
+# How often open dossiers are offered to backups.auto_backup (which itself skips a dossier whose
+# newest backup is younger than its policy's interval, or that did not change since).
+AUTO_BACKUP_MINUTES = 10
 
 
 class MainWindow(QMainWindow):
@@ -46,11 +50,21 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 6px 10px;")
+        self.read_only_banner.setAccessibleName(self.tr("Alleen-lezen"))
+        self.read_only_banner.setVisible(False)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.resize(1280, 820)
         self._update_title()
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(AUTO_BACKUP_MINUTES * 60 * 1000)
+        self.backup_timer.timeout.connect(self.auto_backup_all)
+        self.backup_timer.start()
 
     # -- building ------------------------------------------------------------------
 
@@ -99,6 +113,15 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action(file_menu, self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
         self.export_action = self._action(file_menu, self.tr("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
         self.import_action = self._action(file_menu, self.tr("&Importeren…"), self.import_files, "Ctrl+I", "import")
+        file_menu.addSeparator()
+        self.backups_action = self._action(file_menu, self.tr("&Reservekopieën…"), self.show_backups, None, "backups")
+        self.check_action = self._action(file_menu, self.tr("Dossier &controleren…"), self.check_dossier, None, "check")
+        self.encrypt_action = self._action(file_menu, self.tr("&Versleutelen…"), self.encrypt_dossier, None, "encrypt")
+        self.password_action = self._action(file_menu, self.tr("&Wachtwoord wijzigen…"), self.change_password, None,
+                                            "change-password")
+        self.decrypt_action = self._action(file_menu, self.tr("Versleuteling &opheffen…"), self.decrypt_dossier, None,
+                                           "decrypt")
+        file_menu.addSeparator()
         self.close_action = self._action(file_menu, self.tr("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
                                          "Ctrl+W", "close")
         file_menu.addSeparator()
@@ -114,7 +137,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.new_item_action = self._action(edit_menu, self.tr("Nieuw &item"), self._new_item, "Ctrl+Shift+N", "new-item")
         self.delete_action = self._action(edit_menu, self.tr("Item &verwijderen"), self._delete_item, "Ctrl+Del", "delete")
-        self._action(edit_menu, self.tr("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V", "paste-questions")
+        self.paste_action = self._action(edit_menu, self.tr("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V",
+                                         "paste-questions")
 
         find_menu = bar.addMenu(self.tr("&Zoeken"))
         self._action(find_menu, self.tr("&Zoeken in dossier"), self.search.focus, QKeySequence.StandardKey.Find, "find")
@@ -148,22 +172,28 @@ class MainWindow(QMainWindow):
         current = self.current_view()
         return (current.dossier if current else None), [view.dossier for view in self.views()]
 
-    def open_path(self, path: Path, remember: bool = True) -> DossierView | None:
-        """Open a dossier file as a tab (or switch to it when it is open); errors are shown, not raised."""
+    def view_for(self, path: Path) -> DossierView | None:
+        path = Path(path).resolve()
+        return next((view for view in self.views() if view.dossier.path.resolve() == path), None)
+
+    def open_path(self, path: Path, remember: bool = True, password: str | None = None) -> DossierView | None:
+        """Open a dossier file as a tab (or switch to it when it is open); errors are shown, not raised.
+
+        Asks for the password of an encrypted dossier, offers read-only when another program has it
+        open, and offers the newest good backup for a damaged one (gui/opening.py).
+        """
         path = Path(path).resolve()
         for index, view in enumerate(self.views()):
             if view.dossier.path.resolve() == path:
                 self.tabs.setCurrentIndex(index)
                 return view
-        try:
-            dossier = Dossier.open(path)
-        except DossierError as exc:
-            QMessageBox.warning(self, self.tr("Dossier niet geopend"), str(exc))
+        dossier = opening.open_dossier(self, path, password)
+        if dossier is None:
             return None
         view = DossierView(dossier)
         view.changed.connect(lambda _key: self._update_title())
         self.undo_group.addStack(view.undo_stack)
-        index = self.tabs.addTab(view, view.title)
+        index = self.tabs.addTab(view, self._tab_title(view))
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.tabs)
@@ -195,25 +225,25 @@ class MainWindow(QMainWindow):
         dialog = NewDossierDialog(self)
         if dialog.exec() != NewDossierDialog.DialogCode.Accepted:
             return None
-        fields = dialog.fields()
+        fields, password = dialog.fields(), dialog.chosen_password()
         slug = re.sub(r"[^a-z0-9]+", "-", f"{fields.dutch_side}-{fields.partner_name}".lower()).strip("-")
         workspace.dossier_dir().mkdir(parents=True, exist_ok=True)
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Nieuw dossier opslaan"),
                                                     str(workspace.dossier_dir() / f"{slug}{SUFFIX}"), FILE_FILTER)
         if not name:
             return None
-        return self.create_dossier(Path(name), fields)
+        return self.create_dossier(Path(name), fields, password)
 
-    def create_dossier(self, path: Path, fields) -> DossierView | None:
+    def create_dossier(self, path: Path, fields, password: str | None = None) -> DossierView | None:
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         try:
-            services.create_dossier(path, fields)
+            services.create_dossier(path, fields, password=password)
         except DossierError as exc:
             QMessageBox.warning(self, self.tr("Nieuw dossier"), str(exc))
             return None
         self.settings.mark_welcomed()
-        return self.open_path(path)
+        return self.open_path(path, password=password)
 
     def save_copy(self) -> None:
         view = self.current_view()
@@ -252,10 +282,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def close_tab(self, index: int) -> None:
+    def close_tab(self, index: int, backup: bool = True) -> None:
+        """Close the dossier of tab `index`, first making the automatic backup if one is due."""
         if index < 0:
             return
         view = self.tabs.widget(index)
+        if backup:
+            self._auto_backup_now(view)
         self.tabs.removeTab(index)
         self.undo_group.removeStack(view.undo_stack)
         view.close()
@@ -276,6 +309,157 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not self.settings.recent_files:
             self.recent_menu.addAction(self.tr("(geen)")).setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction(self.tr("Lijst wissen"))
+        clear.setObjectName("clear-recent")
+        clear.setEnabled(bool(self.settings.recent_files))
+        clear.triggered.connect(self.clear_recent)
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.settings.save()
+        self.statusBar().showMessage(self.tr("De lijst met recente dossiers is gewist."), 5000)
+
+    # -- data safety: backups, check, encryption -----------------------------------
+
+    def show_backups(self):
+        from raadsdossier.gui.backups_dialog import BackupsDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = BackupsDialog(self, view.dossier.path)
+        dialog.open()
+        return dialog
+
+    def check_dossier(self):
+        from raadsdossier.gui.check_dialog import CheckDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = CheckDialog(self, view)
+        dialog.open()
+        return dialog
+
+    def _reopen_after(self, view: DossierView, work, password: str | None, old_password: str | None,
+                      on_done, on_error=None) -> None:
+        """Close `view`'s dossier, run `work()` off the GUI thread, and open the dossier again in the same place
+        (with `password`, or `old_password` when the work failed). The undo history does not survive this."""
+        index, path = self.tabs.indexOf(view), view.dossier.path
+        self.close_tab(index, backup=False)
+
+        def reopen(with_password):
+            again = self.open_path(path, remember=False, password=with_password)
+            if again is not None:
+                self.tabs.tabBar().moveTab(self.tabs.indexOf(again), min(index, self.tabs.count() - 1))
+                self.tabs.setCurrentWidget(again)
+            self._remember_open()
+            return again
+
+        def done(result):
+            reopen(password)
+            on_done(result)
+
+        def failed(exc):
+            reopen(old_password)
+            if on_error is not None:
+                on_error(exc)
+            else:
+                QMessageBox.warning(self, self.tr("Niet gelukt"), str(exc))
+
+        tasks.run_in_background(work, done, failed)
+
+    def restore_backup(self, path: Path, backup: Path, on_done, on_error=None) -> None:
+        """Put `backup` in the place of the open dossier at `path` (the state before is kept as a backup)."""
+        view = self.view_for(path)
+        if view is None:
+            return
+        password = view.dossier.password
+        self._reopen_after(view, lambda: backups.restore(view.dossier.path, backup, password), password, password,
+                           on_done, on_error)
+
+    def encrypt_dossier(self) -> None:
+        view = self.current_view()
+        if view is None or view.dossier.encrypted:
+            return
+        answer = prompts.ask_new_password(
+            self, self.tr("Versleutelen"),
+            self.tr("Kies een wachtwoord voor %1. Het dossier en zijn reservekopieën worden ermee versleuteld. "
+                    "Zonder dit wachtwoord is het dossier niet meer te openen: bewaar het goed.")
+            .replace("%1", view.dossier.path.name))
+        if answer is None:
+            return
+        _current, new = answer
+        self._change_encryption(view, None, new, self.tr("%1 is nu versleuteld."))
+
+    def change_password(self) -> None:
+        view = self.current_view()
+        if view is None or not view.dossier.encrypted:
+            return
+        answer = prompts.ask_new_password(
+            self, self.tr("Wachtwoord wijzigen"),
+            self.tr("Geef het huidige wachtwoord van %1 en kies een nieuw. De reservekopieën krijgen het nieuwe "
+                    "wachtwoord ook.").replace("%1", view.dossier.path.name), current=True)
+        if answer is None:
+            return
+        current, new = answer
+        self._change_encryption(view, current, new, self.tr("Het wachtwoord van %1 is gewijzigd."))
+
+    def decrypt_dossier(self) -> None:
+        view = self.current_view()
+        if view is None or not view.dossier.encrypted:
+            return
+        answer = prompts.ask_password(
+            self, self.tr("Versleuteling opheffen"),
+            self.tr("Na het opheffen kan iedereen die bij %1 of zijn reservekopieën kan, de inhoud lezen. "
+                    "Geef het wachtwoord om de versleuteling op te heffen.").replace("%1", view.dossier.path.name))
+        if answer is None:
+            return
+        self._change_encryption(view, answer[0], None, self.tr("%1 is niet meer versleuteld."))
+
+    def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
+        from raadsdossier.core.encryption import change_encryption
+
+        path, in_memory = view.dossier.path, view.dossier.password
+
+        def done(converted):
+            if keystore.get(path) is not None:  # a remembered password follows the change
+                if new is None:
+                    keystore.forget(path)
+                else:
+                    keystore.store(path, new)
+            QMessageBox.information(self, "Raadsdossier", done_text.replace("%1", path.name) + " " + (
+                self.tr("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(converted)))))
+
+        self._reopen_after(view, lambda: change_encryption(path, old, new), new, in_memory, done)
+
+    # -- automatic backups ---------------------------------------------------------
+
+    def auto_backup_all(self) -> None:
+        """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
+        for view in self.views():
+            if not view.dossier.read_only:
+                dossier = view.dossier
+                tasks.run_in_background(lambda d=dossier: backups.auto_backup(d), self._auto_backup_done,
+                                        self._auto_backup_failed)
+
+    def _auto_backup_now(self, view: DossierView) -> None:
+        """The same on this thread, for a dossier about to close (there is no later to wait for)."""
+        if view.dossier.read_only:
+            return
+        try:
+            self._auto_backup_done(backups.auto_backup(view.dossier))
+        except DossierError as exc:
+            self._auto_backup_failed(exc)
+
+    def _auto_backup_done(self, path) -> None:
+        if path is not None:
+            self.statusBar().showMessage(self.tr("Automatische reservekopie gemaakt: %1").replace("%1", Path(path).name),
+                                         5000)
+
+    def _auto_backup_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(self.tr("Automatische reservekopie niet gelukt: %1").replace("%1", str(exc)), 15000)
 
     # -- actions on the current dossier --------------------------------------------
 
@@ -288,11 +472,32 @@ class MainWindow(QMainWindow):
             self.search.run_search()
 
     def _update_actions(self) -> None:
-        has_view = self.current_view() is not None
-        for action in (getattr(self, name, None) for name in ("copy_action", "export_action", "import_action", "close_action",
-                                                                 "new_item_action", "delete_action")):
+        view = self.current_view()
+        has_view = view is not None
+        writable = has_view and not view.dossier.read_only
+        encrypted = has_view and view.dossier.encrypted
+        for names, enabled in ((("copy_action", "export_action", "close_action", "backups_action", "check_action"),
+                                has_view),
+                               (("import_action", "new_item_action", "delete_action", "paste_action"), writable)):
+            for action in (getattr(self, name, None) for name in names):
+                if action is not None:
+                    action.setEnabled(enabled)
+        for name, visible in (("encrypt_action", not encrypted), ("password_action", encrypted),
+                              ("decrypt_action", encrypted)):
+            action = getattr(self, name, None)
             if action is not None:
-                action.setEnabled(has_view)
+                action.setVisible(visible)
+                action.setEnabled(writable)
+        if hasattr(self, "read_only_banner"):
+            self.read_only_banner.setVisible(has_view and not writable)
+            if has_view and not writable:
+                self.read_only_banner.setText(self.tr(
+                    "%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. "
+                    "Sluit het dossier op de andere computer en open het opnieuw om te bewerken.")
+                    .replace("%1", view.dossier.path.name))
+
+    def _tab_title(self, view: DossierView) -> str:
+        return view.title + (self.tr(" (alleen-lezen)") if view.dossier.read_only else "")
 
     def _update_title(self) -> None:
         view = self.current_view()
@@ -301,7 +506,7 @@ class MainWindow(QMainWindow):
             return
         state = self.tr("alleen-lezen") if view.dossier.read_only else self.tr("alle wijzigingen opgeslagen")
         self.setWindowTitle(f"{view.title} ({view.dossier.path.name}) — {state} — Raadsdossier")
-        self.tabs.setTabText(self.tabs.currentIndex(), view.title)
+        self.tabs.setTabText(self.tabs.currentIndex(), self._tab_title(view))
 
     def _goto(self, key: str) -> None:
         view = self.current_view()
@@ -343,6 +548,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._remember_open()
+        self.backup_timer.stop()
         for view in self.views():
+            self._auto_backup_now(view)
             view.dossier.close()
         super().closeEvent(event)

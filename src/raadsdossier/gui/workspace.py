@@ -26,7 +26,10 @@ def demo_dir() -> Path:
 
 
 class Settings:
-    """A small JSON file; written atomically, unreadable content is treated as empty."""
+    """A small JSON file; written atomically, unreadable content is treated as empty.
+
+    It holds only paths and preferences: never a password (see gui/keystore.py) or dossier content.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or home() / "instellingen.json"
@@ -59,6 +62,10 @@ class Settings:
         path = Path(path).resolve()
         recent = [p for p in self.recent_files if p != path]
         self.data["recent_files"] = [str(p) for p in [path, *recent][:10]]
+
+    def clear_recent(self) -> None:
+        """Forget the recent-files list (which dossiers were open is also who you worked on)."""
+        self.data["recent_files"] = []
 
     @property
     def language(self) -> str:
