@@ -94,6 +94,18 @@ def import_once(source: Path, workdir: Path, run: int) -> tuple[float, float, ob
     return read, time.perf_counter() - start, report
 
 
+def measure(rows: int, runs: int, workdir: Path) -> dict:
+    """Median seconds (total and reading) of importing a synthetic Stemming file of `rows` rows, each run into a new dossier."""
+    source = workdir / "stemming_synthetic.json"
+    source.write_text(json.dumps(synthetic_page(rows), ensure_ascii=False), encoding="utf-8")
+    reads, totals = [], []
+    for run in range(runs):
+        read, total, _report = import_once(source, workdir, run)
+        reads.append(read)
+        totals.append(total)
+    return {"rows": rows, "import_s": statistics.median(totals), "read_s": statistics.median(reads)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)

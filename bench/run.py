@@ -1,0 +1,466 @@
+"""Speed at scale: every figure of issue 7, each against a baseline measured in the same run.
+
+Usage: .venv/bin/python bench/run.py [--sizes 1000,10000,100000] [--runs N] [--quick] [--only open,search,...]
+
+For each size N a deterministic dossier is built once by bench/generate.py and cached in bench/.cache.
+Each figure is the median of --runs runs (search: median and p95 of 100 queries). The table is printed
+with PASS/MISS per target and everything is written to bench/results.json. --quick: sizes 1000,10000
+and fewer runs, to check the script itself.
+
+What is measured, and against what:
+- open: Dossier.open + the dossier's tab in the real MainWindow (offscreen) until the first screen is
+  painted; then each section of the navigator shown and painted in turn (the slowest is reported).
+- search: raadsdossier.core.services.search for 100 queries of 1–3 words drawn from the text's own
+  word frequencies (last word a prefix, as typed), against the bare sqlite3 FTS5 query on the same
+  table (MATCH, ORDER BY rank, LIMIT 50, one snippet).
+- motions: the Moties section's Qt model (gui.models.ItemTableModel): reload, sort by every sortable
+  column both ways, filter by a word.
+- pack: bench/pack.py on the 1,000-item dossier (PDF, DOCX, bare reportlab).
+- import: bench/odata_import.py, 10,000 OData Stemming rows.
+- memory: peak RSS (VmHWM) of a fresh process with the largest dossier open in the window and every
+  section shown once, against a bare PySide6 window.
+- start: a fresh process until the main window is shown, with RAADSDOSSIER_HOME in a new temporary
+  folder (the demo dossiers are written on first start; "restart" is the second start, which reopens
+  them), against a bare PySide6 window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import generate  # noqa: E402
+
+RESULTS = HERE / "results.json"
+
+
+# -- helpers ---------------------------------------------------------------------
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def dossier_path(items: int) -> Path:
+    """The cached dossier of `items` items, built in a child process so its memory is not ours."""
+    out = subprocess.run([sys.executable, str(HERE / "generate.py"), "--cached", str(items)], check=True,
+                         capture_output=True, text=True)
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def queries(count: int = 100, seed: int = 7) -> list[str]:
+    """1–3 words as a user types them: drawn from the generated text's own vocabulary by frequency."""
+    rng = random.Random(seed)
+    return [" ".join(generate.content_word(rng) for _ in range(rng.choice((1, 1, 2, 2, 3)))) for _ in range(count)]
+
+
+def rss_kb() -> dict:
+    status = Path("/proc/self/status").read_text()
+    values = {}
+    for line in status.splitlines():
+        if line.startswith(("VmRSS:", "VmHWM:")):
+            values[line.split(":")[0]] = int(line.split()[1])
+    return values
+
+
+# -- in-process GUI measurements ---------------------------------------------------
+
+def _app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["bench"])
+
+
+def _settle(app, widget) -> None:
+    """Process what showing queued, and paint now: the screen is then really on screen."""
+    app.processEvents()
+    widget.repaint()
+    app.processEvents()
+
+
+def _window(home: Path):
+    os.environ["RAADSDOSSIER_HOME"] = str(home)
+    from raadsdossier.gui.app import install_fonts
+    from raadsdossier.gui import workspace
+    from raadsdossier.gui.mainwindow import MainWindow
+
+    app = _app()
+    install_fonts()
+    window = MainWindow(workspace.Settings())
+    window.resize(1280, 800)
+    window.show()
+    _settle(app, window)
+    return app, window
+
+
+def measure_open(path: Path, runs: int, home: Path) -> dict:
+    """Open the dossier as a tab until its first screen is painted; then show every section once."""
+    app, window = _window(home)
+    opens, slowest, per_section = [], [], {}
+    for _ in range(runs):
+        start = time.perf_counter()
+        view = window.open_path(path, remember=False)
+        _settle(app, window)
+        opens.append(time.perf_counter() - start)
+        times = {}
+        for key in view.section_keys():
+            start = time.perf_counter()
+            view.show_section(key)
+            _settle(app, window)
+            times[key] = time.perf_counter() - start
+        slowest.append(max(times.values()))
+        for key, value in times.items():
+            per_section.setdefault(key, []).append(value)
+        window.close_tab(window.tabs.indexOf(view))
+        app.processEvents()
+    window.close()
+    sections = {key: statistics.median(values) for key, values in per_section.items()}
+    return {"open_s": statistics.median(opens), "slowest_section_s": statistics.median(slowest),
+            "slowest_section": max(sections, key=sections.get), "all_sections_s": sum(sections.values()),
+            "sections_s": sections}
+
+
+def measure_motions(path: Path, runs: int) -> dict:
+    """The Moties list through the model the GUI uses: load, sort by each sortable column, filter."""
+    from raadsdossier.core.storage import Dossier
+    from raadsdossier.gui.models import ItemTableModel
+    from PySide6.QtCore import Qt
+
+    _app()
+    columns = _motion_columns()
+    words = [q.split()[0] for q in queries(20, seed=11)]
+    with Dossier.open(path, read_only=True) as dossier:
+        model = ItemTableModel(dossier, "motions", columns)
+        list_s = median_time(model.reload, runs)
+        # Every call below changes the order (the model ignores a request for the order it shows), so each
+        # one really reads from the dossier: sortable columns in turn, each ascending then descending.
+        steps = [(column, order) for column, spec in enumerate(columns) if spec.sort_key is not None
+                 for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)]
+        per_step: dict = {}
+        for _ in range(runs):
+            for step in steps:
+                start = time.perf_counter()
+                model.sort(*step)
+                per_step.setdefault(step, []).append(time.perf_counter() - start)
+        sorts = [statistics.median(values) for values in per_step.values()]
+        model.sort(1, Qt.SortOrder.AscendingOrder)
+        filters = []
+        for word in words:
+            filters.append(median_time(lambda: model.set_filter(word), 1))
+        model.set_filter("")
+        fetch = median_time(model.fetchMore, runs)
+        return {"motions": model.total, "list_s": list_s, "sort_s": statistics.median(sorts), "sort_max_s": max(sorts),
+                "filter_s": statistics.median(filters), "filter_max_s": max(filters), "fetch_more_s": fetch}
+
+
+def _motion_columns():
+    from raadsdossier.gui.sections.registry import motion_columns
+
+    return motion_columns()
+
+
+# -- search ----------------------------------------------------------------------
+
+def measure_search(path: Path) -> dict:
+    import sqlite3
+
+    from raadsdossier.core import search as search_index
+    from raadsdossier.core import services
+    from raadsdossier.core.storage import Dossier
+
+    qs = queries()
+    ours, bare, hits = [], [], []
+    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    bare_sql = (f"SELECT rowid, snippet({search_index.FTS_TABLE}, 1, '[', ']', '…', 12) FROM {search_index.FTS_TABLE} "
+                f"WHERE {search_index.FTS_TABLE} MATCH ? ORDER BY rank LIMIT 50")
+    with Dossier.open(path, read_only=True) as dossier:
+        services.search(dossier, "warm")  # the first query pays for the connection
+        raw.execute(bare_sql, ("warm",)).fetchall()
+        for q in qs:  # interleaved, so both see the same machine at the same moment
+            start = time.perf_counter()
+            found = services.search(dossier, q)
+            ours.append(time.perf_counter() - start)
+            hits.append(len(found))
+            fts = search_index.to_fts_query(q)
+            start = time.perf_counter()
+            raw.execute(bare_sql, (fts,)).fetchall()
+            bare.append(time.perf_counter() - start)
+    raw.close()
+    return {"queries": len(qs), "median_s": statistics.median(ours), "p95_s": p95(ours),
+            "bare_median_s": statistics.median(bare), "bare_p95_s": p95(bare),
+            "ratio": statistics.median(ours) / statistics.median(bare), "median_hits": statistics.median(hits)}
+
+
+# -- child processes ---------------------------------------------------------------
+
+CHILD_SHOWN = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+_exec = QApplication.exec
+def exec_(*args):
+    app = QApplication.instance()
+    def shown():
+        print("SHOWN", time.time(), flush=True)
+        app.quit()
+    QTimer.singleShot(0, shown)
+    return _exec(app)
+QApplication.exec = exec_
+"""
+
+CHILD_APP = CHILD_SHOWN + """
+from raadsdossier.cli import main
+sys.exit(main([]))
+"""
+
+CHILD_BARE = CHILD_SHOWN + """
+from PySide6.QtWidgets import QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Raadsdossier"))
+window.show()
+app.exec()
+"""
+
+CHILD_MEMORY = """
+import json, os, sys
+sys.path.insert(0, {here!r})
+import run
+from pathlib import Path
+if {path!r}:
+    result = run.measure_open(Path({path!r}), 1, Path({home!r}))
+else:
+    app = run._app()
+    from PySide6.QtWidgets import QLabel, QMainWindow
+    window = QMainWindow(); window.setCentralWidget(QLabel("Raadsdossier")); window.resize(1280, 800); window.show()
+    run._settle(app, window)
+    app.processEvents()
+print("MEMORY", json.dumps(run.rss_kb()), flush=True)
+"""
+
+
+def _env(home: Path) -> dict:
+    return {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+
+
+def time_to_shown(code: str, home: Path) -> float:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=300)
+    for line in out.stdout.splitlines():
+        if line.startswith("SHOWN"):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"the window was not shown: {out.stderr[-2000:]}")
+
+
+def measure_start(runs: int, workdir: Path) -> dict:
+    first, again, bare = [], [], []
+    for run in range(runs):
+        home = workdir / f"home-{run}"
+        bare.append(time_to_shown(CHILD_BARE, workdir / "bare-home"))
+        first.append(time_to_shown(CHILD_APP, home))
+        again.append(time_to_shown(CHILD_APP, home))
+        if not list((home / "voorbeelden").glob("*.raadsdossier")):
+            raise RuntimeError("the app started without writing the demo dossiers")
+    return {"first_start_s": statistics.median(first), "restart_s": statistics.median(again),
+            "bare_s": statistics.median(bare),
+            "first_ratio": statistics.median(first) / statistics.median(bare),
+            "restart_ratio": statistics.median(again) / statistics.median(bare)}
+
+
+def measure_memory(path: Path, workdir: Path) -> dict:
+    def child(dossier: str) -> dict:
+        home = workdir / f"mem-home-{len(dossier)}"
+        code = CHILD_MEMORY.format(here=str(HERE), path=dossier, home=str(home))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=900)
+        for line in out.stdout.splitlines():
+            if line.startswith("MEMORY"):
+                return json.loads(line.split(" ", 1)[1])
+        raise RuntimeError(out.stderr[-2000:])
+
+    ours, bare = child(str(path)), child("")
+    return {"peak_rss_mb": ours["VmHWM"] / 1024, "rss_mb": ours["VmRSS"] / 1024, "bare_peak_rss_mb": bare["VmHWM"] / 1024}
+
+
+# -- the table -------------------------------------------------------------------
+
+def growth(values: dict, key: str) -> float | None:
+    """How much `key` grew from 10k to 100k items, relative to log growth (1.0 = exactly log(100k)/log(10k))."""
+    if 10000 not in values or 100000 not in values:
+        return None
+    small, big = values[10000][key], values[100000][key]
+    return (big / small) / (math.log(100000) / math.log(10000))
+
+
+def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
+    sizes = results["sizes"]
+    big = max(sizes, key=int) if sizes else None
+    out = []
+
+    def add(name, shown, ok):
+        out.append((name, shown, ok))
+
+    s = results.get("start")
+    if s:
+        add("cold start ≤ 2× bare PySide6 window (first start, demo written)",
+            f"{s['first_start_s']:.2f} s vs {s['bare_s']:.2f} s = {s['first_ratio']:.2f}×", s["first_ratio"] <= 2)
+        add("cold start ≤ 2× bare PySide6 window (restart, demo reopened)",
+            f"{s['restart_s']:.2f} s vs {s['bare_s']:.2f} s = {s['restart_ratio']:.2f}×", s["restart_ratio"] <= 2)
+    if big and "open" in sizes[big]:
+        o = sizes[big]["open"]
+        add(f"open {int(big):,}-item dossier, first screen shown ≤ 1 s", f"{o['open_s']:.2f} s", o["open_s"] <= 1)
+    if big and "search" in sizes[big]:
+        q = sizes[big]["search"]
+        add(f"search at {int(big):,}: median ≤ 20 ms", f"{q['median_s'] * 1000:.1f} ms", q["median_s"] <= 0.020)
+        add(f"search at {int(big):,}: p95 ≤ 50 ms", f"{q['p95_s'] * 1000:.1f} ms", q["p95_s"] <= 0.050)
+        add(f"search at {int(big):,}: ≤ 3× bare FTS5", f"{q['ratio']:.2f}× ({q['bare_median_s'] * 1000:.1f} ms bare)",
+            q["ratio"] <= 3)
+    if big and "motions" in sizes[big]:
+        m = sizes[big]["motions"]
+        worst = max(m["sort_max_s"], m["filter_max_s"])
+        add(f"sort or filter motions at {int(big):,} ≤ 200 ms",
+            f"sort {m['sort_s'] * 1000:.0f} ms (max {m['sort_max_s'] * 1000:.0f}), filter {m['filter_s'] * 1000:.0f} ms "
+            f"(max {m['filter_max_s'] * 1000:.0f})", worst <= 0.200)
+    p = results.get("pack")
+    if p:
+        add("pack 1,000 items ≤ 5 s per format", f"PDF {p['pdf_s']:.2f} s, DOCX {p['docx_s']:.2f} s",
+            p["pdf_s"] <= 5 and p["docx_s"] <= 5)
+        add("pack PDF ≤ 1.5× bare reportlab", f"{p['pdf_vs_bare']:.2f}× ({p['bare_reportlab_s']:.2f} s bare)",
+            p["pdf_vs_bare"] <= 1.5)
+    i = results.get("import")
+    if i:
+        add("import 10,000 OData vote rows ≤ 3 s", f"{i['import_s']:.2f} s", i["import_s"] <= 3)
+    mem = results.get("memory")
+    if mem:
+        add(f"memory with {int(mem['items']):,} open ≤ 300 MB RSS",
+            f"{mem['peak_rss_mb']:.0f} MB peak ({mem['bare_peak_rss_mb']:.0f} MB bare window)", mem["peak_rss_mb"] <= 300)
+    ints = {int(k): v for k, v in sizes.items()}
+    for label, section, key in (("motions list", "motions", "list_s"), ("motions sort", "motions", "sort_s"),
+                                ("motions filter", "motions", "filter_s"), ("search median", "search", "median_s")):
+        if all(section in ints.get(n, {}) for n in (10000, 100000)):
+            g = growth({n: v[section] for n, v in ints.items() if section in v}, key)
+            add(f"{label} grows ≤ logarithmically 10k→100k", f"{g:.2f}× of log growth", g <= 1.0)
+    return out
+
+
+def print_table(results: dict) -> None:
+    sizes = sorted(results["sizes"], key=int)
+    print()
+    print("figure".ljust(34) + "".join(f"{int(n):>12,}" for n in sizes))
+    rows = [("open, first screen (s)", "open", "open_s"), ("slowest section shown (s)", "open", "slowest_section_s"),
+            ("all sections shown (s)", "open", "all_sections_s"),
+            ("search median (ms)", "search", "median_s"), ("search p95 (ms)", "search", "p95_s"),
+            ("bare FTS5 median (ms)", "search", "bare_median_s"), ("bare FTS5 p95 (ms)", "search", "bare_p95_s"),
+            ("search / bare", "search", "ratio"),
+            ("motions list (ms)", "motions", "list_s"), ("motions sort (ms)", "motions", "sort_s"),
+            ("motions sort max (ms)", "motions", "sort_max_s"), ("motions filter (ms)", "motions", "filter_s"),
+            ("motions filter max (ms)", "motions", "filter_max_s"), ("motions fetchMore (ms)", "motions", "fetch_more_s")]
+    for label, section, key in rows:
+        cells = []
+        for n in sizes:
+            value = results["sizes"][n].get(section, {}).get(key)
+            if value is None:
+                cells.append(f"{'—':>12}")
+            else:
+                scale = 1000 if "(ms)" in label else 1
+                cells.append(f"{value * scale:>12.2f}" if scale == 1 else f"{value * scale:>12.1f}")
+        print(label.ljust(34) + "".join(cells))
+    print()
+    for name, shown, ok in results["verdicts"]:
+        print(f"{'PASS' if ok else 'MISS'}  {name}: {shown}")
+
+
+def machine() -> dict:
+    import sqlite3
+
+    import PySide6
+    from PySide6 import QtCore
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem / 1024 / 1024, 1),
+            "python": platform.python_version(), "pyside6": PySide6.__version__, "qt": QtCore.qVersion(),
+            "sqlite": sqlite3.sqlite_version}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
+    parser.add_argument("--only", default="open,search,motions,pack,import,memory,start")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in ("1000,10000" if args.quick else args.sizes).split(",")]
+    runs = 2 if args.quick else args.runs
+    only = set(args.only.split(","))
+    results: dict = {"machine": machine(), "runs": runs, "sizes": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for n in sizes:
+            cached = dossier_path(n)
+            print(f"— {n:,} items: {cached.name} ({cached.stat().st_size / 1e6:.0f} MB)", flush=True)
+            path = work / f"bench-{n}.raadsdossier"  # the GUI opens read-write: never the shared cache
+            shutil.copyfile(cached, path)
+            entry: dict = {}
+            if "search" in only:
+                entry["search"] = measure_search(path)
+                print(f"  search {entry['search']['median_s'] * 1000:.1f} ms", flush=True)
+            if "motions" in only:
+                entry["motions"] = measure_motions(path, runs)
+                print(f"  motions sort {entry['motions']['sort_s'] * 1000:.0f} ms", flush=True)
+            if "open" in only:
+                entry["open"] = measure_open(path, runs, work / f"open-home-{n}")
+                print(f"  open {entry['open']['open_s']:.2f} s", flush=True)
+            results["sizes"][n] = entry
+        if "memory" in only:
+            n = max(sizes)
+            path = work / f"bench-{n}.raadsdossier"
+            results["memory"] = {"items": n, **measure_memory(path, work)}
+            print(f"  memory {results['memory']['peak_rss_mb']:.0f} MB", flush=True)
+        if "pack" in only:
+            import pack
+
+            results["pack"] = {"items": 1000, **pack.measure(dossier_path(1000), min(runs, 3), work)}
+            print(f"  pack PDF {results['pack']['pdf_s']:.2f} s", flush=True)
+        if "import" in only:
+            import odata_import
+
+            results["import"] = odata_import.measure(10_000, min(runs, 3), work)
+            print(f"  import {results['import']['import_s']:.2f} s", flush=True)
+        if "start" in only:
+            results["start"] = measure_start(runs, work)
+            print(f"  start {results['start']['restart_s']:.2f} s", flush=True)
+    results["verdicts"] = verdicts(results)
+    print_table(results)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    print(f"\nwritten: {RESULTS}")
+    return 0 if all(ok for _n, _s, ok in results["verdicts"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
