@@ -50,9 +50,9 @@ def test_timeline_lists_items_of_every_kind_and_opens_one(arnhem, qtbot):
     timeline.filters["motion"].setChecked(False)
     assert "Motie stedenband met Wuhan verbreken" not in timeline.entry_titles()
     timeline.filters["motion"].setChecked(True)
-    row = next(timeline.tree.topLevelItem(i) for i in range(timeline.tree.topLevelItemCount())
-               if timeline.tree.topLevelItem(i).text(2) == "Motie stedenband met Wuhan verbreken")
-    timeline._open(row)
+    row = next(i for i in range(timeline.list_model.rowCount())
+               if timeline.list_model.index(i, 2).data() == "Motie stedenband met Wuhan verbreken")
+    timeline.table.activated.emit(timeline.list_model.index(row, 0))
     motions = arnhem.current_section()
     assert motions.key == "motions" and motions.current["title"] == "Motie stedenband met Wuhan verbreken"
 

@@ -9,7 +9,7 @@ thread at a time); nothing returned holds a live ORM object.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
@@ -45,13 +45,17 @@ def _computed(item: Item, today: date) -> dict:
     """Derived facts the lists show next to the stored fields."""
     out: dict = {"kind": item.kind}
     if item.kind == "motion":
-        out["result"] = item.final_result.value if item.final_result else None
-        out["vote_count"] = len(item.votes)
-        out["disagrees"] = any(v.disagrees for v in item.votes)
+        # Each vote's tally once (Vote.result, .disagrees and .computed_result each count it again):
+        # the same rules as Motion.final_result and Vote.disagrees, a list page has hundreds of votes.
+        tallies = [(v, v.tally) for v in item.votes]
+        computed = [(v, t.result if t else None, t) for v, t in tallies]
+        final = (computed[-1][1] or computed[-1][0].recorded_result) if computed else None
+        out["result"] = final.value if final else None
+        out["vote_count"] = len(computed)
+        out["disagrees"] = any(c and v.recorded_result and c != v.recorded_result for v, c, _t in computed)
         out["votes_computed"] = [
-            {"computed": v.computed_result.value if v.computed_result else None,
-             "tally": [v.tally.for_, v.tally.against, v.tally.not_voting] if v.tally else None}
-            for v in item.votes
+            {"computed": c.value if c else None, "tally": [t.for_, t.against, t.not_voting] if t else None}
+            for _v, c, t in computed
         ]
     elif item.kind == "question_set":
         out["days_to_answer"] = item.days_to_answer
@@ -61,6 +65,20 @@ def _computed(item: Item, today: date) -> dict:
     elif item.kind == "commitment":
         out["overdue"] = item.is_overdue(today)
     return out
+
+
+def _child_loaders(model) -> list:
+    """Eager loads for the children export_item reads: one query per relationship per page instead of
+    one per row (a page of 200 motions lazily loaded its votes and their choices in ~600 queries)."""
+    from raadsdossier.core.models import Meeting, Motion, Vote
+
+    if model is Motion:
+        return [selectinload(Motion.votes).selectinload(Vote.choices)]
+    if model is QuestionSet:
+        return [selectinload(QuestionSet.questions)]
+    if model is Meeting:
+        return [selectinload(Meeting.agenda_items)]
+    return []
 
 
 def _sort_column(spec, order: str):
@@ -106,7 +124,7 @@ def page(dossier: Dossier, key: str, *, text_filter: str | None = None, order: s
     query = (
         select(spec.model)
         .options(selectinload(spec.model.sources), selectinload(spec.model.actors).selectinload(ItemActor.person),
-                 selectinload(spec.model.actors).selectinload(ItemActor.party))
+                 selectinload(spec.model.actors).selectinload(ItemActor.party), *_child_loaders(spec.model))
         .order_by(column.is_(None), ordering, Item.seq)
         .offset(offset).limit(limit)
     )
@@ -215,28 +233,68 @@ _DATED = {  # section key -> (date attribute, title attribute)
 }
 
 
-def timeline(dossier: Dossier, keys: set[str] | None = None, limit: int = 5000) -> list[TimelineEntry]:
-    """Every dated item, oldest first; question sets by their submission date."""
-    entries: list[TimelineEntry] = []
+def _timeline_query(keys: set[str] | None):
+    """Every dated item of the chosen sections as one UNION ALL, each part in the columns of TimelineEntry."""
+    from sqlalchemy import literal, null, union_all
+
+    parts = []
+    for key, (date_attr, title_attr) in _DATED.items():
+        if keys is not None and key not in keys:
+            continue
+        model = KIND_BY_KEY[key].model
+        column = getattr(model, date_attr)
+        end = getattr(model, "end_date", None)
+        parts.append(select(column.label("date"), (end if end is not None else null()).label("end_date"),
+                            literal(key).label("key"), model.kind.label("kind"), model.id.label("id"),
+                            getattr(model, title_attr).label("title"), Item.confidentiality.label("confidentiality"))
+                     .where(column.is_not(None)))
+    if keys is None or "question_sets" in keys:
+        title = func.coalesce(QuestionSet.reference + " ", "") + QuestionSet.title
+        parts.append(select(QuestionSet.submitted_on.label("date"), null().label("end_date"),
+                            literal("question_sets").label("key"), QuestionSet.kind.label("kind"),
+                            QuestionSet.id.label("id"), title.label("title"),
+                            Item.confidentiality.label("confidentiality"))
+                     .where(QuestionSet.submitted_on.is_not(None)))
+    return union_all(*parts).subquery() if parts else None
+
+
+def timeline_count(dossier: Dossier, keys: set[str] | None = None) -> int:
+    """How many entries `timeline_page` has for these sections."""
+    query = _timeline_query(keys)
+    if query is None:
+        return 0
     with dossier.session() as session:
-        for key, (date_attr, title_attr) in _DATED.items():
-            if keys is not None and key not in keys:
-                continue
-            model = KIND_BY_KEY[key].model
-            column = getattr(model, date_attr)
-            end = getattr(model, "end_date", None)
-            query = select(model.id, model.kind, column, getattr(model, title_attr), Item.confidentiality,
-                           end if end is not None else None).where(column.is_not(None)).limit(limit)
-            for item_id, kind, when, title, conf, end_date in session.execute(query):
-                entries.append(TimelineEntry(when, end_date, key, kind, item_id, title, conf.value))
-        if keys is None or "question_sets" in keys:
-            query = select(QuestionSet.id, QuestionSet.submitted_on, QuestionSet.reference, QuestionSet.title,
-                           Item.confidentiality).where(QuestionSet.submitted_on.is_not(None)).limit(limit)
-            for item_id, when, reference, title, conf in session.execute(query):
-                label = f"{reference} {title}" if reference else title
-                entries.append(TimelineEntry(when.isoformat(), None, "question_sets", "question_set", item_id, label, conf.value))
-    entries.sort(key=lambda e: (e.date, e.title))
-    return entries
+        return session.scalar(select(func.count()).select_from(query)) or 0
+
+
+def timeline_page(dossier: Dossier, keys: set[str] | None = None, offset: int = 0,
+                  limit: int = 200) -> list[TimelineEntry]:
+    """Dated items of the chosen sections, oldest first (question sets by their submission date), one page
+    at a time: sorted in SQL, so a dossier of any size hands over only the rows on screen."""
+    query = _timeline_query(keys)
+    if query is None:
+        return []
+    with dossier.session() as session:
+        rows = session.execute(select(query).order_by(query.c.date, query.c.title, query.c.id)
+                               .offset(offset).limit(limit))
+        return [TimelineEntry(str(when), end_date, key, kind, item_id, title, _value(conf))
+                for when, end_date, key, kind, item_id, title, conf in rows]
+
+
+def _value(conf) -> str:
+    return getattr(conf, "value", conf)
+
+
+def timeline(dossier: Dossier, keys: set[str] | None = None) -> list[TimelineEntry]:
+    """Every dated item, oldest first; question sets by their submission date."""
+    return timeline_page(dossier, keys, 0, -1)
+
+
+def partnership_names(dossier: Dossier) -> tuple[str, str] | None:
+    """(Dutch side, partner) of the dossier's partnership, for a tab or window title; one small query."""
+    with dossier.session() as session:
+        row = session.execute(select(Partnership.dutch_side, Partnership.partner_name).limit(1)).first()
+        return (row[0], row[1]) if row else None
 
 
 def overview(dossier: Dossier, today: date | None = None) -> dict:
@@ -250,11 +308,18 @@ def overview(dossier: Dossier, today: date | None = None) -> dict:
              "overdue": c.is_overdue(today)}
             for c in session.scalars(select(Commitment).where(Commitment.status == "open"))
         ]
-        overdue_questions = [
-            {"id": q.id, "title": f"{q.reference} {q.title}" if q.reference else q.title,
-             "deadline": q.deadline.isoformat() if q.deadline else None}
-            for q in session.scalars(select(QuestionSet)) if q.is_overdue(today)
-        ]
+        # Only unanswered sets with a deadline rule can be overdue (QuestionSet.is_overdue): asking SQL for
+        # those columns alone, rather than loading every set, keeps this cheap in a large dossier.
+        overdue_questions = []
+        unanswered = select(QuestionSet.id, QuestionSet.reference, QuestionSet.title, QuestionSet.submitted_on,
+                            QuestionSet.answer_deadline_days).where(
+            QuestionSet.answered_on.is_(None), QuestionSet.submitted_on.is_not(None),
+            QuestionSet.answer_deadline_days.is_not(None)).order_by(QuestionSet.submitted_on)
+        for item_id, reference, title, submitted, days in session.execute(unanswered):
+            deadline = submitted + timedelta(days=days)
+            if today > deadline:
+                overdue_questions.append({"id": item_id, "title": f"{reference} {title}" if reference else title,
+                                          "deadline": deadline.isoformat()})
         latest_events = [
             {"id": e.id, "date": e.date, "title": e.title, "kind": e.event_kind.value}
             for e in session.scalars(select(Event).where(Event.date.is_not(None)).order_by(Event.date.desc()).limit(5))

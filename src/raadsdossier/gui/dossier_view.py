@@ -47,9 +47,8 @@ class DossierView(QWidget):
 
     @property
     def title(self) -> str:
-        overview = items.overview(self.dossier)
-        p = overview["partnership"]
-        return f"{p['dutch_side']} – {p['partner_name']}" if p else self.dossier.path.stem
+        names = items.partnership_names(self.dossier)  # not items.overview: that counts the whole dossier
+        return f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
 
     def section_keys(self) -> list[str]:
         return list(self.sections)

@@ -43,10 +43,19 @@ def _labels() -> dict[str, str]:
     }
 
 
+_label_cache: tuple[str, dict[str, str]] | None = None
+
+
 def label(value: str | None) -> str:
+    """The label of an enum value in the current language. Lists call this per cell, so the table is
+    built once per language (one translated word tells whether the language changed) not per call."""
+    global _label_cache
     if value is None:
         return ""
-    return _labels().get(value, value)
+    probe = tr("openbaar")
+    if _label_cache is None or _label_cache[0] != probe:
+        _label_cache = (probe, _labels())
+    return _label_cache[1].get(value, value)
 
 
 def kind_label(kind: str) -> str:

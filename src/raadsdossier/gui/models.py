@@ -12,7 +12,7 @@ from raadsdossier.core import items
 from raadsdossier.core.storage import Dossier
 from raadsdossier.gui.i18n import label
 
-PAGE = 200
+PAGE = 64  # about two screens of rows: a page of motions brings ~1,500 vote rows with it
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the row's interchange dict
 IdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -31,21 +31,26 @@ INTERNAL_BRUSH = QBrush(QColor("#fff4d6"))
 class ItemTableModel(QAbstractTableModel):
     """The items of one section. Sorting and filtering happen in SQL; rows load lazily."""
 
-    def __init__(self, dossier: Dossier, key: str, columns: list[Column], parent=None) -> None:
+    def __init__(self, dossier: Dossier, key: str, columns: list[Column], parent=None, load: bool = True) -> None:
+        """With load=False nothing is read until `reload()`: a dossier view builds every section's model
+        when it opens, but only the section on screen needs its rows."""
         super().__init__(parent)
         self.dossier = dossier
         self.key = key
         self.columns = columns
         self.rows: list[dict] = []
         self.total = 0
+        self.loaded = False
         self.text_filter = ""
         self.order = next((c.sort_key for c in columns if c.sort_key), "date")
         self.descending = False
-        self.reload()
+        if load:
+            self.reload()
 
     # -- loading ------------------------------------------------------------
 
     def reload(self) -> None:
+        self.loaded = True
         self.beginResetModel()
         self.total = items.count(self.dossier, self.key, self.text_filter or None)
         self.rows = self._fetch(0)
@@ -72,12 +77,18 @@ class ItemTableModel(QAbstractTableModel):
         self.reload()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column].sort_key
+        # Qt asks for column -1 to mean "unsorted": keep the default order (columns[-1] would be
+        # the last column). Asking again for the order already shown reads nothing.
+        key = self.columns[column].sort_key if 0 <= column < len(self.columns) else None
         if key is None:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.order, self.descending) and self.loaded:
+            return
         self.order = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.descending = descending
+        if self.loaded:
+            self.reload()
 
     def row_of(self, item_id: str) -> int:
         for index, row in enumerate(self.rows):

@@ -19,6 +19,10 @@ from raadsdossier.gui.sections.base import Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
 
+# Columns fit the rows on the first screen, not every loaded row (sizeHintForColumn reads each one).
+FIT_ROWS = 40
+
+
 class ItemSection(Section):
     """Items of one kind. Subclasses add editors for children via `extra_editor()`."""
 
@@ -38,7 +42,7 @@ class ItemSection(Section):
         self._filter_timer.timeout.connect(lambda: self.model.set_filter(self.filter_edit.text()))
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
 
-        self.model = ItemTableModel(view.dossier, key, columns, self)
+        self.model = ItemTableModel(view.dossier, key, columns, self, load=False)  # read when first shown
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Lijst %1").replace("%1", title))
@@ -52,6 +56,7 @@ class ItemSection(Section):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(FIT_ROWS)
         self.wide_column = next((i for i, c in enumerate(columns)
                                  if c.sort_key in ("title", "description", "claim", "name", "file_name")), 0)
         self.model.modelReset.connect(self._fit_columns)
@@ -163,6 +168,9 @@ class ItemSection(Section):
             self._load(None)
 
     def _update_count(self) -> None:
+        if not self.model.loaded:
+            self.count_label.clear()
+            return
         total = self.model.total
         self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", str(total)))
 
@@ -184,6 +192,8 @@ class ItemSection(Section):
         self.load_extra(data)
 
     def show_item(self, item_id: str) -> bool:
+        if not self.model.loaded:
+            self.refresh()
         row = self.model.row_of(item_id)
         while row < 0 and self.model.canFetchMore():
             self.model.fetchMore()

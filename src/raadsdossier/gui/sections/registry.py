@@ -79,6 +79,17 @@ class TabbedSection(Section):
         self._active().delete_selected()
 
 
+def motion_columns() -> list[Column]:
+    """The columns of the Moties list (also used by bench/run.py to drive the same model)."""
+    return [
+        Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
+        Column(t("Datum"), "date", _date("date")), Column(t("Indieners"), None, _names("submitters")),
+        Column(t("Status"), "status", _enum("status")),
+        Column(t("Uitslag"), None, lambda r: label(r["_computed"].get("result"))),
+        confidentiality_column(t("Vertrouwelijkheid")),
+    ]
+
+
 def build_sections(view):
     """(key, Dutch title, section widget) for every navigator entry."""
     from raadsdossier.gui.sections.attachments import AttachmentSection
@@ -94,11 +105,7 @@ def build_sections(view):
     sections = [
         ("overview", t("Overzicht"), OverviewSection(view)),
         ("timeline", t("Tijdlijn"), TimelineSection(view)),
-        ("motions", t("Moties"), MotionSection(view, "motions", t("Moties"), [
-            Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
-            Column(t("Datum"), "date", _date("date")), Column(t("Indieners"), None, _names("submitters")),
-            Column(t("Status"), "status", _enum("status")),
-            Column(t("Uitslag"), None, lambda r: label(r["_computed"].get("result"))), conf])),
+        ("motions", t("Moties"), MotionSection(view, "motions", t("Moties"), motion_columns())),
         ("commitments", t("Toezeggingen"), ItemSection(view, "commitments", t("Toezeggingen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Toegezegd door"), None, _names("promised_by")),
             Column(t("Uiterste datum"), "deadline", _date("deadline")), Column(t("Status"), "status", _enum("status")),
