@@ -326,3 +326,45 @@ def test_clear_the_recent_files_list(bare_window, new_dossier):
     assert Settings().recent_files == []
     bare_window._fill_recent()
     assert [a.text() for a in bare_window.recent_menu.actions() if a.text()] == ["(geen)", "Lijst wissen"]
+
+
+@pytest.fixture
+def fake_keyring(monkeypatch):
+    """A keyring with a working backend (the real package is an optional extra, not installed for tests)."""
+    import types
+
+    store: dict[tuple[str, str], str] = {}
+    fail = types.ModuleType("keyring.backends.fail")
+    fail.Keyring = type("Keyring", (), {})
+    backends = types.ModuleType("keyring.backends")
+    backends.fail = fail
+    module = types.ModuleType("keyring")
+    module.backends = backends
+    module.get_keyring = lambda: type("MemoryKeyring", (), {"priority": 1})()
+    module.get_password = lambda service, user: store.get((service, user))
+    module.set_password = lambda service, user, password: store.__setitem__((service, user), password)
+    module.delete_password = lambda service, user: store.pop((service, user), None)
+    for name, value in (("keyring", module), ("keyring.backends", backends), ("keyring.backends.fail", fail)):
+        monkeypatch.setitem(sys.modules, name, value)
+    return store
+
+
+def test_a_remembered_password_opens_without_asking(bare_window, encrypted, monkeypatch, fake_keyring):
+    offered = []
+
+    def ask(parent, title, text, *, wrong=False, can_remember=False):
+        offered.append(can_remember)
+        return PASSWORD, True
+
+    monkeypatch.setattr(prompts, "ask_password", ask)
+    bare_window.open_path(encrypted)
+    assert offered == [True] and list(fake_keyring.values()) == [PASSWORD]
+    bare_window.close_tab(0)
+    assert bare_window.open_path(encrypted) is not None and offered == [True]  # not asked again
+    bare_window.settings.save()
+    assert PASSWORD not in bare_window.settings.path.read_text(encoding="utf-8")
+
+    bare_window.close_tab(0)  # a stale remembered password is forgotten and the user is asked
+    fake_keyring[next(iter(fake_keyring))] = "oud-wachtwoord"
+    assert bare_window.open_path(encrypted) is not None and offered == [True, True]
+    assert list(fake_keyring.values()) == [PASSWORD]
