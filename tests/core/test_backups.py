@@ -141,3 +141,10 @@ def test_kill_9_during_backup_never_leaves_a_half_backup_listed(tmp_path, new_do
     leftovers = [p.name for p in backups.backup_dir(new_dossier).iterdir() if p.name.startswith(".")]
     assert leftovers, "no trial interrupted a backup while it was being written"
     assert all(name.endswith(".tmp") or ".tmp-journal" in name for name in leftovers)
+
+
+def test_backups_made_in_the_same_second_keep_their_order(new_dossier):
+    now = datetime(2026, 12, 1, 12, 0, 0)
+    made = [backups.make_backup(new_dossier, reason=reason, now=now) for reason in ("manual", "restore", "auto")]
+    assert [b.path for b in backups.list_backups(new_dossier)] == made[::-1]
+    assert made[1].name == "enschede.20261201-120000-2.restore.raadsdossier"

@@ -94,20 +94,19 @@ def list_backups(path: Path) -> list[Backup]:
         if not match or candidate.name.startswith(".") or not candidate.is_file():
             continue
         made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append((made, int(match["n"] or 0), Backup(candidate, made, match["reason"])))
+        found.append((made, int(match["n"] or 1), Backup(candidate, made, match["reason"])))
     return [backup for *_key, backup in sorted(found, key=lambda t: (t[0], t[1]), reverse=True)]
 
 
 def _target_name(path: Path, reason: str, now: datetime) -> Path:
+    """The next backup's name; backups made in the same second are numbered, so the order stays total."""
     directory = backup_dir(path)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     stem, suffix = path.stem, path.suffix or ".raadsdossier"
-    target = directory / f"{stem}.{stamp}.{reason}{suffix}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = directory / f"{stem}.{stamp}-{n}.{reason}{suffix}"
-    return target
+    same_second = [m for m in map(_NAME.match, (p.name for p in directory.glob(f"{stem}.{stamp}*")))
+                   if m and m["stamp"] == stamp]
+    n = max((int(m["n"] or 1) for m in same_second), default=0) + 1
+    return directory / (f"{stem}.{stamp}.{reason}{suffix}" if n == 1 else f"{stem}.{stamp}-{n}.{reason}{suffix}")
 
 
 def _fsync_dir(directory: Path) -> None:

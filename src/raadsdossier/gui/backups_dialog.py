@@ -96,9 +96,7 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         """Re-read the list; what each backup holds is counted off the GUI thread."""
-        # list_backups orders by the second in the name; two made in the same second (a restore right
-        # after a manual backup) are ordered by the file's own time, so the newest is on top here too.
-        self.backups = sorted(backups.list_backups(self.path), key=self._newest_first, reverse=True)
+        self.backups = backups.list_backups(self.path)
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             for column, text in ((self.DATE, when(backup.made)), (self.REASON, backup.reason_nl),
@@ -114,13 +112,6 @@ class BackupsDialog(QDialog):
         paths = [backup.path for backup in self.backups]
         tasks.run_in_background(lambda: [self._count(p, password) for p in paths], self._show_counts,
                                 lambda exc: self.status.setText(str(exc)))
-
-    @staticmethod
-    def _newest_first(backup: backups.Backup):
-        try:
-            return backup.made, backup.path.stat().st_mtime_ns
-        except OSError:
-            return backup.made, 0
 
     @staticmethod
     def _count(path: Path, password: str | None):
