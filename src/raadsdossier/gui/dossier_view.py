@@ -29,19 +29,22 @@ class DossierView(QWidget):
         self.navigator.setAccessibleName(self.tr("Onderdelen van het dossier"))
         self.navigator.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        self.sections: dict[str, object] = {}
+        self.sections: dict[str, object] = {}  # the sections built so far, by key
+        self._keys: list[str] = []
+        self._factories: dict = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigator)
         layout.addWidget(self.stack, 1)
         from raadsdossier.gui.sections.registry import build_sections
 
-        for key, title, section in build_sections(self):
+        for key, title, factory in build_sections(self):
             entry = QListWidgetItem(title)
             entry.setData(Qt.ItemDataRole.UserRole, key)
             self.navigator.addItem(entry)
-            self.stack.addWidget(section)
-            self.sections[key] = section
+            self.stack.addWidget(QWidget())  # stands in until the section is first shown
+            self._keys.append(key)
+            self._factories[key] = factory
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
 
@@ -51,23 +54,34 @@ class DossierView(QWidget):
         return f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
 
     def section_keys(self) -> list[str]:
-        return list(self.sections)
+        return list(self._keys)
 
     def current_section(self):
         return self.stack.currentWidget()
 
+    def section(self, key: str):
+        """The section for `key`, built now if it has not been shown before (GUI thread)."""
+        if key not in self.sections:
+            index = self._keys.index(key)
+            section = self._factories[key]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, section)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.sections[key] = section
+        return self.sections[key]
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        section = self.section(self._keys[row])
         self.stack.setCurrentIndex(row)
-        section = self.stack.currentWidget()
         if section.stale:
             section.refresh()
 
     def show_section(self, key: str):
-        keys = list(self.sections)
-        self.navigator.setCurrentRow(keys.index(key))
-        return self.sections[key]
+        self.navigator.setCurrentRow(self._keys.index(key))
+        return self.section(key)
 
     def open_item(self, item_id: str) -> bool:
         """Show the section holding `item_id` with the item selected."""
@@ -76,16 +90,17 @@ class DossierView(QWidget):
         except DossierError as exc:
             self.message.emit(str(exc))
             return False
-        for section_key, section in self.sections.items():
-            if getattr(section, "key", None) == key or key in getattr(section, "item_keys", ()):
-                self.show_section(section_key)
-                return section.show_item(item_id)
+        from raadsdossier.gui.sections.registry import ITEM_KEYS
+
+        for section_key in self._keys:
+            if section_key == key or key in ITEM_KEYS.get(section_key, ()):
+                return self.show_section(section_key).show_item(item_id)
         return False
 
     # -- changes -----------------------------------------------------------------
 
     def _mark_changed(self, key: str) -> None:
-        for section_key, section in self.sections.items():
+        for section in self.sections.values():  # sections not built yet read when first shown
             if section is self.current_section():
                 section.refresh()
             else:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 import re
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
 )
 
 from raadsdossier.core import items
@@ -29,6 +29,60 @@ def compact(combo: QComboBox) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
     return combo
+
+
+class SourceChoiceModel(QAbstractListModel):
+    """Every source of the dossier as a checkable row; checked = cited by the item in the form.
+
+    A model rather than a QListWidget: filling a widget with one QListWidgetItem per source took
+    a third of a second per selected item in a dossier with 15,000 sources."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.options: list[tuple[str, str]] = []
+        self.chosen: set[str] = set()
+
+    def set_choices(self, options: list[tuple[str, str]], chosen) -> None:
+        self.beginResetModel()
+        self.options = list(options)
+        self.chosen = set(chosen)
+        self.endResetModel()
+
+    def chosen_ids(self) -> list[str]:
+        known = {source_id for source_id, _title in self.options}
+        return sorted(source_id for source_id in self.chosen if source_id in known)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.options)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        source_id, title = self.options[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.UserRole:
+            return source_id
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if source_id in self.chosen else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        source_id = self.options[index.row()][0]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        if checked:
+            self.chosen.add(source_id)
+        else:
+            self.chosen.discard(source_id)
+        self.dataChanged.emit(index, index, [role])
+        return True
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -85,10 +139,13 @@ class ItemForm(QWidget):
             self.widgets[key] = edit
             layout.addRow(field_label(key), edit)
         layout.addRow(field_label("confidentiality"), self.conf)
-        self.sources = QListWidget()
+        self.source_model = SourceChoiceModel(self)
+        self.source_model.dataChanged.connect(lambda *_args: self._emit())
+        self.sources = QListView()
+        self.sources.setModel(self.source_model)
+        self.sources.setUniformItemSizes(True)  # a dossier can hold thousands of sources: no per-row layout
         self.sources.setAccessibleName(field_label("source_ids"))
         self.sources.setMaximumHeight(90)
-        self.sources.itemChanged.connect(lambda _item: self._emit())
         layout.addRow(field_label("source_ids"), self.sources)
         self.setEnabled(False)
 
@@ -175,14 +232,7 @@ class ItemForm(QWidget):
                 self._actor_names[key] = dict(zip(names, refs))
                 self.widgets[key].setText("; ".join(names))
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", "public"))))
-            self.sources.clear()
-            chosen = set(data.get("source_ids") or [])
-            for source_id, title in items.choices(self.dossier, "source"):
-                entry = QListWidgetItem(title)
-                entry.setData(Qt.ItemDataRole.UserRole, source_id)
-                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Checked if source_id in chosen else Qt.CheckState.Unchecked)
-                self.sources.addItem(entry)
+            self.source_model.set_choices(items.choices(self.dossier, "source"), data.get("source_ids") or [])
         finally:
             self._loading = False
 
@@ -211,10 +261,7 @@ class ItemForm(QWidget):
             names = [n.strip() for n in re.split(r"[;\n]", self.widgets[key].text()) if n.strip()]
             data[key] = [known.get(name) or {"name": name} for name in names]
         data["confidentiality"] = self.conf.currentData()
-        data["source_ids"] = sorted(
-            self.sources.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.sources.count())
-            if self.sources.item(i).checkState() == Qt.CheckState.Checked
-        )
+        data["source_ids"] = self.source_model.chosen_ids()
         return data
 
     def _get(self, widget: QWidget, field):

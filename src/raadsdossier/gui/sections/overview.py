@@ -12,6 +12,9 @@ from raadsdossier.gui.sections.base import Section
 from raadsdossier.interchange.spec import PARTNERSHIP
 
 
+OVERVIEW_LIMIT = 10  # entries per list on the overview
+
+
 def _esc(text) -> str:
     return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -106,17 +109,23 @@ class OverviewSection(Section):
             parts.append("</p>")
         parts.append(f"<h3>{w['Open toezeggingen']}</h3>")
         if data["open_commitments"]:
+            commitments = data["open_commitments"]
+            more = f"<li>… +{len(commitments) - OVERVIEW_LIMIT}</li>" if len(commitments) > OVERVIEW_LIMIT else ""
             parts.append("<ul>" + "".join(
                 f"<li><a href='{c['id']}'>{_esc(c['title'])}</a>"
                 f"{' — ' + w['uiterlijk'] + ' ' + format_date(c['deadline']) if c['deadline'] else ''}"
                 f"{' <b>(' + w['te laat'] + ')</b>' if c['overdue'] else ''}</li>"
-                for c in data["open_commitments"]) + "</ul>")
+                for c in commitments[:OVERVIEW_LIMIT]) + more + "</ul>")
         else:
             parts.append(f"<p>{w['Geen.']}</p>")
         parts.append(f"<h3>{w['Vragen over de termijn']}</h3>")
         if data["overdue_questions"]:
+            # The oldest few, then how many more: laying out hundreds of rich-text lines (a large dossier
+            # has them) took longer than the rest of the first screen; the list is a glance, Vragen has all.
+            overdue = data["overdue_questions"]
+            more = f"<li>… +{len(overdue) - OVERVIEW_LIMIT}</li>" if len(overdue) > OVERVIEW_LIMIT else ""
             parts.append("<ul>" + "".join(f"<li><a href='{q['id']}'>{_esc(q['title'])}</a></li>"
-                                          for q in data["overdue_questions"]) + "</ul>")
+                                          for q in overdue[:OVERVIEW_LIMIT]) + more + "</ul>")
         else:
             parts.append(f"<p>{w['Geen.']}</p>")
         checklist = data["checklist"]

@@ -90,8 +90,15 @@ def motion_columns() -> list[Column]:
     ]
 
 
+# Navigator entries whose screen holds the lists of other item kinds (a TabbedSection).
+ITEM_KEYS = {"money": ("costs", "outcomes"), "people": ("parties", "people")}
+
+
 def build_sections(view):
-    """(key, Dutch title, section widget) for every navigator entry."""
+    """(key, Dutch title, factory) for every navigator entry; factory() builds the section widget.
+
+    A dossier view builds a section when it is first shown: building all sixteen (forms, tables,
+    editors) and laying them out in the stack took half a second before the first screen."""
     from raadsdossier.gui.sections.attachments import AttachmentSection
     from raadsdossier.gui.sections.checklist import ChecklistSection
     from raadsdossier.gui.sections.meetings import MeetingSection
@@ -103,29 +110,29 @@ def build_sections(view):
 
     conf = confidentiality_column(t("Vertrouwelijkheid"))
     sections = [
-        ("overview", t("Overzicht"), OverviewSection(view)),
-        ("timeline", t("Tijdlijn"), TimelineSection(view)),
-        ("motions", t("Moties"), MotionSection(view, "motions", t("Moties"), motion_columns())),
-        ("commitments", t("Toezeggingen"), ItemSection(view, "commitments", t("Toezeggingen"), [
+        ("overview", t("Overzicht"), lambda: OverviewSection(view)),
+        ("timeline", t("Tijdlijn"), lambda: TimelineSection(view)),
+        ("motions", t("Moties"), lambda: MotionSection(view, "motions", t("Moties"), motion_columns())),
+        ("commitments", t("Toezeggingen"), lambda: ItemSection(view, "commitments", t("Toezeggingen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Toegezegd door"), None, _names("promised_by")),
             Column(t("Uiterste datum"), "deadline", _date("deadline")), Column(t("Status"), "status", _enum("status")),
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") else ""), conf])),
-        ("question_sets", t("Vragen & antwoorden"), QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
+        ("question_sets", t("Vragen & antwoorden"), lambda: QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
             Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
             Column(t("Ingediend"), "submitted_on", _date("submitted_on")),
             Column(t("Beantwoord"), "answered_on", _date("answered_on")),
             Column(t("Dagen"), None, lambda r: str(r["_computed"].get("days_to_answer") or "")),
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") or r["_computed"].get("answered_late") else ""),
             conf])),
-        ("college_notes", t("Collegestukken"), ItemSection(view, "college_notes", t("Collegestukken"), [
+        ("college_notes", t("Collegestukken"), lambda: ItemSection(view, "college_notes", t("Collegestukken"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")), conf])),
-        ("demonstrations", t("Demonstraties"), ItemSection(view, "demonstrations", t("Demonstraties"), [
+        ("demonstrations", t("Demonstraties"), lambda: ItemSection(view, "demonstrations", t("Demonstraties"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
             Column(t("Plaats"), "place", _text("place")), Column(t("Omvang"), "estimated_size", _text("estimated_size")),
             conf])),
-        ("checklist", t("Amnesty-checklist"), ChecklistSection(view)),
-        ("money", t("Kosten & opbrengsten"), TabbedSection(view, "money", [
+        ("checklist", t("Amnesty-checklist"), lambda: ChecklistSection(view)),
+        ("money", t("Kosten & opbrengsten"), lambda: TabbedSection(view, "money", [
             (t("Kosten"), ItemSection(view, "costs", t("Kosten"), [
                 Column(t("Omschrijving"), "description", _text("description")), Column(t("Bedrag"), "amount_eur", _money),
                 Column(t("Grondslag"), "basis", _enum("basis")), Column(t("Categorie"), "category", _enum("category")),
@@ -135,26 +142,26 @@ def build_sections(view):
                 Column(t("Volgens"), "claimed_by", _text("claimed_by")), Column(t("Datum"), "date", _date("date")),
                 conf])),
         ])),
-        ("sources", t("Bronnen"), ItemSection(view, "sources", t("Bronnen"), [
+        ("sources", t("Bronnen"), lambda: ItemSection(view, "sources", t("Bronnen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Uitgever"), "publisher", _text("publisher")), Column(t("Datum"), "date", _date("date")),
             Column(t("Documentnummer"), "document_number", _text("document_number")), conf])),
-        ("attachments", t("Bijlagen"), AttachmentSection(view, "attachments", t("Bijlagen"), [
+        ("attachments", t("Bijlagen"), lambda: AttachmentSection(view, "attachments", t("Bijlagen"), [
             Column(t("Bestandsnaam"), "file_name", _text("file_name")), Column(t("Soort"), "media_type", _text("media_type")),
             Column(t("Grootte"), None, lambda r: f"{(r.get('size') or 0) / 1024:.0f} kB"), conf])),
-        ("notes", t("Notities"), ItemSection(view, "notes", t("Notities"), [
+        ("notes", t("Notities"), lambda: ItemSection(view, "notes", t("Notities"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")), conf])),
-        ("meetings", t("Vergaderingen"), MeetingSection(view, "meetings", t("Vergaderingen"), [
+        ("meetings", t("Vergaderingen"), lambda: MeetingSection(view, "meetings", t("Vergaderingen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
             Column(t("Orgaan"), "body", _enum("body")), Column(t("Kenmerk"), "reference", _text("reference")), conf])),
-        ("events", t("Gebeurtenissen"), ItemSection(view, "events", t("Gebeurtenissen"), [
+        ("events", t("Gebeurtenissen"), lambda: ItemSection(view, "events", t("Gebeurtenissen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Datum"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
-        ("unassigned_votes", t("Niet-toegewezen stemmingen"), UnassignedVoteSection(view, "unassigned_votes",
+        ("unassigned_votes", t("Niet-toegewezen stemmingen"), lambda: UnassignedVoteSection(view, "unassigned_votes",
             t("Niet-toegewezen stemmingen"), [
                 Column(t("Besluit"), "decision", _text("decision")), Column(t("Agendapunt"), "agenda_item", _text("agenda_item")),
                 Column(t("Datum"), "date", _date("date")), conf])),
-        ("people", t("Fracties & personen"), TabbedSection(view, "people", [
+        ("people", t("Fracties & personen"), lambda: TabbedSection(view, "people", [
             (t("Fracties"), ItemSection(view, "parties", t("Fracties"), [
                 Column(t("Naam"), "name", _text("name")), Column(t("Afkorting"), "abbreviation", _text("abbreviation")),
                 Column(t("Zetels"), "seats", _text("seats")), conf])),
