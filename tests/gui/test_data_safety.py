@@ -216,7 +216,7 @@ def test_check_reports_a_broken_search_index_and_repairs_it(bare_window, demo_co
     bare_window.open_path(path)
     dialog = bare_window.check_dossier()
     assert dialog.summary.text() == "Er is 1 probleem gevonden:"
-    assert dialog.finding_texts() == ["De zoekindex klopt niet met de gegevens (1 ontbreken) — te repareren met Repareren"]
+    assert dialog.finding_texts() == ["De zoekindex klopt niet met de gegevens (1 ontbreekt) — te repareren met Repareren"]
     assert dialog.repair_button.isEnabled()
     qtbot.mouseClick(dialog.repair_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.text().startswith("Het dossier is in orde.")

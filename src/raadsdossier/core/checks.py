@@ -121,7 +121,8 @@ def _search(session: Session) -> list[Finding]:
     wrong = missing + stale + extra
     if not wrong:
         return []
-    parts = [f"{n} {what}" for n, what in ((missing, "ontbreken"), (stale, "verouderd"), (extra, "te veel")) if n]
+    parts = [f"{n} {what}" for n, what in ((missing, "ontbreekt" if missing == 1 else "ontbreken"),
+                                           (stale, "verouderd"), (extra, "te veel")) if n]
     return [Finding("search_index", f"de zoekindex klopt niet met de gegevens ({', '.join(parts)})", True, wrong)]
 
 
