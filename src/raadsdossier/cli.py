@@ -179,13 +179,24 @@ def main(argv: list[str] | None = None) -> int:
         except _UsageError as exc:
             parser.error(str(exc))
     except DossierError as exc:
-        _fail(str(exc))
+        _fail(str(exc) + _backup_hint(exc))
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         _fail(f"{where}{exc.strerror or exc}; er is niets veranderd.")
     except KeyboardInterrupt:
         _fail("afgebroken.")
     return 1
+
+
+def _backup_hint(exc: DossierError) -> str:
+    """For a damaged dossier: where its backups are, on the same line."""
+    from raadsdossier.core.backups import list_backups
+    from raadsdossier.core.errors import DamagedDossier
+
+    if not isinstance(exc, DamagedDossier) or not list_backups(exc.path):
+        return ""
+    return (f" Er zijn reservekopieën: 'raadsdossier backups {exc.path}' toont ze, "
+            f"'raadsdossier restore {exc.path} RESERVEKOPIE' zet er een terug.")
 
 
 def _fail(message: str) -> None:

@@ -1,5 +1,6 @@
 """Each kind of bad file gets its own clear sentence, exit status 1 on the CLI, and stays byte-identical."""
 
+import json
 import random
 import resource
 import signal
@@ -129,3 +130,20 @@ def test_full_disk_during_a_backup_leaves_no_backup_and_says_so(demo_copy, cli):
     assert "de reservekopie kon niet worden gemaakt" in result.stderr and len(result.stderr.splitlines()) == 1
     folder = path.with_name(path.name + "-reservekopieen")
     assert [p for p in folder.iterdir()] == []
+
+
+def test_a_damaged_dossier_with_backups_names_the_way_back(demo_copy, cli):
+    path = demo_copy("arnhem-wuhan")
+    assert cli("backup", path).returncode == 0
+    _flipped_bytes_in_a_page(path, path)
+    before = sha256(path)
+    result = cli("info", path)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert f"'raadsdossier backups {path}' toont ze" in result.stderr
+    [backup] = json.loads(cli("backups", path, "--json").stdout)
+    assert backup["problem"] is None and backup["counts"]["motion"] == 1
+    restored = cli("restore", path, backup["path"])
+    assert restored.returncode == 0 and "het beschadigde bestand staat apart als" in restored.stdout
+    assert cli("check", path).returncode == 0
+    [aside] = path.parent.glob("arnhem-wuhan.raadsdossier.beschadigd-*")
+    assert sha256(aside) == before
