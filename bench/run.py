@@ -95,9 +95,15 @@ def _app():
     return QApplication.instance() or QApplication(["bench"])
 
 
-def _settle(app, widget) -> None:
-    """Process what showing queued, and paint now: the screen is then really on screen."""
+def _settle(app, widget, view=None) -> None:
+    """Process what showing queued until the shown section has its data (the overview reads it on a
+    worker thread), and paint now: the screen is then really on screen, with its content."""
     app.processEvents()
+    section = view.current_section() if view is not None else None
+    deadline = time.perf_counter() + 60
+    while section is not None and getattr(section, "data", True) is None and time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
     widget.repaint()
     app.processEvents()
 
@@ -124,13 +130,13 @@ def measure_open(path: Path, runs: int, home: Path) -> dict:
     for _ in range(runs):
         start = time.perf_counter()
         view = window.open_path(path, remember=False)
-        _settle(app, window)
+        _settle(app, window, view)
         opens.append(time.perf_counter() - start)
         times = {}
         for key in view.section_keys():
             start = time.perf_counter()
             view.show_section(key)
-            _settle(app, window)
+            _settle(app, window, view)
             times[key] = time.perf_counter() - start
         slowest.append(max(times.values()))
         for key, value in times.items():
@@ -228,7 +234,7 @@ def exec_(*args):
         print("SHOWN", time.time(), flush=True)
         app.quit()
     QTimer.singleShot(0, shown)
-    return _exec(app)
+    return _exec()
 QApplication.exec = exec_
 """
 

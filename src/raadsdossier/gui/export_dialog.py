@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from raadsdossier.core.errors import DossierError
 from raadsdossier.core.storage import Dossier
 from raadsdossier.export.build import DEFAULT_SECTIONS, SECTIONS, PackOptions, preview
-from raadsdossier.export.service import write_pack
+from raadsdossier.export.isolated import write_pack_isolated
 from raadsdossier.gui import tasks
 
 
@@ -163,11 +163,12 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         report = self._progress.changed.emit
 
-        def work():
+        def work():  # on a worker thread; the rendering itself runs in a child process (export/isolated.py)
             written = []
             for index, target in enumerate(targets):
-                written.append(write_pack(self.dossier, target, options,
-                                          lambda done, total, i=index: report(i * 100 + 100 * done // max(total, 1), 0)))
+                written.append(write_pack_isolated(
+                    self.dossier, target, options,
+                    lambda done, total, i=index: report(i * 100 + 100 * done // max(total, 1), 0)))
             return written
 
         tasks.run_in_background(work, self._done, self._failed)

@@ -12,7 +12,7 @@ from raadsdossier.core import items
 from raadsdossier.core.storage import Dossier
 from raadsdossier.gui.i18n import label
 
-PAGE = 64  # about two screens of rows: a page of motions brings ~1,500 vote rows with it
+PAGE = 48  # a screen and a half of rows: a page of motions brings ~1,000 vote rows with it
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the row's interchange dict
 IdRole = Qt.ItemDataRole.UserRole + 2
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.core import items
+from raadsdossier.gui import tasks
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.sections.base import Section
@@ -52,10 +53,23 @@ class OverviewSection(Section):
         self.data: dict | None = None
 
     def refresh(self) -> None:
+        """Read the overview on a worker thread: it counts the whole dossier, and in a large one (or the
+        first time a process runs these queries) that took a third of a second with the window frozen."""
         super().refresh()
-        self.data = items.overview(self.view.dossier)
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation, dossier = self._generation, self.view.dossier
+        tasks.run_in_background(lambda: items.overview(dossier), lambda data: self._show(generation, data),
+                                self._failed)
+
+    def _show(self, generation: int, data: dict) -> None:
+        if generation != self._generation:  # a newer refresh is on its way
+            return
+        self.data = data
         self.summary.setText(self._html(self.data))
         self.form.load(self.data["partnership"])
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(f"<p>{_esc(exc)}</p>")
 
     def _save(self) -> None:
         before = self.data["partnership"]
