@@ -228,12 +228,25 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 _exec = QApplication.exec
+def _ready(app):
+    # shown, and for the app: with its dossier tabs open and the first screen filled in
+    for widget in app.topLevelWidgets():
+        if widget.isVisible():
+            if not hasattr(widget, "views"):
+                return True
+            views = widget.views()
+            section = views[0].current_section() if views else None
+            return section is not None and getattr(section, "data", True) is not None
+    return False
 def exec_(*args):
     app = QApplication.instance()
-    def shown():
-        print("SHOWN", time.time(), flush=True)
-        app.quit()
-    QTimer.singleShot(0, shown)
+    def poll():
+        if _ready(app):
+            print("SHOWN", time.time(), flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(1, poll)
+    QTimer.singleShot(0, poll)
     return _exec()
 QApplication.exec = exec_
 """
@@ -397,6 +410,8 @@ def print_table(results: dict) -> None:
     print()
     for name, shown, ok in results["verdicts"]:
         print(f"{'PASS' if ok else 'MISS'}  {name}: {shown}")
+    for name, error in results.get("errors", {}).items():
+        print(f"FAILED  {name}: {error}")
 
 
 def machine() -> dict:
@@ -412,6 +427,15 @@ def machine() -> dict:
     return {"nproc": os.cpu_count(), "cpu": cpu, "ram_gb": round(mem / 1024 / 1024, 1),
             "python": platform.python_version(), "pyside6": PySide6.__version__, "qt": QtCore.qVersion(),
             "sqlite": sqlite3.sqlite_version}
+
+
+def attempt(results: dict, measure, name: str) -> None:
+    """Run one measurement; a failure is recorded (and printed) instead of losing the whole run."""
+    try:
+        measure()
+    except Exception as exc:  # noqa: BLE001
+        results.setdefault("errors", {})[name] = f"{type(exc).__name__}: {exc}"
+        print(f"  {name} FAILED: {exc}", flush=True)
 
 
 def main(argv=None) -> int:
@@ -433,39 +457,40 @@ def main(argv=None) -> int:
             path = work / f"bench-{n}.raadsdossier"  # the GUI opens read-write: never the shared cache
             shutil.copyfile(cached, path)
             entry: dict = {}
-            if "search" in only:
-                entry["search"] = measure_search(path)
-                print(f"  search {entry['search']['median_s'] * 1000:.1f} ms", flush=True)
-            if "motions" in only:
-                entry["motions"] = measure_motions(path, runs)
-                print(f"  motions sort {entry['motions']['sort_s'] * 1000:.0f} ms", flush=True)
-            if "open" in only:
-                entry["open"] = measure_open(path, runs, work / f"open-home-{n}")
-                print(f"  open {entry['open']['open_s']:.2f} s", flush=True)
             results["sizes"][n] = entry
+            if "search" in only:
+                attempt(results, lambda: entry.__setitem__("search", measure_search(path)), f"search {n}")
+            if "motions" in only:
+                attempt(results, lambda: entry.__setitem__("motions", measure_motions(path, runs)), f"motions {n}")
+            if "open" in only:
+                attempt(results, lambda: entry.__setitem__("open", measure_open(path, runs, work / f"open-home-{n}")),
+                        f"open {n}")
+            print(f"  {json.dumps({k: {m: v for m, v in d.items() if m.endswith('_s')} for k, d in entry.items()})}",
+                  flush=True)
         if "memory" in only:
             n = max(sizes)
             path = work / f"bench-{n}.raadsdossier"
-            results["memory"] = {"items": n, **measure_memory(path, work)}
-            print(f"  memory {results['memory']['peak_rss_mb']:.0f} MB", flush=True)
+            attempt(results, lambda: results.__setitem__("memory", {"items": n, **measure_memory(path, work)}), "memory")
         if "pack" in only:
             import pack
 
-            results["pack"] = {"items": 1000, **pack.measure(dossier_path(1000), min(runs, 3), work)}
-            print(f"  pack PDF {results['pack']['pdf_s']:.2f} s", flush=True)
+            attempt(results, lambda: results.__setitem__(
+                "pack", {"items": 1000, **pack.measure(dossier_path(1000), min(runs, 3), work)}), "pack")
         if "import" in only:
             import odata_import
 
-            results["import"] = odata_import.measure(10_000, min(runs, 3), work)
-            print(f"  import {results['import']['import_s']:.2f} s", flush=True)
+            attempt(results, lambda: results.__setitem__("import", odata_import.measure(10_000, min(runs, 3), work)),
+                    "import")
         if "start" in only:
-            results["start"] = measure_start(runs, work)
-            print(f"  start {results['start']['restart_s']:.2f} s", flush=True)
+            attempt(results, lambda: results.__setitem__("start", measure_start(runs, work)), "start")
+        for key in ("memory", "pack", "import", "start"):
+            if key in results:
+                print(f"  {key}: {json.dumps(results[key])}", flush=True)
     results["verdicts"] = verdicts(results)
     print_table(results)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print(f"\nwritten: {RESULTS}")
-    return 0 if all(ok for _n, _s, ok in results["verdicts"]) else 1
+    return 0 if all(ok for _n, _s, ok in results["verdicts"]) and not results.get("errors") else 1
 
 
 if __name__ == "__main__":
