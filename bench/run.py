@@ -414,6 +414,35 @@ def print_table(results: dict) -> None:
         print(f"FAILED  {name}: {error}")
 
 
+def markdown(results: dict) -> str:
+    """The tables of bench/README.md, from a results.json."""
+    sizes = sorted(results["sizes"], key=int)
+    lines = ["| figure | " + " | ".join(f"{int(n):,}" for n in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    rows = [("open, first screen shown (s)", "open", "open_s", 1), ("slowest section, first show (s)", "open", "slowest_section_s", 1),
+            ("search median (ms)", "search", "median_s", 1000), ("search p95 (ms)", "search", "p95_s", 1000),
+            ("bare FTS5 median (ms)", "search", "bare_median_s", 1000), ("bare FTS5 p95 (ms)", "search", "bare_p95_s", 1000),
+            ("search / bare FTS5 (median)", "search", "ratio", 1),
+            ("motions list (ms)", "motions", "list_s", 1000), ("motions sort, median / max (ms)", "motions", "sort", 1000),
+            ("motions filter, median / max (ms)", "motions", "filter", 1000)]
+    for label, section, key, scale in rows:
+        cells = []
+        for n in sizes:
+            data = results["sizes"][n].get(section, {})
+            if key in ("sort", "filter"):
+                cells.append(f"{data[key + '_s'] * scale:.0f} / {data[key + '_max_s'] * scale:.0f}" if data else "—")
+            elif key in data:
+                value = data[key] * scale
+                cells.append(f"{value:.2f}" if scale == 1 else f"{value:.1f}")
+            else:
+                cells.append("—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", "| target | measured | |", "|---|---|---|"]
+    for name, shown, ok in results["verdicts"]:
+        lines.append(f"| {name} | {shown} | {'PASS' if ok else '**MISS**'} |")
+    return "\n".join(lines)
+
+
 def machine() -> dict:
     import sqlite3
 
@@ -444,7 +473,11 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
     parser.add_argument("--only", default="open,search,motions,pack,import,memory,start")
+    parser.add_argument("--report", action="store_true", help="print bench/results.json as Markdown tables")
     args = parser.parse_args(argv)
+    if args.report:
+        print(markdown(json.loads(RESULTS.read_text())))
+        return 0
     sizes = [int(s) for s in ("1000,10000" if args.quick else args.sizes).split(",")]
     runs = 2 if args.quick else args.runs
     only = set(args.only.split(","))
