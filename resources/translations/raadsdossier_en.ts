@@ -94,7 +94,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>wordt geteld…</source>
         <translation>counting…</translation>
     </message>
@@ -104,7 +104,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>This dossier has no backups yet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>onleesbaar: %1</source>
         <translation>unreadable: %1</translation>
     </message>
@@ -333,7 +333,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+82"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -353,12 +353,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     <message>
         <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+33"/>
         <location line="+124"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-153"/>
         <location line="+50"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
@@ -490,7 +490,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose at least one section and one format.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Het stuk kon niet worden gemaakt: %1</source>
         <translation>The paper could not be created: %1</translation>
     </message>
@@ -573,12 +573,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+82"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+136"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
@@ -1631,7 +1631,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+56"/>
+        <source>het dossier is beschadigd (de integriteitscontrole meldt: %1).</source>
+        <translation>the dossier is damaged (the integrity check reports: %1).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Dossier openen</source>
         <translation>Open dossier</translation>
     </message>
@@ -1956,7 +1961,7 @@ You can open it read-only, or close it there first.</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Wachtwoord</source>
         <translation>Password</translation>
     </message>
@@ -2037,7 +2042,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+32"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+36"/>
         <source>Overzicht van de stedenband</source>
         <translation>Overview of the partnership</translation>
     </message>
@@ -2052,7 +2057,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Stedenband bewerken</source>
         <translation>Edit partnership</translation>
     </message>
@@ -2363,7 +2368,7 @@ Ingediend 10 juni 2022
     <name>Sections</name>
     <message>
         <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+89"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -2383,15 +2388,15 @@ Ingediend 10 juni 2022
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+29"/>
+        <location line="-30"/>
+        <location line="+36"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+25"/>
+        <location line="-71"/>
+        <location line="+32"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -2403,8 +2408,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+36"/>
+        <location line="-72"/>
+        <location line="+43"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -2415,24 +2420,24 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-77"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+24"/>
+        <location line="+31"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-41"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
     </message>

@@ -26,6 +26,22 @@ def test_revisions_form_one_linear_chain():
     assert len({r.down_revision for r in revisions}) == len(revisions)
 
 
+def test_the_revisions_read_without_alembic_are_alembics():
+    script = migrations._script()
+    assert list(migrations._chain()) == [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert migrations.head_revision() == script.get_current_head()
+
+
+def test_opening_a_current_dossier_does_not_import_alembic(new_dossier):
+    import subprocess
+    import sys
+
+    code = ("import sys; from raadsdossier.core.storage import Dossier; Dossier.open(sys.argv[1]).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, str(new_dossier)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def _engine(path):
     engine = create_engine(f"sqlite:///{path}")
 
@@ -57,13 +73,15 @@ def test_empty_database_migrates_to_head_and_matches_the_model(tmp_path):
 
 def test_failed_migration_leaves_no_half_schema(tmp_path, monkeypatch):
     engine = _engine(tmp_path / "half.db")
-    original = migrations.command.upgrade
+    from alembic import command
+
+    original = command.upgrade
 
     def upgrade_then_fail(config, target):
         original(config, target)
         raise RuntimeError("stroomstoring")
 
-    monkeypatch.setattr(migrations.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
     with pytest.raises(RuntimeError):
         with engine.begin() as connection:
             migrations.upgrade(connection)

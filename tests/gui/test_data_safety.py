@@ -368,3 +368,20 @@ def test_a_remembered_password_opens_without_asking(bare_window, encrypted, monk
     fake_keyring[next(iter(fake_keyring))] = "oud-wachtwoord"
     assert bare_window.open_path(encrypted) is not None and offered == [True, True]
     assert list(fake_keyring.values()) == [PASSWORD]
+
+
+def test_damage_found_by_the_check_after_opening_offers_the_backup(bare_window, demo_copy, asked, messages):
+    """Flipped bytes inside one page pass the quick open; the whole-file check after it finds them."""
+    from tests.core.test_damaged_files import _flipped_bytes_in_a_page
+
+    path = demo_copy("arnhem-wuhan")
+    with Dossier.open(path) as dossier:
+        dossier.backup("manual")
+    _flipped_bytes_in_a_page(path, path)
+    damaged = path.read_bytes()
+    view = bare_window.open_path(path)
+    assert asked and asked[0][0] == "Dossier beschadigd" and "integriteitscontrole" in asked[0][1]
+    [aside] = path.parent.glob("arnhem-wuhan.raadsdossier.beschadigd-*")
+    assert aside.read_bytes() == damaged
+    assert view is not None and bare_window.views() == [view] and view.dossier.quick_check() == "ok"
+    assert items.count(view.dossier, "motions") == 1

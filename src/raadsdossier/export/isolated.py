@@ -54,7 +54,7 @@ def write_pack_isolated(dossier, target: Path, options: PackOptions,
     context = multiprocessing.get_context("spawn")  # no fork of a process running Qt and SQLite
     parent_conn, child_conn = context.Pipe(duplex=False)
     # The password stays in memory: it travels to the child through the pipe that spawn uses.
-    password = getattr(dossier, "_password", None)
+    password = dossier.password
     process = context.Process(target=_child, args=(str(dossier.path), password, str(target), options, child_conn),
                               daemon=True)
     process.start()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from raadsdossier import __version__
 from raadsdossier.core import backups, services
 from raadsdossier.core.demo import write_demo_dossiers
-from raadsdossier.core.errors import DossierError
+from raadsdossier.core.errors import DamagedDossier, DossierError
 from raadsdossier.core.storage import SUFFIX
 from raadsdossier.gui import keystore, opening, prompts, tasks, workspace
 from raadsdossier.gui.dossier_view import DossierView
@@ -197,10 +197,28 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.tabs)
+        self.verify_in_background(view)
         if remember:
             self.settings.add_recent(path)
             self._remember_open()
-        return view
+        return self.view_for(path)  # when the check ran at once and put a backup in its place: that tab
+
+    def verify_in_background(self, view: DossierView) -> None:
+        """Check the whole file off the GUI thread; if it is damaged, close it and offer the newest good backup."""
+        dossier = view.dossier
+
+        def checked(verdict: str) -> None:
+            if verdict == "ok" or view not in self.views():
+                return
+            path, password = dossier.path, dossier.password
+            self.close_tab(self.tabs.indexOf(view), backup=False)  # never back up a damaged file over good ones
+            damage = DamagedDossier(path, self.tr("het dossier is beschadigd (de integriteitscontrole meldt: %1).")
+                                    .replace("%1", verdict))
+            if opening.offer_backup(self, path, password, damage):
+                self.open_path(path, password=password)
+
+        # Not being able to check now (the file is busy or gone) is not damage: the next open checks again.
+        tasks.run_in_background(dossier.quick_check, checked, lambda _exc: None)
 
     def open_dialog(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Dossier openen"), str(workspace.dossier_dir()),

@@ -41,7 +41,8 @@ def open_dossier(parent, path: Path, password: str | None = None, read_only: boo
     from_keyring = remember = wrong = False
     while True:
         try:
-            dossier = Dossier.open(path, read_only=read_only, password=password)
+            # The whole-file check runs after the tab is shown (MainWindow.verify_in_background).
+            dossier = Dossier.open(path, read_only=read_only, password=password, verify=False)
         except (PasswordRequired, WrongPassword) as exc:
             if isinstance(exc, WrongPassword):
                 if from_keyring:
