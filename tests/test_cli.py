@@ -135,3 +135,15 @@ def test_search_prints_confidential_text_only_when_asked(run, new_dossier):
     assert "Tursun" not in out
     code, out, _err = run("search", new_dossier, "urumqi", "--include", "confidential")
     assert "Gesprek met familie Tursun" in out and "vastgehouden" in out
+
+
+def test_starting_the_window_does_not_load_the_import_formats():
+    import subprocess
+    import sys
+
+    code = ("import sys; from raadsdossier import cli, launch; opened = []; "
+            "launch.launch_gui = lambda files: opened.append([str(f) for f in files]) or 0; "
+            "codes = [cli.main(['gui', 'a.raadsdossier']), cli.main(['map/b.raadsdossier']), cli.main([])]; "
+            "print(codes, opened, sorted(m for m in sys.modules if m.startswith('raadsdossier.importers.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[0, 0, 0] [['a.raadsdossier'], ['map/b.raadsdossier'], []] []"

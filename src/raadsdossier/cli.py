@@ -153,9 +153,31 @@ def _dutch_headings(parser: argparse.ArgumentParser) -> None:
             action.help = "toon deze hulp en stop"
 
 
+def _window_only(argv: list[str]) -> list[str] | None:
+    """The files to open when the command line only asks for the window, else None.
+
+    Starting the window this way skips building the full parser, which imports every import
+    format and the pack builder: a good part of the app's start-up that the window does not need.
+    """
+    if any(arg.startswith("-") for arg in argv):
+        return None  # --help, --version, --selftest and the like need the parser
+    if not argv:
+        return []
+    if argv[0] == "gui":
+        return argv[1:]
+    if all(arg.endswith(".raadsdossier") or os.sep in arg for arg in argv):
+        return argv
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = _build_parser()
     argv = sys.argv[1:] if argv is None else argv
+    files = _window_only(argv)
+    if files is not None:
+        from raadsdossier.launch import launch_gui
+
+        return launch_gui([Path(name) for name in files])
+    parser = _build_parser()
     commands = parser._subparsers._group_actions[0].choices
     first = argv[0] if argv else ""
     if first and first not in commands and (first.endswith(".raadsdossier") or os.sep in first or os.path.exists(first)):
