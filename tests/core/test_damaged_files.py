@@ -31,14 +31,26 @@ def _zero_length(path, _dossier):
 
 
 def _flipped_bytes_in_a_page(path, dossier):
-    """Flip the header bytes of a b-tree page in the middle of the file (type and cell count)."""
-    data = bytearray(dossier.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    pages = [n for n in range(1, len(data) // page_size) if data[n * page_size] in (0x02, 0x05, 0x0A, 0x0D)]
-    page = pages[len(pages) // 2] * page_size
-    for offset in (3, 4):  # the number of cells on the page
-        data[page + offset] ^= 0xFF
-    path.write_bytes(bytes(data))
+    """Flip the header bytes of a b-tree page in the middle of the file (type and cell count).
+
+    The first such page from the middle on whose damage SQLite's integrity check reports: damage to
+    some pages makes SQLite refuse to read at all (a message of its own), and which page lies in the
+    middle changes with the schema's tables and indexes."""
+    original = dossier.read_bytes()
+    page_size = int.from_bytes(original[16:18], "big")
+    pages = [n for n in range(1, len(original) // page_size) if original[n * page_size] in (0x02, 0x05, 0x0A, 0x0D)]
+    for number in pages[len(pages) // 2:]:
+        data = bytearray(original)
+        for offset in (3, 4):  # the number of cells on the page
+            data[number * page_size + offset] ^= 0xFF
+        path.write_bytes(bytes(data))
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+                if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    return
+        except sqlite3.DatabaseError:
+            pass
+    raise AssertionError("no page whose damage the integrity check reports")
 
 
 def _other_sqlite(path, _dossier):

@@ -52,8 +52,8 @@ class ItemTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.loaded = True
         self.beginResetModel()
-        self.total = items.count(self.dossier, self.key, self.text_filter or None)
-        self.rows = self._fetch(0)
+        self.rows, self.total = items.first_page(self.dossier, self.key, text_filter=self.text_filter or None,
+                                                 order=self.order, descending=self.descending, limit=PAGE)
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list[dict]:

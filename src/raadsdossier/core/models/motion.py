@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from raadsdossier.core.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
@@ -14,6 +14,18 @@ from raadsdossier.core.models.base import Base, Item, enum_column, new_id, parti
 class Motion(Item):
     __tablename__ = "motions"
     __mapper_args__ = {"polymorphic_identity": "motion"}
+    # One index per sortable column and direction of the Moties list, in exactly the list's ORDER BY
+    # (nulls last, then the column, then the id as tie-break; see core.items.page), so a page of 48
+    # reads 48 index entries instead of sorting every motion. A NOT NULL column needs one index, read
+    # backwards for descending; a nullable one needs two, as nulls stay last both ways. (migration 0003)
+    __table_args__ = (
+        Index("ix_motions_sort_reference", text("reference IS NULL"), "reference", "id"),
+        Index("ix_motions_sort_reference_desc", text("reference IS NULL"), text("reference DESC"), text("id DESC")),
+        Index("ix_motions_sort_date", text("date IS NULL"), "date", "id"),
+        Index("ix_motions_sort_date_desc", text("date IS NULL"), text("date DESC"), text("id DESC")),
+        Index("ix_motions_sort_title", "title", "id"),
+        Index("ix_motions_sort_status", "status", "id"),
+    )
     label_nl = "motie"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
