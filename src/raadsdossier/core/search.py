@@ -78,17 +78,19 @@ def _before_commit(session: Session) -> None:
     if not pending:
         return
     connection = session.connection()
+    rows = []
     with session.no_autoflush:
         for item_id, item in pending.items():
             item = item if item is not None else session.get(Item, item_id)
             if item is None or inspect(item).deleted or inspect(item).detached:
                 continue
             title, body = item.search_text()
-            connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :seq"), {"seq": item.seq})
-            connection.execute(
-                text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:seq, :title, :body)"),
-                {"seq": item.seq, "title": title or "", "body": body or ""},
-            )
+            rows.append({"seq": item.seq, "title": title or "", "body": body or ""})
+    if rows:
+        # Two statements for the whole transaction (executemany), not two per item: an import of
+        # 10,000 OData vote rows indexes ~2,700 items, and a statement each cost ~0.1 ms of overhead.
+        connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :seq"), [{"seq": r["seq"]} for r in rows])
+        connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:seq, :title, :body)"), rows)
 
 
 def install_hooks(session_class: type[Session]) -> None:
