@@ -100,3 +100,24 @@ def test_dossier_from_a_newer_app_is_refused_and_unchanged(new_dossier):
     assert "gemaakt met Raadsdossier 3.2.0" in message and f"deze versie, Raadsdossier {__version__}" in message
     assert "schema 9001_from_the_future" in message and migrations.head_revision() in message
     assert sha256(new_dossier) == before
+
+
+def test_migrated_indexes_are_the_models_indexes(tmp_path):
+    """Alembic cannot compare expression indexes on SQLite; compare what SQLite itself stores instead."""
+    from sqlalchemy import create_engine as plain_engine
+
+    migrated_engine = _engine(tmp_path / "migrated.db")
+    with migrated_engine.begin() as connection:
+        migrations.upgrade(connection)
+    modelled_engine = plain_engine(f"sqlite:///{tmp_path / 'modelled.db'}")
+    Base.metadata.create_all(modelled_engine)
+
+    def indexes(path):
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                "AND tbl_name NOT LIKE 'search_index%'").fetchall()
+        return {name: (table, " ".join(sql.replace('"', "").split())) for name, table, sql in rows}
+
+    migrated, modelled = indexes(tmp_path / "migrated.db"), indexes(tmp_path / "modelled.db")
+    assert any(name.startswith("ix_motions_sort") for name in migrated)
+    assert migrated == modelled
