@@ -45,20 +45,12 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import generate  # noqa: E402
+from pack import timed as median_time  # noqa: E402  (the median of `runs` timings of fn())
 
 RESULTS = HERE / "results.json"
 
 
 # -- helpers ---------------------------------------------------------------------
-
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
