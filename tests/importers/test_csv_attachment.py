@@ -343,3 +343,10 @@ def test_qa_text_reads_the_kamervragen_like_questions_text(run, new_dossier):
     (question_set,) = exported(run, new_dossier)["question_sets"]
     assert question_set["reference"] == "2022Z11774" and len(question_set["questions"]) == 17
     assert "toegevoegd: niets" in run("import", new_dossier, KAMERVRAGEN, "--format", "questions-text")[1]
+
+
+def test_binary_bytes_with_a_carriage_return_in_the_first_line_are_no_csv(tmp_path):
+    """A DOCX's zip header can hold a lone \\r before any newline; recognising formats must not trip on it."""
+    odd = tmp_path / "verslag.docx"
+    odd.write_bytes(b"PK\x03\x04\x14\x00titel,datum\rstatus\x00\x00" + bytes(range(256)))
+    assert detect_format(odd).name == "attachment"

@@ -121,7 +121,10 @@ def _detect(path: Path, head: bytes) -> bool:
     header = _header_line(text)
     if not header.strip():
         return False
-    columns = [_column_name(c) for c in next(csv.reader([header], delimiter=_delimiter(header)), [])]
+    try:
+        columns = [_column_name(c) for c in next(csv.reader([header], delimiter=_delimiter(header)), [])]
+    except csv.Error:  # binary bytes (a DOCX's zip, a PDF) decoded as text: certainly no sheet
+        return False
     if len(columns) < 2 and path.suffix.lower() != ".csv":
         return False  # a text whose first line is "Titel" is no sheet of motions
     shape = _shape_of(columns)
