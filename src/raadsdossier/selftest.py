@@ -126,7 +126,7 @@ def search(ctx: Context) -> str:
         notes = [hit for hit in search_dossier(dossier, "voorzitter") if hit.kind == "note"]
     check(motions, "de geïmporteerde motie wordt niet gevonden op 'export-logo'")
     check(notes, "de notitie wordt niet gevonden op 'voorzitter'")
-    return f"'export-logo' vindt de motie, 'voorzitter' de notitie"
+    return "'export-logo' vindt de motie, 'voorzitter' de notitie"
 
 
 def _pack(ctx: Context, suffix: str) -> Path:
