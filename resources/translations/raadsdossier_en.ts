@@ -496,6 +496,19 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>GlanceView</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+44"/>
+        <source>Onderdelen van het dossier</source>
+        <translation>Sections of the dossier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Het dossier wordt geopend…</source>
+        <translation>Opening the dossier…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+28"/>
@@ -1440,7 +1453,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+39"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+45"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -1631,7 +1644,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+96"/>
+        <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
+        <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>het dossier is beschadigd (de integriteitscontrole meldt: %1).</source>
         <translation>the dossier is damaged (the integrity check reports: %1).</translation>
     </message>
@@ -1641,7 +1659,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossier</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Voorbeelddossiers</source>
         <translation>Example dossiers</translation>
     </message>
@@ -1651,7 +1669,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Save new dossier</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Nieuw dossier</source>
         <translation>New dossier</translation>
     </message>
@@ -1671,7 +1689,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -1691,7 +1709,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Did not succeed</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Versleutelen</source>
         <translation>Encrypt</translation>
     </message>
@@ -1706,7 +1724,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 is now encrypted.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Wachtwoord wijzigen</source>
         <translation>Change password</translation>
     </message>
@@ -1721,7 +1739,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The password of %1 was changed.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Versleuteling opheffen</source>
         <translation>Remove encryption</translation>
     </message>
@@ -1736,12 +1754,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 is no longer encrypted.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Ook %1 reservekopie(ën) zijn omgezet.</source>
         <translation>%1 backup(s) were converted too.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
@@ -1761,7 +1779,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>alleen-lezen</source>
         <translation>read-only</translation>
     </message>
@@ -2042,14 +2060,19 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+36"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+40"/>
         <source>Overzicht van de stedenband</source>
         <translation>Overview of the partnership</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Het dossier wordt geopend…</source>
+        <translation>Opening the dossier…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2057,7 +2080,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>Stedenband bewerken</source>
         <translation>Edit partnership</translation>
     </message>
@@ -2334,7 +2357,7 @@ Ingediend 10 juni 2022
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+22"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+21"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -2359,7 +2382,7 @@ Ingediend 10 juni 2022
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Niets gevonden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -2367,36 +2390,37 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+89"/>
-        <location line="+22"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+95"/>
+        <location line="+37"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-26"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location line="+30"/>
         <source>Moties</source>
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+36"/>
+        <location line="-45"/>
+        <location line="+51"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+32"/>
+        <location line="-86"/>
+        <location line="+47"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -2408,8 +2432,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+43"/>
+        <location line="-87"/>
+        <location line="+58"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -2420,24 +2444,25 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-92"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+31"/>
+        <location line="+46"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-56"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <location line="+30"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
     </message>
@@ -2464,7 +2489,8 @@ Ingediend 10 juni 2022
         <translation>yes</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-39"/>
+        <location line="+34"/>
         <source>Vragen &amp; antwoorden</source>
         <translation>Questions &amp; answers</translation>
     </message>
@@ -2484,7 +2510,8 @@ Ingediend 10 juni 2022
         <translation>Days</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
+        <location line="+40"/>
         <source>Collegestukken</source>
         <translation>College documents</translation>
     </message>
@@ -2498,7 +2525,8 @@ Ingediend 10 juni 2022
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-71"/>
+        <location line="+43"/>
         <source>Demonstraties</source>
         <translation>Demonstrations</translation>
     </message>
@@ -2513,17 +2541,17 @@ Ingediend 10 juni 2022
         <translation>Size</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
         <source>Amnesty-checklist</source>
         <translation>Amnesty checklist</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Kosten &amp; opbrengsten</source>
         <translation>Costs &amp; outcomes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+48"/>
         <source>Kosten</source>
         <translation>Costs</translation>
     </message>
@@ -2579,7 +2607,8 @@ Ingediend 10 juni 2022
         <translation>According to</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-54"/>
+        <location line="+57"/>
         <source>Bronnen</source>
         <translation>Sources</translation>
     </message>
@@ -2594,7 +2623,8 @@ Ingediend 10 juni 2022
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-59"/>
+        <location line="+60"/>
         <source>Bijlagen</source>
         <translation>Attachments</translation>
     </message>
@@ -2609,12 +2639,14 @@ Ingediend 10 juni 2022
         <translation>Size</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-63"/>
+        <location line="+65"/>
         <source>Vergaderingen</source>
         <translation>Meetings</translation>
     </message>
@@ -2624,13 +2656,14 @@ Ingediend 10 juni 2022
         <translation>Body</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
+        <location line="+67"/>
         <source>Gebeurtenissen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
+        <location line="-67"/>
+        <location line="+71"/>
         <source>Niet-toegewezen stemmingen</source>
         <translation>Unassigned votes</translation>
     </message>
@@ -2645,12 +2678,12 @@ Ingediend 10 juni 2022
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-71"/>
         <source>Fracties &amp; personen</source>
         <translation>Parties &amp; people</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+74"/>
         <source>Fracties</source>
         <translation>Parties</translation>
     </message>

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from raadsdossier import __version__
+import raadsdossier
 from raadsdossier.core.enums import Level, PartnershipStatus
 from raadsdossier.core.errors import DossierError, InvalidInput
 from raadsdossier.cli_safety import (  # noqa: F401  (the _cmd_* are dispatched by name from main)
@@ -30,7 +30,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
                     "Zonder opdracht start het programmavenster.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+    parser.add_argument("--version", action="version", version=f"{PROG} {raadsdossier.__version__}",
                         help="toon het versienummer")
     parser.add_argument("--selftest", action="store_true", help="controleer of deze installatie werkt, en stop")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")

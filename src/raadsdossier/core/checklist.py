@@ -6,14 +6,14 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from raadsdossier.core.enums import ChecklistStatus
 from raadsdossier.core.errors import NotFound
-from raadsdossier.core.models import ChecklistAssessment
 from raadsdossier.paths import resource
+
+if TYPE_CHECKING:  # templates and progress are read without the data layer too (core/glance.py)
+    from sqlalchemy.orm import Session
 
 DEFAULT_TEMPLATE = "amnesty-2021"
 META_KEY = "checklist_template"
@@ -62,25 +62,43 @@ class ItemState:
     assessed_on: date | None
 
 
+DONE_STATUSES = (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE)
+
+
+def newest_assessments(rows) -> dict[str, tuple]:
+    """Checklist item id -> its newest row of `rows` = (item id, status, assessed_on, ...) in the order made.
+
+    The newest is the one assessed last; an undated assessment counts as oldest, and of two on
+    the same day the one made later wins.
+    """
+    newest: dict[str, tuple] = {}
+    for row in rows:
+        known = newest.get(row[0])
+        if known is None or (row[2] or date.min) >= (known[2] or date.min):
+            newest[row[0]] = row
+    return newest
+
+
 def current_states(session: Session, template: Template, on: date | None = None) -> list[ItemState]:
     """Each template item's newest assessment (up to `on`, if given); not started when none."""
-    newest: dict[str, ChecklistAssessment] = {}
-    query = select(ChecklistAssessment).where(ChecklistAssessment.template == template.id)
-    for assessment in session.scalars(query):
-        if on is not None and assessment.assessed_on and assessment.assessed_on > on:
-            continue
-        known = newest.get(assessment.checklist_item_id)
-        if known is None or (assessment.assessed_on or date.min) >= (known.assessed_on or date.min):
-            newest[assessment.checklist_item_id] = assessment
+    from sqlalchemy import select
+
+    from raadsdossier.core.models import ChecklistAssessment
+
+    query = (select(ChecklistAssessment).where(ChecklistAssessment.template == template.id)
+             .order_by(ChecklistAssessment.seq))
+    newest = newest_assessments(
+        (a.checklist_item_id, a.status, a.assessed_on, a.note) for a in session.scalars(query)
+        if on is None or not a.assessed_on or a.assessed_on <= on)
     states = []
     for item in template.items:
         found = newest.get(item.id)
-        states.append(ItemState(item, found.status if found else ChecklistStatus.NOT_STARTED,
-                                found.note if found else None, found.assessed_on if found else None))
+        states.append(ItemState(item, ChecklistStatus(found[1]) if found else ChecklistStatus.NOT_STARTED,
+                                found[3] if found else None, found[2] if found else None))
     return states
 
 
 def progress(states: list[ItemState]) -> tuple[int, int]:
     """(done or not applicable, total applicable-or-done)."""
-    done = sum(1 for s in states if s.status in (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE))
+    done = sum(1 for s in states if s.status in DONE_STATUSES)
     return done, len(states)

@@ -9,18 +9,18 @@ thread at a time); nothing returned holds a live ORM object.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from raadsdossier.core import glance
 from raadsdossier.core import search as search_index
-from raadsdossier.core.checklist import META_KEY, current_states, load_template
-from raadsdossier.core.enums import ChecklistStatus
+from raadsdossier.core.checklist import META_KEY, load_template
 from raadsdossier.core.errors import DossierError, NotFound
 from raadsdossier.core.models import (
-    ChecklistAssessment, Commitment, Event, Item, ItemActor, Partnership, QuestionSet,
+    ChecklistAssessment, Item, ItemActor, Partnership, QuestionSet,
 )
 from raadsdossier.core.storage import Dossier
 from raadsdossier.interchange import FORMAT
@@ -349,49 +349,13 @@ def partnership_names(dossier: Dossier) -> tuple[str, str] | None:
 
 
 def overview(dossier: Dossier, today: date | None = None) -> dict:
-    """The partnership at a glance, for the Overzicht screen."""
-    today = today or date.today()
+    """The partnership at a glance, for the Overzicht screen: glance.overview's figures, with the
+    partnership as the form edits it (export_item) in place of its summary."""
     with dossier.session() as session:
-        partnership = session.scalars(select(Partnership)).first()
-        counts = {kind: n for kind, n in session.execute(select(Item.kind, func.count()).group_by(Item.kind))}
-        open_commitments = [
-            {"id": c.id, "title": c.title, "deadline": c.deadline.isoformat() if c.deadline else None,
-             "overdue": c.is_overdue(today)}
-            for c in session.scalars(select(Commitment).where(Commitment.status == "open"))
-        ]
-        # Only unanswered sets with a deadline rule can be overdue (QuestionSet.is_overdue): asking SQL for
-        # those columns alone, rather than loading every set, keeps this cheap in a large dossier.
-        overdue_questions = []
-        unanswered = select(QuestionSet.id, QuestionSet.reference, QuestionSet.title, QuestionSet.submitted_on,
-                            QuestionSet.answer_deadline_days).where(
-            QuestionSet.answered_on.is_(None), QuestionSet.submitted_on.is_not(None),
-            QuestionSet.answer_deadline_days.is_not(None)).order_by(QuestionSet.submitted_on)
-        for item_id, reference, title, submitted, days in session.execute(unanswered):
-            deadline = submitted + timedelta(days=days)
-            if today > deadline:
-                overdue_questions.append({"id": item_id, "title": f"{reference} {title}" if reference else title,
-                                          "deadline": deadline.isoformat()})
-        latest_events = [
-            {"id": e.id, "date": e.date, "title": e.title, "kind": e.event_kind.value}
-            for e in session.scalars(select(Event).where(Event.date.is_not(None)).order_by(Event.date.desc()).limit(5))
-        ]
-        template_id = session.scalar(text("SELECT value FROM dossier_meta WHERE key = :k").bindparams(k=META_KEY))
-        checklist = None
-        if template_id:
-            template = load_template(template_id)
-            states = current_states(session, template)
-            sections = []
-            for section_id, section_title in template.sections:
-                in_section = [s for s in states if s.item.section == section_id]
-                done = sum(1 for s in in_section if s.status in (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE))
-                sections.append({"id": section_id, "title": section_title, "done": done, "total": len(in_section)})
-            checklist = {"template": template.id, "title": template.title, "sections": sections,
-                         "done": sum(s["done"] for s in sections), "total": len(states)}
-        return {
-            "partnership": export_item(partnership, PARTNERSHIP) if partnership else None,
-            "counts": counts, "open_commitments": open_commitments, "overdue_questions": overdue_questions,
-            "latest_events": latest_events, "checklist": checklist,
-        }
+        data = glance.overview(session.connection().connection.dbapi_connection, today)
+        partnership = session.scalars(select(Partnership).order_by(Partnership.seq).limit(1)).first()
+        data["partnership"] = export_item(partnership, PARTNERSHIP) if partnership else None
+        return data
 
 
 # -- checklist ----------------------------------------------------------------

@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from raadsdossier import __version__
+import raadsdossier
 from raadsdossier.core.errors import DossierFileError, DossierLocked
 
 _held: dict[Path, "DossierLock"] = {}  # locks this process holds, by resolved dossier path
@@ -64,7 +64,7 @@ def _owner_text() -> dict:
         user = ""
     return {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
             "since": now.isoformat(timespec="seconds"), "since_text": f"{now:%d-%m-%Y %H:%M}",
-            "app": f"Raadsdossier {__version__}"}
+            "app": f"Raadsdossier {raadsdossier.__version__}"}
 
 
 def _read_owner(fd: int) -> dict:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
-
-from raadsdossier import __version__
+import raadsdossier
 from raadsdossier.core.errors import DamagedDossier, DossierTooNew
 from raadsdossier.paths import migrations_dir
+
+if TYPE_CHECKING:  # SQLAlchemy is imported only by what opens a dossier: a glance (core/glance.py) needs none
+    from sqlalchemy.engine import Connection
 
 
 APP_VERSION_KEY = "app_version"
@@ -75,6 +76,8 @@ def _written_by(connection: Connection) -> str | None:
 
 def current_revision(connection: Connection, path: Path) -> str | None:
     """The file's schema revision; raises DossierTooNew for a revision this app does not know."""
+    from sqlalchemy.exc import OperationalError
+
     try:
         revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     except OperationalError as exc:
@@ -89,7 +92,7 @@ def current_revision(connection: Connection, path: Path) -> str | None:
         raise DossierTooNew(
             path,
             f"dit dossier is gemaakt met {made_with} (schema {revision}); deze versie, Raadsdossier "
-            f"{__version__}, kent schema's tot en met {head_revision()}. Werk Raadsdossier bij om het te openen; "
+            f"{raadsdossier.__version__}, kent schema's tot en met {head_revision()}. Werk Raadsdossier bij om het te openen; "
             "het bestand is niet veranderd.",
         )
     return revision
@@ -106,5 +109,5 @@ def stamp_app_version(connection: Connection) -> None:
     """Record which app version last brought the file to its schema (named when a newer file is refused)."""
     connection.exec_driver_sql(
         "INSERT INTO dossier_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (APP_VERSION_KEY, __version__),
+        (APP_VERSION_KEY, raadsdossier.__version__),
     )

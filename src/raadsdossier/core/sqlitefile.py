@@ -14,6 +14,7 @@ from raadsdossier.core.errors import DamagedDossier, DossierFileError, DossierNo
 
 # PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
 APPLICATION_ID = 0x52444F53
+SUFFIX = ".raadsdossier"  # a dossier file's name ends in this
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # SQLCipher writes whole pages of 4096 bytes (1024 for files of SQLCipher 3), and nothing else in clear.
 _CIPHER_PAGE = 1024

@@ -23,9 +23,7 @@ from raadsdossier.core.errors import (
 )
 from raadsdossier.core.locking import DossierLock
 from raadsdossier.core.models import DossierMeta, Partnership
-from raadsdossier.core.sqlitefile import APPLICATION_ID, ENCRYPTED  # noqa: F401  (APPLICATION_ID is re-exported)
-
-SUFFIX = ".raadsdossier"
+from raadsdossier.core.sqlitefile import APPLICATION_ID, ENCRYPTED, SUFFIX  # noqa: F401  (APPLICATION_ID, SUFFIX re-exported)
 
 
 class DossierSession(Session):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from raadsdossier.gui import workspace
+from raadsdossier.gui import tasks, workspace
 from raadsdossier.gui.mainwindow import MainWindow
 from raadsdossier.paths import resource
 
@@ -47,21 +48,47 @@ def install_fonts() -> None:
 
 
 def build_window(files: list[Path], settings: workspace.Settings | None = None) -> MainWindow:
-    """The main window with what should be open: the files given, else what was open last, else the welcome page."""
+    """The main window with what should be open, opened at once: the files given, else what was open
+    last, else (on a first run) the demo dossiers. `run` starts in two steps instead (`start_window`)."""
+    window = start_window(files, settings)
+    finish_start(window, files)
+    return window
+
+
+def start_window(files: list[Path], settings: workspace.Settings | None = None) -> MainWindow:
+    """The window as start-up first shows it: a glance at each dossier to open (core/glance.py), read
+    without the data layer. `finish_start` opens them properly."""
     install_fonts()
     settings = settings or workspace.Settings()
     window = MainWindow(settings)
-    if files:
-        for path in files:
-            window.open_path(Path(path))
-    else:
-        for path in settings.open_files:
-            if Path(path).exists():
-                window.open_path(path, remember=False)
-        if not window.views() and settings.first_run and not settings.recent_files:
-            window.open_demo()
-            window.tabs.setCurrentIndex(0)
+    paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
+    window.show_glances(paths)
     return window
+
+
+def _first_run(settings: workspace.Settings) -> bool:
+    return settings.first_run and not settings.recent_files
+
+
+def finish_start(window: MainWindow, files: list[Path]) -> None:
+    """Open the glanced dossiers in their tabs (the files given become recent files), or on a first run
+    write and open the demo dossiers."""
+    window.open_glances(remember=bool(files))
+    if not files and not window.views() and _first_run(window.settings):
+        window.open_demo()
+        window.tabs.setCurrentIndex(0)
+
+
+def import_data_layer() -> None:
+    """Import SQLAlchemy, the models and the services, and map the models: what opening a dossier needs.
+
+    Alone this takes three times as long as Python and Qt take to show a bare window, which is why
+    `run` shows the window first and does this on a worker thread.
+    """
+    importlib.import_module("raadsdossier.core.services")  # the models, storage, items and search with it
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
 
 
 def run(files: list[Path]) -> int:
@@ -70,10 +97,15 @@ def run(files: list[Path]) -> int:
     app.setOrganizationName("Raadsdossier")
     settings = workspace.Settings()
     app._translators = install_translations(app, settings.language)
-    window = build_window(files, settings)
+    window = start_window(files, settings)
     window.show()
-    # What start-up made (modules, classes, Qt wrappers) lives as long as the app: keep it out of
-    # the cyclic collector's full passes, which otherwise walk it all and stall the window for
-    # 70-80 ms at a time (measured on the 100,000-item benchmark dossier).
-    gc.freeze()
+
+    def loaded(_result=None) -> None:
+        finish_start(window, files)
+        # What start-up made (modules, classes, Qt wrappers) lives as long as the app: keep it out of
+        # the cyclic collector's full passes, which otherwise walk it all and stall the window for
+        # 70-80 ms at a time (measured on the 100,000-item benchmark dossier).
+        gc.freeze()
+
+    tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
     return app.exec()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
@@ -12,14 +13,19 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from raadsdossier import __version__
-from raadsdossier.core import backups, services
-from raadsdossier.core.demo import write_demo_dossiers
+import raadsdossier
+from raadsdossier.core import glance
 from raadsdossier.core.errors import DamagedDossier, DossierError
-from raadsdossier.core.storage import SUFFIX
-from raadsdossier.gui import keystore, opening, prompts, tasks, workspace
-from raadsdossier.gui.dossier_view import DossierView
+from raadsdossier.core.sqlitefile import SUFFIX
+from raadsdossier.gui import tasks, workspace
+from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from raadsdossier.gui.dossier_view import DossierView
+
+# This module is imported before the data layer (SQLAlchemy and the models), so that the window can
+# be shown first (show_glances); what needs the data layer imports it where it is used.
 
 FILE_FILTER = "Raadsdossier (*.raadsdossier);;Alle bestanden (*)"
 # How often open dossiers are offered to backups.auto_backup (which itself skips a dossier whose
@@ -162,11 +168,38 @@ class MainWindow(QMainWindow):
     # -- dossiers ------------------------------------------------------------------
 
     def views(self) -> list[DossierView]:
+        """The open dossiers' views, in tab order (not the glances still waiting to be opened)."""
+        return [widget for widget in self._tab_widgets() if not isinstance(widget, GlanceView)]
+
+    def glances(self) -> list[GlanceView]:
+        return [widget for widget in self._tab_widgets() if isinstance(widget, GlanceView)]
+
+    def _tab_widgets(self) -> list:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
     def current_view(self) -> DossierView | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, DossierView) else None
+        return None if widget is None or isinstance(widget, GlanceView) else widget
+
+    def show_glances(self, paths: list[Path]) -> None:
+        """Start-up's first step: a tab per dossier with its Overzicht read by core/glance.py, without the
+        data layer. `open_glances` then opens them properly, each in its tab's place."""
+        for path in paths:
+            view = GlanceView(Path(path).resolve(), glance.glance(path))
+            index = self.tabs.addTab(view, view.title)
+            self.tabs.setTabToolTip(index, str(view.path))
+        if self.tabs.count():
+            self.tabs.setCurrentIndex(0)
+            self.pages.setCurrentWidget(self.tabs)
+
+    def open_glances(self, remember: bool = False) -> None:
+        """Open every glanced dossier the normal way (passwords, locks and damage are asked about as always);
+        with `remember` they become recent files, as files given on the command line do."""
+        glances = self.glances()
+        for view in glances:
+            self.open_path(view.path, remember=remember, in_place_of=view)
+        if glances:
+            self._remember_open()
 
     def _search_targets(self):
         current = self.current_view()
@@ -176,26 +209,45 @@ class MainWindow(QMainWindow):
         path = Path(path).resolve()
         return next((view for view in self.views() if view.dossier.path.resolve() == path), None)
 
-    def open_path(self, path: Path, remember: bool = True, password: str | None = None) -> DossierView | None:
+    def open_path(self, path: Path, remember: bool = True, password: str | None = None,
+                  in_place_of: GlanceView | None = None) -> DossierView | None:
         """Open a dossier file as a tab (or switch to it when it is open); errors are shown, not raised.
 
         Asks for the password of an encrypted dossier, offers read-only when another program has it
-        open, and offers the newest good backup for a damaged one (gui/opening.py).
+        open, and offers the newest good backup for a damaged one (gui/opening.py). With `in_place_of`
+        the dossier takes that glance's tab (which goes when the dossier cannot be opened).
         """
+        from raadsdossier.gui import opening
+        from raadsdossier.gui.dossier_view import DossierView
+
         path = Path(path).resolve()
-        for index, view in enumerate(self.views()):
+        for view in self.views():
             if view.dossier.path.resolve() == path:
-                self.tabs.setCurrentIndex(index)
+                self.tabs.setCurrentWidget(view)
                 return view
+        if in_place_of is None:
+            in_place_of = next((view for view in self.glances() if view.path == path), None)
         dossier = opening.open_dossier(self, path, password)
         if dossier is None:
+            if in_place_of is not None:
+                self._drop_glance(in_place_of)
             return None
         view = DossierView(dossier)
         view.changed.connect(lambda _key: self._update_title())
         self.undo_group.addStack(view.undo_stack)
-        index = self.tabs.addTab(view, self._tab_title(view))
+        if in_place_of is not None and self.tabs.indexOf(in_place_of) >= 0:
+            was_current = self.tabs.currentWidget() is in_place_of
+            overview = view.section("overview")
+            if in_place_of.data is not None and overview.data is None:
+                overview.show_glance(in_place_of.data)  # the same first screen until its own read is in
+            index = self.tabs.insertTab(self.tabs.indexOf(in_place_of), view, self._tab_title(view))
+            self._drop_glance(in_place_of)
+            if was_current:
+                self.tabs.setCurrentIndex(index)
+        else:
+            index = self.tabs.addTab(view, self._tab_title(view))
+            self.tabs.setCurrentIndex(index)
         self.tabs.setTabToolTip(index, str(path))
-        self.tabs.setCurrentIndex(index)
         self.pages.setCurrentWidget(self.tabs)
         self.verify_in_background(view)
         if remember:
@@ -203,9 +255,25 @@ class MainWindow(QMainWindow):
             self._remember_open()
         return self.view_for(path)  # when the check ran at once and put a backup in its place: that tab
 
+    def data_layer_failed(self, exc: Exception) -> None:
+        """The data layer could not be imported (a damaged installation): say so; the glances stay readable."""
+        QMessageBox.critical(self, "Raadsdossier", self.tr(
+            "De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is "
+            "(%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.").replace("%1", str(exc)))
+
+    def _drop_glance(self, view: GlanceView) -> None:
+        index = self.tabs.indexOf(view)
+        if index >= 0:
+            self.tabs.removeTab(index)
+        view.deleteLater()
+        if self.tabs.count() == 0:
+            self.pages.setCurrentWidget(self.welcome)
+
     def verify_in_background(self, view: DossierView) -> None:
         """Check the whole file off the GUI thread; if it is damaged, close it and offer the newest good backup."""
         dossier = view.dossier
+
+        from raadsdossier.gui import opening
 
         def checked(verdict: str) -> None:
             if verdict == "ok" or view not in self.views():
@@ -227,6 +295,8 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def open_demo(self) -> list[DossierView]:
+        from raadsdossier.core.demo import write_demo_dossiers
+
         try:
             write_demo_dossiers(workspace.demo_dir())
         except DossierError as exc:
@@ -253,6 +323,8 @@ class MainWindow(QMainWindow):
         return self.create_dossier(Path(name), fields, password)
 
     def create_dossier(self, path: Path, fields, password: str | None = None) -> DossierView | None:
+        from raadsdossier.core import services
+
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         try:
@@ -305,6 +377,10 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         view = self.tabs.widget(index)
+        if isinstance(view, GlanceView):  # closed before it was opened: nothing to back up or close
+            self._drop_glance(view)
+            self._remember_open()
+            return
         if backup:
             self._auto_backup_now(view)
         self.tabs.removeTab(index)
@@ -316,7 +392,8 @@ class MainWindow(QMainWindow):
         self._remember_open()
 
     def _remember_open(self) -> None:
-        self.settings.open_files = [view.dossier.path for view in self.views()]
+        self.settings.open_files = [view.path if isinstance(view, GlanceView) else view.dossier.path
+                                    for view in self._tab_widgets()]
         self.settings.save()
         self._update_actions()
 
@@ -390,6 +467,8 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, path: Path, backup: Path, on_done, on_error=None) -> None:
         """Put `backup` in the place of the open dossier at `path` (the state before is kept as a backup)."""
+        from raadsdossier.core import backups
+
         view = self.view_for(path)
         if view is None:
             return
@@ -398,6 +477,8 @@ class MainWindow(QMainWindow):
                            on_done, on_error)
 
     def encrypt_dossier(self) -> None:
+        from raadsdossier.gui import prompts
+
         view = self.current_view()
         if view is None or view.dossier.encrypted:
             return
@@ -412,6 +493,8 @@ class MainWindow(QMainWindow):
         self._change_encryption(view, None, new, self.tr("%1 is nu versleuteld."))
 
     def change_password(self) -> None:
+        from raadsdossier.gui import prompts
+
         view = self.current_view()
         if view is None or not view.dossier.encrypted:
             return
@@ -425,6 +508,8 @@ class MainWindow(QMainWindow):
         self._change_encryption(view, current, new, self.tr("Het wachtwoord van %1 is gewijzigd."))
 
     def decrypt_dossier(self) -> None:
+        from raadsdossier.gui import prompts
+
         view = self.current_view()
         if view is None or not view.dossier.encrypted:
             return
@@ -438,6 +523,7 @@ class MainWindow(QMainWindow):
 
     def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
         from raadsdossier.core.encryption import change_encryption
+        from raadsdossier.gui import keystore
 
         path, in_memory = view.dossier.path, view.dossier.password
 
@@ -456,6 +542,8 @@ class MainWindow(QMainWindow):
 
     def auto_backup_all(self) -> None:
         """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
+        from raadsdossier.core import backups
+
         for view in self.views():
             if not view.dossier.read_only:
                 dossier = view.dossier
@@ -464,6 +552,8 @@ class MainWindow(QMainWindow):
 
     def _auto_backup_now(self, view: DossierView) -> None:
         """The same on this thread, for a dossier about to close (there is no later to wait for)."""
+        from raadsdossier.core import backups
+
         if view.dossier.read_only:
             return
         try:
@@ -520,7 +610,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         view = self.current_view()
         if view is None:
-            self.setWindowTitle("Raadsdossier")
+            glanced = self.tabs.currentWidget() if isinstance(self.tabs.currentWidget(), GlanceView) else None
+            self.setWindowTitle(f"{glanced.title} — Raadsdossier" if glanced else "Raadsdossier")
             return
         state = self.tr("alleen-lezen") if view.dossier.read_only else self.tr("alle wijzigingen opgeslagen")
         self.setWindowTitle(f"{view.title} ({view.dossier.path.name}) — {state} — Raadsdossier")
@@ -562,7 +653,7 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("Over Raadsdossier"),
                           self.tr("<h3>Raadsdossier %1</h3><p>Dossiers over stedenbanden, en vergaderstukken daaruit. "
-                                  "Werkt volledig zonder internet.</p>").replace("%1", __version__))
+                                  "Werkt volledig zonder internet.</p>").replace("%1", raadsdossier.__version__))
 
     def closeEvent(self, event) -> None:
         self._remember_open()

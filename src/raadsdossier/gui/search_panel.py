@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from raadsdossier.core import services
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import kind_label, label
 
@@ -60,6 +59,8 @@ class SearchPanel(QWidget):
             return
 
         def work():
+            from raadsdossier.core import services
+
             return [(d.path, d.path.stem, hit) for d in targets for hit in services.search(d, query, limit=30)]
 
         tasks.run_in_background(work, lambda hits: self._show(generation, hits), lambda exc: self._show(generation, []))

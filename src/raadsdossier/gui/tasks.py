@@ -25,9 +25,13 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows it
-            self.relay.failed.emit(exc)
+            signal, value = self.relay.failed, exc
         else:
-            self.relay.done.emit(result)
+            signal, value = self.relay.done, result
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app quit while this ran: nobody is waiting for the answer
+            pass
 
 
 _live: set[_Relay] = set()

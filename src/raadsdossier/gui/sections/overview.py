@@ -5,12 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from raadsdossier.core import items
 from raadsdossier.gui import tasks
-from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.sections.base import Section
-from raadsdossier.interchange.spec import PARTNERSHIP
 
 
 OVERVIEW_LIMIT = 10  # entries per list on the overview
@@ -21,6 +18,13 @@ def _esc(text) -> str:
 
 
 class OverviewSection(Section):
+    """The summary on the left, the partnership's form on the right.
+
+    Without a dossier (`view.dossier` is None) it shows a glance (`show_glance`) while the app
+    starts, and the form's place says the dossier is being opened: this module imports the data
+    layer only when a form is built, so that the first screen can be shown before it is loaded.
+    """
+
     key = "overview"
     kinds = ("partnership",)
     item_keys = ("partnership",)
@@ -34,11 +38,20 @@ class OverviewSection(Section):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.summary.linkActivated.connect(self.view.open_item)
         self.summary.setAccessibleName(self.tr("Overzicht van de stedenband"))
-        self.form = ItemForm(view.dossier, PARTNERSHIP)
-        self.form.edited.connect(self._save)
         box = QGroupBox(self.tr("Gegevens van de stedenband"))
         box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.form)
+        if view.dossier is not None:
+            from raadsdossier.gui.forms import ItemForm
+            from raadsdossier.interchange.spec import PARTNERSHIP
+
+            self.form = ItemForm(view.dossier, PARTNERSHIP)
+            self.form.edited.connect(self._save)
+            box_layout.addWidget(self.form)
+        else:
+            self.form = None
+            opening = QLabel(self.tr("Het dossier wordt geopend…"))
+            opening.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            box_layout.addWidget(opening)
         content = QWidget()
         columns = QHBoxLayout(content)
         columns.addWidget(self.summary, 3)
@@ -51,10 +64,13 @@ class OverviewSection(Section):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll)
         self.data: dict | None = None
+        self.glanced = False  # data is still the glance of start-up, not the dossier's own read
 
     def refresh(self) -> None:
         """Read the overview on a worker thread: it counts the whole dossier, and in a large one (or the
         first time a process runs these queries) that took a third of a second with the window frozen."""
+        from raadsdossier.core import items
+
         super().refresh()
         self._generation = getattr(self, "_generation", 0) + 1
         generation, dossier = self._generation, self.view.dossier
@@ -64,9 +80,14 @@ class OverviewSection(Section):
     def _show(self, generation: int, data: dict) -> None:
         if generation != self._generation:  # a newer refresh is on its way
             return
-        self.data = data
+        self.data, self.glanced = data, False
         self.summary.setText(self._html(self.data))
         self.form.load(self.data["partnership"])
+
+    def show_glance(self, data: dict) -> None:
+        """The overview read before the data layer was loaded (core/glance.py); the form follows later."""
+        self.data, self.glanced = data, True
+        self.summary.setText(self._html(data))
 
     def _failed(self, exc: Exception) -> None:
         self.summary.setText(f"<p>{_esc(exc)}</p>")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
+from typing import TYPE_CHECKING
+
 from raadsdossier.gui.i18n import format_date, label
-from raadsdossier.gui.models import Column, confidentiality_column
 from raadsdossier.gui.sections.base import Section
-from raadsdossier.gui.sections.items import ItemSection
+
+if TYPE_CHECKING:  # the lists need the data layer; the navigator's titles (section_titles) do not
+    from raadsdossier.gui.models import Column
+    from raadsdossier.gui.sections.items import ItemSection
 
 
 def t(text: str) -> str:
@@ -81,6 +85,8 @@ class TabbedSection(Section):
 
 def motion_columns() -> list[Column]:
     """The columns of the Moties list (also used by bench/run.py to drive the same model)."""
+    from raadsdossier.gui.models import Column, confidentiality_column
+
     return [
         Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
         Column(t("Datum"), "date", _date("date")), Column(t("Indieners"), None, _names("submitters")),
@@ -94,13 +100,28 @@ def motion_columns() -> list[Column]:
 ITEM_KEYS = {"money": ("costs", "outcomes"), "people": ("parties", "people")}
 
 
+def section_titles() -> list[tuple[str, str]]:
+    """(key, title) of every navigator entry, in order, without building (or importing) any section."""
+    return [
+        ("overview", t("Overzicht")), ("timeline", t("Tijdlijn")), ("motions", t("Moties")),
+        ("commitments", t("Toezeggingen")), ("question_sets", t("Vragen & antwoorden")),
+        ("college_notes", t("Collegestukken")), ("demonstrations", t("Demonstraties")),
+        ("checklist", t("Amnesty-checklist")), ("money", t("Kosten & opbrengsten")), ("sources", t("Bronnen")),
+        ("attachments", t("Bijlagen")), ("notes", t("Notities")), ("meetings", t("Vergaderingen")),
+        ("events", t("Gebeurtenissen")), ("unassigned_votes", t("Niet-toegewezen stemmingen")),
+        ("people", t("Fracties & personen")),
+    ]
+
+
 def build_sections(view):
     """(key, Dutch title, factory) for every navigator entry; factory() builds the section widget.
 
     A dossier view builds a section when it is first shown: building all sixteen (forms, tables,
     editors) and laying them out in the stack took half a second before the first screen."""
+    from raadsdossier.gui.models import Column, confidentiality_column
     from raadsdossier.gui.sections.attachments import AttachmentSection
     from raadsdossier.gui.sections.checklist import ChecklistSection
+    from raadsdossier.gui.sections.items import ItemSection
     from raadsdossier.gui.sections.meetings import MeetingSection
     from raadsdossier.gui.sections.motions import MotionSection
     from raadsdossier.gui.sections.overview import OverviewSection
@@ -109,30 +130,30 @@ def build_sections(view):
     from raadsdossier.gui.sections.unassigned import UnassignedVoteSection
 
     conf = confidentiality_column(t("Vertrouwelijkheid"))
-    sections = [
-        ("overview", t("Overzicht"), lambda: OverviewSection(view)),
-        ("timeline", t("Tijdlijn"), lambda: TimelineSection(view)),
-        ("motions", t("Moties"), lambda: MotionSection(view, "motions", t("Moties"), motion_columns())),
-        ("commitments", t("Toezeggingen"), lambda: ItemSection(view, "commitments", t("Toezeggingen"), [
+    factories = dict([
+        ("overview", lambda: OverviewSection(view)),
+        ("timeline", lambda: TimelineSection(view)),
+        ("motions", lambda: MotionSection(view, "motions", t("Moties"), motion_columns())),
+        ("commitments", lambda: ItemSection(view, "commitments", t("Toezeggingen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Toegezegd door"), None, _names("promised_by")),
             Column(t("Uiterste datum"), "deadline", _date("deadline")), Column(t("Status"), "status", _enum("status")),
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") else ""), conf])),
-        ("question_sets", t("Vragen & antwoorden"), lambda: QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
+        ("question_sets", lambda: QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
             Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
             Column(t("Ingediend"), "submitted_on", _date("submitted_on")),
             Column(t("Beantwoord"), "answered_on", _date("answered_on")),
             Column(t("Dagen"), None, lambda r: str(r["_computed"].get("days_to_answer") or "")),
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") or r["_computed"].get("answered_late") else ""),
             conf])),
-        ("college_notes", t("Collegestukken"), lambda: ItemSection(view, "college_notes", t("Collegestukken"), [
+        ("college_notes", lambda: ItemSection(view, "college_notes", t("Collegestukken"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")), conf])),
-        ("demonstrations", t("Demonstraties"), lambda: ItemSection(view, "demonstrations", t("Demonstraties"), [
+        ("demonstrations", lambda: ItemSection(view, "demonstrations", t("Demonstraties"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
             Column(t("Plaats"), "place", _text("place")), Column(t("Omvang"), "estimated_size", _text("estimated_size")),
             conf])),
-        ("checklist", t("Amnesty-checklist"), lambda: ChecklistSection(view)),
-        ("money", t("Kosten & opbrengsten"), lambda: TabbedSection(view, "money", [
+        ("checklist", lambda: ChecklistSection(view)),
+        ("money", lambda: TabbedSection(view, "money", [
             (t("Kosten"), ItemSection(view, "costs", t("Kosten"), [
                 Column(t("Omschrijving"), "description", _text("description")), Column(t("Bedrag"), "amount_eur", _money),
                 Column(t("Grondslag"), "basis", _enum("basis")), Column(t("Categorie"), "category", _enum("category")),
@@ -142,26 +163,26 @@ def build_sections(view):
                 Column(t("Volgens"), "claimed_by", _text("claimed_by")), Column(t("Datum"), "date", _date("date")),
                 conf])),
         ])),
-        ("sources", t("Bronnen"), lambda: ItemSection(view, "sources", t("Bronnen"), [
+        ("sources", lambda: ItemSection(view, "sources", t("Bronnen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Uitgever"), "publisher", _text("publisher")), Column(t("Datum"), "date", _date("date")),
             Column(t("Documentnummer"), "document_number", _text("document_number")), conf])),
-        ("attachments", t("Bijlagen"), lambda: AttachmentSection(view, "attachments", t("Bijlagen"), [
+        ("attachments", lambda: AttachmentSection(view, "attachments", t("Bijlagen"), [
             Column(t("Bestandsnaam"), "file_name", _text("file_name")), Column(t("Soort"), "media_type", _text("media_type")),
             Column(t("Grootte"), None, lambda r: f"{(r.get('size') or 0) / 1024:.0f} kB"), conf])),
-        ("notes", t("Notities"), lambda: ItemSection(view, "notes", t("Notities"), [
+        ("notes", lambda: ItemSection(view, "notes", t("Notities"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")), conf])),
-        ("meetings", t("Vergaderingen"), lambda: MeetingSection(view, "meetings", t("Vergaderingen"), [
+        ("meetings", lambda: MeetingSection(view, "meetings", t("Vergaderingen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
             Column(t("Orgaan"), "body", _enum("body")), Column(t("Kenmerk"), "reference", _text("reference")), conf])),
-        ("events", t("Gebeurtenissen"), lambda: ItemSection(view, "events", t("Gebeurtenissen"), [
+        ("events", lambda: ItemSection(view, "events", t("Gebeurtenissen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
             Column(t("Datum"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
-        ("unassigned_votes", t("Niet-toegewezen stemmingen"), lambda: UnassignedVoteSection(view, "unassigned_votes",
+        ("unassigned_votes", lambda: UnassignedVoteSection(view, "unassigned_votes",
             t("Niet-toegewezen stemmingen"), [
                 Column(t("Besluit"), "decision", _text("decision")), Column(t("Agendapunt"), "agenda_item", _text("agenda_item")),
                 Column(t("Datum"), "date", _date("date")), conf])),
-        ("people", t("Fracties & personen"), lambda: TabbedSection(view, "people", [
+        ("people", lambda: TabbedSection(view, "people", [
             (t("Fracties"), ItemSection(view, "parties", t("Fracties"), [
                 Column(t("Naam"), "name", _text("name")), Column(t("Afkorting"), "abbreviation", _text("abbreviation")),
                 Column(t("Zetels"), "seats", _text("seats")), conf])),
@@ -169,5 +190,5 @@ def build_sections(view):
                 Column(t("Naam"), "name", _text("name")), Column(t("Rol"), "role", _enum("role")),
                 Column(t("Risico"), "sensitive", lambda r: t("loopt risico") if r.get("sensitive") else ""), conf])),
         ])),
-    ]
-    return sections
+    ])
+    return [(key, title, factories[key]) for key, title in section_titles()]
