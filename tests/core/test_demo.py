@@ -101,3 +101,89 @@ def test_search_in_a_demo_dossier(run, demo_dir):
     assert {"kind", "id", "title", "snippet"} == set(hits[0])
     kinds = {hit["kind"] for hit in hits}
     assert "question_set" in kinds
+
+
+# -- the built demo dossiers the app ships (resources/demo/dossiers/) ----------------------------
+
+def _export(run, path) -> dict:
+    code, out, err = run("export-json", path)
+    assert code == 0, err
+
+    def strip(value):  # when a file was built is no part of what it holds
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in ("created_at", "updated_at")}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+    return strip(json.loads(out))
+
+
+def test_shipped_demo_dossiers_are_current():
+    from raadsdossier.core import demo
+
+    assert demo.prebuilt() is not None, (
+        "resources/demo/dossiers/ is out of date with resources/demo/*.json or the schema: "
+        "run `.venv/bin/python scripts/build_demo_dossiers.py` and commit the result")
+
+
+def test_shipped_demo_dossiers_hold_what_a_fresh_build_holds(run, tmp_path):
+    import sqlite3
+
+    from raadsdossier.core import demo
+
+    fresh = demo.write_demo_dossiers(tmp_path / "fresh", use_prebuilt=False)
+    shipped = demo.prebuilt()
+    assert sorted(p.stem for p in fresh) == sorted(shipped) == SLUGS
+
+    def schema(path):
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return sorted(connection.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+        finally:
+            connection.close()
+
+    for path in fresh:
+        assert _export(run, path) == _export(run, shipped[path.stem])
+        assert schema(path) == schema(shipped[path.stem])
+        for words in ("Wuhan", "mensenrechten", "Oeigoeren"):
+            fresh_hits = run("search", path, words)[1]
+            assert fresh_hits == run("search", shipped[path.stem], words)[1]
+
+
+def test_a_first_start_copies_the_shipped_dossiers(tmp_path):
+    from raadsdossier.core import demo
+
+    written = demo.write_demo_dossiers(tmp_path)
+    shipped = demo.prebuilt()
+    assert sorted(p.stem for p in written) == SLUGS
+    assert all(p.read_bytes() == shipped[p.stem].read_bytes() for p in written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{s}.raadsdossier" for s in SLUGS)
+
+
+def test_stale_shipped_dossiers_are_not_used(tmp_path, monkeypatch):
+    from raadsdossier.core import demo
+
+    monkeypatch.setattr(demo, "sources_digest", lambda: "other demo documents")
+    assert demo.prebuilt() is None
+    assert demo.copy_prebuilt(tmp_path / "copied") is None and not (tmp_path / "copied").exists()
+    built = demo.write_demo_dossiers(tmp_path / "built")  # built from the documents instead
+    assert sorted(p.stem for p in built) == SLUGS
+    with Dossier.open(built[0], read_only=True) as dossier, dossier.session() as session:
+        assert session.scalars(select(Item)).first() is not None
+
+
+def test_a_full_disk_while_copying_leaves_no_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from raadsdossier.core import demo
+    from raadsdossier.core.errors import StorageFull
+
+    def full(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(StorageFull) as raised:
+        demo.copy_prebuilt(tmp_path)
+    assert "arnhem-wuhan.raadsdossier" in str(raised.value) and "niets veranderd" in str(raised.value)
+    assert list(tmp_path.iterdir()) == []

@@ -175,3 +175,23 @@ def test_a_broken_installation_is_said_in_a_sentence(qtbot, app_home, messages, 
     assert messages and messages[0][0] == "critical"
     assert "No module named 'sqlalchemy'" in messages[0][2] and "niet veranderd" in messages[0][2]
     assert window.glances()[0].current_section().data is not None  # the first screen stays readable
+
+
+def test_a_first_start_shows_the_demo_dossiers_without_the_data_layer(tmp_path):
+    code = textwrap.dedent("""
+        import json, sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from raadsdossier.gui.app import start_window
+        window = start_window([])
+        window.show()
+        app.processEvents()
+        print(json.dumps({"loaded": "sqlalchemy" in sys.modules,
+                          "tabs": [window.tabs.tabText(i) for i in range(window.tabs.count())],
+                          "filled": window.tabs.currentWidget().current_section().data is not None}))
+    """)
+    home = tmp_path / "home"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_child_env(home), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"loaded": False, "tabs": TITLES, "filled": True}
+    assert sorted(p.name for p in (home / "voorbeelden").glob("*.raadsdossier")) == [f"{s}.raadsdossier" for s in DEMOS]

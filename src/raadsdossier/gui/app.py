@@ -62,12 +62,28 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None) 
     settings = settings or workspace.Settings()
     window = MainWindow(settings)
     paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
+    if not paths and _first_run(settings):
+        paths = _shipped_demo_dossiers(window) or []  # else finish_start builds them
     window.show_glances(paths)
     return window
 
 
 def _first_run(settings: workspace.Settings) -> bool:
     return settings.first_run and not settings.recent_files
+
+
+def _shipped_demo_dossiers(window: MainWindow) -> list[Path] | None:
+    """A first start's demo dossiers, copied from the built ones the app ships (no data layer needed)."""
+    from raadsdossier.core import demo
+    from raadsdossier.core.errors import DossierError
+
+    try:
+        paths = demo.copy_prebuilt(workspace.demo_dir())
+    except DossierError:
+        return None  # building them (finish_start) then says what is wrong
+    if paths:
+        window.settings.mark_welcomed()
+    return paths
 
 
 def finish_start(window: MainWindow, files: list[Path]) -> None:
