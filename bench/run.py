@@ -19,9 +19,10 @@ What is measured, and against what:
 - import: bench/odata_import.py, 10,000 OData Stemming rows.
 - memory: peak RSS (VmHWM) of a fresh process with the largest dossier open in the window and every
   section shown once, against a bare PySide6 window.
-- start: a fresh process until the main window is shown, with RAADSDOSSIER_HOME in a new temporary
-  folder (the demo dossiers are written on first start; "restart" is the second start, which reopens
-  them), against a bare PySide6 window.
+- start: a fresh process until the main window is shown with a tab per demo dossier and the current
+  one's first screen (its Overzicht) filled in, with RAADSDOSSIER_HOME in a new temporary folder (the
+  demo dossiers are written on first start; "restart" is the second start, which reopens them),
+  against a bare PySide6 window; also until "ready": every dossier opened for editing.
 """
 
 from __future__ import annotations
@@ -228,21 +229,31 @@ import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 _exec = QApplication.exec
-def _ready(app):
-    # shown, and for the app: with its dossier tabs open and the first screen filled in
+def _filled(tab):
+    section = tab.current_section() if tab is not None else None
+    return section is not None and getattr(section, "data", None) is not None
+def _state(app):
+    # "shown": a window is visible, and for the app: with a tab per dossier and the current tab's first
+    # screen (its Overzicht) filled in and painted. "ready": every dossier also opened for editing.
     for widget in app.topLevelWidgets():
         if widget.isVisible():
             if not hasattr(widget, "views"):
-                return True
-            views = widget.views()
-            section = views[0].current_section() if views else None
-            return section is not None and getattr(section, "data", True) is not None
-    return False
+                return "ready"
+            if not _filled(widget.tabs.currentWidget()):
+                return None
+            done = not widget.glances() and widget.views() and widget.current_view() is not None
+            return "ready" if done and not getattr(widget.current_view().current_section(), "glanced", False) else "shown"
+    return None
 def exec_(*args):
     app = QApplication.instance()
+    seen = set()
     def poll():
-        if _ready(app):
-            print("SHOWN", time.time(), flush=True)
+        state = _state(app)
+        for name in ("shown", "ready"):
+            if state in ("shown", "ready") and name not in seen and (name == "shown" or state == "ready"):
+                seen.add(name)
+                print(name.upper(), time.time(), flush=True)
+        if "ready" in seen:
             app.quit()
         else:
             QTimer.singleShot(1, poll)
@@ -283,31 +294,44 @@ print("MEMORY", json.dumps(run.rss_kb()), flush=True)
 
 
 def _env(home: Path) -> dict:
-    return {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    """A child's environment: offscreen, its own home, and Python's bytecode cache on, as an installed app
+    has it (the bundle ships compiled modules, pip compiles them on install). A shell that sets
+    PYTHONDONTWRITEBYTECODE would otherwise make every start compile the app's sources again; the
+    cache is kept in bench/.cache/pycache, out of the source tree, and warmed by a start not counted."""
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPYCACHEPREFIX": str(HERE / ".cache" / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
-def time_to_shown(code: str, home: Path) -> float:
+def time_to_shown(code: str, home: Path) -> tuple[float, float]:
+    """Seconds from starting a fresh process to its window shown with the first screen, and to ready."""
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=300)
-    for line in out.stdout.splitlines():
-        if line.startswith("SHOWN"):
-            return float(line.split()[1]) - start
-    raise RuntimeError(f"the window was not shown: {out.stderr[-2000:]}")
+    times = {line.split()[0]: float(line.split()[1]) - start for line in out.stdout.splitlines()
+             if line.startswith(("SHOWN", "READY"))}
+    if "SHOWN" not in times or "READY" not in times:
+        raise RuntimeError(f"the window was not shown: {out.stderr[-2000:]}")
+    return times["SHOWN"], times["READY"]
 
 
 def measure_start(runs: int, workdir: Path) -> dict:
-    first, again, bare = [], [], []
+    first, again, bare, first_ready, again_ready = [], [], [], [], []
+    time_to_shown(CHILD_BARE, workdir / "bare-home")  # fill the bytecode cache (see _env)
+    time_to_shown(CHILD_APP, workdir / "warm-home")
     for run in range(runs):
         home = workdir / f"home-{run}"
-        bare.append(time_to_shown(CHILD_BARE, workdir / "bare-home"))
-        first.append(time_to_shown(CHILD_APP, home))
-        again.append(time_to_shown(CHILD_APP, home))
+        bare.append(time_to_shown(CHILD_BARE, workdir / "bare-home")[0])
+        for shown, ready in ((first, first_ready), (again, again_ready)):
+            shown_s, ready_s = time_to_shown(CHILD_APP, home)
+            shown.append(shown_s)
+            ready.append(ready_s)
         if not list((home / "voorbeelden").glob("*.raadsdossier")):
             raise RuntimeError("the app started without writing the demo dossiers")
-    return {"first_start_s": statistics.median(first), "restart_s": statistics.median(again),
-            "bare_s": statistics.median(bare),
-            "first_ratio": statistics.median(first) / statistics.median(bare),
-            "restart_ratio": statistics.median(again) / statistics.median(bare)}
+    median = statistics.median
+    return {"first_start_s": median(first), "restart_s": median(again), "bare_s": median(bare),
+            "first_ready_s": median(first_ready), "restart_ready_s": median(again_ready),
+            "first_ratio": median(first) / median(bare), "restart_ratio": median(again) / median(bare)}
 
 
 def measure_memory(path: Path, workdir: Path) -> dict:
@@ -348,6 +372,9 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
             f"{s['first_start_s']:.2f} s vs {s['bare_s']:.2f} s = {s['first_ratio']:.2f}×", s["first_ratio"] <= 2)
         add("cold start ≤ 2× bare PySide6 window (restart, demo reopened)",
             f"{s['restart_s']:.2f} s vs {s['bare_s']:.2f} s = {s['restart_ratio']:.2f}×", s["restart_ratio"] <= 2)
+        if "restart_ready_s" in s:  # no target: when every dossier is also open for editing
+            add("start until every dossier is open for editing (first start / restart)",
+                f"{s['first_ready_s']:.2f} s / {s['restart_ready_s']:.2f} s", None)
     if big and "open" in sizes[big]:
         o = sizes[big]["open"]
         add(f"open {int(big):,}-item dossier, first screen shown ≤ 1 s", f"{o['open_s']:.2f} s", o["open_s"] <= 1)
@@ -409,7 +436,7 @@ def print_table(results: dict) -> None:
         print(label.ljust(34) + "".join(cells))
     print()
     for name, shown, ok in results["verdicts"]:
-        print(f"{'PASS' if ok else 'MISS'}  {name}: {shown}")
+        print(f"{'    ' if ok is None else 'PASS' if ok else 'MISS'}  {name}: {shown}")
     for name, error in results.get("errors", {}).items():
         print(f"FAILED  {name}: {error}")
 
@@ -439,7 +466,7 @@ def markdown(results: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", "| target | measured | |", "|---|---|---|"]
     for name, shown, ok in results["verdicts"]:
-        lines.append(f"| {name} | {shown} | {'PASS' if ok else '**MISS**'} |")
+        lines.append(f"| {name} | {shown} | {'(no target)' if ok is None else 'PASS' if ok else '**MISS**'} |")
     return "\n".join(lines)
 
 
@@ -524,7 +551,7 @@ def main(argv=None) -> int:
     print_table(results)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print(f"\nwritten: {RESULTS}")
-    return 0 if all(ok for _n, _s, ok in results["verdicts"]) and not results.get("errors") else 1
+    return 0 if all(ok is not False for _n, _s, ok in results["verdicts"]) and not results.get("errors") else 1
 
 
 if __name__ == "__main__":
