@@ -32,10 +32,14 @@ PREFIXES = ", prefix = '2 3'"
 
 
 def _rebuild(definition: str) -> None:
-    op.execute(f"CREATE VIRTUAL TABLE search_index_rebuilt USING fts5({definition})")
-    op.execute("INSERT INTO search_index_rebuilt(rowid, title, body) SELECT id, c0, c1 FROM search_index_content")
+    # The text goes to a temporary table first and the old index is dropped before the new one is
+    # written, so the new one reuses the old one's pages: built next to it, the 100,000-item bench
+    # dossier grew from 267 to 401 MB (a file does not shrink without VACUUM); this way by 31 MB.
+    op.execute("CREATE TEMP TABLE search_index_text AS SELECT id, c0, c1 FROM search_index_content")
     op.execute("DROP TABLE search_index")
-    op.execute("ALTER TABLE search_index_rebuilt RENAME TO search_index")
+    op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5({definition})")
+    op.execute("INSERT INTO search_index(rowid, title, body) SELECT id, c0, c1 FROM temp.search_index_text ORDER BY id")
+    op.execute("DROP TABLE temp.search_index_text")
 
 
 def upgrade() -> None:
