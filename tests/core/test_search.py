@@ -102,3 +102,16 @@ def test_prefixes_of_two_and_three_letters_find_words_with_and_without_accents(d
     assert {h.title for h in services.search(dossier, "ov")} == {"Beïnvloeding door buitenlandse overheden",
                                                                 "Over iets anders"}
     assert [h.title for h in services.search(dossier, "bijdrage ju")] == ["Éénmalige bijdrage aan het jubileum"]
+
+
+def test_hits_are_the_best_ranked_of_the_most_recent_matches(dossier, monkeypatch):
+    from raadsdossier.core import search
+
+    with dossier.transaction() as session:  # added oldest first: the best match is the oldest
+        session.add(Motion(title="Dwangarbeid", considerations="dwangarbeid dwangarbeid"))
+        for i in range(4):
+            session.add(Motion(title=f"Motie {i}", considerations="over dwangarbeid" + " en meer" * i))
+    assert services.search(dossier, "dwangarbeid")[0].title == "Dwangarbeid"
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    # The three newest, ranked: the shortest text (most weight for one occurrence) first.
+    assert [h.title for h in services.search(dossier, "dwangarbeid")] == ["Motie 1", "Motie 2", "Motie 3"]
