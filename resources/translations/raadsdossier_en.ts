@@ -624,7 +624,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>List %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -654,7 +654,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>New: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
+        <source>meer dan %1 items</source>
+        <translation>more than %1 items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>1 item</source>
         <translation>1 item</translation>
     </message>

@@ -64,10 +64,15 @@ def test_unassigned_vote_round_trips_and_is_assigned_in_one_step(run, demo_copy,
     assert code == 0, err
     exported = json.loads(run("export-json", path)[1])
     assert exported["unassigned_votes"][0]["candidate_motions"] == document["unassigned_votes"][0]["candidate_motions"]
+    with Dossier.open(path, read_only=True) as dossier:  # the list's text filter finds it
+        assert items.count(dossier, "unassigned_votes", "stemmingen chin") == 1
+        assert items.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (1, True)
     code, out, err = run("assign-vote", path, "u1000000-0000-4000-8000-000000000001", motion_id)
     assert code == 0, err
     with Dossier.open(path, read_only=True) as dossier:
         assert items.count(dossier, "unassigned_votes") == 0
+        assert items.count(dossier, "unassigned_votes", "stemmingen chin") == 0
+        assert items.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (0, True)
         motion = items.get(dossier, motion_id)[1]
     assert len(motion["votes"]) == 4
     assert motion["_computed"]["votes_computed"][3] == {"computed": "adopted", "tally": [8, 6, 0]}

@@ -121,3 +121,40 @@ def test_migrated_indexes_are_the_models_indexes(tmp_path):
     migrated, modelled = indexes(tmp_path / "migrated.db"), indexes(tmp_path / "modelled.db")
     assert any(name.startswith("ix_motions_sort") for name in migrated)
     assert migrated == modelled
+
+
+def test_the_migrated_search_index_is_the_apps_definition(new_dossier):
+    from raadsdossier.core import search
+
+    with sqlite3.connect(new_dossier) as conn:
+        stored = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()[0]
+    assert stored.replace('"', "") == search.CREATE_FTS_SQL
+    assert "prefix = '2 3'" in stored
+
+
+def test_migrating_an_old_dossier_keeps_every_search_result(tmp_path):
+    """Migration 0004 rebuilds the full-text index: the same hits, in the same order, with the same
+    snippets, before and after, for whole words, phrases and prefixes of every length."""
+    import shutil
+
+    from raadsdossier.core import services
+    from tests.conftest import REPO
+
+    path = tmp_path / "oud.raadsdossier"
+    shutil.copy(REPO / "tests/fixtures/dossiers/schema-0001-arnhem.raadsdossier", path)
+    queries = ["wuhan", "stedenband", "motie", '"stedenband met"', "w", "wu", "wuh", "st", "ste", "sted",
+               "oeigoeren", "college b", "be", "beë", "ÉÉN", "zzz"]
+
+    def results():
+        with Dossier.open(path, read_only=True) as dossier:  # read-only: not migrated
+            found = {q: [(h.id, h.snippet, round(h.rank, 9)) for h in services.search(dossier, q)] for q in queries}
+        with sqlite3.connect(path) as conn:
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        return found, revision
+
+    before, old_revision = results()
+    Dossier.open(path).close()  # migrates
+    after, new_revision = results()
+    assert (old_revision, new_revision) == ("0001", migrations.head_revision())
+    assert sum(len(hits) for hits in before.values()) > 10
+    assert after == before

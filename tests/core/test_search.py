@@ -81,3 +81,37 @@ def test_an_item_changed_then_deleted_in_one_transaction_leaves_no_hit(dossier):
 
         assert session.execute(text("select count(*) from search_index")).scalar() == \
             session.execute(text("select count(*) from items")).scalar()
+
+
+def test_prefixes_of_two_and_three_letters_find_words_with_and_without_accents(dossier):
+    # 2- and 3-character prefixes are served by the prefix indexes of migration 0004, longer ones by the
+    # terms themselves: both fold accents the same way.
+    with dossier.transaction() as session:
+        session.add(Motion(title="Beïnvloeding door buitenlandse overheden"))
+        session.add(Motion(title="Éénmalige bijdrage aan het jubileum"))
+        session.add(Motion(title="Over iets anders"))
+    for query, title in [("be", "Beïnvloeding door buitenlandse overheden"),
+                         ("bei", "Beïnvloeding door buitenlandse overheden"),
+                         ("beï", "Beïnvloeding door buitenlandse overheden"),
+                         ("beinvl", "Beïnvloeding door buitenlandse overheden"),
+                         ("ee", "Éénmalige bijdrage aan het jubileum"),
+                         ("éé", "Éénmalige bijdrage aan het jubileum"),
+                         ("een", "Éénmalige bijdrage aan het jubileum"),
+                         ("eenma", "Éénmalige bijdrage aan het jubileum")]:
+        assert [h.title for h in services.search(dossier, query)] == [title], query
+    assert {h.title for h in services.search(dossier, "ov")} == {"Beïnvloeding door buitenlandse overheden",
+                                                                "Over iets anders"}
+    assert [h.title for h in services.search(dossier, "bijdrage ju")] == ["Éénmalige bijdrage aan het jubileum"]
+
+
+def test_hits_are_the_best_ranked_of_the_most_recent_matches(dossier, monkeypatch):
+    from raadsdossier.core import search
+
+    with dossier.transaction() as session:  # added oldest first: the best match is the oldest
+        session.add(Motion(title="Dwangarbeid", considerations="dwangarbeid dwangarbeid"))
+        for i in range(4):
+            session.add(Motion(title=f"Motie {i}", considerations="over dwangarbeid" + " en meer" * i))
+    assert services.search(dossier, "dwangarbeid")[0].title == "Dwangarbeid"
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    # The three newest, ranked: the shortest text (most weight for one occurrence) first.
+    assert [h.title for h in services.search(dossier, "dwangarbeid")] == ["Motie 1", "Motie 2", "Motie 3"]

@@ -62,3 +62,58 @@ def test_confidential_rows_are_marked(dossier):
     assert model.index(row, 3).data() == "vertrouwelijk"
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(0 if row else 1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def _all_rows(model) -> list[str]:
+    while model.canFetchMore():
+        model.fetchMore()
+    return [row["title"] for row in model.rows]
+
+
+def test_a_filter_with_more_matches_than_it_counts_says_so_and_still_lists_every_match(dossier, monkeypatch):
+    from raadsdossier.core import items
+
+    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    fill(dossier)  # 441 of the 450 say "bezoek"
+    expected = sorted((f"Gebeurtenis {i:03}" for i in range(450) if i % 50), reverse=True)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    changes = []
+    model.count_changed.connect(lambda: changes.append((model.total, model.total_exact)))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    model.set_filter("bezoek")
+    assert (model.total, model.total_exact) == (100, False) and model.rowCount() == PAGE
+    assert changes[-1] == (100, False)
+    assert _all_rows(model) == expected  # in order, none dropped, none twice
+    assert (model.total, model.total_exact) == (441, True) and changes[-1] == (441, True)
+    assert not model.canFetchMore()
+
+
+def test_every_sort_of_a_filter_with_many_matches_is_the_sort_of_all_matches(dossier, monkeypatch):
+    from raadsdossier.core import items
+
+    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    fill(dossier)
+    model = ItemTableModel(dossier, "events", COLUMNS)
+    model.set_filter("bezoek")
+    for column in (0, 1, 3):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            many = _all_rows(model)
+            monkeypatch.setattr(items, "COUNT_BOUND", 10_000)  # the same list, counted exactly
+            model.reload()
+            assert model.total_exact and _all_rows(model) == many and len(many) == 441
+            monkeypatch.setattr(items, "COUNT_BOUND", 100)
+            model.reload()
+
+
+def test_count_of_a_filter_is_exact_however_many_match(dossier, monkeypatch):
+    from raadsdossier.core import items
+
+    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    fill(dossier)
+    assert items.count(dossier, "events", "bezoek") == 441
+    assert items.count(dossier, "events", "handelsmissie") == 9
+    listing = items.first_page(dossier, "events", text_filter="handelsmissie", limit=5)
+    assert (listing.total, listing.exact, len(listing.rows)) == (9, True, 5)
+    listing = items.first_page(dossier, "events", text_filter="bezoek", limit=5)
+    assert (listing.total, listing.exact) == (100, False)

@@ -281,3 +281,28 @@ def test_parties_that_changed_their_vote_are_named(arnhem):
     assert section.vote_editors[1].result_label.text().startswith("Berekende uitslag: aangenomen (8 voor, 6 tegen)")
     first = section.vote_editors[0].result_label.text()
     assert first.startswith("Berekende uitslag: verworpen (0 voor, 14 tegen)") and "let op" not in first
+
+
+
+def test_the_count_follows_the_filter_and_says_when_it_stopped_counting(arnhem, monkeypatch):
+    from raadsdossier.core.models import Event
+
+    monkeypatch.setattr(items, "COUNT_BOUND", 10)
+    with arnhem.dossier.transaction() as session:
+        for i in range(60):
+            session.add(Event(title=f"Werkbezoek {i:02}", date="2020-01-01", description="stedenbandbezoek"))
+    events = arnhem.show_section("events")
+
+    def filter_by(text):
+        events.filter_edit.setText(text)
+        events._filter_timer.timeout.emit()
+
+    filter_by("stedenbandbezoek")
+    assert events.count_label.text() == "meer dan 10 items"
+    while events.model.canFetchMore():
+        events.model.fetchMore()
+    assert events.count_label.text() == "60 items"  # at the end of the list the count is known
+    filter_by("Werkbezoek 07")
+    assert events.count_label.text() == "1 item"
+    filter_by("")
+    assert events.count_label.text() == f"{items.count(arnhem.dossier, 'events')} items"

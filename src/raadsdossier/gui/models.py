@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from raadsdossier.core import items
@@ -31,6 +31,8 @@ INTERNAL_BRUSH = QBrush(QColor("#fff4d6"))
 class ItemTableModel(QAbstractTableModel):
     """The items of one section. Sorting and filtering happen in SQL; rows load lazily."""
 
+    count_changed = Signal()  # `total` or `total_exact` changed (after a reload, or at the list's end)
+
     def __init__(self, dossier: Dossier, key: str, columns: list[Column], parent=None, load: bool = True) -> None:
         """With load=False nothing is read until `reload()`: a dossier view builds every section's model
         when it opens, but only the section on screen needs its rows."""
@@ -40,6 +42,7 @@ class ItemTableModel(QAbstractTableModel):
         self.columns = columns
         self.rows: list[dict] = []
         self.total = 0
+        self.total_exact = True  # False: more than `total` items match (a filter counts up to a bound)
         self.loaded = False
         self.text_filter = ""
         self.order = next((c.sort_key for c in columns if c.sort_key), "date")
@@ -52,25 +55,28 @@ class ItemTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.loaded = True
         self.beginResetModel()
-        self.rows, self.total = items.first_page(self.dossier, self.key, text_filter=self.text_filter or None,
-                                                 order=self.order, descending=self.descending, limit=PAGE)
+        self.rows, self.total, self.total_exact = items.first_page(
+            self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
+            descending=self.descending, limit=PAGE)
         self.endResetModel()
+        self.count_changed.emit()
 
     def _fetch(self, offset: int) -> list[dict]:
         return items.page(self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
                           descending=self.descending, offset=offset, limit=PAGE)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and (len(self.rows) < self.total or not self.total_exact)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         more = self._fetch(len(self.rows))
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+        if len(more) < PAGE and (self.total, self.total_exact) != (len(self.rows), True):
+            self.total, self.total_exact = len(self.rows), True  # the end of the list: its length is known
+            self.count_changed.emit()
 
     def set_filter(self, text: str) -> None:
         self.text_filter = text.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
     QTableView, QVBoxLayout, QWidget,
@@ -60,6 +60,7 @@ class ItemSection(Section):
         self.wide_column = next((i for i, c in enumerate(columns)
                                  if c.sort_key in ("title", "description", "claim", "name", "file_name")), 0)
         self.model.modelReset.connect(self._fit_columns)
+        self.model.count_changed.connect(self._update_count)
         self._fit_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select_row(current.row()))
 
@@ -172,7 +173,10 @@ class ItemSection(Section):
             self.count_label.clear()
             return
         total = self.model.total
-        self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", str(total)))
+        if not self.model.total_exact:  # a filter with more matches than it counts (core.items.COUNT_BOUND)
+            self.count_label.setText(self.tr("meer dan %1 items").replace("%1", QLocale().toString(total)))
+        else:
+            self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", str(total)))
 
     def _select_row(self, row: int) -> None:
         if row < 0 or row >= len(self.model.rows):
