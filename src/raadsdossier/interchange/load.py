@@ -30,6 +30,7 @@ from raadsdossier.core.models import (
     AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
     StatusChange, Vote, VoteCast,
 )
+from raadsdossier.interchange import bulk
 from raadsdossier.interchange.export import export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.schema_check import Unsupported, compile_schema
@@ -353,6 +354,7 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
     report.warnings.extend(f"{source}: {warning}" for warning in told.get("warnings") or [])
     current = session.scalars(select(Partnership)).first()
     placed: list[tuple[KindSpec, dict, Item, dict | None]] = []
+    fresh: list[Item] = []  # new items that bulk.insert_new writes without the unit of work
     for key, index, spec, entry in iter_items(document):
         if spec is PARTNERSHIP and current is not None and current.id != entry["id"]:
             report.warnings.append(
@@ -370,9 +372,13 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
             item = spec.model(id=entry["id"])
             for relationship in _collections(spec.model):  # known empty: no lazy load later
                 setattr(item, relationship, [])
-            session.add(item)
+            if bulk.can_insert(spec.model):
+                fresh.append(item)
+            else:
+                session.add(item)
         _set_scalars(item, spec, entry, source)
         placed.append((spec, entry, item, before))
+    bulk.insert_new(session, fresh)
     session.flush()
     for spec, entry, item, _before in placed:
         _set_links(session, item, spec, entry, source)
