@@ -375,11 +375,11 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         else:
             report.added[spec.key] += 1
             item = spec.model(id=entry["id"])
-            for relationship in _collections(spec.model):  # known empty: no lazy load later
-                setattr(item, relationship, [])
             if bulk.can_insert(spec.model):
-                fresh.append(item)
+                fresh.append(item)  # its collections are set empty there
             else:
+                for relationship in _collections(spec.model):  # known empty: no lazy load later
+                    setattr(item, relationship, [])
                 session.add(item)
         _set_scalars(item, spec, entry, source)
         placed.append((spec, entry, item, before))
