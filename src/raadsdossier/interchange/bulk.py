@@ -19,6 +19,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from raadsdossier.core import search
 from raadsdossier.core.models import Item
+from raadsdossier.core.models.base import item_sources
 
 _NO_VALUE = object()
 
@@ -84,3 +85,15 @@ def insert_new(session: Session, items: list[Item]) -> None:
         make_transient_to_detached(item)  # "as loaded": the values set are its committed state
         session.add(item)
     search.queue(session, items)
+
+
+def link_sources(item: Item, sources: list, rows: list[dict]) -> None:
+    """Give an item that insert_new just wrote these sources: as its loaded state, and as rows for
+    insert_source_links (the unit of work spent 0.1-0.2 s on 2,000 such links of an OData import)."""
+    set_committed_value(item, "sources", sources)
+    rows.extend({"item_id": item.id, "source_id": s.id} for s in sources)
+
+
+def insert_source_links(session: Session, rows: list[dict]) -> None:
+    if rows:
+        session.connection().execute(insert(item_sources), rows)

@@ -385,8 +385,11 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         placed.append((spec, entry, item, before))
     bulk.insert_new(session, fresh)
     session.flush()
+    written = {id(item) for item in fresh}
+    source_links: list[dict] = []  # of the items written in bulk, inserted the same way
     for spec, entry, item, _before in placed:
-        _set_links(session, item, spec, entry, source)
+        _set_links(session, item, spec, entry, source, source_links if id(item) in written else None)
+    bulk.insert_source_links(session, source_links)
     session.flush()
     for spec, entry, item, before in placed:  # keep what an update changed, as the item's history
         if before is not None and _content(export_item(item, spec)) != _content(before):
@@ -433,12 +436,19 @@ def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
             setattr(item, stamp, _timestamp(entry[stamp]))
 
 
-def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source) -> None:
+def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source,
+               source_links: list[dict] | None = None) -> None:
+    """Set the item's references and child rows from `entry`. With `source_links`, the item was just
+    written by bulk.insert_new and has no sources yet: its links are added to that list as rows."""
     for f in spec.refs:
         if f.key in entry:
             setattr(item, f.attr, entry[f.key])
     if "source_ids" in entry:
-        item.sources = [session.get(Source, source_id) for source_id in entry["source_ids"]]
+        sources = [session.get(Source, source_id) for source_id in entry["source_ids"]]
+        if source_links is None:
+            item.sources = sources
+        else:
+            bulk.link_sources(item, sources, source_links)
     if any(key in entry for key, _ in spec.actors):
         keep = [a for a in item.actors if all(role != a.role for key, role in spec.actors if key in entry)]
         new = []
