@@ -5,8 +5,9 @@ one place that turns an entry into columns), but flushing 2,700 new items throug
 work cost 0.7 s of a 10,000-row OData import: per object it sorts dependencies, walks every
 (empty) collection's history and runs events. Here the objects' column values, with the columns'
 Python defaults filled in as the ORM would, go to the database in one executemany per table; then
-each object joins the session as if it had just been loaded, so links set afterwards (sources,
-votes, actors) are flushed by the ORM as before and nothing reads it back.
+each object joins the session as if it had just been loaded, so links set afterwards (votes,
+actors, questions) are flushed by the ORM as before and nothing reads it back. Its source links,
+known to be none yet, are inserted as rows the same way (`link_sources`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def _plan(model) -> tuple[tuple, ...] | None:
 
 
 @lru_cache(maxsize=None)
-def _collections(model) -> tuple[str, ...]:
+def collections(model) -> tuple[str, ...]:
+    """The model's list relationships that the loader may set (not view-only)."""
     return tuple(r.key for r in inspect(model).relationships if r.uselist and not r.viewonly)
 
 
@@ -75,7 +77,7 @@ def insert_new(session: Session, items: list[Item]) -> None:
                     set_committed_value(item, attribute, value)
                 row[column_key] = value
             rows_by_table.setdefault(table, []).append(row)
-        for relationship in _collections(type(item)):  # known empty: no lazy load later
+        for relationship in collections(type(item)):  # known empty: no lazy load later
             if relationship not in state:
                 set_committed_value(item, relationship, [])
     connection = session.connection()

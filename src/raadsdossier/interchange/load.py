@@ -333,13 +333,6 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
         return _apply(session, document, source)
 
 
-@lru_cache(maxsize=None)
-def _collections(model) -> tuple[str, ...]:
-    from sqlalchemy import inspect
-
-    return tuple(r.key for r in inspect(model).relationships if r.uselist and not r.viewonly)
-
-
 def _preload(session: Session, document: dict) -> dict[str, Item]:
     """The items of the document that the dossier already has, loaded in a few queries
     instead of one query per item (new items are then known to be new without asking)."""
@@ -378,7 +371,7 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
             if bulk.can_insert(spec.model):
                 fresh.append(item)  # its collections are set empty there
             else:
-                for relationship in _collections(spec.model):  # known empty: no lazy load later
+                for relationship in bulk.collections(spec.model):  # known empty: no lazy load later
                     setattr(item, relationship, [])
                 session.add(item)
         _set_scalars(item, spec, entry, source)
