@@ -37,6 +37,14 @@ BAD = {
     "duplicate id": (mutated(lambda d: d["events"].append(dict(d["events"][0]))), "komt twee keer voor"),
     "damaged attachment": (mutated(lambda d: d["attachments"][0].update(content_base64="QUJD")),
                            "sha256-controlesom"),
+    # References deep in an item (their path is only put into words when one fails).
+    "dangling source": (mutated(lambda d: d["motions"][0]["source_ids"].append("nope")),
+                        "motions[0].source_ids[1]: verwijst naar nope, dat niet in het bestand of het dossier staat"),
+    "vote choice naming a person as party": (
+        mutated(lambda d: d["motions"][0]["votes"][1]["choices"][0].update(party="person-1")),
+        "motions[0].votes[1].choices[0].party: verwijst naar een person, maar hier hoort een party"),
+    "dangling submitter": (mutated(lambda d: d["motions"][0]["submitters"][0].update(party="nope")),
+                           "motions[0].submitters[0].party: verwijst naar nope"),
     "unknown checklist item": (mutated(lambda d: d["checklist"]["items"][0].update(id="b-bestaat-niet-99")),
                                "checklist.items[0].id: 'b-bestaat-niet-99' staat niet in de checklist"),
 }

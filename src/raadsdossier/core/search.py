@@ -44,15 +44,27 @@ def _owner_id(obj) -> str | None:
     return None
 
 
-def _before_flush(session: Session, flush_context, instances) -> None:
-    new_items = [obj for obj in session.new if isinstance(obj, Item) and obj.seq is None]
-    for item in new_items:
+def assign_seq(session: Session, items) -> None:
+    """Give new items (not yet written) their id, if missing, and the next free `seq` numbers."""
+    for item in items:
         if item.id is None:  # the column default would come too late for the index
             item.id = new_id()
-    if new_items:
+    if items:
         next_seq = (session.execute(select(func.max(Item.seq))).scalar() or 0) + 1
-        for offset, item in enumerate(new_items):
+        for offset, item in enumerate(items):
             item.seq = next_seq + offset
+
+
+def queue(session: Session, items) -> None:
+    """Index these items when the transaction commits: for items written without a flush
+    (interchange/bulk.py), which the flush hook below never sees as new."""
+    pending: dict = session.info.setdefault("search_pending", {})
+    for item in items:
+        pending[item.id] = item
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    assign_seq(session, [obj for obj in session.new if isinstance(obj, Item) and obj.seq is None])
     deleted_seqs = [obj.seq for obj in session.deleted if isinstance(obj, Item) and obj.seq is not None]
     if deleted_seqs:
         connection = session.connection()

@@ -18,6 +18,7 @@ from raadsdossier.core.checklist import DEFAULT_TEMPLATE, META_KEY, current_stat
 from raadsdossier.core.encryption import check_new_password
 from raadsdossier.core.enums import Level, PartnershipStatus
 from raadsdossier.core.errors import DossierExists, DossierFileError, InvalidInput
+from raadsdossier.core.gcpause import cyclic_gc_paused
 from raadsdossier.core.models import DossierMeta, Item, Motion, Partnership, QuestionSet, StatusChange
 from raadsdossier.core.storage import Dossier
 from raadsdossier.interchange.export import export_dossier
@@ -113,7 +114,7 @@ def create_from_document(path: Path, document: dict, source_name, password: str 
     reports: list[ImportReport] = []
 
     def build(dossier: Dossier) -> None:
-        with dossier.transaction() as session:
+        with cyclic_gc_paused(), dossier.transaction() as session:
             reports.append(apply_document(session, document, source_name))
             if session.get(DossierMeta, META_KEY) is None:
                 session.add(DossierMeta(key=META_KEY, value=DEFAULT_TEMPLATE))
@@ -141,7 +142,7 @@ def import_documents(dossier: Dossier, documents: list[tuple[str, dict]], dry_ru
         dossier.backup("import")
     total = ImportReport()
     session_cm = dossier.session() if dry_run else dossier.transaction()
-    with session_cm as session:
+    with cyclic_gc_paused(), session_cm as session:  # the ORM's objects for thousands of items
         for name, document in documents:
             total.merge(apply_document(session, document, name))
         if dry_run:

@@ -67,7 +67,6 @@ Files over 100 MB are refused. Bad input raises InvalidInput naming the file and
 
 from __future__ import annotations
 
-import gc
 import json
 import uuid
 from collections import Counter
@@ -76,6 +75,7 @@ from pathlib import Path
 
 from raadsdossier.core.enums import PersonRole, QuestionSetKind, SourceKind, VoteKind
 from raadsdossier.core.errors import InvalidInput
+from raadsdossier.core.gcpause import cyclic_gc_paused
 from raadsdossier.importers import ImportFormat, question_text, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
@@ -556,13 +556,8 @@ def read_tk_odata(path: Path) -> dict:
     """
     # The reader makes hundreds of thousands of small objects and frees none of them until it is
     # done; the cyclic collector would walk them over and over (a third of the reading time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _Reader(path).read()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 _DETECT_FIELDS = ('"Kabinetsappreciatie"', '"FractieGrootte"', '"NaamNL"')
