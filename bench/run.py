@@ -15,8 +15,8 @@ What is measured, and against what:
   table (MATCH, ORDER BY rank, LIMIT 50, one snippet).
 - motions: the Moties section's Qt model (gui.models.ItemTableModel): reload, sort by every sortable
   column both ways, filter by a word.
-- pack: bench/pack.py on the 1,000-item dossier (PDF, DOCX, bare reportlab).
-- import: bench/odata_import.py, 10,000 OData Stemming rows.
+- pack: bench/pack.py on the 1,000-item dossier (PDF, DOCX, bare reportlab), in a fresh process.
+- import: bench/odata_import.py, 10,000 OData Stemming rows, in a fresh process.
 - memory: peak RSS (VmHWM) of a fresh process with the largest dossier open in the window and every
   section shown once, against a bare PySide6 window.
 - start: a fresh process until the main window is shown with a tab per demo dossier and the current
@@ -347,6 +347,19 @@ def measure_start(runs: int, workdir: Path) -> dict:
             "first_ratio": median(first) / median(bare), "restart_ratio": median(again) / median(bare)}
 
 
+def in_child(module: str, function: str, first: str, runs: int, workdir: Path) -> dict:
+    """`module.function(first, runs, workdir)` of bench/ in a fresh process, as bench/pack.py and
+    bench/odata_import.py run on their own: what this process made before (the 100,000-item dossier's
+    objects, the collector's state) would otherwise slow the one and not its baseline."""
+    code = (f"import json, sys; from pathlib import Path; sys.path.insert(0, {str(HERE)!r}); import {module}; "
+            f"print('RESULT', json.dumps({module}.{function}({first}, {runs}, Path({str(workdir)!r}))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=1800)
+    for line in out.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line.split(" ", 1)[1])
+    raise RuntimeError(out.stderr[-2000:])
+
+
 def measure_memory(path: Path, workdir: Path) -> dict:
     def child(dossier: str) -> dict:
         home = workdir / f"mem-home-{len(dossier)}"
@@ -546,15 +559,11 @@ def main(argv=None) -> int:
             path = work / f"bench-{n}.raadsdossier"
             attempt(results, lambda: results.__setitem__("memory", {"items": n, **measure_memory(path, work)}), "memory")
         if "pack" in only:
-            import pack
-
-            attempt(results, lambda: results.__setitem__(
-                "pack", {"items": 1000, **pack.measure(dossier_path(1000), min(runs, 3), work)}), "pack")
+            attempt(results, lambda: results.__setitem__("pack", {"items": 1000, **in_child(
+                "pack", "measure", f"Path({str(dossier_path(1000))!r})", min(runs, 3), work)}), "pack")
         if "import" in only:
-            import odata_import
-
-            attempt(results, lambda: results.__setitem__("import", odata_import.measure(10_000, min(runs, 3), work)),
-                    "import")
+            attempt(results, lambda: results.__setitem__("import", in_child(
+                "odata_import", "measure", "10_000", min(runs, 3), work)), "import")
         if "start" in only:
             attempt(results, lambda: results.__setitem__("start", measure_start(runs, work)), "start")
         for key in ("memory", "pack", "import", "start"):
