@@ -176,7 +176,7 @@ class ItemSection(Section):
         if not self.model.total_exact:  # a filter with more matches than it counts (core.items.COUNT_BOUND)
             self.count_label.setText(self.tr("meer dan %1 items").replace("%1", QLocale().toString(total)))
         else:
-            self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", str(total)))
+            self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", QLocale().toString(total)))
 
     def _select_row(self, row: int) -> None:
         if row < 0 or row >= len(self.model.rows):
