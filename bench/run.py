@@ -261,7 +261,7 @@ def _filled(tab):
     return section is not None and getattr(section, "data", None) is not None
 def _state(app):
     # "shown": a window is visible, and for the app: with a tab per dossier and the current tab's first
-    # screen (its Overzicht) filled in and painted. "ready": every dossier also opened for editing.
+    # screen (its Overzicht) filled in. "ready": every dossier also opened for editing.
     for widget in app.topLevelWidgets():
         if widget.isVisible():
             if not hasattr(widget, "views"):
@@ -272,6 +272,10 @@ def _state(app):
             return "ready" if done and not getattr(widget.current_view().current_section(), "glanced", False) else "shown"
     return None
 def exec_(*args):
+    # Looked at once as the event loop is entered, before anything queued runs, then every
+    # millisecond. The app paints its first screen before it enters the loop; the bare window
+    # paints in the loop, so it counts as shown a little before it is painted (which makes our
+    # ratio worse, never better).
     app = QApplication.instance()
     seen = set()
     def poll():
@@ -284,8 +288,8 @@ def exec_(*args):
             app.quit()
         else:
             QTimer.singleShot(1, poll)
-    QTimer.singleShot(0, poll)
-    return _exec()
+    poll()
+    return _exec() if "ready" not in seen else 0
 QApplication.exec = exec_
 """
 

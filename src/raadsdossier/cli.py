@@ -6,12 +6,12 @@ traceback); 2 usage errors (argparse).
 
 from __future__ import annotations
 
-import argparse
 import json
 from dataclasses import replace
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import raadsdossier
 from raadsdossier.core.enums import Level, PartnershipStatus
@@ -21,10 +21,15 @@ from raadsdossier.cli_safety import (  # noqa: F401  (the _cmd_* are dispatched 
     _new_password, _open, _read_password,
 )
 
+if TYPE_CHECKING:  # argparse is imported by _build_parser: starting the window does not need it
+    import argparse
+
 PROG = "raadsdossier"
 
 
 def _build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
@@ -150,6 +155,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _dutch_headings(parser: argparse.ArgumentParser) -> None:
+    import argparse
+
     parser._positionals.title = "argumenten"
     parser._optionals.title = "opties"
     for action in parser._actions:
