@@ -93,6 +93,8 @@ class OverviewSection(Section):
         self.summary.setText(f"<p>{_esc(exc)}</p>")
 
     def _save(self) -> None:
+        if self.data is None or self.glanced:  # the form is filled (and so editable) only by the dossier's own read
+            return
         before = self.data["partnership"]
         self.view.save_item("partnership", before, self.form.value(), self.tr("Stedenband bewerken"))
 
