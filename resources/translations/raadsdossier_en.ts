@@ -1458,7 +1458,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+45"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+46"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -1709,7 +1709,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The list of recent dossiers was cleared.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+71"/>
         <source>Niet gelukt</source>
         <translation>Did not succeed</translation>
     </message>
@@ -1774,7 +1774,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+33"/>
         <source>%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. Sluit het dossier op de andere computer en open het opnieuw om te bewerken.</source>
         <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
     </message>
@@ -2085,7 +2085,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Stedenband bewerken</source>
         <translation>Edit partnership</translation>
     </message>

@@ -25,8 +25,8 @@ def _dicts(cursor) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _day(value) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else value or None
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None  # SQLite hands DATE columns back as ISO text
 
 
 def partnership_summary(connection) -> dict | None:

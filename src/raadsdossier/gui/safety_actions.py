@@ -1,0 +1,177 @@
+"""The main window's data-safety actions: backups, the whole-file check, encryption and the automatic backups.
+
+A mixin of MainWindow (it uses its tabs, views, open_path and close_tab). Its texts are translated
+in MainWindow's context, where they have always been.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from raadsdossier.core.errors import DossierError
+from raadsdossier.gui import tasks
+
+if TYPE_CHECKING:
+    from raadsdossier.gui.dossier_view import DossierView
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class SafetyActions:
+    def show_backups(self):
+        from raadsdossier.gui.backups_dialog import BackupsDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = BackupsDialog(self, view.dossier.path)
+        dialog.open()
+        return dialog
+
+    def check_dossier(self):
+        from raadsdossier.gui.check_dialog import CheckDialog
+
+        view = self.current_view()
+        if view is None:
+            return None
+        dialog = CheckDialog(self, view)
+        dialog.open()
+        return dialog
+
+    def _reopen_after(self, view: DossierView, work, password: str | None, old_password: str | None,
+                      on_done, on_error=None) -> None:
+        """Close `view`'s dossier, run `work()` off the GUI thread, and open the dossier again in the same place
+        (with `password`, or `old_password` when the work failed). The undo history does not survive this."""
+        index, path = self.tabs.indexOf(view), view.dossier.path
+        self.close_tab(index, backup=False)
+
+        def reopen(with_password):
+            again = self.open_path(path, remember=False, password=with_password)
+            if again is not None:
+                self.tabs.tabBar().moveTab(self.tabs.indexOf(again), min(index, self.tabs.count() - 1))
+                self.tabs.setCurrentWidget(again)
+            self._remember_open()
+            return again
+
+        def done(result):
+            reopen(password)
+            on_done(result)
+
+        def failed(exc):
+            reopen(old_password)
+            if on_error is not None:
+                on_error(exc)
+            else:
+                QMessageBox.warning(self, _t("Niet gelukt"), str(exc))
+
+        tasks.run_in_background(work, done, failed)
+
+    def restore_backup(self, path: Path, backup: Path, on_done, on_error=None) -> None:
+        """Put `backup` in the place of the open dossier at `path` (the state before is kept as a backup)."""
+        from raadsdossier.core import backups
+
+        view = self.view_for(path)
+        if view is None:
+            return
+        password = view.dossier.password
+        self._reopen_after(view, lambda: backups.restore(view.dossier.path, backup, password), password, password,
+                           on_done, on_error)
+
+    def encrypt_dossier(self) -> None:
+        from raadsdossier.gui import prompts
+
+        view = self.current_view()
+        if view is None or view.dossier.encrypted:
+            return
+        answer = prompts.ask_new_password(
+            self, _t("Versleutelen"),
+            _t("Kies een wachtwoord voor %1. Het dossier en zijn reservekopieën worden ermee versleuteld. "
+                    "Zonder dit wachtwoord is het dossier niet meer te openen: bewaar het goed.")
+            .replace("%1", view.dossier.path.name))
+        if answer is None:
+            return
+        _current, new = answer
+        self._change_encryption(view, None, new, _t("%1 is nu versleuteld."))
+
+    def change_password(self) -> None:
+        from raadsdossier.gui import prompts
+
+        view = self.current_view()
+        if view is None or not view.dossier.encrypted:
+            return
+        answer = prompts.ask_new_password(
+            self, _t("Wachtwoord wijzigen"),
+            _t("Geef het huidige wachtwoord van %1 en kies een nieuw. De reservekopieën krijgen het nieuwe "
+                    "wachtwoord ook.").replace("%1", view.dossier.path.name), current=True)
+        if answer is None:
+            return
+        current, new = answer
+        self._change_encryption(view, current, new, _t("Het wachtwoord van %1 is gewijzigd."))
+
+    def decrypt_dossier(self) -> None:
+        from raadsdossier.gui import prompts
+
+        view = self.current_view()
+        if view is None or not view.dossier.encrypted:
+            return
+        answer = prompts.ask_password(
+            self, _t("Versleuteling opheffen"),
+            _t("Na het opheffen kan iedereen die bij %1 of zijn reservekopieën kan, de inhoud lezen. "
+                    "Geef het wachtwoord om de versleuteling op te heffen.").replace("%1", view.dossier.path.name))
+        if answer is None:
+            return
+        self._change_encryption(view, answer[0], None, _t("%1 is niet meer versleuteld."))
+
+    def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
+        from raadsdossier.core.encryption import change_encryption
+        from raadsdossier.gui import keystore
+
+        path, in_memory = view.dossier.path, view.dossier.password
+
+        def done(converted):
+            if keystore.get(path) is not None:  # a remembered password follows the change
+                if new is None:
+                    keystore.forget(path)
+                else:
+                    keystore.store(path, new)
+            QMessageBox.information(self, "Raadsdossier", done_text.replace("%1", path.name) + " " + (
+                _t("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(converted)))))
+
+        self._reopen_after(view, lambda: change_encryption(path, old, new), new, in_memory, done)
+
+    # -- automatic backups ---------------------------------------------------------
+
+    def auto_backup_all(self) -> None:
+        """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
+        from raadsdossier.core import backups
+
+        for view in self.views():
+            if not view.dossier.read_only:
+                dossier = view.dossier
+                tasks.run_in_background(lambda d=dossier: backups.auto_backup(d), self._auto_backup_done,
+                                        self._auto_backup_failed)
+
+    def _auto_backup_now(self, view: DossierView) -> None:
+        """The same on this thread, for a dossier about to close (there is no later to wait for)."""
+        from raadsdossier.core import backups
+
+        if view.dossier.read_only:
+            return
+        try:
+            self._auto_backup_done(backups.auto_backup(view.dossier))
+        except DossierError as exc:
+            self._auto_backup_failed(exc)
+
+    def _auto_backup_done(self, path) -> None:
+        if path is not None:
+            self.statusBar().showMessage(_t("Automatische reservekopie gemaakt: %1").replace("%1", Path(path).name),
+                                         5000)
+
+    def _auto_backup_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(_t("Automatische reservekopie niet gelukt: %1").replace("%1", str(exc)), 15000)
