@@ -177,7 +177,7 @@ def cached(items: int, seed: int = 1) -> Path:
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"bench-v{VERSION}-{items}-s{seed}.raadsdossier"
     if not path.exists():
-        from raadsdossier.core.services import create_from_document
+        from raadsdossier.services.dossiers import create_from_document
 
         create_from_document(path, document(items, seed), "bench")
     return path
@@ -195,7 +195,7 @@ def main(argv=None) -> int:
         return 0
     if args.output is None:
         parser.error("give OUT.raadsdossier or --cached N")
-    from raadsdossier.core.services import create_from_document
+    from raadsdossier.services.dossiers import create_from_document
 
     create_from_document(args.output, document(args.items, args.seed), "bench")
     print(args.output)

@@ -57,7 +57,7 @@ def measure(path: Path, runs: int, workdir: Path) -> dict:
     """Median seconds for our PDF, our DOCX and bare reportlab on the same blocks, for the dossier at `path`."""
     from pypdf import PdfReader
 
-    from raadsdossier.core.storage import Dossier
+    from raadsdossier.storage.dossier import Dossier
     from raadsdossier.export.build import PackOptions, build_pack
     from raadsdossier.export.service import write_pack
 

@@ -10,7 +10,7 @@ and fewer runs, to check the script itself.
 What is measured, and against what:
 - open: Dossier.open + the dossier's tab in the real MainWindow (offscreen) until the first screen is
   painted; then each section of the navigator shown and painted in turn (the slowest is reported).
-- search: raadsdossier.core.services.search for 100 queries of 1–3 words drawn from the text's own
+- search: raadsdossier.services.dossiers.search for 100 queries of 1–3 words drawn from the text's own
   word frequencies (last word a prefix, as typed), each the median of --runs passes, against the
   bare sqlite3 FTS5 query on the same table (MATCH, ORDER BY rank, LIMIT 50, one snippet).
 - motions: the Moties section's Qt model (gui.models.ItemTableModel): reload, sort by every sortable
@@ -68,7 +68,7 @@ def dossier_path(items: int) -> Path:
 def at_head(path: Path) -> None:
     """Bring a copied dossier to the newest schema, as opening it in the app does (the cached dossiers
     keep the schema of the code that built them; the figures are for the current schema's indexes)."""
-    from raadsdossier.core.storage import Dossier
+    from raadsdossier.storage.dossier import Dossier
 
     Dossier.open(path).close()
 
@@ -164,7 +164,7 @@ def measure_open(path: Path, runs: int, home: Path) -> dict:
 
 def measure_motions(path: Path, runs: int) -> dict:
     """The Moties list through the model the GUI uses: load, sort by each sortable column, filter."""
-    from raadsdossier.core.storage import Dossier
+    from raadsdossier.storage.dossier import Dossier
     from raadsdossier.gui.models import ItemTableModel
     from PySide6.QtCore import Qt
 
@@ -211,9 +211,9 @@ def _motion_columns():
 def measure_search(path: Path, runs: int = 3) -> dict:
     import sqlite3
 
-    from raadsdossier.core import search as search_index
-    from raadsdossier.core import services
-    from raadsdossier.core.storage import Dossier
+    from raadsdossier.storage import search as search_index
+    from raadsdossier.services import dossiers as services
+    from raadsdossier.storage.dossier import Dossier
 
     qs = queries()
     ours_runs: list[list[float]] = [[] for _ in qs]

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from raadsdossier.core.models import Base
+from raadsdossier.domain.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -6,7 +6,7 @@ Run with the project's Python after changing resources/demo/*.json or adding a m
 
 A first start copies these files instead of building the dossiers, which needs the whole data layer
 (see core/demo.py). They are used only while manifest.json matches the documents and the schema;
-tests/core/test_demo.py fails when they are out of date or differ from a fresh build.
+tests/services/test_demo.py fails when they are out of date or differ from a fresh build.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from raadsdossier.core import demo, migrations  # noqa: E402
-from raadsdossier.paths import resource  # noqa: E402
+from raadsdossier.services import demo  # noqa: E402
+from raadsdossier.storage import migrations
+from raadsdossier.base.paths import resource  # noqa: E402
 
 
 def main() -> int:

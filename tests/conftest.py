@@ -13,8 +13,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from raadsdossier.cli import main as cli_main  # noqa: E402
-from raadsdossier.core.services import PartnershipFields, create_dossier  # noqa: E402
-from raadsdossier.core.storage import Dossier  # noqa: E402
+from raadsdossier.services.dossiers import PartnershipFields, create_dossier  # noqa: E402
+from raadsdossier.storage.dossier import Dossier  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

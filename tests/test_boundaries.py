@@ -6,10 +6,10 @@ import sys
 import pytest
 
 MODULES = [
-    "raadsdossier.core.storage", "raadsdossier.core.services", "raadsdossier.core.search",
-    "raadsdossier.core.demo", "raadsdossier.core.directory", "raadsdossier.importers",
+    "raadsdossier.storage.dossier", "raadsdossier.services.dossiers", "raadsdossier.storage.search",
+    "raadsdossier.services.demo", "raadsdossier.services.directory", "raadsdossier.importers",
     "raadsdossier.importers.dossier_json", "raadsdossier.interchange.load", "raadsdossier.interchange.export",
-    "raadsdossier.cli", "raadsdossier.core.items", "raadsdossier.core.attachments",
+    "raadsdossier.cli", "raadsdossier.services.items", "raadsdossier.interchange.attachments",
     "raadsdossier.importers.question_text", "raadsdossier.export.build", "raadsdossier.export.pdf",
     "raadsdossier.export.service", "raadsdossier.export.docx",
 ]

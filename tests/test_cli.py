@@ -3,7 +3,7 @@
 import json
 import sqlite3
 
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from tests.conftest import sha256
 
 
@@ -121,7 +121,7 @@ def test_a_bare_file_name_opens_the_window_and_a_typo_is_a_usage_error(cli, new_
 
 
 def test_search_prints_confidential_text_only_when_asked(run, new_dossier):
-    from raadsdossier.core.models import Note
+    from raadsdossier.domain.models import Note
 
     with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
         session.add(Note(title="Gesprek met familie Tursun", body="Broer vastgehouden in Urumqi",
@@ -141,7 +141,7 @@ def test_starting_the_window_does_not_load_the_import_formats():
     import subprocess
     import sys
 
-    code = ("import sys; from raadsdossier import cli, launch; opened = []; "
+    code = ("import sys; from raadsdossier import cli; from raadsdossier.cli import launch; opened = []; "
             "launch.launch_gui = lambda files: opened.append([str(f) for f in files]) or 0; "
             "codes = [cli.main(['gui', 'a.raadsdossier']), cli.main(['map/b.raadsdossier']), cli.main([])]; "
             "print(codes, opened, sorted(m for m in sys.modules if m.startswith('raadsdossier.importers.')))")

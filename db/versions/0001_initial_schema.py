@@ -391,7 +391,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
 
-    # Full-text index over every item, keyed by items.seq (see raadsdossier.core.search).
+    # Full-text index over every item, keyed by items.seq (see raadsdossier.storage.search).
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "title, body, tokenize = 'unicode61 remove_diacritics 2')"

@@ -25,7 +25,7 @@ branch_labels = None
 depends_on = None
 
 
-# The same as raadsdossier.core.search.CREATE_FTS_SQL (a test holds them equal); spelled out here so
+# The same as raadsdossier.storage.search.CREATE_FTS_SQL (a test holds them equal); spelled out here so
 # this migration stays what it was when the app's definition changes again.
 DEFINITION = "title, body, tokenize = 'unicode61 remove_diacritics 2'"
 PREFIXES = ", prefix = '2 3'"

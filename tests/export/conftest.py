@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from raadsdossier.core import items
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.storage.dossier import Dossier
 
 SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
 INTERNAL_NOTE = "Fractie-intern: stemadvies voor de raad"

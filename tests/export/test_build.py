@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.model import Facts, Heading, Paragraph, Table
 from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT
@@ -51,7 +51,7 @@ def test_levels_and_people_at_risk(arnhem_with_secrets):
 
 
 def test_notes_go_in_only_when_chosen(demo_copy):
-    from raadsdossier.core import items
+    from raadsdossier.services import items
 
     path = demo_copy("enschede-dalian")
     with Dossier.open(path) as dossier:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from raadsdossier.core import items
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.storage.dossier import Dossier
 from tests.conftest import sha256
 from tests.export.conftest import SECRET_EVENT, pdf_pages, squash
 

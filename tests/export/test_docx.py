@@ -12,8 +12,8 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from raadsdossier.core import items
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.docx import bookmark_name, render_docx
 from raadsdossier.export.model import Heading, Pack, Paragraph, Source, Table, VoteChart

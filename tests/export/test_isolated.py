@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions
 from raadsdossier.export.isolated import PackFailed, write_pack_isolated
 from tests.export.conftest import pdf_pages, squash

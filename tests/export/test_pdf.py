@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.service import write_pack
 from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT, pdf_pages, squash
@@ -105,7 +105,7 @@ def test_every_demo_dossier_makes_a_pdf(demo_dir, tmp_path, slug):
 
 
 def test_a_vote_per_party_is_tabled_and_charted(arnhem_with_secrets, tmp_path):
-    from raadsdossier.core import items
+    from raadsdossier.services import items
 
     with Dossier.open(arnhem_with_secrets) as dossier:
         parties = {p["name"]: p["id"] for p in items.page(dossier, "parties")}

@@ -12,10 +12,11 @@ import textwrap
 import pytest
 from PySide6.QtCore import Qt
 
-from raadsdossier.core import backups, items
-from raadsdossier.core.errors import WrongPassword
-from raadsdossier.core.services import PartnershipFields, create_dossier
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage import backups
+from raadsdossier.services import items
+from raadsdossier.domain.errors import WrongPassword
+from raadsdossier.services.dossiers import PartnershipFields, create_dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui import prompts
 from tests.gui.test_accessibility import _unnamed
 
@@ -119,7 +120,7 @@ def held_elsewhere(new_dossier):
     """Another program (a subprocess) holds the writer's lock on the dossier."""
     code = textwrap.dedent(f"""
         import sys, time
-        from raadsdossier.core.locking import DossierLock
+        from raadsdossier.storage.locking import DossierLock
         lock = DossierLock.acquire({str(new_dossier)!r})
         print("ready", flush=True)
         sys.stdin.readline()
@@ -372,7 +373,7 @@ def test_a_remembered_password_opens_without_asking(bare_window, encrypted, monk
 
 def test_damage_found_by_the_check_after_opening_offers_the_backup(bare_window, demo_copy, asked, messages):
     """Flipped bytes inside one page pass the quick open; the whole-file check after it finds them."""
-    from tests.core.test_damaged_files import _flipped_bytes_in_a_page
+    from tests.storage.test_damaged_files import _flipped_bytes_in_a_page
 
     path = demo_copy("arnhem-wuhan")
     with Dossier.open(path) as dossier:

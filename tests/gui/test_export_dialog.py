@@ -31,7 +31,7 @@ def test_preview_and_make_a_pack(window, arnhem, tmp_path, monkeypatch):
 
 
 def test_choosing_confidential_says_the_pack_will_be_marked(window, arnhem):
-    from raadsdossier.core import items
+    from raadsdossier.services import items
 
     items.save(arnhem.dossier, "events", {"id": "e1000000-0000-4000-8000-000000000001", "title": "Geheim overleg",
                                           "kind": "other", "confidentiality": "confidential"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from raadsdossier.core import items
+from raadsdossier.services import items
 from tests.conftest import REPO
 
 

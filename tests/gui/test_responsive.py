@@ -37,7 +37,7 @@ def _generate_module():
 @pytest.fixture(scope="session")
 def big_dossier_file(tmp_path_factory) -> Path:
     """A 5,000-item dossier, built once per test run."""
-    from raadsdossier.core.services import create_from_document
+    from raadsdossier.services.dossiers import create_from_document
 
     path = tmp_path_factory.mktemp("big") / "groot.raadsdossier"
     create_from_document(path, _generate_module().document(ITEMS, seed=3), "test")

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from raadsdossier.core.services import PartnershipFields, create_dossier
+from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.gui import prompts
 from raadsdossier.gui.app import finish_start, start_window
 from raadsdossier.gui.glance_view import GlanceView

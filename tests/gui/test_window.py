@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from raadsdossier.core import items
+from raadsdossier.services import items
 from raadsdossier.gui.app import build_window
 from raadsdossier.gui.workspace import Settings
 
@@ -254,7 +254,7 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
     qtbot.addWidget(window)
     assert [v.title for v in window.views()] == ["Enschede – Dalian"]
     copy = window.current_view().dossier.save_copy(tmp_path / "kopie.raadsdossier")
-    from raadsdossier.core.storage import Dossier
+    from raadsdossier.storage.dossier import Dossier
 
     with Dossier.open(copy, read_only=True) as opened:
         assert items.overview(opened)["partnership"]["partner_native_name"] == "大连"
@@ -285,7 +285,7 @@ def test_parties_that_changed_their_vote_are_named(arnhem):
 
 
 def test_the_count_follows_the_filter_and_says_when_it_stopped_counting(arnhem, monkeypatch):
-    from raadsdossier.core.models import Event
+    from raadsdossier.domain.models import Event
 
     monkeypatch.setattr(items, "COUNT_BOUND", 10)
     with arnhem.dossier.transaction() as session:

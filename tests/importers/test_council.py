@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from raadsdossier.core.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.core.models import Commitment, Motion, Party, Person, QuestionSet, Source, UnassignedVote
-from raadsdossier.core.storage import Dossier
+from raadsdossier.domain.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.domain.models import Commitment, Motion, Party, Person, QuestionSet, Source, UnassignedVote
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.importers import detect_format
 from raadsdossier.importers.ibabs import parse_ibabs_date, read_ibabs, readable_name
 from raadsdossier.importers._vote_line import parse_vote_line

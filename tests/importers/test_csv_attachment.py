@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from raadsdossier.core.services import dossier_info, import_documents
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services.dossiers import dossier_info, import_documents
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.importers import detect_format, get_format
 from raadsdossier.importers.csv_rows import read_csv
 from tests.conftest import sha256
@@ -108,7 +108,7 @@ def test_a_bad_row_refuses_the_whole_file_naming_row_and_column(run, new_dossier
     ("titel;datum\n", "het bestand heeft alleen een kopregel; er staan geen moties in."),
 ])
 def test_other_bad_motion_csvs_are_refused_with_a_sentence(tmp_path, text, message):
-    from raadsdossier.core.errors import InvalidInput
+    from raadsdossier.domain.errors import InvalidInput
 
     with pytest.raises(InvalidInput) as caught:
         read_csv(write(tmp_path, "moties.csv", text))
@@ -146,7 +146,7 @@ def test_a_directory_csv_updates_the_dossiers_partnership_from_its_row(new_dossi
 
 
 def test_a_directory_csv_without_the_dossiers_partnership_is_refused(new_dossier, tmp_path):
-    from raadsdossier.core.errors import InvalidInput
+    from raadsdossier.domain.errors import InvalidInput
 
     path = write(tmp_path, "stedenbanden.csv", DIRECTORY_CSV.rsplit("enschede", 1)[0])
     with Dossier.open(new_dossier) as dossier:
@@ -158,7 +158,7 @@ def test_a_directory_csv_without_the_dossiers_partnership_is_refused(new_dossier
 
 
 def test_a_bad_directory_row_is_refused_even_when_another_row_matches(new_dossier, tmp_path):
-    from raadsdossier.core.errors import InvalidInput
+    from raadsdossier.domain.errors import InvalidInput
 
     path = write(tmp_path, "stedenbanden.csv", DIRECTORY_CSV + "Drenthe;land;Shaanxi;China;onbekend;2010\n")
     with pytest.raises(InvalidInput, match=r"regel 4, kolom 'niveau': 'land' is geen bekende waarde; "
@@ -309,7 +309,7 @@ def test_files_of_another_kind_are_refused_with_a_clear_message(run, new_dossier
 
 
 def test_unknown_kinds_and_unfinished_question_texts_are_not_detected_as_attachments(tmp_path):
-    from raadsdossier.core.errors import InvalidInput
+    from raadsdossier.domain.errors import InvalidInput
 
     archive = tmp_path / "stukken.zip"
     archive.write_bytes(b"PK\x03\x04" + b"\x00" * 40)

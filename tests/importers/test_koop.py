@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import detect_format
 from raadsdossier.importers.koop_sru import read_koop_sru
 from raadsdossier.importers._xml import repair_double_encoding

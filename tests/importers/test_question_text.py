@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.core.models import QuestionSet, Source
-from raadsdossier.core.storage import Dossier
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.domain.models import QuestionSet, Source
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.importers import detect_format
 from raadsdossier.importers.question_text import parse_question_text, split_names
 from tests.conftest import sha256

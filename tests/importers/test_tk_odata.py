@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from raadsdossier.core.enums import MotionStatus, VoteKind, VoteResult
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.core.models import Motion, Party, UnassignedVote
-from raadsdossier.core.storage import Dossier
+from raadsdossier.domain.enums import MotionStatus, VoteKind, VoteResult
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.domain.models import Motion, Party, UnassignedVote
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.importers import detect_format, question_text, tk_odata
 from raadsdossier.importers.tk_odata import read_tk_odata
 from raadsdossier.interchange.load import check_schema

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from raadsdossier.cli import _build_parser
-from raadsdossier.core.storage import SUFFIX
+from raadsdossier.storage.dossier import SUFFIX
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALLERS = REPO / "installers"

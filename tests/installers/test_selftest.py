@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from raadsdossier import selftest
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.paths import resource
+from raadsdossier.cli import selftest
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.base.paths import resource
 
 REPO = Path(__file__).resolve().parents[2]
 

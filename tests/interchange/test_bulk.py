@@ -5,9 +5,9 @@ import uuid
 
 import pytest
 
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.core.services import create_from_document, export_json, import_documents, search
-from raadsdossier.core.storage import Dossier
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.services.dossiers import create_from_document, export_json, import_documents, search
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.interchange import bulk, load
 from tests.interchange.test_roundtrip import full_document, strip_timestamps
 

@@ -8,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.interchange.load import schema
 from tests.conftest import REPO
 
@@ -164,5 +164,5 @@ def test_import_adds_items_to_another_dossier_and_keeps_its_partnership(run, ful
     assert exported["partnership"]["dutch_side"] == "Enschede"
     assert len(exported["motions"]) == 1
     with Dossier.open(new_dossier) as d:
-        from raadsdossier.core.services import search
+        from raadsdossier.services.dossiers import search
         assert search(d, "Wuhan")

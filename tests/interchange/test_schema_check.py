@@ -10,7 +10,7 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.interchange import load
 from tests.interchange.test_roundtrip import full_document
 

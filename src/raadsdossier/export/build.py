@@ -14,14 +14,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from raadsdossier.core.checklist import META_KEY, current_states, load_template
-from raadsdossier.core.enums import ActorRole
-from raadsdossier.core.errors import InvalidInput, NotFound
-from raadsdossier.core.models import (
+from raadsdossier.domain.checklist import META_KEY, current_states, load_template
+from raadsdossier.domain.enums import ActorRole
+from raadsdossier.domain.errors import InvalidInput, NotFound
+from raadsdossier.domain.models import (
     Attachment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
     ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
 )
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.labels import euro, nl, nl_date
 from raadsdossier.export.model import (
     SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from raadsdossier.paths import resource
+from raadsdossier.base.paths import resource
 
 BODY = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"

@@ -16,7 +16,7 @@ import multiprocessing
 from collections.abc import Callable
 from pathlib import Path
 
-from raadsdossier.core.errors import DossierError
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.export.build import PackOptions
 
 
@@ -27,7 +27,7 @@ class PackFailed(DossierError):
 def _child(path: str, password: str | None, target: str, options: PackOptions, conn) -> None:
     """Runs in the child: open the dossier read-only, make the pack, report progress and the outcome."""
     try:
-        from raadsdossier.core.storage import Dossier
+        from raadsdossier.storage.dossier import Dossier
         from raadsdossier.export.service import write_pack
 
         # verify=False: the window checked the file when it opened it; read_only takes no write lock.

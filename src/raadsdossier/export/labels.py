@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from raadsdossier.core.dates import format_partial_nl
+from raadsdossier.domain.dates import format_partial_nl
 
 NL = {
     "public": "openbaar", "internal": "fractie-intern", "confidential": "vertrouwelijk",

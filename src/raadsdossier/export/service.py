@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from raadsdossier.core.errors import DossierError, InvalidInput
-from raadsdossier.core.storage import SUFFIX, Dossier
+from raadsdossier.domain.errors import DossierError, InvalidInput
+from raadsdossier.storage.dossier import SUFFIX, Dossier
 from raadsdossier.export.build import PackOptions, build_pack
 
 FORMATS = ("pdf", "docx")

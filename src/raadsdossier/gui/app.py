@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from raadsdossier.gui import tasks, workspace
 from raadsdossier.gui.mainwindow import MainWindow
-from raadsdossier.paths import resource
+from raadsdossier.base.paths import resource
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -74,8 +74,8 @@ def _first_run(settings: workspace.Settings) -> bool:
 
 def _shipped_demo_dossiers(window: MainWindow) -> list[Path] | None:
     """A first start's demo dossiers, copied from the built ones the app ships (no data layer needed)."""
-    from raadsdossier.core import demo
-    from raadsdossier.core.errors import DossierError
+    from raadsdossier.services import demo
+    from raadsdossier.domain.errors import DossierError
 
     try:
         paths = demo.copy_prebuilt(workspace.demo_dir())
@@ -101,7 +101,7 @@ def import_data_layer() -> None:
     This takes about 0.75 s on a 2-core laptop, four times what Python and Qt need to show a bare
     window, which is why `run` shows the window first and does this on a worker thread.
     """
-    importlib.import_module("raadsdossier.core.services")  # the models, storage, items and search with it
+    importlib.import_module("raadsdossier.services.dossiers")  # the models, storage, items and search with it
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()

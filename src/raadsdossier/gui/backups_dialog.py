@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from raadsdossier.core import backups
-from raadsdossier.core.services import KIND_LABELS_NL
+from raadsdossier.storage import backups
+from raadsdossier.services.dossiers import KIND_LABELS_NL
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import kind_label
 from raadsdossier.gui.opening import when

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.core import checks
+from raadsdossier.storage import checks
 from raadsdossier.gui import tasks
 
 

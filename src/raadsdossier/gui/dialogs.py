@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
 
-from raadsdossier.core.directory import rows
-from raadsdossier.core.enums import Level, PartnershipStatus
-from raadsdossier.core.services import PartnershipFields
+from raadsdossier.services.directory import rows
+from raadsdossier.domain.enums import Level, PartnershipStatus
+from raadsdossier.services.dossiers import PartnershipFields
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.prompts import password_problem
 

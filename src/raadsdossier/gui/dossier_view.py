@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QStackedWidget, QWidget
 
-from raadsdossier.core import items
-from raadsdossier.core.errors import DossierError
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.domain.errors import DossierError
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.undo import AssessCommand, DeleteItemCommand, ImportCommand, SaveItemCommand
 
 
@@ -151,7 +151,7 @@ class DossierView(QWidget):
 
     def import_documents(self, documents: list[tuple[str, dict]], description: str) -> bool:
         """Import several documents in one transaction, as one undoable step."""
-        from raadsdossier.core import services
+        from raadsdossier.services import dossiers as services
         from raadsdossier.interchange.load import iter_items
 
         before, added = [], []
@@ -171,7 +171,7 @@ class DossierView(QWidget):
         return True
 
     def perform_import(self, documents: list[tuple[str, dict]]) -> None:
-        from raadsdossier.core import services
+        from raadsdossier.services import dossiers as services
 
         self._guard(lambda: services.import_documents(self.dossier, documents), "*")
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
-from raadsdossier.core.errors import DossierError
-from raadsdossier.core.storage import Dossier
+from raadsdossier.domain.errors import DossierError
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import DEFAULT_SECTIONS, SECTIONS, PackOptions, preview
 from raadsdossier.export.isolated import write_pack_isolated
 from raadsdossier.gui import tasks

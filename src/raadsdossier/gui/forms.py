@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
 )
 
-from raadsdossier.core import items
-from raadsdossier.core.enums import Confidentiality
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.domain.enums import Confidentiality
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import field_label, label
 from raadsdossier.interchange.spec import AGENDA_ITEM, KindSpec, T
 

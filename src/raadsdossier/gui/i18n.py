@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from raadsdossier.core.dates import format_partial_nl
+from raadsdossier.domain.dates import format_partial_nl
 
 
 def tr(text: str) -> str:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 )
 
-from raadsdossier.core import services
-from raadsdossier.core.errors import DossierError
+from raadsdossier.services import dossiers as services
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui import tasks
 from raadsdossier.importers import formats, read_source
 

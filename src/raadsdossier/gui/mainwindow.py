@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 import raadsdossier
-from raadsdossier.core import glance
-from raadsdossier.core.errors import DamagedDossier, DossierError
-from raadsdossier.core.sqlitefile import SUFFIX
+from raadsdossier.storage import glance
+from raadsdossier.domain.errors import DamagedDossier, DossierError
+from raadsdossier.storage.sqlitefile import SUFFIX
 from raadsdossier.gui import tasks, workspace
 from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.safety_actions import SafetyActions
@@ -296,7 +296,7 @@ class MainWindow(SafetyActions, QMainWindow):
             self.open_path(Path(name))
 
     def open_demo(self) -> list[DossierView]:
-        from raadsdossier.core.demo import write_demo_dossiers
+        from raadsdossier.services.demo import write_demo_dossiers
 
         try:
             write_demo_dossiers(workspace.demo_dir())
@@ -324,7 +324,7 @@ class MainWindow(SafetyActions, QMainWindow):
         return self.create_dossier(Path(name), fields, password)
 
     def create_dossier(self, path: Path, fields, password: str | None = None) -> DossierView | None:
-        from raadsdossier.core import services
+        from raadsdossier.services import dossiers as services
 
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)

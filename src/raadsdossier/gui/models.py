@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from raadsdossier.core import items
-from raadsdossier.core.storage import Dossier
+from raadsdossier.services import items
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import label
 
 PAGE = 48  # a screen and a half of rows: a page of motions brings ~1,000 vote rows with it

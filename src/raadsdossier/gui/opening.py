@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from raadsdossier.core import backups
-from raadsdossier.core.errors import DamagedDossier, DossierError, DossierLocked, PasswordRequired, WrongPassword
-from raadsdossier.core.storage import Dossier
+from raadsdossier.storage import backups
+from raadsdossier.domain.errors import DamagedDossier, DossierError, DossierLocked, PasswordRequired, WrongPassword
+from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui import keystore, prompts
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
 )
 
-from raadsdossier.core.encryption import MIN_PASSWORD_LENGTH
+from raadsdossier.storage.encryption import MIN_PASSWORD_LENGTH
 
 
 def t(text: str) -> str:

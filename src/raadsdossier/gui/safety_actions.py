@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from raadsdossier.core.errors import DossierError
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui import tasks
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class SafetyActions:
 
     def restore_backup(self, path: Path, backup: Path, on_done, on_error=None) -> None:
         """Put `backup` in the place of the open dossier at `path` (the state before is kept as a backup)."""
-        from raadsdossier.core import backups
+        from raadsdossier.storage import backups
 
         view = self.view_for(path)
         if view is None:
@@ -129,7 +129,7 @@ class SafetyActions:
         self._change_encryption(view, answer[0], None, _t("%1 is niet meer versleuteld."))
 
     def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
-        from raadsdossier.core.encryption import change_encryption
+        from raadsdossier.storage.encryption import change_encryption
         from raadsdossier.gui import keystore
 
         path, in_memory = view.dossier.path, view.dossier.password
@@ -149,7 +149,7 @@ class SafetyActions:
 
     def auto_backup_all(self) -> None:
         """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
-        from raadsdossier.core import backups
+        from raadsdossier.storage import backups
 
         for view in self.views():
             if not view.dossier.read_only:
@@ -159,7 +159,7 @@ class SafetyActions:
 
     def _auto_backup_now(self, view: DossierView) -> None:
         """The same on this thread, for a dossier about to close (there is no later to wait for)."""
-        from raadsdossier.core import backups
+        from raadsdossier.storage import backups
 
         if view.dossier.read_only:
             return

@@ -59,7 +59,7 @@ class SearchPanel(QWidget):
             return
 
         def work():
-            from raadsdossier.core import services
+            from raadsdossier.services import dossiers as services
 
             return [(d.path, d.path.stem, hit) for d in targets for hit in services.search(d, query, limit=30)]
 

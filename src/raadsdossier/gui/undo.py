@@ -107,6 +107,6 @@ class AssignVoteCommand(QUndoCommand):
 
     @staticmethod
     def view_items():
-        from raadsdossier.core import items
+        from raadsdossier.services import items
 
         return items

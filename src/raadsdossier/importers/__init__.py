@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.errors import InvalidInput
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from raadsdossier.core.enums import MotionStatus
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.enums import MotionStatus
+from raadsdossier.domain.errors import InvalidInput
 
 
 def read_text(path: Path, max_bytes: int, what: str, hint: str = "", save_as: str = "UTF-8") -> str:

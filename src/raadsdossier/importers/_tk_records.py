@@ -9,8 +9,8 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
-from raadsdossier.core.enums import MotionStatus, VoteResult
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.enums import MotionStatus, VoteResult
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers._common import read_text
 
 NAME = "tk-odata"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from raadsdossier.core.enums import VoteChoice
+from raadsdossier.domain.enums import VoteChoice
 
 _SIDE = re.compile(r"^\s*(?:stemmen\s+|stemden\s+)?(voor|tegen)\b\s*(?:\(\s*(\d+)\s*\))?\s*:?\s*(.*)$", re.I)
 _TOTAL = re.compile(r"^(\d+)\s*(?:stemmen|leden|zetels)?\s*(?:[-–:]\s*|\s+|$)(.*)$", re.I)

@@ -15,7 +15,7 @@ from xml.parsers.expat import errors as expat_errors
 from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.errors import InvalidInput
 
 MAX_BYTES = 50_000_000
 MAX_DEPTH = 200

@@ -20,9 +20,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from raadsdossier.core.attachments import attachment_from_file, extract_text
-from raadsdossier.core.enums import SourceKind
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.interchange.attachments import attachment_from_file, extract_text
+from raadsdossier.domain.enums import SourceKind
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema

@@ -43,8 +43,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from raadsdossier.core.enums import Level, MotionStatus, PartnershipStatus, SourceKind, VoteResult
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.enums import Level, MotionStatus, PartnershipStatus, SourceKind, VoteResult
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import read_text
 from raadsdossier.interchange import FORMAT

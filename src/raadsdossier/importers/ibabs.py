@@ -62,8 +62,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from raadsdossier.core.enums import PersonRole, SourceKind, VoteChoice, VoteKind
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.enums import PersonRole, SourceKind, VoteChoice, VoteKind
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status
 from raadsdossier.interchange import FORMAT

@@ -23,7 +23,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from raadsdossier.core.enums import SourceKind
+from raadsdossier.domain.enums import SourceKind
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._xml import (
     XmlFile, child, children, clean_text, descendant, iso_date, local_name, read_xml, text_of,

@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 
 
-from raadsdossier.core.enums import QuestionSetKind, SourceKind
+from raadsdossier.domain.enums import QuestionSetKind, SourceKind
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers import question_text
 from raadsdossier.interchange import FORMAT

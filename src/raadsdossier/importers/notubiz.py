@@ -61,10 +61,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from raadsdossier.core.enums import (
+from raadsdossier.domain.enums import (
     CommitmentStatus, MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteKind, VoteResult,
 )
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status, read_text
 from raadsdossier.importers._vote_line import parse_vote_line

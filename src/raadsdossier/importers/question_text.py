@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from raadsdossier.core.enums import QuestionSetKind, SourceKind
-from raadsdossier.core.errors import InvalidInput
+from raadsdossier.domain.enums import QuestionSetKind, SourceKind
+from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import read_text
 from raadsdossier.interchange import FORMAT

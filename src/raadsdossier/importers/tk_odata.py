@@ -73,9 +73,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from raadsdossier.core.enums import PersonRole, QuestionSetKind, SourceKind, VoteKind
-from raadsdossier.core.errors import InvalidInput
-from raadsdossier.core.gcpause import cyclic_gc_paused
+from raadsdossier.domain.enums import PersonRole, QuestionSetKind, SourceKind, VoteKind
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.importers import ImportFormat, question_text, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema

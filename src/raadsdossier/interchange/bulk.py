@@ -18,9 +18,9 @@ from sqlalchemy import inspect, insert
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
-from raadsdossier.core import search
-from raadsdossier.core.models import Item
-from raadsdossier.core.models.base import item_sources
+from raadsdossier.storage import search
+from raadsdossier.domain.models import Item
+from raadsdossier.domain.models.base import item_sources
 
 _NO_VALUE = object()
 

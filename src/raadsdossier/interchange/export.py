@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from raadsdossier.core.checklist import META_KEY
-from raadsdossier.core.models import (
+from raadsdossier.domain.checklist import META_KEY
+from raadsdossier.domain.models import (
     ChecklistAssessment, DossierMeta, Item, Meeting, Motion, Partnership, QuestionSet, Vote,
 )
 from raadsdossier.interchange import FORMAT
@@ -137,7 +137,7 @@ def export_checklist(session: Session) -> dict | None:
     assessments = list(session.scalars(select(ChecklistAssessment)))
     if meta is None and not assessments:
         return None
-    from raadsdossier.core.checklist import load_template
+    from raadsdossier.domain.checklist import load_template
 
     template_id = meta.value if meta else assessments[0].template
     template = load_template(template_id)

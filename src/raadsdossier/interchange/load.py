@@ -23,11 +23,11 @@ import jsonschema_rs
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from raadsdossier.core.checklist import META_KEY, load_template
-from raadsdossier.core.dates import check_partial_date
-from raadsdossier.core.enums import Confidentiality
-from raadsdossier.core.errors import InvalidInput, NotFound
-from raadsdossier.core.models import (
+from raadsdossier.domain.checklist import META_KEY, load_template
+from raadsdossier.domain.dates import check_partial_date
+from raadsdossier.domain.enums import Confidentiality
+from raadsdossier.domain.errors import InvalidInput, NotFound
+from raadsdossier.domain.models import (
     AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
     StatusChange, Vote, VoteCast,
 )
@@ -35,7 +35,7 @@ from raadsdossier.interchange import bulk
 from raadsdossier.interchange.export import export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
-from raadsdossier.paths import resource
+from raadsdossier.base.paths import resource
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
 

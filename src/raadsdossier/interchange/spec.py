@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from raadsdossier.core import enums
-from raadsdossier.core.enums import ActorRole
-from raadsdossier.core.models import (
+from raadsdossier.domain import enums
+from raadsdossier.domain.enums import ActorRole
+from raadsdossier.domain.models import (
     Attachment, CollegeNote, Commitment, Cost, Demonstration, Event, Item, Meeting, Motion, Note,
     Outcome, Partnership, Party, Person, QuestionSet, Source, UnassignedVote,
 )

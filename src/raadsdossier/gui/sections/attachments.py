@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 
-from raadsdossier.core.attachments import attachment_from_file
-from raadsdossier.core.errors import DossierError
+from raadsdossier.interchange.attachments import attachment_from_file
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui.sections.items import ItemSection
 
 

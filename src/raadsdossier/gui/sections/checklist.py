@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.core import items
-from raadsdossier.core.enums import ChecklistStatus
+from raadsdossier.services import items
+from raadsdossier.domain.enums import ChecklistStatus
 from raadsdossier.gui.i18n import format_date, label
 from raadsdossier.gui.sections.base import Section
 

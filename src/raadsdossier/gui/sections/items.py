@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.core import items
+from raadsdossier.services import items
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from raadsdossier.core import items
-from raadsdossier.core.enums import VoteChoice, VoteKind, VoteResult
+from raadsdossier.services import items
+from raadsdossier.domain.enums import VoteChoice, VoteKind, VoteResult
 from raadsdossier.gui.forms import compact
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.sections.items import ItemSection

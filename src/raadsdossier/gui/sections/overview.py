@@ -69,7 +69,7 @@ class OverviewSection(Section):
     def refresh(self) -> None:
         """Read the overview on a worker thread: it counts the whole dossier, and in a large one (or the
         first time a process runs these queries) that took a third of a second with the window frozen."""
-        from raadsdossier.core import items
+        from raadsdossier.services import items
 
         super().refresh()
         self._generation = getattr(self, "_generation", 0) + 1

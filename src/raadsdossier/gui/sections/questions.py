@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.core.errors import DossierError
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui.i18n import format_date
 from raadsdossier.gui.sections.items import ItemSection
 

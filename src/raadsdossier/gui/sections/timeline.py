@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QTableView, QVBoxLayout
 
-from raadsdossier.core import items
+from raadsdossier.services import items
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.models import PAGE, IdRole
 from raadsdossier.gui.sections.base import Section

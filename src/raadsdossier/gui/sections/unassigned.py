@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from raadsdossier.core import items
-from raadsdossier.core.errors import DossierError
+from raadsdossier.services import items
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui.forms import compact
 from raadsdossier.gui.sections.items import ItemSection
 from raadsdossier.gui.undo import AssignVoteCommand

@@ -1,1 +1,0 @@
-"""The dossier core: model, storage, search and services. Never imports Qt."""

@@ -1,0 +1,104 @@
+"""Checklist templates (resources/checklists/) and a dossier's progress against one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from raadsdossier.domain.enums import ChecklistStatus
+from raadsdossier.domain.errors import NotFound
+from raadsdossier.base.paths import resource
+
+if TYPE_CHECKING:  # templates and progress are read without the data layer too (core/glance.py)
+    from sqlalchemy.orm import Session
+
+DEFAULT_TEMPLATE = "amnesty-2021"
+META_KEY = "checklist_template"
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    id: str
+    section: str
+    title: str
+    guidance: str
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: int
+    title: str
+    sections: tuple[tuple[str, str], ...]  # (section id, Dutch title)
+    items: tuple[TemplateItem, ...]
+
+    def item(self, item_id: str) -> TemplateItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@lru_cache(maxsize=8)
+def load_template(template_id: str = DEFAULT_TEMPLATE) -> Template:
+    path = resource("checklists", f"{template_id}.json")
+    if not path.is_file():
+        raise NotFound(f"De checklist '{template_id}' bestaat niet in deze versie van Raadsdossier.")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Template(
+        id=data["template"],
+        version=data["version"],
+        title=data["title"],
+        sections=tuple((s["id"], s["title"]) for s in data["sections"]),
+        items=tuple(TemplateItem(i["id"], i["section"], i["title"], i["guidance"]) for i in data["items"]),
+    )
+
+
+@dataclass(frozen=True)
+class ItemState:
+    item: TemplateItem
+    status: ChecklistStatus
+    note: str | None
+    assessed_on: date | None
+
+
+DONE_STATUSES = (ChecklistStatus.DONE, ChecklistStatus.NOT_APPLICABLE)
+
+
+def newest_assessments(rows) -> dict[str, tuple]:
+    """Checklist item id -> its newest row of `rows` = (item id, status, assessed_on, ...) in the order made.
+
+    The newest is the one assessed last; an undated assessment counts as oldest, and of two on
+    the same day the one made later wins.
+    """
+    newest: dict[str, tuple] = {}
+    for row in rows:
+        known = newest.get(row[0])
+        if known is None or (row[2] or date.min) >= (known[2] or date.min):
+            newest[row[0]] = row
+    return newest
+
+
+def current_states(session: Session, template: Template, on: date | None = None) -> list[ItemState]:
+    """Each template item's newest assessment (up to `on`, if given); not started when none."""
+    from sqlalchemy import select
+
+    from raadsdossier.domain.models import ChecklistAssessment
+
+    query = (select(ChecklistAssessment).where(ChecklistAssessment.template == template.id)
+             .order_by(ChecklistAssessment.seq))
+    newest = newest_assessments(
+        (a.checklist_item_id, a.status, a.assessed_on, a.note) for a in session.scalars(query)
+        if on is None or not a.assessed_on or a.assessed_on <= on)
+    states = []
+    for item in template.items:
+        found = newest.get(item.id)
+        states.append(ItemState(item, ChecklistStatus(found[1]) if found else ChecklistStatus.NOT_STARTED,
+                                found[3] if found else None, found[2] if found else None))
+    return states
+
+
+def progress(states: list[ItemState]) -> tuple[int, int]:
+    """(done or not applicable, total applicable-or-done)."""
+    done = sum(1 for s in states if s.status in DONE_STATUSES)
+    return done, len(states)

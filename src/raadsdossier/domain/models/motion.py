@@ -1,0 +1,166 @@
+"""Motions and the votes on them; a vote's result is computed from its choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from raadsdossier.domain.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
+from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, partial_dates
+
+
+class Motion(Item):
+    __tablename__ = "motions"
+    __mapper_args__ = {"polymorphic_identity": "motion"}
+    # One index per sortable column and direction of the Moties list, in exactly the list's ORDER BY
+    # (nulls last, then the column, then the id as tie-break; see core.items.page), so a page of 48
+    # reads 48 index entries instead of sorting every motion. A NOT NULL column needs one index, read
+    # backwards for descending; a nullable one needs two, as nulls stay last both ways. (migration 0003)
+    __table_args__ = (
+        Index("ix_motions_sort_reference", text("reference IS NULL"), "reference", "id"),
+        Index("ix_motions_sort_reference_desc", text("reference IS NULL"), text("reference DESC"), text("id DESC")),
+        Index("ix_motions_sort_date", text("date IS NULL"), "date", "id"),
+        Index("ix_motions_sort_date_desc", text("date IS NULL"), text("date DESC"), text("id DESC")),
+        Index("ix_motions_sort_title", "title", "id"),
+        Index("ix_motions_sort_status", "status", "id"),
+    )
+    label_nl = "motie"
+
+    id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    reference: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    # "Constaterende dat …", "overwegende dat …" and the dictum, paragraphs kept apart.
+    considerations: Mapped[str | None] = mapped_column(Text)
+    operative_text: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[MotionStatus] = mapped_column(enum_column(MotionStatus), default=MotionStatus.SUBMITTED)
+    pre_advice: Mapped[str | None] = mapped_column(Text)
+    follow_up: Mapped[str | None] = mapped_column(Text)
+
+    meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
+    agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
+    votes: Mapped[list["Vote"]] = relationship(
+        back_populates="motion", cascade="all, delete-orphan", order_by="Vote.position"
+    )
+
+    _validate_dates = partial_dates("date")
+
+    @property
+    def submitter_names(self) -> list[str]:
+        return self.actor_names(ActorRole.SUBMITTER)
+
+    @property
+    def co_submitter_names(self) -> list[str]:
+        return self.actor_names(ActorRole.CO_SUBMITTER)
+
+    @property
+    def final_result(self) -> VoteResult | None:
+        """The result of the last vote: computed where choices are known, else as recorded."""
+        return self.votes[-1].result if self.votes else None
+
+    def search_text(self) -> tuple[str, str]:
+        title = f"{self.reference} {self.title}" if self.reference else self.title
+        body = " ".join(filter(None, [
+            " ".join(self.submitter_names + self.co_submitter_names),
+            self.considerations, self.operative_text, self.pre_advice, self.follow_up,
+            " ".join(v.note for v in self.votes if v.note),
+        ]))
+        return (title, body)
+
+
+@dataclass(frozen=True)
+class Tally:
+    for_: int
+    against: int
+    not_voting: int
+
+    @property
+    def result(self) -> VoteResult:
+        if self.for_ > self.against:
+            return VoteResult.ADOPTED
+        if self.for_ < self.against:
+            return VoteResult.REJECTED
+        return VoteResult.TIED
+
+
+class Vote(Base):
+    """One vote on a motion: per party (with seats) or per member (roll call)."""
+
+    __tablename__ = "votes"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    motion_id: Mapped[str] = mapped_column(ForeignKey("motions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    date: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[VoteKind] = mapped_column(enum_column(VoteKind), default=VoteKind.PARTY)
+    # The official result as recorded by the council, if the source gives one.
+    recorded_result: Mapped[VoteResult | None] = mapped_column(enum_column(VoteResult, name="recorded_result"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+    motion: Mapped[Motion] = relationship(back_populates="votes")
+    choices: Mapped[list["VoteCast"]] = relationship(
+        back_populates="vote", cascade="all, delete-orphan", order_by="VoteCast.position"
+    )
+
+    _validate_dates = partial_dates("date")
+
+    @property
+    def tally(self) -> Tally | None:
+        """Votes for, against and not cast; None when no choices, or no seats for any party, are known
+        (a party's choice without its seats says how it voted, not how many votes that was)."""
+        if not self.choices or all(cast.seats is None and cast.person_id is None for cast in self.choices):
+            return None
+        counts = {choice: 0 for choice in VoteChoice}
+        for cast in self.choices:
+            counts[cast.choice] += cast.weight
+        return Tally(counts[VoteChoice.FOR], counts[VoteChoice.AGAINST], counts[VoteChoice.NOT_VOTING])
+
+    @property
+    def computed_result(self) -> VoteResult | None:
+        tally = self.tally
+        return tally.result if tally else None
+
+    @property
+    def result(self) -> VoteResult | None:
+        """The computed result where the choices are known, else the recorded one."""
+        return self.computed_result or self.recorded_result
+
+    @property
+    def disagrees(self) -> bool:
+        """True when the recorded result contradicts the one computed from the choices."""
+        computed = self.computed_result
+        return bool(computed and self.recorded_result and computed != self.recorded_result)
+
+
+class VoteCast(Base):
+    """How one party (with its seats) or one member voted."""
+
+    __tablename__ = "vote_casts"
+    __table_args__ = (
+        CheckConstraint("(party_id IS NULL) <> (person_id IS NULL)", name="party_or_person"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vote_id: Mapped[str] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    party_id: Mapped[str | None] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    choice: Mapped[VoteChoice] = mapped_column(enum_column(VoteChoice))
+    seats: Mapped[int | None]
+
+    vote: Mapped[Vote] = relationship(back_populates="choices")
+    party: Mapped["Party | None"] = relationship(foreign_keys=[party_id])  # noqa: F821
+    person: Mapped["Person | None"] = relationship(foreign_keys=[person_id])  # noqa: F821
+
+    @property
+    def weight(self) -> int:
+        """Seats for a party vote; one for a member's own vote."""
+        if self.seats is not None:
+            return self.seats
+        return 1 if self.person_id is not None else 0

@@ -1,0 +1,517 @@
+"""Item services for the GUI: list a section page by page, read, save and delete one item.
+
+Items travel as interchange dicts (see docs/interchange.md), the same shape the
+export and import use; a save is a one-item import, so it is checked the same
+way and lands in one transaction. Callable from any thread (one dossier per
+thread at a time); nothing returned holds a live ORM object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from raadsdossier.storage import glance
+from raadsdossier.storage import search as search_index
+from raadsdossier.domain.checklist import META_KEY, load_template
+from raadsdossier.domain.errors import DossierError, NotFound
+from raadsdossier.domain.models import (
+    ChecklistAssessment, Item, ItemActor, Partnership, QuestionSet,
+)
+from raadsdossier.storage.dossier import Dossier
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.export import export_checklist, export_item
+from raadsdossier.interchange.load import apply_document
+from raadsdossier.interchange.spec import KIND_BY_KEY, KIND_BY_NAME, KINDS, PARTNERSHIP
+
+
+class ItemInUse(DossierError):
+    """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
+
+
+def _spec(key: str):
+    if key == "partnership":
+        return PARTNERSHIP
+    if key not in KIND_BY_KEY:
+        raise NotFound(f"Onbekende soort items: {key}.")
+    return KIND_BY_KEY[key]
+
+
+def _computed(item: Item, today: date) -> dict:
+    """Derived facts the lists show next to the stored fields."""
+    out: dict = {"kind": item.kind}
+    if item.kind == "motion":
+        # Each vote's tally once (Vote.result, .disagrees and .computed_result each count it again):
+        # the same rules as Motion.final_result and Vote.disagrees, a list page has hundreds of votes.
+        tallies = [(v, v.tally) for v in item.votes]
+        computed = [(v, t.result if t else None, t) for v, t in tallies]
+        final = (computed[-1][1] or computed[-1][0].recorded_result) if computed else None
+        out["result"] = final.value if final else None
+        out["vote_count"] = len(computed)
+        out["disagrees"] = any(c and v.recorded_result and c != v.recorded_result for v, c, _t in computed)
+        out["votes_computed"] = [
+            {"computed": c.value if c else None, "tally": [t.for_, t.against, t.not_voting] if t else None}
+            for _v, c, t in computed
+        ]
+    elif item.kind == "question_set":
+        out["days_to_answer"] = item.days_to_answer
+        out["overdue"] = item.is_overdue(today)
+        out["answered_late"] = item.answered_late
+        out["deadline"] = item.deadline.isoformat() if item.deadline else None
+    elif item.kind == "commitment":
+        out["overdue"] = item.is_overdue(today)
+    return out
+
+
+def _child_loaders(model) -> list:
+    """Eager loads for the children export_item reads: one query per relationship per page instead of
+    one per row (a page of 200 motions lazily loaded its votes and their choices in ~600 queries)."""
+    from raadsdossier.domain.models import Meeting, Motion, Vote
+
+    if model is Motion:
+        return [selectinload(Motion.votes).selectinload(Vote.choices)]
+    if model is QuestionSet:
+        return [selectinload(QuestionSet.questions)]
+    if model is Meeting:
+        return [selectinload(Meeting.agenda_items)]
+    return []
+
+
+def _sort_column(spec, order: str):
+    model = spec.model
+    if order in ("confidentiality", "created_at", "updated_at"):
+        return getattr(Item, order)
+    for f in spec.fields:
+        if f.key == order:
+            return getattr(model, f.attr)
+    columns = model.__mapper__.columns.keys()
+    for candidate in ("date", "submitted_on", "promised_on", "title", "name", "claim", "file_name"):
+        if candidate in columns:
+            return getattr(model, candidate)
+    return Item.seq
+
+
+def _of_kind(spec, query):
+    """Only items of the spec's kind. Implied by the join to the kind's table, but said on `items`
+    it lets SQLite count and filter on the index items(kind, seq) without reading each row."""
+    identity = spec.model.__mapper__.polymorphic_identity
+    return query.where(Item.kind == identity) if identity else query
+
+
+# A text filter counts its matches up to COUNT_BOUND; when more match, the list says so ("meer dan
+# 1.000 items") instead of counting them all. An exact count of a word in a quarter of a
+# 100,000-item dossier looked up all its 25,000 full-text matches on `items` (20–25 ms) for a number
+# no one reads to the last digit; counting stops after the first COUNT_BOUND + 1 matches of the kind.
+COUNT_BOUND = 1000
+
+
+class Listing(NamedTuple):
+    """The first page of a list and how many items it has."""
+
+    rows: list[dict]
+    total: int  # how many items match; COUNT_BOUND when more than COUNT_BOUND do (exact is then False)
+    exact: bool
+
+
+def _fts_query(text_filter: str | None) -> str:
+    return search_index.to_fts_query(text_filter) if text_filter else ""
+
+
+def _in_section(spec, query):
+    """Only the items the section lists: of the unassigned votes, those not yet assigned (assigned
+    ones are votes of their motion now)."""
+    if spec.key == "unassigned_votes":
+        query = query.where(spec.model.assigned_to_id.is_(None))
+    return query
+
+
+def _count_all(session, spec) -> int:
+    # Every condition but the unassigned votes' is on `items`: counting there needs no join to the
+    # kind's table (the index items(kind, seq) alone).
+    source = spec.model if spec.key == "unassigned_votes" else Item
+    return session.scalar(_in_section(spec, _of_kind(spec, select(func.count()).select_from(source)))) or 0
+
+
+def _matching(fts: str):
+    """The rowids (items.seq) of the full-text matches, as a subquery for IN."""
+    return text(f"SELECT rowid FROM {search_index.FTS_TABLE} WHERE {search_index.FTS_TABLE} MATCH :q").bindparams(q=fts)
+
+
+def _count_matches(session, spec, fts: str, bound: int | None) -> int:
+    """How many items of the section match `fts`; with a bound, counting stops at bound + 1.
+
+    The full-text matches drive the count (CROSS JOIN keeps them the outer loop; given the choice,
+    SQLite ran the full-text query once per item of the kind, 10 s at 100,000 items) and each is looked
+    up on the index items(kind, seq), so a bounded count reads about bound / (the kind's share of the
+    matches) of them, not all of them."""
+    fts_table = search_index.FTS_TABLE
+    identity = spec.model.__mapper__.polymorphic_identity
+    joins, conditions = "", [f"{fts_table} MATCH :q"]
+    if identity:
+        conditions.append("items.kind = :kind")
+    if spec.key == "unassigned_votes":
+        table = spec.model.__table__.name
+        joins = f" CROSS JOIN {table} ON {table}.id = items.id"
+        conditions.append(f"{table}.assigned_to_id IS NULL")
+    sql = (f"SELECT count(*) FROM (SELECT 1 FROM {fts_table} CROSS JOIN items ON items.seq = {fts_table}.rowid"
+           f"{joins} WHERE {' AND '.join(conditions)} LIMIT :n)")
+    params = {"q": fts, "kind": identity, "n": -1 if bound is None else bound + 1}
+    return session.execute(text(sql), {k: v for k, v in params.items() if f":{k}" in sql}).scalar() or 0
+
+
+def count(dossier: Dossier, key: str, text_filter: str | None = None) -> int:
+    """How many items `page` lists for this section and filter (exact, however many match)."""
+    spec = _spec(key)
+    with dossier.session() as session:
+        fts = _fts_query(text_filter)
+        return _count_matches(session, spec, fts, None) if fts else _count_all(session, spec)
+
+
+def _ordering(spec, order: str, descending: bool) -> list:
+    """ORDER BY of a list: nulls last (both ways), the column, then the id of the column's own table as
+    tie-break, reversed with the column. Terms all on one table, in the order of an index of migration
+    0003, so SQLite reads a page from the index instead of sorting the whole section; the id (not the
+    insertion counter items.seq) also keeps the order of ties across export and import."""
+    column = _sort_column(spec, order)
+    stored = column.expression  # the Column behind the mapped attribute: its table and nullability
+    tie = Item.id if stored.table is Item.__table__ else spec.model.id
+    terms = [column.is_(None)] if stored.nullable else []
+    return [*terms, column.desc() if descending else column.asc(), tie.desc() if descending else tie.asc()]
+
+
+def page(dossier: Dossier, key: str, *, text_filter: str | None = None, order: str = "date",
+         descending: bool = False, offset: int = 0, limit: int = 200, today: date | None = None) -> list[dict]:
+    """One page of a section's items, sorted and filtered in SQL; each an interchange dict plus `_computed`."""
+    spec = _spec(key)
+    with dossier.session() as session:
+        fts = _fts_query(text_filter)
+        many = bool(fts) and _count_matches(session, spec, fts, COUNT_BOUND) > COUNT_BOUND
+        return _page(session, spec, fts, order, descending, offset, limit, today or date.today(), many=many)
+
+
+def first_page(dossier: Dossier, key: str, *, text_filter: str | None = None, order: str = "date",
+               descending: bool = False, limit: int = 200, today: date | None = None) -> Listing:
+    """The first page as `page` gives it, with how many items the list has: exact without a text filter
+    and for a filter with at most COUNT_BOUND matches; otherwise total is COUNT_BOUND, exact False."""
+    spec = _spec(key)
+    with dossier.session() as session:
+        fts = _fts_query(text_filter)
+        if fts:
+            total = _count_matches(session, spec, fts, COUNT_BOUND)
+            exact = total <= COUNT_BOUND
+            total = min(total, COUNT_BOUND)
+        else:
+            total, exact = _count_all(session, spec), True
+        rows = _page(session, spec, fts, order, descending, 0, limit, today or date.today(), many=not exact)
+        if not exact and len(rows) < limit:  # (a bound below a page) all of them are on this page
+            total, exact = len(rows), True
+        return Listing(rows, total, exact)
+
+
+def _page(session, spec, fts, order, descending, offset, limit, today, *, many: bool) -> list[dict]:
+    """`many`: the filter matches more than COUNT_BOUND items of the kind."""
+    # First the ids of the page (a narrow sort, or none where an index gives the order), then their items
+    # with their children: sorting full rows carried every motion's texts through the sorter.
+    query = select(spec.model.id).select_from(spec.model).order_by(*_ordering(spec, order, descending))
+    query = _in_section(spec, query.offset(offset).limit(limit))
+    on_items = _sort_column(spec, order).expression.table is Item.__table__
+    if fts and many:
+        # Many matches: walk the list's sort index in order and keep the items among the matches until
+        # the page is full (for a word in a fifth of the motions, ~250 index entries for 48 rows).
+        # "+ 0" keeps SQLite from driving the query from the matches instead: that looked up and
+        # sorted every one of them (8,000 motions for a word in a quarter of a 100,000-item dossier).
+        query = query.where((Item.seq + 0).in_(_matching(fts)))
+    elif fts:  # few matches: each looked up on items(kind, seq), then sorted
+        query = query.where(Item.seq.in_(_matching(fts)))
+    # Sorted by a column of `items` (confidentiality), the kind constraint lets the index items(kind,
+    # confidentiality, id) give the order; sorted by a column of the kind's own table it would steer
+    # SQLite to that same items index and a full sort, instead of the kind's sort index (unless there
+    # are few matches to sort anyway).
+    if on_items or (fts and not many):
+        query = _of_kind(spec, query)
+    ids = list(session.scalars(query))
+    if not ids:
+        return []
+    loaded = (
+        select(spec.model).where(spec.model.id.in_(ids))
+        .options(selectinload(spec.model.sources), selectinload(spec.model.actors).selectinload(ItemActor.person),
+                 selectinload(spec.model.actors).selectinload(ItemActor.party), *_child_loaders(spec.model))
+    )
+    by_id = {item.id: item for item in session.scalars(loaded)}
+    rows = []
+    for item_id in ids:
+        item = by_id[item_id]
+        data = export_item(item, spec)
+        data["_computed"] = _computed(item, today)
+        data["_actors"] = {k: item.actor_names(role) for k, role in spec.actors}
+        rows.append(data)
+    return rows
+
+
+def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str, dict]:
+    """(section key, interchange dict with `_computed`) of one item."""
+    with dossier.session() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+        spec = KIND_BY_NAME.get(item.kind)
+        if spec is None:
+            raise NotFound(f"Items van de soort {item.kind} worden hier niet getoond.")
+        data = export_item(item, spec)
+        data["_computed"] = _computed(item, today or date.today())
+        data["_actors"] = {k: item.actor_names(role) for k, role in spec.actors}
+        return spec.key, data
+
+
+def exists(dossier: Dossier, item_id: str) -> bool:
+    with dossier.session() as session:
+        return session.get(Item, item_id) is not None
+
+
+def _clean(data: dict) -> dict:
+    return {k: v for k, v in data.items() if not k.startswith("_") and k not in ("created_at", "updated_at")}
+
+
+def save(dossier: Dossier, key: str, data: dict) -> str:
+    """Create or update one item (matched by `id`); returns its id. One transaction."""
+    spec = _spec(key)
+    entry = _clean(data)
+    document = {"format": FORMAT, spec.key: entry if spec is PARTNERSHIP else [entry]}
+    with dossier.transaction() as session:
+        apply_document(session, document, spec.key)
+        return entry["id"]
+
+
+def restore(dossier: Dossier, items: list[tuple[str, dict]]) -> None:
+    """Put back items as they were (undo of a delete or an edit), in one transaction."""
+    document: dict = {"format": FORMAT}
+    for key, data in items:
+        document.setdefault(key, []).append(_clean(data))
+    with dossier.transaction() as session:
+        apply_document(session, document, "undo")
+
+
+def delete(dossier: Dossier, item_id: str) -> list[tuple[str, dict]]:
+    """Delete an item; returns what `restore` needs to undo it: the item and the items linking to it."""
+    with dossier.transaction() as session:
+        item = session.get(Item, item_id)
+        if item is None:
+            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+        spec = KIND_BY_NAME[item.kind]
+        saved = [(spec.key, export_item(item, spec))]
+        for other_spec in KINDS:
+            conditions = [getattr(other_spec.model, f.attr) == item_id for f in other_spec.refs if f.ref_kind != "agenda_item"]
+            if other_spec.actors and item.kind in ("person", "party"):
+                conditions.append(other_spec.model.actors.any(or_(ItemActor.person_id == item_id, ItemActor.party_id == item_id)))
+            if item.kind == "source":
+                conditions.append(other_spec.model.sources.any(Item.id == item_id))
+            if not conditions:
+                continue
+            for dependent in session.scalars(select(other_spec.model).where(or_(*conditions))):
+                if dependent.id != item_id:
+                    saved.append((other_spec.key, export_item(dependent, other_spec)))
+        try:
+            session.delete(item)
+            session.flush()
+        except IntegrityError:
+            raise ItemInUse(f"'{_title(item)}' kan niet worden verwijderd: het wordt nog gebruikt in stemmingen.") from None
+        return saved
+
+
+def _title(item: Item) -> str:
+    return getattr(item, "title", None) or getattr(item, "name", None) or item.id
+
+
+# -- overview and timeline ---------------------------------------------------
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    end_date: str | None
+    key: str
+    kind: str
+    id: str
+    title: str
+    confidentiality: str
+
+
+_DATED = {  # section key -> (date attribute, title attribute)
+    "motions": ("date", "title"), "commitments": ("promised_on", "title"), "college_notes": ("date", "title"),
+    "demonstrations": ("date", "title"), "events": ("date", "title"), "costs": ("date", "description"),
+    "outcomes": ("date", "claim"), "sources": ("date", "title"), "meetings": ("date", "title"),
+}
+
+
+def _timeline_query(keys: set[str] | None):
+    """Every dated item of the chosen sections as one UNION ALL, each part in the columns of TimelineEntry."""
+    from sqlalchemy import literal, null, union_all
+
+    parts = []
+    for key, (date_attr, title_attr) in _DATED.items():
+        if keys is not None and key not in keys:
+            continue
+        model = KIND_BY_KEY[key].model
+        column = getattr(model, date_attr)
+        end = getattr(model, "end_date", None)
+        parts.append(select(column.label("date"), (end if end is not None else null()).label("end_date"),
+                            literal(key).label("key"), model.kind.label("kind"), model.id.label("id"),
+                            getattr(model, title_attr).label("title"), Item.confidentiality.label("confidentiality"))
+                     .where(column.is_not(None)))
+    if keys is None or "question_sets" in keys:
+        title = func.coalesce(QuestionSet.reference + " ", "") + QuestionSet.title
+        parts.append(select(QuestionSet.submitted_on.label("date"), null().label("end_date"),
+                            literal("question_sets").label("key"), QuestionSet.kind.label("kind"),
+                            QuestionSet.id.label("id"), title.label("title"),
+                            Item.confidentiality.label("confidentiality"))
+                     .where(QuestionSet.submitted_on.is_not(None)))
+    return union_all(*parts).subquery() if parts else None
+
+
+def timeline_count(dossier: Dossier, keys: set[str] | None = None) -> int:
+    """How many entries `timeline_page` has for these sections."""
+    query = _timeline_query(keys)
+    if query is None:
+        return 0
+    with dossier.session() as session:
+        return session.scalar(select(func.count()).select_from(query)) or 0
+
+
+def timeline_page(dossier: Dossier, keys: set[str] | None = None, offset: int = 0,
+                  limit: int = 200) -> list[TimelineEntry]:
+    """Dated items of the chosen sections, oldest first (question sets by their submission date), one page
+    at a time: sorted in SQL, so a dossier of any size hands over only the rows on screen."""
+    query = _timeline_query(keys)
+    if query is None:
+        return []
+    with dossier.session() as session:
+        rows = session.execute(select(query).order_by(query.c.date, query.c.title, query.c.id)
+                               .offset(offset).limit(limit))
+        return [TimelineEntry(str(when), end_date, key, kind, item_id, title, _value(conf))
+                for when, end_date, key, kind, item_id, title, conf in rows]
+
+
+def _value(conf) -> str:
+    return getattr(conf, "value", conf)
+
+
+def timeline(dossier: Dossier, keys: set[str] | None = None) -> list[TimelineEntry]:
+    """Every dated item, oldest first; question sets by their submission date."""
+    return timeline_page(dossier, keys, 0, -1)
+
+
+def partnership_names(dossier: Dossier) -> tuple[str, str] | None:
+    """(Dutch side, partner) of the dossier's partnership, for a tab or window title; one small query."""
+    with dossier.session() as session:
+        row = session.execute(select(Partnership.dutch_side, Partnership.partner_name).limit(1)).first()
+        return (row[0], row[1]) if row else None
+
+
+def overview(dossier: Dossier, today: date | None = None) -> dict:
+    """The partnership at a glance, for the Overzicht screen: glance.overview's figures, with the
+    partnership as the form edits it (export_item) in place of its summary."""
+    with dossier.session() as session:
+        data = glance.overview(session.connection().connection.dbapi_connection, today)
+        partnership = session.scalars(select(Partnership).order_by(Partnership.seq).limit(1)).first()
+        data["partnership"] = export_item(partnership, PARTNERSHIP) if partnership else None
+        return data
+
+
+# -- checklist ----------------------------------------------------------------
+
+def checklist_state(dossier: Dossier) -> dict:
+    """The template with each item's assessment history (oldest first)."""
+    with dossier.session() as session:
+        template_id = session.scalar(text("SELECT value FROM dossier_meta WHERE key = :k").bindparams(k=META_KEY))
+        template = load_template(template_id or "amnesty-2021")
+        exported = export_checklist(session) or {"items": []}
+        history: dict[str, list[dict]] = {}
+        for entry in exported["items"]:
+            history.setdefault(entry["id"], []).append(entry)
+        return {
+            "template": template.id, "title": template.title,
+            "sections": [{"id": sid, "title": title} for sid, title in template.sections],
+            "items": [
+                {"id": i.id, "section": i.section, "title": i.title, "guidance": i.guidance,
+                 "history": history.get(i.id, [])}
+                for i in template.items
+            ],
+        }
+
+
+def assess(dossier: Dossier, template: str, entry: dict) -> str:
+    """Add or update one dated assessment of a checklist item; returns its assessment id."""
+    document = {"format": FORMAT, "checklist": {"template": template, "items": [entry]}}
+    with dossier.transaction() as session:
+        apply_document(session, document, "checklist")
+        assessment = session.scalars(
+            select(ChecklistAssessment).where(ChecklistAssessment.checklist_item_id == entry["id"])
+            .order_by(ChecklistAssessment.seq.desc())
+        ).first() if not entry.get("assessment_id") else session.get(ChecklistAssessment, entry["assessment_id"])
+        return assessment.id
+
+
+def remove_assessment(dossier: Dossier, assessment_id: str) -> None:
+    with dossier.transaction() as session:
+        assessment = session.get(ChecklistAssessment, assessment_id)
+        if assessment is not None:
+            session.delete(assessment)
+
+
+_LABEL_COLUMN = {"party": "name", "person": "name", "cost": "description", "outcome": "claim",
+                 "attachment": "file_name"}
+
+
+def choices(dossier: Dossier, kind: str) -> list[tuple[str, str]]:
+    """(id, label) of every item of a kind, for reference pickers."""
+    spec = KIND_BY_NAME[kind]
+    model = spec.model
+    label = getattr(model, _LABEL_COLUMN.get(kind, "title"))
+    with dossier.session() as session:
+        if kind == "motion":
+            rows = session.execute(select(model.id, model.reference, model.title).order_by(model.date, model.title))
+            return [(i, f"{r} {t}" if r else t) for i, r, t in rows]
+        return [(i, str(t)) for i, t in session.execute(select(model.id, label).order_by(label))]
+
+
+def agenda_items(dossier: Dossier, meeting_id: str) -> list[tuple[str, str]]:
+    _key, meeting = get(dossier, meeting_id)
+    return [(a["id"], f"{a['number']} {a['title']}") for a in meeting.get("agenda_items", [])]
+
+
+
+# -- unassigned votes and history ------------------------------------------------
+
+def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> None:
+    """Turn an unassigned vote into the next vote of `motion_id`, in one transaction."""
+    from raadsdossier.domain.models import Motion, UnassignedVote, Vote, VoteCast
+
+    with dossier.transaction() as session:
+        pending = session.get(UnassignedVote, unassigned_id)
+        if pending is None or pending.assigned_to_id is not None:
+            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet of is al toegewezen.")
+        motion = session.get(Motion, motion_id)
+        if motion is None:
+            raise NotFound(f"De motie {motion_id} bestaat niet in dit dossier.")
+        vote = Vote(position=len(motion.votes), date=pending.date, kind=pending.vote_kind,
+                    recorded_result=pending.recorded_result,
+                    note="; ".join(filter(None, [pending.decision, pending.note])) or None)
+        vote.choices = [VoteCast(position=i, party_id=c.get("party"), person_id=c.get("person"), choice=c["choice"],
+                                 seats=c.get("seats")) for i, c in enumerate(pending.choices or [])]
+        motion.votes.append(vote)
+        motion.sources = list({s.id: s for s in [*motion.sources, *pending.sources]}.values())
+        pending.assigned_to_id = motion.id
+
+
+def history(dossier: Dossier, item_id: str) -> list[dict]:
+    """Earlier versions of an item, oldest first: {"recorded_at", "origin", "data"}."""
+    from raadsdossier.domain.models import ItemVersion
+    from raadsdossier.interchange.export import timestamp
+
+    with dossier.session() as session:
+        rows = session.scalars(select(ItemVersion).where(ItemVersion.item_id == item_id).order_by(ItemVersion.id))
+        return [{"recorded_at": timestamp(v.recorded_at), "origin": v.origin, "data": v.data} for v in rows]

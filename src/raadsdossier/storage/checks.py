@@ -1,0 +1,219 @@
+"""Check a dossier (SQLite's own checks and the dossier's consistency) and repair what can be repaired.
+
+`check` only reads. `repair` makes a backup first, then fixes what the check found in one
+transaction, and checks again. Findings are plain Dutch sentences for the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from raadsdossier.storage import search as search_index
+from raadsdossier.domain.checklist import load_template
+from raadsdossier.domain.errors import DossierError
+from raadsdossier.domain.models import ITEM_CLASSES, ChecklistAssessment, Item
+from raadsdossier.storage.dossier import Dossier
+
+# What SQLite's integrity_check says when only an index is out of step with its table: REINDEX mends that.
+_INDEX_ONLY = ("missing from index", "wrong # of entries in index", "index ")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str  # one Dutch sentence
+    repairable: bool
+    count: int = 1
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    # Filled in by repair(): the backup made first, and what was done.
+    backup: Path | None = None
+    repaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def lines_nl(self) -> list[str]:
+        if self.ok:
+            return [f"{self.path}: het dossier is in orde (bestand, verwijzingen, stemmingen en zoekindex gecontroleerd)."]
+        count = len(self.findings)
+        lines = [f"{self.path}: {count} {'probleem' if count == 1 else 'problemen'} gevonden:"]
+        for finding in self.findings:
+            how = "te repareren" if finding.repairable else "niet te repareren; zet een reservekopie terug"
+            lines.append(f"  - {finding.message} ({how})")
+        return lines
+
+
+def _integrity(session: Session) -> list[Finding]:
+    rows = [row[0] for row in session.execute(text("PRAGMA integrity_check(100)"))]
+    if rows == ["ok"]:
+        return []
+    index_only = all(any(marker in row for marker in _INDEX_ONLY) for row in rows)
+    first = rows[0].splitlines()[0]
+    return [Finding("integrity", f"SQLite meldt {len(rows)} fout(en) in het bestand, bijvoorbeeld: {first}",
+                    repairable=index_only, count=len(rows))]
+
+
+def _foreign_keys(session: Session) -> list[Finding]:
+    rows = session.execute(text("PRAGMA foreign_key_check")).all()
+    per_table: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fk in rows:
+        per_table[(table, parent)] = per_table.get((table, parent), 0) + 1
+    return [Finding("foreign_key", f"{n} rij(en) in '{table}' verwijzen naar iets in '{parent}' dat niet bestaat",
+                    repairable=True, count=n) for (table, parent), n in sorted(per_table.items())]
+
+
+def _half_items(session: Session) -> dict[str, list[str]]:
+    """Ids of items, per kind, whose row in their own table is missing (half of an item)."""
+    halves = {}
+    for kind, cls in sorted(ITEM_CLASSES.items()):
+        table = cls.__table__.name
+        if table != "items":
+            ids = session.execute(text(
+                f"SELECT id FROM items WHERE kind = :kind AND id NOT IN (SELECT id FROM {table})"), {"kind": kind}).scalars()
+            halves[kind] = list(ids)
+    return {kind: ids for kind, ids in halves.items() if ids}
+
+
+def _item_rows(session: Session) -> list[Finding]:
+    """Every item has its row in its own table (the two halves of one item)."""
+    return [Finding("item_half", f"{len(ids)} item(s) van soort '{kind}' missen hun gegevens", True, len(ids))
+            for kind, ids in _half_items(session).items()]
+
+
+def _votes(session: Session) -> list[Finding]:
+    orphans = session.execute(text(
+        "SELECT count(*) FROM votes WHERE motion_id IS NULL OR motion_id NOT IN (SELECT id FROM motions)")).scalar()
+    casts = session.execute(text(
+        "SELECT count(*) FROM vote_casts WHERE vote_id IS NULL OR vote_id NOT IN (SELECT id FROM votes)")).scalar()
+    findings = []
+    if orphans:
+        findings.append(Finding("vote_without_motion", f"{orphans} stemming(en) horen bij geen enkele motie", True, orphans))
+    if casts:
+        findings.append(Finding("choice_without_vote", f"{casts} stemkeuze(s) horen bij geen enkele stemming", True, casts))
+    return findings
+
+
+def _search(session: Session) -> list[Finding]:
+    """The index has exactly one entry per item, with the item's current text."""
+    table = search_index.FTS_TABLE
+    indexed = dict(session.execute(text(f"SELECT rowid, title || char(31) || body FROM {table}")).all())
+    halves = [item_id for ids in _half_items(session).values() for item_id in ids]
+    missing = stale = 0
+    seqs = set(session.execute(select(Item.seq).where(Item.id.in_(halves))).scalars())  # their text cannot be known
+    for item in session.scalars(select(Item).where(Item.id.not_in(halves))):
+        seqs.add(item.seq)
+        title, body = item.search_text()
+        if item.seq not in indexed:
+            missing += 1
+        elif indexed[item.seq] != f"{title or ''}\x1f{body or ''}":
+            stale += 1
+    extra = len(set(indexed) - seqs)
+    wrong = missing + stale + extra
+    if not wrong:
+        return []
+    parts = [f"{n} {what}" for n, what in ((missing, "ontbreekt" if missing == 1 else "ontbreken"),
+                                           (stale, "verouderd"), (extra, "te veel")) if n]
+    return [Finding("search_index", f"de zoekindex klopt niet met de gegevens ({', '.join(parts)})", True, wrong)]
+
+
+def _checklist(session: Session) -> list[Finding]:
+    findings = []
+    by_template: dict[str, set[str]] = {}
+    for assessment in session.scalars(select(ChecklistAssessment)):
+        by_template.setdefault(assessment.template, set()).add(assessment.checklist_item_id)
+    for template_id, used in sorted(by_template.items()):
+        try:
+            known = {entry.id for entry in load_template(template_id).items}
+        except DossierError:
+            findings.append(Finding("checklist", f"de checklist '{template_id}' is onbekend in deze versie", False))
+            continue
+        unknown = used - known
+        if unknown:
+            findings.append(Finding("checklist", f"{len(unknown)} beoordeling(en) horen bij geen punt van de checklist "
+                                                 f"'{template_id}' ({', '.join(sorted(unknown)[:3])})", False, len(unknown)))
+    return findings
+
+
+def _run_checks(session: Session) -> list[Finding]:
+    findings = _integrity(session)
+    if findings and not findings[0].repairable:
+        return findings  # the tables themselves are damaged: reading further would only add noise or fail
+    for check_fn in (_foreign_keys, _item_rows, _votes, _search, _checklist):
+        findings += check_fn(session)
+    return findings
+
+
+def check(dossier: Dossier) -> CheckReport:
+    """Run every check; changes nothing. Any thread; may take seconds on a large dossier."""
+    from sqlalchemy.exc import DatabaseError
+
+    with dossier.session() as session:
+        try:
+            findings = _run_checks(session)
+        except DatabaseError as exc:
+            findings = [Finding("unreadable", f"een deel van het bestand kan niet worden gelezen ({exc.orig})", False)]
+    return CheckReport(dossier.path, findings)
+
+
+def repair(dossier: Dossier) -> CheckReport:
+    """Back up, repair what the checks found (one transaction), and check again.
+
+    Returns the report after repair, with the backup's path and what was done. What cannot be
+    repaired here (damaged tables) is left for restoring a backup.
+    """
+    before = check(dossier)
+    if before.ok:
+        return before
+    backup = dossier.backup("repair")
+    done: list[str] = []
+    codes = {f.code for f in before.findings if f.repairable}
+    with dossier.transaction() as session:
+        if "integrity" in codes:
+            session.execute(text("REINDEX"))
+            done.append("indexen opnieuw opgebouwd")
+        if codes & {"foreign_key", "vote_without_motion", "choice_without_vote", "item_half"}:
+            emptied, removed = _remove_dangling(session)
+            done.append(f"{emptied} verwijzing(en) naar iets dat niet meer bestaat leeggemaakt, "
+                        f"{removed} losse rij(en) verwijderd")
+        if codes & {"search_index", "item_half", "foreign_key"}:
+            count = search_index.rebuild(session)
+            done.append(f"zoekindex opnieuw opgebouwd ({count} items)")
+    after = check(dossier)
+    after.backup, after.repaired = backup, done
+    return after
+
+
+def _remove_dangling(session: Session) -> tuple[int, int]:
+    """Mend references to rows that are gone, as the schema would have: a reference that may be
+    empty (ON DELETE SET NULL) is emptied, a row that cannot exist without its parent is removed.
+    Returns (references emptied, rows removed)."""
+    emptied = removed = 0
+    actions: dict[tuple[str, int], tuple[str, list[str]]] = {}
+    for table, rowid, _parent, fk_id in session.execute(text("PRAGMA foreign_key_check")).all():
+        if (table, fk_id) not in actions:
+            rows = [r for r in session.execute(text(f'PRAGMA foreign_key_list("{table}")')).all() if r[0] == fk_id]
+            actions[(table, fk_id)] = (rows[0][6].upper(), [r[3] for r in rows])  # on_delete, columns
+        on_delete, columns = actions[(table, fk_id)]
+        if on_delete == "SET NULL":
+            assignments = ", ".join(f'"{c}" = NULL' for c in columns)
+            emptied += session.execute(text(f'UPDATE "{table}" SET {assignments} WHERE rowid = :r'), {"r": rowid}).rowcount
+        else:
+            removed += session.execute(text(f'DELETE FROM "{table}" WHERE rowid = :r'), {"r": rowid}).rowcount
+    removed += session.execute(text(
+        "DELETE FROM vote_casts WHERE vote_id IS NULL OR vote_id NOT IN (SELECT id FROM votes)")).rowcount
+    removed += session.execute(text(
+        "DELETE FROM votes WHERE motion_id IS NULL OR motion_id NOT IN (SELECT id FROM motions)")).rowcount
+    for ids in _half_items(session).values():
+        for start in range(0, len(ids), 500):
+            removed += session.execute(Item.__table__.delete().where(Item.id.in_(ids[start:start + 500]))).rowcount
+    return emptied, removed

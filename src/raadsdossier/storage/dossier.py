@@ -1,0 +1,253 @@
+"""Dossier files: create, open (checking what the file is first), and one transaction per change.
+
+Storage setup: a single SQLite file in rollback-journal mode (no -wal/-shm side
+files, so a dossier can be copied, mailed or put on a network drive as one file),
+`synchronous=FULL` so a committed change survives a power cut, foreign keys on.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from raadsdossier.storage import backups, migrations, search, sqlitefile
+from raadsdossier.domain.errors import (
+    DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired, StorageFull,
+)
+from raadsdossier.storage.locking import DossierLock
+from raadsdossier.domain.models import DossierMeta, Partnership
+from raadsdossier.storage.sqlitefile import APPLICATION_ID, ENCRYPTED, SUFFIX  # noqa: F401  (APPLICATION_ID, SUFFIX re-exported)
+
+
+class DossierSession(Session):
+    """Sessions on a dossier; the search index follows their flushes."""
+
+
+search.install_hooks(DossierSession)
+
+
+def _make_engine(path: Path, mode: str, password: str | None = None) -> Engine:
+    # The connection is in autocommit mode: SQLAlchemy, not the sqlite3 module, decides where
+    # transactions begin, so DDL in migrations is transactional too (the documented pysqlite
+    # recipe; see the "begin" listener below).
+    module = sqlite3 if password is None else sqlitefile.cipher_module()
+    engine = create_engine("sqlite://", creator=lambda: sqlitefile.connect(path, mode, password), module=module)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def check_is_dossier(path: Path) -> str:
+    """Raise a typed error unless `path` is an existing dossier file; returns PLAIN or ENCRYPTED. Reads, never writes."""
+    return sqlitefile.classify(Path(path))
+
+
+class Dossier:
+    """An open dossier file. Use `transaction()` for changes and `session()` for reading.
+
+    A dossier opened for writing holds its lock (see core/locking.py) until `close()`.
+    """
+
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False, password: str | None = None,
+                 lock: DossierLock | None = None) -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = read_only
+        self.lock = lock
+        self._password = password  # kept in memory only: new connections and backups need it
+        self._sessions = sessionmaker(bind=engine, class_=DossierSession, expire_on_commit=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._password is not None
+
+    @property
+    def password(self) -> str | None:
+        return self._password
+
+    # -- lifecycle -------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, password: str | None = None) -> "Dossier":
+        """Create a new, empty dossier at `path` (which must not exist) at the newest schema.
+
+        With a password the file is encrypted with SQLCipher from its first byte.
+        """
+        path = Path(path)
+        if path.exists():
+            raise DossierExists(path)
+        if not path.parent.is_dir():
+            raise DossierFileError(path, "de map waarin het dossier moet komen bestaat niet.")
+        if password is not None and not password:
+            raise DossierFileError(path, "een leeg wachtwoord kan een dossier niet versleutelen.")
+        engine = _make_engine(path, "rwc", password)
+        try:
+            with engine.begin() as connection:
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrations.upgrade(connection)
+                migrations.stamp_app_version(connection)
+        except BaseException:
+            engine.dispose()
+            path.unlink(missing_ok=True)
+            raise
+        return cls(path, engine, password=password)
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = False, password: str | None = None,
+             verify: bool = True) -> "Dossier":
+        """Open an existing dossier, migrating it to the newest schema if it is older.
+
+        Raises DossierNotFound, NotADossier, DamagedDossier, DossierTooNew, PasswordRequired,
+        WrongPassword or DossierLocked and then leaves the file exactly as it was. A dossier
+        opened for writing is locked against other writers; a lock left by a crashed program
+        is taken over. With `verify`, SQLite's quick_check runs first so that damage anywhere
+        in the file is found now rather than when that part is read.
+        """
+        path = Path(path)
+        if check_is_dossier(path) == ENCRYPTED:
+            if password is None:
+                raise PasswordRequired(path)
+        else:
+            password = None
+        lock = None if read_only else DossierLock.acquire(path)
+        try:
+            sqlitefile.recover_hot_journal(path, password)
+            revision = cls._probe(path, password, verify)
+            migrate = not read_only and revision != migrations.head_revision()
+            if migrate:
+                backups.make_backup(path, password, "migration")
+            engine = _make_engine(path, "ro" if read_only else "rw", password)
+            if migrate:
+                try:
+                    with engine.begin() as connection:
+                        migrations.upgrade(connection)
+                        migrations.stamp_app_version(connection)
+                except Exception as exc:  # a migration that fails for any reason leaves the old schema whole
+                    engine.dispose()
+                    raise DossierFileError(path, f"het dossier kon niet worden bijgewerkt naar deze versie van "
+                                                 f"Raadsdossier ({_reason(exc)}); het bestand is ongewijzigd.") from exc
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, engine, read_only, password, lock)
+
+    @staticmethod
+    def _probe(path: Path, password: str | None, verify: bool) -> str:
+        """The file's schema revision, after checking (read-only) that SQLite can read all of it."""
+        probe = _make_engine(path, "ro", password)
+        try:
+            with probe.connect() as connection:
+                revision = migrations.current_revision(connection, path)
+                if verify:
+                    verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+                    if verdict != "ok":
+                        raise DamagedDossier(path, f"het dossier is beschadigd (de integriteitscontrole meldt: "
+                                                   f"{verdict.splitlines()[0]}); er is niets veranderd.")
+                return revision
+        except (DatabaseError, OperationalError) as exc:
+            raise DamagedDossier(path, f"het dossier is beschadigd en kan niet worden gelezen ({_reason(exc)}).") from exc
+        finally:
+            probe.dispose()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def __enter__(self) -> "Dossier":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- sessions --------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of change: everything done with the session lands, or nothing does."""
+        if self.read_only:
+            raise DossierFileError(self.path, "het dossier is alleen-lezen geopend.")
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except (OperationalError, DatabaseError) as exc:
+            problem = sqlitefile.write_problem(exc)
+            error = StorageFull if "vol" in problem else DossierFileError
+            raise error(self.path, f"de wijziging kon niet worden opgeslagen: {problem}; er is niets veranderd.") from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading; nothing it changes is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def quick_check(self) -> str:
+        """SQLite's quick_check over the whole file: "ok", or the first problem it reports.
+
+        Any thread (it uses a connection of its own). The window runs it after a dossier is shown
+        (Dossier.open(verify=False)), because on a large file it takes a noticeable part of a second.
+        Raises DossierFileError when the file cannot be checked now (busy, gone), which is not damage.
+        """
+        try:
+            connection = sqlitefile.connect(self.path, "ro", self._password)
+            try:
+                return connection.execute("PRAGMA quick_check").fetchone()[0].splitlines()[0]
+            finally:
+                connection.close()
+        except sqlitefile.db_errors() as exc:
+            if type(exc).__name__ == "DatabaseError" \
+                    or "malformed" in str(exc):
+                return _reason(exc)  # "database disk image is malformed", "file is not a database"
+            raise DossierFileError(self.path, f"het dossier kon nu niet worden gecontroleerd ({_reason(exc)}).") from exc
+
+    def save_copy(self, target: Path | str) -> Path:
+        """Write a consistent, verified copy of this dossier to `target` (never overwriting).
+
+        A copy of an encrypted dossier is encrypted with the same password.
+        """
+        target = Path(target)
+        if target.exists():
+            raise DossierExists(target)
+        backups.copy_verified(self.path, target, self._password)
+        return target
+
+    def backup(self, reason: str = "manual") -> Path:
+        """Make a backup now (see core/backups.py), rotated by this dossier's policy."""
+        return backups.make_backup(self.path, self._password, reason, policy=self.backup_policy())
+
+    def backup_policy(self) -> backups.BackupPolicy:
+        with self.session() as session:
+            text = self.meta(session, backups.POLICY_META_KEY)
+        try:
+            return backups.BackupPolicy.parse(text) if text else backups.BackupPolicy()
+        except DossierError:
+            return backups.BackupPolicy()
+
+    def partnership(self, session: Session) -> Partnership | None:
+        return session.scalars(select(Partnership)).first()
+
+    def meta(self, session: Session, key: str) -> str | None:
+        row = session.get(DossierMeta, key)
+        return row.value if row else None
+
+
+_reason = sqlitefile.reason

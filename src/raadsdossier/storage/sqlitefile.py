@@ -1,0 +1,181 @@
+"""The bytes of a dossier file: what a file is before it is opened, and raw connections to it (plain or SQLCipher).
+
+Everything here reads; nothing writes to a file that is not (yet) known to be a dossier.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+from raadsdossier.domain.errors import DamagedDossier, DossierFileError, DossierNotFound, NotADossier, WrongPassword
+
+# PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
+APPLICATION_ID = 0x52444F53
+SUFFIX = ".raadsdossier"  # a dossier file's name ends in this
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# SQLCipher writes whole pages of 4096 bytes (1024 for files of SQLCipher 3), and nothing else in clear.
+_CIPHER_PAGE = 1024
+
+PLAIN = "plain"
+ENCRYPTED = "encrypted"
+
+
+@lru_cache(maxsize=1)
+def cipher_module():
+    """The sqlcipher3 DB-API module (imported only when an encrypted dossier is used)."""
+    try:
+        import sqlcipher3
+    except ImportError as exc:  # a broken installation, not the user's fault
+        raise DossierFileError("sqlcipher3", f"versleutelde dossiers zijn niet beschikbaar ({exc}).") from exc
+    return sqlcipher3
+
+
+def db_errors() -> tuple[type[BaseException], ...]:
+    """The DB-API error classes of both drivers (the SQLCipher one only if it is installed)."""
+    try:
+        return (sqlite3.Error, cipher_module().Error)
+    except DossierFileError:
+        return (sqlite3.Error,)
+
+
+def uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut off at the end of the sample
+    return True
+
+
+def classify(path: Path) -> str:
+    """PLAIN or ENCRYPTED for a file that may be a dossier; otherwise a typed error naming what it is.
+
+    Raises DossierNotFound, NotADossier (a folder, a text file, unknown bytes, another SQLite
+    database) or DamagedDossier (an empty or truncated dossier). Reads at most 4 KB.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise DossierNotFound(path)
+    if path.is_dir():
+        raise NotADossier(path, "dit is een map, geen dossierbestand.")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as exc:
+        raise DossierFileError(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from exc
+    if size == 0:
+        raise DamagedDossier(path, "het bestand is leeg (0 bytes); het is geen dossier meer, of het opslaan of "
+                                   "kopiëren is misgegaan.")
+    if not head.startswith(SQLITE_MAGIC):
+        if _looks_like_text(head):
+            raise NotADossier(path, "dit is een tekstbestand, geen Raadsdossier-dossier.")
+        if size % _CIPHER_PAGE == 0:
+            return ENCRYPTED
+        raise NotADossier(path, "dit bestand bevat onbekende gegevens; het is geen Raadsdossier-dossier "
+                                "(ook geen versleuteld dossier).")
+    if len(head) < 100:
+        raise DamagedDossier(path, f"het dossier is afgekapt: er zijn maar {size} bytes over.")
+    if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+        raise NotADossier(path, "dit is een SQLite-database, maar geen Raadsdossier-dossier.")
+    if journal_path(path).exists():
+        return PLAIN  # a crash left a transaction to roll back: the file's size is only right after that
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    header_count_valid = head[24:28] == head[92:96]  # the in-header page count is only kept up to date then
+    expected = page_size * pages if header_count_valid and pages else None
+    if page_size < 512 or size % page_size or (expected and size < expected):
+        of_what = f" van de {expected}" if expected and size < expected else ""
+        raise DamagedDossier(path, f"het dossier is afgekapt: er zijn {size}{of_what} bytes over "
+                                   "(het kopiëren of opslaan is misgegaan).")
+    return PLAIN
+
+
+def quote_key(password: str) -> str:
+    """The password as an SQL string literal for PRAGMA key (the text itself never reaches a log)."""
+    return "'" + password.replace("'", "''") + "'"
+
+
+def connect(path: Path, mode: str, password: str | None = None):
+    """A DB-API connection in autocommit mode (SQLAlchemy, not the driver, starts transactions).
+
+    mode is SQLite's URI mode: "ro", "rw" or "rwc". With a password the file is opened with
+    SQLCipher; a wrong password raises WrongPassword and the file is not changed.
+    """
+    module = sqlite3 if password is None else cipher_module()
+    connection = module.connect(uri(path, mode), uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        if password is not None:
+            connection.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes to stderr
+            connection.execute(f"PRAGMA key = {quote_key(password)}")
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except module.DatabaseError as exc:
+                raise WrongPassword(path) from exc
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA busy_timeout = 5000")
+        if mode != "ro":
+            connection.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def connect_any(path: Path, mode: str, password: str | None = None):
+    """Like `connect`, but a plain file is opened without the password (a folder of backups may hold both)."""
+    return connect(path, mode, password if classify(path) == ENCRYPTED else None)
+
+
+def journal_path(path: Path) -> Path:
+    return Path(str(path) + "-journal")
+
+
+def recover_hot_journal(path: Path, password: str | None = None) -> None:
+    """Roll back a transaction left behind by a crash, so that read-only connections can read the file.
+
+    SQLite does this on the first read of a writable connection; a read-only one refuses a
+    file with a hot journal. Does nothing when there is no journal.
+    """
+    journal = journal_path(path)
+    if not journal.exists():
+        return
+    try:
+        connection = connect(path, "rw", password)
+    except db_errors() as exc:
+        raise DamagedDossier(path, "het dossier is niet goed afgesloten en kan alleen worden hersteld met "
+                                   f"schrijfrechten op de map ({exc}).") from exc
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except db_errors() as exc:
+        raise DamagedDossier(path, f"het dossier is niet goed afgesloten en kon niet worden hersteld ({exc}).") from exc
+    finally:
+        connection.close()
+
+
+def reason(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    return str(original).strip() or exc.__class__.__name__
+
+
+def write_problem(exc: BaseException) -> str:
+    """A Dutch description of why a write failed, naming a full disk when that is the cause."""
+    text = reason(exc)
+    lowered = text.lower()
+    if "full" in lowered:
+        return "de schijf is vol (of het bestand mag niet groter worden)"
+    if "disk i/o error" in lowered:
+        return "schrijffout op de schijf (is die vol of niet meer bereikbaar?)"
+    if "readonly" in lowered or "read-only" in lowered:
+        return "het bestand of de map is alleen-lezen"
+    return text

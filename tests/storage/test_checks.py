@@ -1,0 +1,90 @@
+"""Check and repair: plain-language findings, nothing changed by a check, repair backs up first."""
+
+import sqlite3
+
+from raadsdossier.storage import backups, checks
+from raadsdossier.storage.dossier import Dossier
+from tests.conftest import sha256
+
+
+def _break(path, *statements):
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for statement in statements:
+            conn.execute(statement)
+
+
+def test_a_sound_demo_dossier_checks_ok(demo_dir, cli):
+    result = cli("check", demo_dir / "arnhem-wuhan.raadsdossier")
+    assert result.returncode == 0 and "het dossier is in orde" in result.stdout
+
+
+def test_check_reports_each_problem_in_plain_language_and_changes_nothing(demo_copy, cli):
+    from raadsdossier.domain.models import ChecklistAssessment
+
+    path = demo_copy("arnhem-wuhan")
+    with Dossier.open(path) as dossier, dossier.transaction() as session:  # from a later checklist version, say
+        session.add(ChecklistAssessment(template="amnesty-2021", checklist_item_id="B99"))
+    _break(path,
+           "DELETE FROM motions WHERE rowid = (SELECT min(rowid) FROM motions)",  # its votes and a demonstration dangle
+           "DELETE FROM search_index WHERE rowid = (SELECT max(rowid) FROM search_index)")
+    before = sha256(path)
+    result = cli("check", path)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "rij(en) in 'votes' verwijzen naar iets in 'motions' dat niet bestaat" in out
+    assert "1 item(s) van soort 'motion' missen hun gegevens" in out
+    assert "stemming(en) horen bij geen enkele motie" in out
+    assert "de zoekindex klopt niet met de gegevens (" in out and "1 ontbreekt" in out
+    assert "horen bij geen punt van de checklist 'amnesty-2021' (B99)" in out and "niet te repareren" in out
+    assert sha256(path) == before and not backups.list_backups(path)
+
+
+def test_repair_backs_up_first_and_mends_as_the_schema_would(demo_copy):
+    path = demo_copy("arnhem-wuhan")
+    with sqlite3.connect(path) as conn:
+        demonstrations = conn.execute("SELECT count(*) FROM demonstrations WHERE motion_id IS NOT NULL").fetchone()[0]
+        motions = conn.execute("SELECT count(*) FROM motions").fetchone()[0]
+    assert demonstrations == 1
+    _break(path, "DELETE FROM motions WHERE id = (SELECT motion_id FROM demonstrations WHERE motion_id IS NOT NULL)",
+           "UPDATE search_index SET body = 'verouderd' WHERE rowid = (SELECT min(rowid) FROM search_index)")
+    with Dossier.open(path) as dossier:
+        report = checks.repair(dossier)
+    assert report.ok, report.lines_nl()
+    assert report.backup.name.endswith(".repair.raadsdossier")
+    with sqlite3.connect(report.backup) as conn:  # the backup holds the state before the repair
+        assert conn.execute("SELECT count(motion_id) FROM demonstrations").fetchone()[0] == 1
+        assert conn.execute("SELECT count(*) FROM search_index WHERE body = 'verouderd'").fetchone()[0] == 1
+    assert any("zoekindex opnieuw opgebouwd" in line for line in report.repaired)
+    with sqlite3.connect(path) as conn:
+        # The demonstration stays; only its reference to the lost motion is emptied (ON DELETE SET NULL).
+        assert conn.execute("SELECT count(*), count(motion_id) FROM demonstrations").fetchone() == (1, 0)
+        assert conn.execute("SELECT count(*) FROM motions").fetchone()[0] == motions - 1
+        assert conn.execute("SELECT count(*) FROM votes WHERE motion_id NOT IN (SELECT id FROM motions)").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM items WHERE kind = 'motion'").fetchone()[0] == motions - 1
+
+
+def test_cli_repair_says_what_it_did(demo_copy, cli):
+    path = demo_copy("enschede-dalian")
+    _break(path, "DELETE FROM search_index")
+    result = cli("check", path, "--repair")
+    assert result.returncode == 0
+    assert "reservekopie vóór de reparatie:" in result.stdout and "gerepareerd: zoekindex opnieuw opgebouwd" in result.stdout
+    assert "het dossier is in orde" in result.stdout
+    assert cli("search", path, "Dalian").stdout.strip()
+
+
+def test_a_large_import_is_preceded_by_a_backup(new_dossier, tmp_path, cli):
+    import json
+
+    events = [{"id": f"00000000-0000-4000-8000-{n:012d}", "title": f"Gebeurtenis {n}", "source_ids": []}
+              for n in range(120)]
+    document = {"format": "raadsdossier/1", "events": events}
+    source = tmp_path / "veel.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("import", new_dossier, source)
+    assert result.returncode == 0, result.stderr
+    made = [b.reason for b in backups.list_backups(new_dossier)]
+    assert "import" in made
+    [before_import] = [b for b in backups.list_backups(new_dossier) if b.reason == "import"]
+    assert backups.item_counts(before_import.path) == {}

@@ -1,0 +1,160 @@
+"""Migrations: one linear chain, an empty database migrates to head and matches the model."""
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, event
+
+from raadsdossier import __version__
+from raadsdossier.storage import migrations
+from raadsdossier.domain.errors import DossierTooNew
+from raadsdossier.domain.models import Base
+from raadsdossier.storage.dossier import Dossier
+from tests.conftest import sha256
+
+
+def test_revisions_form_one_linear_chain():
+    script = migrations._script()
+    revisions = list(script.walk_revisions())
+    assert len(script.get_bases()) == 1
+    assert len(script.get_heads()) == 1
+    for revision in revisions:
+        down = revision.down_revision
+        assert down is None or isinstance(down, str), f"{revision.revision} merges branches"
+    assert len({r.down_revision for r in revisions}) == len(revisions)
+
+
+def test_the_revisions_read_without_alembic_are_alembics():
+    script = migrations._script()
+    assert list(migrations._chain()) == [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert migrations.head_revision() == script.get_current_head()
+
+
+def test_opening_a_current_dossier_does_not_import_alembic(new_dossier):
+    import subprocess
+    import sys
+
+    code = ("import sys; from raadsdossier.storage.dossier import Dossier; Dossier.open(sys.argv[1]).close(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code, str(new_dossier)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def _engine(path):
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi, _record):
+        dbapi.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def test_empty_database_migrates_to_head_and_matches_the_model(tmp_path):
+    engine = _engine(tmp_path / "leeg.db")
+    with engine.begin() as connection:
+        migrations.upgrade(connection)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={
+            "include_object": lambda obj, name, type_, *a: not (type_ == "table" and name.startswith("search_index")),
+            "compare_type": True,
+        })
+        assert context.get_current_revision() == migrations.head_revision()
+        assert compare_metadata(context, Base.metadata) == []
+        tables = {row[0] for row in connection.exec_driver_sql("select name from sqlite_master where type='table'")}
+    assert "search_index" in tables
+
+
+def test_failed_migration_leaves_no_half_schema(tmp_path, monkeypatch):
+    engine = _engine(tmp_path / "half.db")
+    from alembic import command
+
+    original = command.upgrade
+
+    def upgrade_then_fail(config, target):
+        original(config, target)
+        raise RuntimeError("stroomstoring")
+
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)
+    with pytest.raises(RuntimeError):
+        with engine.begin() as connection:
+            migrations.upgrade(connection)
+    with sqlite3.connect(tmp_path / "half.db") as conn:
+        assert conn.execute("select count(*) from sqlite_master").fetchone()[0] == 0
+
+
+def test_dossier_from_a_newer_app_is_refused_and_unchanged(new_dossier):
+    with sqlite3.connect(new_dossier) as conn:
+        conn.execute("update alembic_version set version_num = '9001_from_the_future'")
+        conn.execute("update dossier_meta set value = '3.2.0' where key = 'app_version'")
+    before = sha256(new_dossier)
+    with pytest.raises(DossierTooNew) as refused:
+        Dossier.open(new_dossier)
+    message = str(refused.value)
+    assert "gemaakt met Raadsdossier 3.2.0" in message and f"deze versie, Raadsdossier {__version__}" in message
+    assert "schema 9001_from_the_future" in message and migrations.head_revision() in message
+    assert sha256(new_dossier) == before
+
+
+def test_migrated_indexes_are_the_models_indexes(tmp_path):
+    """Alembic cannot compare expression indexes on SQLite; compare what SQLite itself stores instead."""
+    from sqlalchemy import create_engine as plain_engine
+
+    migrated_engine = _engine(tmp_path / "migrated.db")
+    with migrated_engine.begin() as connection:
+        migrations.upgrade(connection)
+    modelled_engine = plain_engine(f"sqlite:///{tmp_path / 'modelled.db'}")
+    Base.metadata.create_all(modelled_engine)
+
+    def indexes(path):
+        with sqlite3.connect(path) as conn:
+            rows = conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                "AND tbl_name NOT LIKE 'search_index%'").fetchall()
+        return {name: (table, " ".join(sql.replace('"', "").split())) for name, table, sql in rows}
+
+    migrated, modelled = indexes(tmp_path / "migrated.db"), indexes(tmp_path / "modelled.db")
+    assert any(name.startswith("ix_motions_sort") for name in migrated)
+    assert migrated == modelled
+
+
+def test_the_migrated_search_index_is_the_apps_definition(new_dossier):
+    from raadsdossier.storage import search
+
+    with sqlite3.connect(new_dossier) as conn:
+        stored = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()[0]
+    assert stored.replace('"', "") == search.CREATE_FTS_SQL
+    assert "prefix = '2 3'" in stored
+
+
+def test_migrating_an_old_dossier_keeps_every_search_result(tmp_path):
+    """Migration 0004 rebuilds the full-text index: the same hits, in the same order, with the same
+    snippets, before and after, for whole words, phrases and prefixes of every length."""
+    import shutil
+
+    from raadsdossier.services import dossiers as services
+    from tests.conftest import REPO
+
+    path = tmp_path / "oud.raadsdossier"
+    shutil.copy(REPO / "tests/fixtures/dossiers/schema-0001-arnhem.raadsdossier", path)
+    queries = ["wuhan", "stedenband", "motie", '"stedenband met"', "w", "wu", "wuh", "st", "ste", "sted",
+               "oeigoeren", "college b", "be", "beë", "ÉÉN", "zzz"]
+
+    def results():
+        with Dossier.open(path, read_only=True) as dossier:  # read-only: not migrated
+            found = {q: [(h.id, h.snippet, round(h.rank, 9)) for h in services.search(dossier, q)] for q in queries}
+        with sqlite3.connect(path) as conn:
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        return found, revision
+
+    before, old_revision = results()
+    Dossier.open(path).close()  # migrates
+    after, new_revision = results()
+    assert (old_revision, new_revision) == ("0001", migrations.head_revision())
+    assert sum(len(hits) for hits in before.values()) > 10
+    assert after == before
