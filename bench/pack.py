@@ -50,23 +50,24 @@ def timed(fn, runs: int) -> float:
     return statistics.median(times)
 
 
-SECTIONS = ("summary", "timeline", "motions", "questions", "college_notes", "money", "sources")
+SECTIONS = ("summary", "timeline", "motions", "question_sets", "college_notes", "costs_and_outcomes", "sources")
 
 
 def measure(path: Path, runs: int, workdir: Path) -> dict:
     """Median seconds for our PDF, our DOCX and bare reportlab on the same blocks, for the dossier at `path`."""
     from pypdf import PdfReader
 
-    from raadsdossier.storage.dossier import Dossier
     from raadsdossier.export.build import PackOptions, build_pack
-    from raadsdossier.export.service import write_pack
+    from raadsdossier.services.packs import make_pack
+    from raadsdossier.storage.dossier import Dossier
 
     with Dossier.open(path, read_only=True) as dossier:
         options = PackOptions(sections=SECTIONS)
-        pack = build_pack(dossier, options)
+        with dossier.session() as session:
+            pack = build_pack(session, options)
         results = {
-            "pdf_s": timed(lambda: write_pack(dossier, workdir / "p.pdf", options), runs),
-            "docx_s": timed(lambda: write_pack(dossier, workdir / "p.docx", options), runs),
+            "pdf_s": timed(lambda: make_pack(dossier, workdir / "p.pdf", options), runs),
+            "docx_s": timed(lambda: make_pack(dossier, workdir / "p.docx", options), runs),
             "bare_reportlab_s": timed(lambda: bare_reportlab(pack, workdir / "bare.pdf"), runs),
         }
     results["pages"] = len(PdfReader(str(workdir / "p.pdf")).pages)

@@ -18,7 +18,7 @@ SHOTS = [  # (file, dossier title, section key)
     ("moties", "Arnhem – Wuhan", "motions"),
     ("vragen", "Arnhem – Wuhan", "question_sets"),
     ("checklist", "Breda – Yangzhou", "checklist"),
-    ("kosten", "Maastricht – Chengdu", "money"),
+    ("kosten", "Maastricht – Chengdu", "costs_and_outcomes"),
     ("gebeurtenissen", "Breda – Yangzhou", "events"),
 ]
 

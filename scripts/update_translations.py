@@ -158,14 +158,73 @@ def lrelease_command(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE, lrelease:
     return [lrelease, "-silent", str(ts_file), "-qm", str(qm_file)]
 
 
+# --- the registry of item kinds ----------------------------------------------------------------------------
+
+REGISTRY = REPO / "src" / "raadsdossier" / "domain" / "kinds.py"
+
+
+def registry_messages() -> list[tuple[str, str, str]]:
+    """(context, Dutch source, English) for every label of raadsdossier.domain.kinds, which the window
+    shows through Qt's translation: kinds in "Kinds", navigator titles in "Sections", pack chapters in
+    "PackSections". Their English is the registry's own, never translated by hand."""
+    sys.path.insert(0, str(REPO / "src"))
+    try:
+        from raadsdossier.domain import kinds
+    finally:
+        sys.path.pop(0)
+    messages = []
+    for kind in kinds.KINDS:
+        messages += [("Kinds", kind.singular, kind.singular_en), ("Kinds", kind.plural, kind.plural_en)]
+    messages += [("Sections", section.title, section.title_en) for section in kinds.SECTIONS]
+    messages += [("PackSections", section.title, section.title_en) for section in kinds.PACK_SECTIONS]
+    return messages
+
+
+def registry_source(messages: list[tuple[str, str, str]]) -> str:
+    """A stand-in for domain/kinds.py that lupdate can read: each label as a translate() call on the line
+    where the registry spells it, so that the .ts points at the registry."""
+    lines = REGISTRY.read_text(encoding="utf-8").splitlines()
+    calls: dict[int, list[str]] = {}
+    for context, source, _english in messages:
+        literal = '"' + source.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        rows = [i for i, line in enumerate(lines) if literal in line]
+        number = next((i for i in rows if lines[i].lstrip().startswith(("ItemKind(", "Section(", "PackSection("))),
+                      rows[0] if rows else 0)
+        calls.setdefault(number, []).append(f'QCoreApplication.translate("{context}", {literal})')
+    out = ["" for _line in lines]
+    for number, found in calls.items():
+        out[number] = "; ".join(found)
+    return "\n".join(out) + "\n"
+
+
+def fill_registry_translations(ts_file: Path, messages: list[tuple[str, str, str]]) -> None:
+    """Write the registry's English into `ts_file` as finished translations."""
+    english = {(context, source): text for context, source, text in messages}
+    tree = ET.parse(ts_file)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            text = english.get((name, message.findtext("source")))
+            if text is None:
+                continue
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            translation.attrib.pop("type", None)
+            translation.text = text
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
 def run_lupdate(ts_file: Path = TS_FILE, lupdate: str | None = None) -> None:
     """Merge the GUI's current strings into `ts_file` (created if missing); keeps existing translations.
 
     `ts_file` may live anywhere (a test passes a copy in a scratch folder): lupdate works on a scratch copy of
-    the repository's layout, and the result is copied back to `ts_file`.
+    the repository's layout, and the result is copied back to `ts_file`. The labels of the registry of item
+    kinds go in with the registry's English (registry_messages).
     """
     files = source_files()
     helpers = find_helpers(files)
+    messages = registry_messages()
     with tempfile.TemporaryDirectory(prefix="raadsdossier-lupdate-") as scratch:
         root = Path(scratch)
         copies = []
@@ -174,10 +233,17 @@ def run_lupdate(ts_file: Path = TS_FILE, lupdate: str | None = None) -> None:
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(spell_out_helpers(path, helpers), encoding="utf-8")
             copies.append(copy)
+        registry = root / REGISTRY.relative_to(REPO)
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(registry_source(messages), encoding="utf-8")
+        copies.append(registry)
         work_ts = root / TS_FILE.relative_to(REPO)
         work_ts.parent.mkdir(parents=True, exist_ok=True)
         if ts_file.exists():
             shutil.copyfile(ts_file, work_ts)
+        subprocess.run(lupdate_command(work_ts, copies, lupdate), check=True, cwd=root)
+        fill_registry_translations(work_ts, messages)
+        # Once more, so that the file is in lupdate's own layout again (the translations are kept).
         subprocess.run(lupdate_command(work_ts, copies, lupdate), check=True, cwd=root)
         ts_file.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work_ts, ts_file)

@@ -11,7 +11,7 @@ MODULES = [
     "raadsdossier.importers.dossier_json", "raadsdossier.interchange.load", "raadsdossier.interchange.export",
     "raadsdossier.cli", "raadsdossier.services.items", "raadsdossier.interchange.attachments",
     "raadsdossier.importers.question_text", "raadsdossier.export.build", "raadsdossier.export.pdf",
-    "raadsdossier.export.service", "raadsdossier.export.docx",
+    "raadsdossier.services.packs", "raadsdossier.export.docx",
 ]
 
 

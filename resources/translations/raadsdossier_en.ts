@@ -37,7 +37,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+37"/>
+        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+35"/>
         <source>Reservekopieën – %1</source>
         <translation>Backups – %1</translation>
     </message>
@@ -328,12 +328,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+29"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+30"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+78"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -351,20 +351,20 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+33"/>
-        <location line="+124"/>
-        <location line="+34"/>
+        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+38"/>
+        <location line="+146"/>
+        <location line="+31"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+50"/>
+        <location line="-171"/>
+        <location line="+57"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>Het hele dossier</source>
         <translation>The whole dossier</translation>
     </message>
@@ -414,7 +414,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Name people at risk (%1 in this dossier)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Wat erin gaat</source>
+        <translation>What goes in</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+20"/>
         <source>Opgesteld door</source>
         <translation>Prepared by</translation>
@@ -470,17 +475,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Sections and the number of items per level:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>Wordt geteld…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>%1 items gaan erin; %2 niet-openbare items blijven eruit.</source>
         <translation>%1 items go in; %2 non-public items are left out.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Het stuk krijgt de markering VERTROUWELIJK op elke pagina.</source>
         <translation>The paper is marked VERTROUWELIJK (confidential) on every page.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Vergaderstuk opslaan</source>
         <translation>Save meeting paper</translation>
     </message>
@@ -490,7 +500,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose at least one section and one format.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Het stuk kon niet worden gemaakt: %1</source>
         <translation>The paper could not be created: %1</translation>
     </message>
@@ -680,9 +690,182 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+80"/>
+        <source>motie</source>
+        <translation>motion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>moties</source>
+        <translation>motions</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>stedenband</source>
+        <translation>partnership</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stedenbanden</source>
+        <translation>partnerships</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fractie</source>
+        <translation>party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fracties</source>
+        <translation>parties</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>persoon</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>personen</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vergadering</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vergaderingen</source>
+        <translation>meetings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>toezegging</source>
+        <translation>commitment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>toezeggingen</source>
+        <translation>commitments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vragenset</source>
+        <translation>question set</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vragensets</source>
+        <translation>question sets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>collegestuk</source>
+        <translation>college document</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>collegestukken</source>
+        <translation>college documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>demonstratie</source>
+        <translation>demonstration</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demonstraties</source>
+        <translation>demonstrations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>gebeurtenis</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gebeurtenissen</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kostenpost</source>
+        <translation>cost item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>kostenposten</source>
+        <translation>cost items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>opbrengst</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opbrengsten</source>
+        <translation>outcomes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bron</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bronnen</source>
+        <translation>sources</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bijlage</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bijlagen</source>
+        <translation>attachments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>notitie</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>notities</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checklistbeoordeling</source>
+        <translation>checklist assessment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>checklistbeoordelingen</source>
+        <translation>checklist assessments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>niet-toegewezen stemming</source>
+        <translation>unassigned vote</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niet-toegewezen stemmingen</source>
+        <translation>unassigned votes</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/i18n.py" line="+20"/>
+        <location filename="../../src/raadsdossier/gui/i18n.py" line="+21"/>
         <location line="+35"/>
         <source>openbaar</source>
         <translation>public</translation>
@@ -869,12 +1052,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
         <source>notitie</source>
         <translation>note</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="+0"/>
         <source>raadsinformatiebrief</source>
         <translation>council information letter</translation>
     </message>
@@ -1009,87 +1191,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>stedenband</source>
-        <translation>partnership</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>fractie</source>
-        <translation>party</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>persoon</source>
-        <translation>person</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>vergadering</source>
-        <translation>meeting</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>motie</source>
-        <translation>motion</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>toezegging</source>
-        <translation>commitment</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>vragenset</source>
-        <translation>question set</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>collegestuk</source>
-        <translation>college document</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>demonstratie</source>
-        <translation>demonstration</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>gebeurtenis</source>
-        <translation>event</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>kostenpost</source>
-        <translation>cost item</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>opbrengst</source>
-        <translation>outcome</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>bron</source>
-        <translation>source</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>bijlage</source>
-        <translation>attachment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>beoordeling</source>
-        <translation>assessment</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>niet-toegewezen stemming</source>
-        <translation>unassigned vote</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+42"/>
         <source>Nederlandse kant</source>
         <translation>Dutch side</translation>
     </message>
@@ -2065,7 +2167,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+40"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+41"/>
         <source>Overzicht van de stedenband</source>
         <translation>Overview of the partnership</translation>
     </message>
@@ -2163,6 +2265,69 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <location line="+4"/>
         <source>&lt;p&gt;Dit dossier heeft nog geen stedenband.&lt;/p&gt;</source>
         <translation>&lt;p&gt;This dossier has no partnership yet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PackSections</name>
+    <message>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+7"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moties</source>
+        <translation>Motions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toezeggingen</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collegestukken</source>
+        <translation>College documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demonstraties</source>
+        <translation>Demonstrations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amnesty-checklist</source>
+        <translation>Amnesty checklist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bijlagen</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vragen en antwoorden</source>
+        <translation>Questions and answers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kosten en opbrengsten</source>
+        <translation>Costs and outcomes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eigen notities</source>
+        <translation>Own notes</translation>
     </message>
 </context>
 <context>
@@ -2395,37 +2560,37 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+95"/>
-        <location line="+37"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
+        <location line="+26"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="-30"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+30"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+4"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Moties</source>
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+51"/>
+        <location line="-34"/>
+        <location line="+40"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+47"/>
+        <location line="-75"/>
+        <location line="+36"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -2437,8 +2602,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+58"/>
+        <location line="-76"/>
+        <location line="+47"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -2449,25 +2614,25 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-81"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+46"/>
+        <location line="+35"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-45"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+30"/>
+        <location line="+32"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
     </message>
@@ -2494,8 +2659,8 @@ Ingediend 10 juni 2022
         <translation>yes</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+34"/>
+        <location line="-5"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Vragen &amp; antwoorden</source>
         <translation>Questions &amp; answers</translation>
     </message>
@@ -2515,8 +2680,8 @@ Ingediend 10 juni 2022
         <translation>Days</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+40"/>
+        <location line="+3"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Collegestukken</source>
         <translation>College documents</translation>
     </message>
@@ -2530,8 +2695,8 @@ Ingediend 10 juni 2022
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-71"/>
-        <location line="+43"/>
+        <location line="-28"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Demonstraties</source>
         <translation>Demonstrations</translation>
     </message>
@@ -2546,17 +2711,17 @@ Ingediend 10 juni 2022
         <translation>Size</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Amnesty-checklist</source>
         <translation>Amnesty checklist</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Kosten &amp; opbrengsten</source>
         <translation>Costs &amp; outcomes</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+4"/>
         <source>Kosten</source>
         <translation>Costs</translation>
     </message>
@@ -2612,8 +2777,8 @@ Ingediend 10 juni 2022
         <translation>According to</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+57"/>
+        <location line="+3"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Bronnen</source>
         <translation>Sources</translation>
     </message>
@@ -2628,8 +2793,8 @@ Ingediend 10 juni 2022
         <translation>Document number</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+60"/>
+        <location line="+1"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Bijlagen</source>
         <translation>Attachments</translation>
     </message>
@@ -2644,14 +2809,14 @@ Ingediend 10 juni 2022
         <translation>Size</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+63"/>
+        <location line="+1"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Notities</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+65"/>
+        <location line="+2"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Vergaderingen</source>
         <translation>Meetings</translation>
     </message>
@@ -2661,14 +2826,14 @@ Ingediend 10 juni 2022
         <translation>Body</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+67"/>
+        <location line="+1"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Gebeurtenissen</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+71"/>
+        <location line="+4"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Niet-toegewezen stemmingen</source>
         <translation>Unassigned votes</translation>
     </message>
@@ -2683,12 +2848,12 @@ Ingediend 10 juni 2022
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Fracties &amp; personen</source>
         <translation>Parties &amp; people</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+3"/>
         <source>Fracties</source>
         <translation>Parties</translation>
     </message>
@@ -2732,7 +2897,7 @@ Ingediend 10 juni 2022
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+91"/>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+90"/>
         <source>Toon %1</source>
         <translation>Show %1</translation>
     </message>

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from raadsdossier.services import items
+from raadsdossier.export.build import PackOptions, build_pack
+from raadsdossier.export.model import Pack
+from raadsdossier.services import items, packs
 from raadsdossier.storage.dossier import Dossier
 
 SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
@@ -32,6 +34,17 @@ def arnhem_with_secrets(demo_copy) -> Path:
         demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
         items.save(dossier, "demonstrations", demonstration)
     return path
+
+
+def pack_of(dossier: Dossier, options: PackOptions) -> Pack:
+    """The content of the pack `options` make of `dossier` (what both renderers draw)."""
+    with dossier.session() as session:
+        return build_pack(session, options)
+
+
+def pack_file(dossier: Dossier, target: Path, options: PackOptions) -> Path:
+    """The pack written to `target` the way both faces make it (services.packs.make_pack)."""
+    return packs.make_pack(dossier, target, options).written[0]
 
 
 def pdf_pages(path: Path) -> list[str]:

@@ -73,3 +73,15 @@ def test_pack_usage_and_bad_input(run, demo_dir, tmp_path):
     code, out, err = run("pack", dossier, "-o", tmp_path / "geen-map" / "x.pdf")
     assert code == 1 and "bestaat niet" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_section_names_of_0_1_still_work(run, demo_dir, tmp_path):
+    """`questions` and `money` were renamed after their kinds (question_sets, costs_and_outcomes); scripts that
+    use the old names get the same sections."""
+    dossier = demo_dir / "maastricht-chengdu.raadsdossier"
+    code, _out, err = run("pack", dossier, "-o", tmp_path / "oud.pdf", "--sections", "questions,money")
+    assert code == 0, err
+    code, _out, err = run("pack", dossier, "-o", tmp_path / "nieuw.pdf", "--sections", "question_sets,costs_and_outcomes")
+    assert code == 0, err
+    old, new = (squash(" ".join(pdf_pages(tmp_path / name))) for name in ("oud.pdf", "nieuw.pdf"))
+    assert "Kosten en opbrengsten" in new and old == new

@@ -14,9 +14,10 @@ from lxml import etree
 
 from raadsdossier.services import items
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.export.build import PackOptions, build_pack
+from raadsdossier.export.build import PackOptions
 from raadsdossier.export.docx import bookmark_name, render_docx
 from raadsdossier.export.model import Heading, Pack, Paragraph, Source, Table, VoteChart
+from tests.export.conftest import pack_of
 
 SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
 AUTHOR = "Griffie Enschede"
@@ -29,7 +30,7 @@ CM2 = 1134  # 2 cm in twips
 def enschede(demo_dir, tmp_path_factory):
     target = tmp_path_factory.mktemp("docx") / "enschede.docx"
     with Dossier.open(demo_dir / "enschede-dalian.raadsdossier", read_only=True) as dossier:
-        pack = build_pack(dossier, PackOptions(author=AUTHOR))
+        pack = pack_of(dossier, PackOptions(author=AUTHOR))
     render_docx(pack, target)
     return target, pack
 
@@ -194,8 +195,8 @@ def test_confidential_items_and_marking_only_when_included(demo_copy, tmp_path):
         items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-0000000000d1", "title": SECRET, "kind": "other",
                                        "date": "2021-08", "confidentiality": "confidential"})
     with Dossier.open(path, read_only=True) as dossier:
-        secret_pack = build_pack(dossier, PackOptions(include=frozenset({"confidential"}), author=AUTHOR))
-        public_pack = build_pack(dossier, PackOptions(author=AUTHOR))
+        secret_pack = pack_of(dossier, PackOptions(include=frozenset({"confidential"}), author=AUTHOR))
+        public_pack = pack_of(dossier, PackOptions(author=AUTHOR))
     secret = render_docx(secret_pack, tmp_path / "vertrouwelijk.docx")
     public = render_docx(public_pack, tmp_path / "openbaar.docx")
 
@@ -217,7 +218,7 @@ def test_confidential_items_and_marking_only_when_included(demo_copy, tmp_path):
 def test_every_demo_dossier_renders(demo_dir, tmp_path, slug):
     calls = []
     with Dossier.open(demo_dir / f"{slug}.raadsdossier", read_only=True) as dossier:
-        pack = build_pack(dossier, PackOptions(include=frozenset({"internal", "confidential"})))
+        pack = pack_of(dossier, PackOptions(include=frozenset({"internal", "confidential"})))
     target = render_docx(pack, tmp_path / f"{slug}.docx", progress=lambda done, total: calls.append((done, total)))
     document = docx.Document(str(target))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]

@@ -9,9 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.export.build import PackOptions, build_pack
-from raadsdossier.export.service import write_pack
-from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT, pdf_pages, squash
+from raadsdossier.export.build import PackOptions
+from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT, pack_file, pack_of, pdf_pages, squash
 
 SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
 
@@ -20,8 +19,8 @@ SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengd
 def enschede_pdf(demo_dir, tmp_path_factory):
     target = tmp_path_factory.mktemp("pack") / "enschede.pdf"
     with Dossier.open(demo_dir / "enschede-dalian.raadsdossier", read_only=True) as dossier:
-        write_pack(dossier, target, PackOptions(author="Griffie Enschede"))
-        pack = build_pack(dossier, PackOptions(author="Griffie Enschede"))
+        pack_file(dossier, target, PackOptions(author="Griffie Enschede"))
+        pack = pack_of(dossier, PackOptions(author="Griffie Enschede"))
     return target, pack
 
 
@@ -74,9 +73,9 @@ def test_fonts_are_embedded_and_metadata_is_clean(enschede_pdf):
 
 def test_confidential_items_stay_out_unless_included(arnhem_with_secrets, tmp_path):
     with Dossier.open(arnhem_with_secrets, read_only=True) as dossier:
-        public = write_pack(dossier, tmp_path / "openbaar.pdf", PackOptions())
-        internal = write_pack(dossier, tmp_path / "intern.pdf", PackOptions(include=frozenset({"internal"})))
-        everything = write_pack(dossier, tmp_path / "alles.pdf",
+        public = pack_file(dossier, tmp_path / "openbaar.pdf", PackOptions())
+        internal = pack_file(dossier, tmp_path / "intern.pdf", PackOptions(include=frozenset({"internal"})))
+        everything = pack_file(dossier, tmp_path / "alles.pdf",
                                 PackOptions(include=frozenset({"internal", "confidential"}), include_sensitive=True))
     text = squash(" ".join(pdf_pages(public)))
     assert SECRET_EVENT not in text and INTERNAL_NOTE not in text and "VERTROUWELIJK" not in text
@@ -96,8 +95,8 @@ def test_confidential_items_stay_out_unless_included(arnhem_with_secrets, tmp_pa
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_demo_dossier_makes_a_pdf(demo_dir, tmp_path, slug):
     with Dossier.open(demo_dir / f"{slug}.raadsdossier", read_only=True) as dossier:
-        path = write_pack(dossier, tmp_path / f"{slug}.pdf", PackOptions())
-        pack = build_pack(dossier, PackOptions())
+        path = pack_file(dossier, tmp_path / f"{slug}.pdf", PackOptions())
+        pack = pack_of(dossier, PackOptions())
     text = squash(" ".join(pdf_pages(path)))
     for heading in pack.headings(1):
         assert heading.text in text
@@ -115,7 +114,7 @@ def test_a_vote_per_party_is_tabled_and_charted(arnhem_with_secrets, tmp_path):
             {"party": parties["D66"], "choice": "for", "seats": 5},
             {"party": parties["VVD"], "choice": "against", "seats": 6}]})
         items.save(dossier, "motions", motion)
-        path = write_pack(dossier, tmp_path / "stemming.pdf", PackOptions(sections=("motions",)))
+        path = pack_file(dossier, tmp_path / "stemming.pdf", PackOptions(sections=("motions",)))
     text = squash(" ".join(pdf_pages(path)))
     assert "Stemming 4 (september 2021): aangenomen, 13 voor en 6 tegen (let op: vastgelegd als verworpen)" in text
     assert "voor 13 · tegen 6 · niet gestemd 0" in text

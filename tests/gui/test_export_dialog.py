@@ -8,14 +8,15 @@ from PySide6.QtGui import QDesktopServices
 from tests.export.conftest import pdf_pages, squash
 
 
-def test_preview_and_make_a_pack(window, arnhem, tmp_path, monkeypatch):
+def test_preview_and_make_a_pack(window, arnhem, tmp_path, monkeypatch, qtbot):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     dialog = window.export_pack()
     rows = {dialog.sections.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): dialog.sections.topLevelItem(i)
             for i in range(dialog.sections.topLevelItemCount())}
     assert rows["motions"].text(1) == "1" and rows["notes"].checkState(0) == Qt.CheckState.Unchecked
-    assert "niet-openbare items blijven eruit" in dialog.summary.text()
+    qtbot.waitUntil(lambda: dialog.counts is not None)
+    assert f"{dialog.counts.included_items} items gaan erin; 0 niet-openbare items blijven eruit" in dialog.summary.text()
     rows["timeline"].setCheckState(0, Qt.CheckState.Unchecked)
     dialog.author.setText("Griffie Arnhem")
     out = tmp_path / "uit"
@@ -30,14 +31,21 @@ def test_preview_and_make_a_pack(window, arnhem, tmp_path, monkeypatch):
     assert "Tijdlijn" not in text
 
 
-def test_choosing_confidential_says_the_pack_will_be_marked(window, arnhem):
+def test_choosing_confidential_says_the_pack_will_be_marked(window, arnhem, qtbot):
+    from raadsdossier.domain.enums import Confidentiality
     from raadsdossier.services import items
 
     items.save(arnhem.dossier, "events", {"id": "e1000000-0000-4000-8000-000000000001", "title": "Geheim overleg",
-                                          "kind": "other", "confidentiality": "confidential"})
+                                          "kind": "other", "date": "2021-09", "confidentiality": "confidential"})
     dialog = window.export_pack()
+    qtbot.waitUntil(lambda: dialog.counts is not None)
+    public = dialog.counts
+    assert public.withheld_items == 1 and public.marking is None
+    assert "1 niet-openbare items blijven eruit" in dialog.summary.text()
     assert "VERTROUWELIJK" not in dialog.summary.text()
     dialog.confidential.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.counts is not public)
+    assert (dialog.counts.included_items, dialog.counts.withheld_items) == (public.included_items + 1, 0)
     assert "VERTROUWELIJK" in dialog.summary.text()
-    assert dialog.options().include == frozenset({"confidential"})
+    assert dialog.options().include == frozenset({Confidentiality.CONFIDENTIAL})
     dialog.reject()

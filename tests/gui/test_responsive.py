@@ -145,3 +145,28 @@ def test_making_a_big_pack_keeps_the_window_responding(live_window, big_dossier,
     assert took > 1.0  # a pack this big takes seconds: long enough for a freeze to show
     assert len(ticker.times) > took / (TICK_MS / 1000) / 4  # and the timer kept ticking meanwhile
     assert ticker.longest_gap() <= MAX_GAP, f"the event loop stood still for {ticker.longest_gap():.2f} s"
+
+
+def test_counting_what_a_pack_holds_keeps_the_window_responding(live_window, big_dossier, qtbot, messages):
+    """The export dialog counts what a choice includes with the pack builder itself, on a worker thread."""
+    from raadsdossier.services import items
+    from raadsdossier.storage.dossier import Dossier
+
+    with Dossier.open(big_dossier) as dossier:  # the generated dossier is all public
+        for number, level in enumerate(("internal", "internal", "confidential")):
+            items.save(dossier, "events", {"id": f"e2000000-0000-4000-8000-00000000000{number}", "title": f"Geheim {number}",
+                                           "kind": "other", "date": "2021-01", "confidentiality": level})
+    view = live_window.open_path(big_dossier, remember=False)
+    assert view is not None, messages
+    with Ticker() as ticker:
+        dialog = live_window.export_pack()
+        qtbot.waitUntil(lambda: dialog.counts is not None, timeout=60_000)
+        first = dialog.counts
+        dialog.internal.setChecked(True)
+        dialog.confidential.setChecked(True)
+        qtbot.waitUntil(lambda: dialog.counts is not first, timeout=60_000)
+    assert messages == []
+    assert first.included_items > 1000 and first.withheld_items == 3
+    assert (dialog.counts.included_items, dialog.counts.withheld_items) == (first.included_items + 3, 0)
+    assert ticker.longest_gap() <= MAX_GAP, f"the event loop stood still for {ticker.longest_gap():.2f} s"
+    dialog.reject()

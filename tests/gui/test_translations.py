@@ -141,3 +141,24 @@ def test_no_translated_string_hides_inside_an_f_string():
             if re.search(r"\{[^{}]*\b(?:tr|_tr|t|translate)\(", line) and re.search(r"\bf[\"']", line):
                 hidden.append(f"{path.name}:{number}: {line.strip()}")
     assert hidden == []
+
+
+def test_the_registry_of_kinds_is_english_in_english(qapp):
+    """Every label of raadsdossier.domain.kinds reaches the English window as the registry's own English."""
+    from raadsdossier.domain import kinds
+    from raadsdossier.gui.backups_dialog import counts_text
+    from raadsdossier.gui.i18n import kind_label, section_title
+
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    qapp.installTranslator(translator)
+    try:
+        for kind in kinds.KINDS:
+            assert (kind_label(kind.name), kind_label(kind.name, 2)) == (kind.singular_en, kind.plural_en)
+        assert [section_title(s.title) for s in kinds.SECTIONS] == [s.title_en for s in kinds.SECTIONS]
+        assert [section_title(s.title, "PackSections") for s in kinds.PACK_SECTIONS] == \
+            [s.title_en for s in kinds.PACK_SECTIONS]
+        assert counts_text({"question_set": 1, "motion": 12, "person": 3}) == "3 people, 12 motions, 1 question set"
+    finally:
+        qapp.removeTranslator(translator)
+    assert counts_text({"question_set": 1, "motion": 12}) == "12 moties, 1 vragenset"

@@ -67,7 +67,7 @@ def test_arnhem_motion_shows_three_votes_with_their_outcomes(arnhem):
 
 
 def test_create_a_motion_with_votes_and_see_the_computed_result(arnhem, qtbot):
-    people = arnhem.show_section("people")
+    people = arnhem.show_section("parties_and_people")
     parties = people.parts[0]
     for row in parties.model.rows:  # give the national parties seats in this council
         after = dict(row, seats={"GroenLinks": 8, "VVD": 6, "D66": 5, "CDA": 3}[row["name"]])

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import raadsdossier
-from raadsdossier.domain.enums import Level, PartnershipStatus
+from raadsdossier.domain import kinds
+from raadsdossier.domain.enums import Confidentiality, Level, PartnershipStatus, confidentiality_levels
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.cli.safety import (  # noqa: F401  (the _cmd_* are dispatched by name from main)
     _backup_hint, _cmd_backup, _cmd_backups, _cmd_check, _cmd_decrypt, _cmd_encrypt, _cmd_passwd, _cmd_restore,
@@ -93,8 +94,6 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("item", metavar="ID")
 
-    from raadsdossier.export.build import SECTIONS
-
     p = sub.add_parser("pack", help="maak een vergaderstuk (PDF of DOCX) van een dossier",
                        description="Maak een informatiepakket. Standaard staan alleen openbare items erin.")
     p.add_argument("file", type=Path, nargs="?", metavar="BESTAND")
@@ -104,7 +103,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx of pdf,docx")
     p.add_argument("--meeting", metavar="KENMERK", help="de vergadering (kenmerk of id)")
     p.add_argument("--agenda-item", metavar="NUMMER", help="het agendapunt van die vergadering")
-    p.add_argument("--sections", metavar="LIJST", help="onderdelen, bv. summary,motions,questions (" + ",".join(SECTIONS) + ")")
+    p.add_argument("--sections", metavar="LIJST", help="onderdelen, bv. summary,motions,question_sets ("
+                   + ",".join(section.key for section in kinds.PACK_SECTIONS) + ")")
     p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook deze niveaus op: internal,confidential")
     p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
@@ -275,7 +275,7 @@ def _cmd_new(args) -> int:
 def _cmd_info(args) -> int:
     from dataclasses import asdict
 
-    from raadsdossier.services.dossiers import KIND_LABELS_NL, dossier_info
+    from raadsdossier.services.dossiers import dossier_info
 
     with _open(args.file, read_only=True, args=args) as dossier:
         info = dossier_info(dossier)
@@ -291,8 +291,8 @@ def _cmd_info(args) -> int:
         for change in p["status_history"]:
             when = change["period"] or change["date"] or ""
             print(f"  - {when} {_STATUS_NL[change['status']]}{': ' + change['note'] if change['note'] else ''}".rstrip())
-    for kind, count in sorted(info.counts.items(), key=lambda kv: KIND_LABELS_NL.get(kv[0], kv[0])):
-        print(f"  {KIND_LABELS_NL.get(kind, kind)}: {count}")
+    for plural, count in sorted((kinds.kind(name).plural, count) for name, count in info.counts.items()):
+        print(f"  {plural}: {count}")
     if info.checklist:
         print(f"  checklist {info.checklist['template']}: {info.checklist['done']} van {info.checklist['total']} afgerond")
     if info.open_questions_overdue:
@@ -354,14 +354,13 @@ def _cmd_search(args) -> int:
 
     if args.limit < 1:
         raise InvalidInput(None, "--limit moet minstens 1 zijn.")
-    show = set(_split(args.include))
-    if show - {"confidential", "internal"}:
-        raise InvalidInput(None, f"onbekend niveau bij --include: {', '.join(sorted(show - {'confidential', 'internal'}))}.")
+    show = set(confidentiality_levels(_split(args.include)))
     with _open(args.file, read_only=True, args=args) as dossier:
         hits = search(dossier, args.query, args.limit)
     # Confidential text is printed only when asked for: a terminal may be shared, scrolled back or logged.
-    hidden = sum(1 for hit in hits if hit.confidentiality == "confidential" and "confidential" not in show)
-    hits = [hit if hit.confidentiality != "confidential" or "confidential" in show else
+    secret = Confidentiality.CONFIDENTIAL
+    hidden = sum(1 for hit in hits if hit.confidentiality == secret and secret not in show)
+    hits = [hit if hit.confidentiality != secret or secret in show else
             replace(hit, title="[vertrouwelijk item]", snippet="[tekst verborgen]") for hit in hits]
     if args.json:
         print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits],
@@ -370,7 +369,7 @@ def _cmd_search(args) -> int:
     if not hits:
         print(f"Niets gevonden voor '{args.query}'.", file=sys.stderr)
     for hit in hits:
-        marker = "" if hit.confidentiality == "public" else f" [{hit.confidentiality}]"
+        marker = "" if hit.confidentiality is Confidentiality.PUBLIC else f" [{hit.confidentiality.value}]"
         print(f"{hit.kind}\t{hit.title}{marker}\n\t{hit.snippet}")
     if hidden:
         print(f"{hidden} vertrouwelijke treffer(s) zonder tekst getoond; voeg --include confidential toe om ze te lezen.",
@@ -379,29 +378,26 @@ def _cmd_search(args) -> int:
 
 
 def _cmd_pack(args) -> int:
-    from raadsdossier.export.build import DEFAULT_SECTIONS, PackOptions
-    from raadsdossier.export.service import FORMATS, write_all, write_pack
+    from raadsdossier.export.build import PackOptions
+    from raadsdossier.services import packs
 
     if bool(args.file) == bool(args.all):
         raise _UsageError("geef een dossierbestand of --all MAP")
     options = PackOptions(
-        sections=tuple(_split(args.sections)) if args.sections else DEFAULT_SECTIONS,
+        sections=tuple(_split(args.sections)) if args.sections else kinds.DEFAULT_PACK_SECTIONS,
         include=frozenset(_split(args.include)), include_sensitive=args.include_sensitive,
         meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
     )
     if args.all:
-        formats = tuple(_split(args.format))
-        unknown = [f for f in formats if f not in FORMATS]
-        if unknown or not formats:
-            raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf en/of docx.")
         password = _read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
             if args.password_file else None
-        written, problems = write_all(args.all, args.output, options, formats, report=print, password=password)
+        written, problems = packs.make_packs(args.all, args.output, options, tuple(_split(args.format)),
+                                             report=print, password=password)
         for problem in problems:
             print(f"{PROG}: {problem}", file=sys.stderr)
         return 1 if problems else 0
     with _open(args.file, read_only=True, args=args) as dossier:
-        print(write_pack(dossier, args.output, options))
+        print(packs.make_pack(dossier, args.output, options).written[0])
     return 0
 
 

@@ -86,7 +86,7 @@ def _cmd_backup(args) -> int:
 def _cmd_backups(args) -> int:
     from raadsdossier.storage.backups import item_counts, list_backups
     from raadsdossier.domain.errors import DossierFileError
-    from raadsdossier.services.dossiers import KIND_LABELS_NL
+    from raadsdossier.domain import kinds
 
     password = _password(args, args.file) if args.file.exists() else None
     rows = []
@@ -103,7 +103,7 @@ def _cmd_backups(args) -> int:
     if not rows:
         print(f"{args.file}: er zijn nog geen reservekopieën.", file=sys.stderr)
     for row, backup in zip(rows, list_backups(args.file)):
-        what = row["problem"] or ", ".join(f"{n} {KIND_LABELS_NL.get(k, k)}" for k, n in sorted(row["counts"].items())) \
+        what = row["problem"] or ", ".join(kinds.kind(name).count_text(n) for name, n in sorted(row["counts"].items())) \
             or "leeg"
         print(f"{backup.made:%d-%m-%Y %H:%M:%S}  {backup.reason_nl:<18} {what}\n  {backup.path}")
     return 0

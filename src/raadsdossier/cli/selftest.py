@@ -132,11 +132,11 @@ def search(ctx: Context) -> str:
 
 def _pack(ctx: Context, suffix: str) -> Path:
     from raadsdossier.export.build import PackOptions
-    from raadsdossier.export.service import write_pack
+    from raadsdossier.services.packs import make_pack
 
     target = ctx.folder / f"zelftest.{suffix}"
     with _open(ctx, read_only=True) as dossier:
-        write_pack(dossier, target, PackOptions(author="Zelftest"))
+        make_pack(dossier, target, PackOptions(author="Zelftest"))
     check(target.is_file() and target.stat().st_size > 0, f"{target.name} is niet geschreven")
     return target
 

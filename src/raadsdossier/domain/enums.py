@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from raadsdossier.domain.errors import InvalidInput
+
 
 class Confidentiality(StrEnum):
     PUBLIC = "public"
@@ -12,10 +14,31 @@ class Confidentiality(StrEnum):
 
     @property
     def rank(self) -> int:
+        """0 for public, 1 internal, 2 confidential: a higher rank is seen by fewer people."""
         return _CONF_RANK[self]
+
+    @classmethod
+    def ordered(cls) -> tuple["Confidentiality", ...]:
+        """Every level, lowest rank first."""
+        return tuple(sorted(cls, key=lambda level: level.rank))
 
 
 _CONF_RANK = {Confidentiality.PUBLIC: 0, Confidentiality.INTERNAL: 1, Confidentiality.CONFIDENTIAL: 2}
+
+
+def confidentiality_levels(names) -> list[Confidentiality]:
+    """The levels `names` stand for ("internal", Confidentiality.CONFIDENTIAL, …), in the order given;
+    InvalidInput naming every one that is none."""
+    levels, bad = [], []
+    for name in names:
+        try:
+            levels.append(Confidentiality(name))
+        except ValueError:
+            bad.append(str(name))
+    if bad:
+        raise InvalidInput(None, f"onbekend vertrouwelijkheidsniveau: {', '.join(bad)} "
+                                 f"(kies uit {', '.join(level.value for level in Confidentiality.ordered())}).")
+    return levels
 
 
 class Level(StrEnum):

@@ -14,43 +14,30 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from raadsdossier.domain.checklist import META_KEY, current_states, load_template
-from raadsdossier.domain.enums import ActorRole
+from raadsdossier.domain.checklist import DONE_STATUSES, META_KEY, load_template, newest_assessments
+from raadsdossier.domain import kinds
+from raadsdossier.domain.enums import ActorRole, Confidentiality, confidentiality_levels
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models import (
-    Attachment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
+    Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
     ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
 )
-from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.labels import euro, nl, nl_date
 from raadsdossier.export.model import (
     SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart,
 )
 
-SECTIONS: dict[str, str] = {
-    "summary": "Samenvatting",
-    "timeline": "Tijdlijn",
-    "motions": "Moties",
-    "commitments": "Toezeggingen",
-    "questions": "Vragen en antwoorden",
-    "college_notes": "Collegestukken",
-    "demonstrations": "Demonstraties",
-    "checklist": "Amnesty-checklist",
-    "money": "Kosten en opbrengsten",
-    "attachments": "Bijlagen",
-    "notes": "Eigen notities",
-    "sources": "Bronnen",
-}
-DEFAULT_SECTIONS = tuple(key for key in SECTIONS if key != "notes")  # notes go in only when chosen
-LEVELS = ("public", "internal", "confidential")
 REDACTED = "[naam weggelaten]"
-MARKING = {"confidential": "VERTROUWELIJK", "internal": "VERTROUWELIJK – FRACTIE-INTERN"}
+MARKING = {Confidentiality.CONFIDENTIAL: "VERTROUWELIJK", Confidentiality.INTERNAL: "VERTROUWELIJK – FRACTIE-INTERN"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class PackOptions:
-    sections: tuple[str, ...] = DEFAULT_SECTIONS
-    include: frozenset[str] = frozenset()  # "internal", "confidential"
+    """What the user chose. `sections` are keys of kinds.PACK_SECTIONS (the names of 0.1 are accepted too);
+    `include` the levels besides public that go in (Confidentiality values or their names)."""
+
+    sections: tuple[str, ...] = kinds.DEFAULT_PACK_SECTIONS
+    include: frozenset[Confidentiality] = frozenset()
     include_sensitive: bool = False
     meeting: str | None = None  # reference or id
     agenda_item: str | None = None  # its number
@@ -58,32 +45,49 @@ class PackOptions:
     today: date | None = None
 
     def __post_init__(self) -> None:
-        unknown = [s for s in self.sections if s not in SECTIONS]
+        resolved = tuple(kinds.pack_section_key(s) or s for s in self.sections)
+        unknown = [s for s in resolved if s not in kinds.PACK_SECTION_BY_KEY]
         if unknown:
-            raise InvalidInput(None, f"onbekend onderdeel: {', '.join(unknown)} (kies uit {', '.join(SECTIONS)}).")
-        bad = [level for level in self.include if level not in ("internal", "confidential")]
-        if bad:
-            raise InvalidInput(None, f"onbekend vertrouwelijkheidsniveau: {', '.join(bad)} (kies internal en/of confidential).")
+            raise InvalidInput(None, f"onbekend onderdeel: {', '.join(unknown)} "
+                                     f"(kies uit {', '.join(s.key for s in kinds.PACK_SECTIONS)}).")
+        object.__setattr__(self, "sections", resolved)
+        object.__setattr__(self, "include", frozenset(confidentiality_levels(self.include)))
         if self.agenda_item and not self.meeting:
             raise InvalidInput(None, "--agenda-item gaat samen met --meeting.")
+
+    @property
+    def levels(self) -> tuple[Confidentiality, ...]:
+        """Every level that goes in, lowest first."""
+        return tuple(level for level in Confidentiality.ordered() if level is Confidentiality.PUBLIC
+                     or level in self.include)
 
 
 @dataclass
 class _Context:
     options: PackOptions
-    allowed: set[str]
     sensitive_names: list[str]
     sensitive_ids: set[str]
     source_numbers: dict[str, int] = field(default_factory=dict)
     sources: list[PackSource] = field(default_factory=list)
-    highest: int = 0
+    highest: Confidentiality = Confidentiality.PUBLIC
     anchors: int = 0
+    included: set[str] = field(default_factory=set)  # ids of the items printed
+    withheld: set[str] = field(default_factory=set)  # ids of items left out for their level alone
 
     def ok(self, item: Item | None) -> bool:
-        return item is not None and item.confidentiality.value in self.allowed
+        """Whether `item`'s level goes in (the one rule of confidentiality); an item kept out is remembered."""
+        if item is None:
+            return False
+        if item.confidentiality in self.options.levels:
+            return True
+        self.withheld.add(item.id)
+        return False
 
     def seen(self, item: Item) -> None:
-        self.highest = max(self.highest, LEVELS.index(item.confidentiality.value))
+        """`item` is printed: it counts for the pack's marking."""
+        self.included.add(item.id)
+        if item.confidentiality.rank > self.highest.rank:
+            self.highest = item.confidentiality
 
     def text(self, value) -> str:
         """Text as printed: sensitive people's names removed unless the user included them."""
@@ -133,17 +137,15 @@ def _source_text(source: Source) -> str:
     return text
 
 
-def build_pack(dossier: Dossier, options: PackOptions) -> Pack:
-    """The pack for `dossier` as the user chose; raises NotFound for an unknown meeting or agenda item."""
-    with dossier.session() as session:
-        return _build(session, options)
+def build_pack(session: Session, options: PackOptions) -> Pack:
+    """The pack for the dossier `session` reads, as the user chose; NotFound for an unknown meeting or agenda item.
 
-
-def _build(session: Session, options: PackOptions) -> Pack:
+    Reads only. The pack says how many items it holds and how many were left out for their level alone
+    (Pack.included_items, Pack.withheld_items): the export dialog shows those figures before it is made.
+    """
     today = options.today or date.today()
-    allowed = {"public", *options.include}
     sensitive = [] if options.include_sensitive else list(session.scalars(select(Person).where(Person.sensitive)))
-    ctx = _Context(options, allowed, sorted({p.name for p in sensitive}, key=len, reverse=True), {p.id for p in sensitive})
+    ctx = _Context(options, sorted({p.name for p in sensitive}, key=len, reverse=True), {p.id for p in sensitive})
     partnership = session.scalars(select(Partnership)).first()
     if partnership is None:
         raise NotFound("Dit dossier heeft geen stedenband; er valt geen stuk van te maken.")
@@ -159,8 +161,9 @@ def _build(session: Session, options: PackOptions) -> Pack:
     blocks: list[Block] = []
     builders = {
         "summary": _summary, "timeline": _timeline, "motions": _motions, "commitments": _commitments,
-        "questions": _questions, "college_notes": _college_notes, "demonstrations": _demonstrations,
-        "checklist": _checklist, "money": _money, "attachments": _attachments, "notes": _notes,
+        "question_sets": _question_sets, "college_notes": _college_notes, "demonstrations": _demonstrations,
+        "checklist": _checklist, "costs_and_outcomes": _costs_and_outcomes, "attachments": _attachments,
+        "notes": _notes,
     }
     scope = (meeting, agenda_item)
     for key in options.sections:
@@ -168,15 +171,15 @@ def _build(session: Session, options: PackOptions) -> Pack:
             continue
         section = builders[key](session, ctx, scope, partnership, today)
         if section:  # a section only when it has content
-            blocks.append(Heading(1, SECTIONS[key], ctx.anchor(key)))
+            blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY[key].title, ctx.anchor(key)))
             blocks.extend(section)
     if "sources" in options.sections and ctx.sources:
-        blocks.append(Heading(1, SECTIONS["sources"], SOURCES_ANCHOR))
-    level = LEVELS[ctx.highest]
+        blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY["sources"].title, SOURCES_ANCHOR))
     return Pack(
         title=ctx.text(title), subtitle=ctx.text(subtitle), date=nl_date(today), author=options.author,
-        marking=MARKING.get(level), levels=tuple(lv for lv in LEVELS if lv in allowed),
+        marking=MARKING.get(ctx.highest), levels=options.levels,
         blocks=blocks, sources=ctx.sources if "sources" in options.sections else [],
+        included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
     )
 
 
@@ -205,7 +208,7 @@ def _items(session: Session, ctx: _Context, model, order, keep=lambda item: True
     elif model is QuestionSet:
         loads.append(selectinload(QuestionSet.questions))
     query = select(model).options(*loads).order_by(*order)
-    items = [item for item in session.scalars(query) if ctx.ok(item) and keep(item)]
+    items = [item for item in session.scalars(query) if keep(item) and ctx.ok(item)]
     for item in items:
         ctx.seen(item)
     return items
@@ -253,7 +256,7 @@ def _timeline(session, ctx, scope, p, today) -> list[Block]:
             when = getattr(item, date_attr)
             if when:
                 end = getattr(item, "end_date", None)
-                label = nl(getattr(item, "event_kind", None) or item.kind)
+                label = nl(item.event_kind) if isinstance(item, Event) and item.event_kind else kinds.kind(item.kind).singular
                 rows.append((when, nl_date(when) + (f" – {nl_date(end)}" if end else ""), label,
                              ctx.text(getattr(item, title_attr)), ctx.cite(item)))
     for qs in _items(session, ctx, QuestionSet, [QuestionSet.submitted_on]):
@@ -347,7 +350,7 @@ def _commitments(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _questions(session, ctx, scope, p, today) -> list[Block]:
+def _question_sets(session, ctx, scope, p, today) -> list[Block]:
     sets = _items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
     blocks: list[Block] = []
     for qs in sets:
@@ -409,29 +412,36 @@ def _checklist(session, ctx, scope, p, today) -> list[Block]:
     if meta is None:
         return []
     template = load_template(meta.value)
-    states = current_states(session, template)
-    hidden = {a.checklist_item_id for a in session.scalars(select(Item).where(Item.kind == "checklist_assessment"))
-              if not ctx.ok(a)}
+    assessments = list(session.scalars(select(ChecklistAssessment).where(ChecklistAssessment.template == template.id)
+                                       .order_by(ChecklistAssessment.seq)))
+    # An item with any assessment whose level does not go in is shown as not assessed: its history is not
+    # for this pack's readers.
+    hidden = {a.checklist_item_id for a in assessments if not ctx.ok(a)}
+    newest = newest_assessments((a.checklist_item_id, a.status, a.assessed_on, a) for a in assessments)
+    shown = {item_id: row[3] for item_id, row in newest.items() if item_id not in hidden}
     blocks: list[Block] = [Paragraph(ctx.text(template.title))]
     summary = []
     for section_id, section_title in template.sections:
-        members = [s for s in states if s.item.section == section_id]
-        done = sum(1 for s in members if s.status.value in ("done", "not_applicable") and s.item.id not in hidden)
+        members = [item for item in template.items if item.section == section_id]
+        done = sum(1 for item in members if item.id in shown and shown[item.id].status in DONE_STATUSES)
         summary.append((section_title, f"{done} van {len(members)}"))
     blocks.append(Table(("Onderdeel", "Afgerond"), tuple(summary), (0.7, 0.3), "Voortgang per onderdeel"))
     for section_id, section_title in template.sections:
         rows = []
-        for state in (s for s in states if s.item.section == section_id):
-            if state.item.id in hidden:  # its newest assessment is not public: show it as not assessed
-                rows.append((state.item.title, nl("not_started"), "", ""))
+        for item in (item for item in template.items if item.section == section_id):
+            assessment = shown.get(item.id)
+            if assessment is None:
+                rows.append((item.title, nl("not_started"), "", ""))
             else:
-                rows.append((state.item.title, nl(state.status), nl_date(state.assessed_on), ctx.text(state.note)))
+                ctx.seen(assessment)
+                rows.append((item.title, nl(assessment.status), nl_date(assessment.assessed_on),
+                             ctx.text(assessment.note)))
         blocks.append(Heading(2, section_title, ctx.anchor("checklist")))
         blocks.append(Table(("Aanbeveling", "Status", "Beoordeeld", "Notitie"), tuple(rows), (0.45, 0.15, 0.15, 0.25)))
     return blocks
 
 
-def _money(session, ctx, scope, p, today) -> list[Block]:
+def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
     costs = _items(session, ctx, Cost, [Cost.date])
     outcomes = _items(session, ctx, Outcome, [Outcome.date])
     blocks: list[Block] = []
@@ -476,29 +486,22 @@ def _notes(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-SECTION_KINDS = {
-    "summary": ("partnership",), "timeline": ("event",), "motions": ("motion",), "commitments": ("commitment",),
-    "questions": ("question_set",), "college_notes": ("college_note",), "demonstrations": ("demonstration",),
-    "checklist": ("checklist_assessment",), "money": ("cost", "outcome"), "attachments": ("attachment",),
-    "notes": ("note",), "sources": ("source",),
-}
-
-
-def preview(dossier: Dossier) -> dict:
-    """What a pack could hold: per section, the number of items at each confidentiality level,
-    and the number of people flagged sensitive (for the export dialog)."""
+def preview(session: Session) -> dict:
+    """What a pack of this dossier could hold, for the export dialog: per pack section the number of items
+    at each level ({section key: {Confidentiality: n}}), the number of people flagged sensitive, and the
+    meetings with their agenda items ([(reference or id, title, [(number, title)])])."""
     from sqlalchemy import func
 
-    with dossier.session() as session:
-        counts: dict[tuple[str, str], int] = {}
-        rows = session.execute(select(Item.kind, Item.confidentiality, func.count()).group_by(Item.kind, Item.confidentiality))
-        for kind, level, n in rows:
-            counts[(kind, level.value)] = n
-        sections = {
-            key: {level: sum(counts.get((kind, level), 0) for kind in kinds) for level in LEVELS}
-            for key, kinds in SECTION_KINDS.items()
-        }
-        sensitive = session.scalar(select(func.count()).select_from(Person).where(Person.sensitive)) or 0
-        meetings = [(m.reference or m.id, m.title, [(a.number, a.title) for a in m.agenda_items])
-                    for m in session.scalars(select(Meeting).order_by(Meeting.date))]
-        return {"sections": sections, "sensitive_people": sensitive, "meetings": meetings}
+    counts: dict[tuple[str, Confidentiality], int] = {}
+    rows = session.execute(select(Item.kind, Item.confidentiality, func.count()).group_by(Item.kind, Item.confidentiality))
+    for kind, level, n in rows:
+        counts[(kind, level)] = n
+    sections = {
+        section.key: {level: sum(counts.get((kind.name, level), 0) for kind in section.kinds)
+                      for level in Confidentiality.ordered()}
+        for section in kinds.PACK_SECTIONS
+    }
+    sensitive = session.scalar(select(func.count()).select_from(Person).where(Person.sensitive)) or 0
+    meetings = [(m.reference or m.id, m.title, [(a.number, a.title) for a in m.agenda_items])
+                for m in session.scalars(select(Meeting).order_by(Meeting.date))]
+    return {"sections": sections, "sensitive_people": sensitive, "meetings": meetings}

@@ -1,4 +1,5 @@
-"""Dutch words for the model's values, as printed in packs (the core has no Qt translation)."""
+"""Dutch words for the model's enumerated values, as printed in packs (packs are Dutch; item kinds are named by
+raadsdossier.domain.kinds)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,7 @@ NL = {
     "total": "totaal", "per_year": "per jaar", "per_trip": "per reis",
     "not_started": "niet begonnen", "in_progress": "bezig", "done": "gedaan", "not_applicable": "niet van toepassing",
     "article": "artikel", "report": "rapport", "web_page": "webpagina", "parliamentary_document": "Kamerstuk",
-    "motion": "motie", "commitment": "toezegging", "question_set": "vragen", "college_note": "collegestuk",
-    "demonstration": "demonstratie", "source": "bron", "meeting": "vergadering", "cost": "kosten",
-    "outcome": "opbrengst", "speaking_notes": "spreektekst", "general": "algemeen",
+    "speaking_notes": "spreektekst", "general": "algemeen",
 }
 
 

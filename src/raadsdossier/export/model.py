@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from raadsdossier.domain.enums import Confidentiality
+
 
 SOURCES_ANCHOR = "sources"
 
@@ -66,9 +68,11 @@ class Pack:
     date: str  # Dutch reading form: "22 november 2026"
     author: str
     marking: str | None  # "VERTROUWELIJK" (or "… – FRACTIE-INTERN") when such items are inside, else None
-    levels: tuple[str, ...]  # confidentiality levels included
+    levels: tuple[Confidentiality, ...]  # the levels included, lowest first
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    included_items: int = 0  # how many items the pack prints (each once, wherever it appears)
+    withheld_items: int = 0  # how many items of its sections it leaves out for their level alone
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]

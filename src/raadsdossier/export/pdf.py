@@ -20,6 +20,7 @@ from reportlab.platypus import (
 from reportlab.pdfgen.canvas import Canvas
 
 from raadsdossier.export import fonts
+from raadsdossier.export.labels import nl
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
 
 FONT, FONT_BOLD, FONT_ITALIC, FONT_CJK = "RD-Sans", "RD-Sans-Bold", "RD-Sans-Italic", "RD-CJK"
@@ -368,8 +369,7 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
     rows = [("Datum", pack.date)]
     if pack.author:
         rows.append(("Opgesteld door", pack.author))
-    rows.append(("Opgenomen niveaus", ", ".join({"public": "openbaar", "internal": "fractie-intern",
-                                                  "confidential": "vertrouwelijk"}[lv] for lv in pack.levels)))
+    rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
     rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
     story += _facts(Facts(tuple(rows)), styles, width)
     if pack.marking:

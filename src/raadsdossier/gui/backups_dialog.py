@@ -11,17 +11,15 @@ from PySide6.QtWidgets import (
 )
 
 from raadsdossier.storage import backups
-from raadsdossier.services.dossiers import KIND_LABELS_NL
+from raadsdossier.domain import kinds
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import kind_label
+from raadsdossier.gui.i18n import count_label
 from raadsdossier.gui.opening import when
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    """"12 moties, 3 vragensets" in the order of KIND_LABELS_NL; one of a kind takes its singular."""
-    parts = [f"{counts[kind]} {kind_label(kind) if counts[kind] == 1 else plural}"
-             for kind, plural in KIND_LABELS_NL.items() if counts.get(kind)]
-    return ", ".join(parts)
+    """"12 moties, 3 vragensets" in the registry's order of kinds, in the current language."""
+    return ", ".join(count_label(kind.name, counts[kind.name]) for kind in kinds.KINDS if counts.get(kind.name))
 
 
 class BackupsDialog(QDialog):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QStackedWidget, QWidget
 
+from raadsdossier.domain import kinds
 from raadsdossier.services import items
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.storage.dossier import Dossier
@@ -90,12 +91,8 @@ class DossierView(QWidget):
         except DossierError as exc:
             self.message.emit(str(exc))
             return False
-        from raadsdossier.gui.sections.registry import ITEM_KEYS
-
-        for section_key in self._keys:
-            if section_key == key or key in ITEM_KEYS.get(section_key, ()):
-                return self.show_section(section_key).show_item(item_id)
-        return False
+        section_key = kinds.by_key(key).section
+        return section_key in self._keys and self.show_section(section_key).show_item(item_id)
 
     # -- changes -----------------------------------------------------------------
 

@@ -13,11 +13,16 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
+from PySide6.QtCore import QTimer
+
+from raadsdossier.domain import kinds
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import DossierError
-from raadsdossier.storage.dossier import Dossier
-from raadsdossier.export.build import DEFAULT_SECTIONS, SECTIONS, PackOptions, preview
-from raadsdossier.export.isolated import write_pack_isolated
+from raadsdossier.export.build import PackOptions
 from raadsdossier.gui import tasks
+from raadsdossier.gui.i18n import section_title
+from raadsdossier.services import packs
+from raadsdossier.storage.dossier import Dossier
 
 
 class _Progress(QObject):
@@ -31,8 +36,9 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.dossier = dossier
         self.setWindowTitle(self.tr("Vergaderstuk maken"))
-        self.info = preview(dossier)
+        self.info = packs.pack_choices(dossier)
         self.written: list[Path] = []
+        self.counts: packs.PackCounts | None = None  # what the current choice includes, once counted
 
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Waarvoor"))
@@ -46,12 +52,12 @@ class ExportDialog(QDialog):
         self.sections.setHeaderLabels([self.tr("Onderdeel"), self.tr("Openbaar"), self.tr("Fractie-intern"),
                                        self.tr("Vertrouwelijk")])
         self.sections.setRootIsDecorated(False)
-        for key, section_title in SECTIONS.items():
-            counts = self.info["sections"][key]
-            row = QTreeWidgetItem([section_title, str(counts["public"]), str(counts["internal"]),
-                                   str(counts["confidential"])])
-            row.setData(0, Qt.ItemDataRole.UserRole, key)
-            row.setCheckState(0, Qt.CheckState.Checked if key in DEFAULT_SECTIONS else Qt.CheckState.Unchecked)
+        for section in kinds.PACK_SECTIONS:
+            counts = self.info["sections"][section.key]
+            row = QTreeWidgetItem([section_title(section.title, "PackSections"),
+                                   *(str(counts[level]) for level in Confidentiality.ordered())])
+            row.setData(0, Qt.ItemDataRole.UserRole, section.key)
+            row.setCheckState(0, Qt.CheckState.Checked if section.default else Qt.CheckState.Unchecked)
             self.sections.addTopLevelItem(row)
         self.sections.resizeColumnToContents(0)
 
@@ -61,9 +67,16 @@ class ExportDialog(QDialog):
         self.sensitive = QCheckBox(self.tr("Personen die risico lopen bij naam noemen (%1 in dit dossier)").replace("%1", str(n)))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Wat erin gaat"))
+        # What a choice includes is counted by the pack builder itself, off the GUI thread, once the
+        # choices have settled for a moment.
+        self._count_timer = QTimer(self, singleShot=True, interval=150)
+        self._count_timer.timeout.connect(self._count)
+        self._counting = 0  # which count is the latest; an older one that arrives later is dropped
         for box in (self.internal, self.confidential, self.sensitive):
             box.toggled.connect(self._update_summary)
         self.sections.itemChanged.connect(lambda *_: self._update_summary())
+        self.scope.currentIndexChanged.connect(lambda _index: self._update_summary())
 
         self.author = QLineEdit()
         self.author.setAccessibleName(self.tr("Opgesteld door"))
@@ -125,22 +138,36 @@ class ExportDialog(QDialog):
 
     def options(self) -> PackOptions:
         meeting, agenda_item = self.scope.currentData()
-        include = frozenset(level for level, box in (("internal", self.internal), ("confidential", self.confidential))
+        include = frozenset(level for level, box in ((Confidentiality.INTERNAL, self.internal),
+                                                     (Confidentiality.CONFIDENTIAL, self.confidential))
                             if box.isChecked())
         return PackOptions(sections=self.chosen_sections(), include=include,
                            include_sensitive=self.sensitive.isChecked(), meeting=meeting, agenda_item=agenda_item,
                            author=self.author.text().strip())
 
     def _update_summary(self) -> None:
-        chosen = set(self.chosen_sections())
-        counts = {level: sum(self.info["sections"][k][level] for k in chosen) for level in ("public", "internal", "confidential")}
-        inside = counts["public"] + (counts["internal"] if self.internal.isChecked() else 0) + \
-            (counts["confidential"] if self.confidential.isChecked() else 0)
-        left_out = sum(counts.values()) - inside
-        text = self.tr("%1 items gaan erin; %2 niet-openbare items blijven eruit.").replace("%1", str(inside)).replace("%2", str(left_out))
-        if self.confidential.isChecked() and counts["confidential"] or self.internal.isChecked() and counts["internal"]:
+        self.summary.setText(self.tr("Wordt geteld…"))
+        self._count_timer.start()
+
+    def _count(self) -> None:
+        self._counting += 1
+        generation, options, dossier = self._counting, self.options(), self.dossier
+        tasks.run_in_background(lambda: packs.pack_counts(dossier, options),
+                                lambda counts: self._show_counts(generation, counts),
+                                lambda exc: self._show_counts(generation, exc))
+
+    def _show_counts(self, generation: int, counts) -> None:
+        if generation != self._counting:
+            return
+        if isinstance(counts, Exception):
+            self.summary.setText(str(counts))
+            return
+        text = self.tr("%1 items gaan erin; %2 niet-openbare items blijven eruit.") \
+            .replace("%1", str(counts.included_items)).replace("%2", str(counts.withheld_items))
+        if counts.marking:
             text += " " + self.tr("Het stuk krijgt de markering VERTROUWELIJK op elke pagina.")
         self.summary.setText(text)
+        self.counts = counts
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Vergaderstuk opslaan"), self.target.text())
@@ -163,21 +190,18 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         report = self._progress.changed.emit
 
-        def work():  # on a worker thread; the rendering itself runs in a child process (export/isolated.py)
-            written = []
-            for index, target in enumerate(targets):
-                written.append(write_pack_isolated(
-                    self.dossier, target, options,
-                    lambda done, total, i=index: report(i * 100 + 100 * done // max(total, 1), 0)))
-            return written
+        def work():  # on a worker thread; the rendering itself runs in a child process (services/packs.py)
+            return packs.make_pack(self.dossier, targets, options,
+                                   lambda done, total: report(100 * len(targets) * done // max(total, 1), 0),
+                                   isolated=True)
 
         tasks.run_in_background(work, self._done, self._failed)
 
     def _show_progress(self, value: int, _unused: int) -> None:
         self.progress.setValue(value)
 
-    def _done(self, written) -> None:
-        self.written = list(written)
+    def _done(self, result: packs.PackResult) -> None:
+        self.written = list(result.written)
         self.progress.setValue(self.progress.maximum())
         if self.open_when_done.isChecked():
             for path in self.written:

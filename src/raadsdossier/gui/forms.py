@@ -231,7 +231,7 @@ class ItemForm(QWidget):
                 refs = data.get(key) or []
                 self._actor_names[key] = dict(zip(names, refs))
                 self.widgets[key].setText("; ".join(names))
-            self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", "public"))))
+            self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
             self.source_model.set_choices(items.choices(self.dossier, "source"), data.get("source_ids") or [])
         finally:
             self._loading = False

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from raadsdossier.domain import kinds
 from raadsdossier.domain.dates import format_partial_nl
 
 
@@ -58,16 +59,24 @@ def label(value: str | None) -> str:
     return _label_cache[1].get(value, value)
 
 
-def kind_label(kind: str) -> str:
-    t = tr
-    return {
-        "partnership": t("stedenband"), "party": t("fractie"), "person": t("persoon"), "meeting": t("vergadering"),
-        "motion": t("motie"), "commitment": t("toezegging"), "question_set": t("vragenset"),
-        "college_note": t("collegestuk"), "demonstration": t("demonstratie"), "event": t("gebeurtenis"),
-        "cost": t("kostenpost"), "outcome": t("opbrengst"), "source": t("bron"), "attachment": t("bijlage"),
-        "note": t("notitie"), "checklist_assessment": t("beoordeling"),
-        "unassigned_vote": t("niet-toegewezen stemming"),
-    }.get(kind, kind)
+def kind_label(kind: str, count: int = 1) -> str:
+    """The name of an item kind ("motion") in the current language: the singular for one, else the plural.
+    From the registry (raadsdossier.domain.kinds), through Qt's translation."""
+    entry = kinds.BY_NAME.get(kind)
+    if entry is None:
+        return kind
+    return QCoreApplication.translate("Kinds", entry.label(count))
+
+
+def count_label(kind: str, count: int) -> str:
+    """"12 moties", "1 motie", "1.204 moties": the count in the locale's digits and the kind's name."""
+    return f"{QLocale().toString(count)} {kind_label(kind, count)}"
+
+
+def section_title(title: str, context: str = "Sections") -> str:
+    """The title of a navigator section ("Sections") or a pack section ("PackSections") of the registry,
+    in the current language."""
+    return QCoreApplication.translate(context, title)
 
 
 def field_label(key: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.services import items
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import label
@@ -127,8 +128,9 @@ class ItemTableModel(QAbstractTableModel):
             return row["id"]
         if role == Qt.ItemDataRole.BackgroundRole:
             conf = row.get("confidentiality")
-            return CONFIDENTIAL_BRUSH if conf == "confidential" else INTERNAL_BRUSH if conf == "internal" else None
-        if role == Qt.ItemDataRole.FontRole and row.get("confidentiality") == "confidential":
+            return CONFIDENTIAL_BRUSH if conf == Confidentiality.CONFIDENTIAL else \
+                INTERNAL_BRUSH if conf == Confidentiality.INTERNAL else None
+        if role == Qt.ItemDataRole.FontRole and row.get("confidentiality") == Confidentiality.CONFIDENTIAL:
             font = QFont()
             font.setBold(True)
             return font

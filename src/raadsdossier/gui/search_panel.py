@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import kind_label, label
 
@@ -71,7 +72,7 @@ class SearchPanel(QWidget):
         self.results.clear()
         for path, name, hit in hits:
             where = f"{name} · " if self.everywhere.isChecked() else ""
-            marker = "" if hit.confidentiality == "public" else f" [{label(hit.confidentiality)}]"
+            marker = "" if hit.confidentiality is Confidentiality.PUBLIC else f" [{label(hit.confidentiality)}]"
             entry = QListWidgetItem(f"{where}{kind_label(hit.kind)}: {hit.title}{marker}\n    {hit.snippet}")
             entry.setData(Qt.ItemDataRole.UserRole, (str(path), hit.id))
             self.results.addItem(entry)

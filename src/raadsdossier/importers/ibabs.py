@@ -62,7 +62,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from raadsdossier.domain.enums import PersonRole, SourceKind, VoteChoice, VoteKind
+from raadsdossier.domain.enums import Confidentiality, PersonRole, SourceKind, VoteChoice, VoteKind
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status
@@ -189,7 +189,7 @@ def _source(source_id: str, title: str, *, publisher: str | None = None, when: s
     if url:
         source["url"] = url
     if confidential:
-        source["confidentiality"] = "confidential"
+        source["confidentiality"] = Confidentiality.CONFIDENTIAL.value
     return source
 
 

@@ -62,7 +62,7 @@ from datetime import date
 from pathlib import Path
 
 from raadsdossier.domain.enums import (
-    CommitmentStatus, MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteKind, VoteResult,
+    CommitmentStatus, Confidentiality, MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteKind, VoteResult,
 )
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
@@ -339,7 +339,7 @@ class _Reader:
             if isinstance(document.get("url"), str) and document["url"].startswith("http"):
                 source["url"] = document["url"]
             if _number(document.get("confidential")):
-                source["confidentiality"] = "confidential"
+                source["confidentiality"] = Confidentiality.CONFIDENTIAL.value
             self._add_source(source)
             if source["id"] not in ids:
                 ids.append(source["id"])

@@ -11,6 +11,7 @@ import re
 import uuid
 from pathlib import Path
 
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import InvalidInput
 
 MAX_SIZE = 200 * 1024 * 1024  # a dossier is mailed and copied; refuse what would make it unwieldy
@@ -66,7 +67,7 @@ def attachment_from_file(path: Path) -> dict:
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return {
         "id": str(uuid.uuid4()),
-        "confidentiality": "public",
+        "confidentiality": Confidentiality.PUBLIC.value,
         "file_name": path.name,
         "media_type": media_type,
         "extracted_text": extract_text(path.name, data, media_type),

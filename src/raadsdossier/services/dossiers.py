@@ -24,15 +24,6 @@ from raadsdossier.storage.dossier import Dossier
 from raadsdossier.interchange.export import export_dossier
 from raadsdossier.interchange.load import ImportReport, apply_document
 
-KIND_LABELS_NL = {
-    "partnership": "stedenband", "party": "fracties", "person": "personen", "meeting": "vergaderingen",
-    "motion": "moties", "commitment": "toezeggingen", "question_set": "vragensets",
-    "college_note": "collegestukken", "demonstration": "demonstraties", "event": "gebeurtenissen",
-    "cost": "kostenposten", "outcome": "opbrengsten", "source": "bronnen", "attachment": "bijlagen",
-    "note": "notities", "checklist_assessment": "checklistbeoordelingen",
-}
-
-
 @dataclass(frozen=True)
 class PartnershipFields:
     dutch_side: str

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from raadsdossier.storage import glance
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import META_KEY, load_template
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import DossierError, NotFound
 from raadsdossier.domain.models import (
     ChecklistAssessment, Item, ItemActor, Partnership, QuestionSet,
@@ -337,7 +338,7 @@ class TimelineEntry:
     kind: str
     id: str
     title: str
-    confidentiality: str
+    confidentiality: Confidentiality
 
 
 _DATED = {  # section key -> (date attribute, title attribute)
@@ -391,12 +392,8 @@ def timeline_page(dossier: Dossier, keys: set[str] | None = None, offset: int = 
     with dossier.session() as session:
         rows = session.execute(select(query).order_by(query.c.date, query.c.title, query.c.id)
                                .offset(offset).limit(limit))
-        return [TimelineEntry(str(when), end_date, key, kind, item_id, title, _value(conf))
+        return [TimelineEntry(str(when), end_date, key, kind, item_id, title, Confidentiality(conf))
                 for when, end_date, key, kind, item_id, title, conf in rows]
-
-
-def _value(conf) -> str:
-    return getattr(conf, "value", conf)
 
 
 def timeline(dossier: Dossier, keys: set[str] | None = None) -> list[TimelineEntry]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import event, func, inspect, select, text
 from sqlalchemy.orm import Session
 
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.models.base import new_id
 from raadsdossier.domain.models import (
     AgendaItem, Item, ItemActor, Question, StatusChange, Vote, VoteCast,
@@ -121,7 +122,7 @@ class SearchHit:
     id: str
     title: str
     snippet: str
-    confidentiality: str
+    confidentiality: Confidentiality
     rank: float
 
 
@@ -240,7 +241,7 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
             continue
         item_id, kind, conf, title, body = found[seq]
         snippet = make_snippet(body or "", pattern) or make_snippet(title or "", pattern) or (title or "")
-        hits.append(SearchHit(kind, item_id, title, snippet, conf, score))
+        hits.append(SearchHit(kind, item_id, title, snippet, Confidentiality(conf), score))
     return hits
 
 

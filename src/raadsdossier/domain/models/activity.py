@@ -12,7 +12,6 @@ from raadsdossier.domain.models.base import Item, enum_column, partial_dates
 class Demonstration(Item):
     __tablename__ = "demonstrations"
     __mapper_args__ = {"polymorphic_identity": "demonstration"}
-    label_nl = "demonstratie"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -42,7 +41,6 @@ class Demonstration(Item):
 class Event(Item):
     __tablename__ = "events"
     __mapper_args__ = {"polymorphic_identity": "event"}
-    label_nl = "gebeurtenis"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     event_kind: Mapped[EventKind] = mapped_column(enum_column(EventKind), default=EventKind.OTHER)
@@ -64,7 +62,6 @@ class Note(Item):
 
     __tablename__ = "notes"
     __mapper_args__ = {"polymorphic_identity": "note"}
-    label_nl = "notitie"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     note_kind: Mapped[NoteKind] = mapped_column(enum_column(NoteKind), default=NoteKind.GENERAL)

@@ -96,7 +96,6 @@ class Item(Base):
     )
 
     # Subclasses name their kind in Dutch for messages and list their searchable text.
-    label_nl = "item"
 
     def search_text(self) -> tuple[str, str]:
         """(title, body) indexed for full-text search; subclasses override."""

@@ -22,7 +22,6 @@ class ChecklistAssessment(Item):
     """How far one checklist item stood on a date; the newest per item is its current state."""
 
     __tablename__ = "checklist_assessments"
-    label_nl = "beoordeling"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     __mapper_args__ = {"polymorphic_identity": "checklist_assessment", "inherit_condition": id.column == Item.id}

@@ -13,7 +13,6 @@ from raadsdossier.domain.models.base import Item, enum_column, partial_dates
 
 class Commitment(Item):
     __tablename__ = "commitments"
-    label_nl = "toezegging"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     # Two foreign keys point at `items`; the inheritance join is the one on `id`.

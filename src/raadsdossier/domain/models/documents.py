@@ -14,7 +14,6 @@ from raadsdossier.domain.models.base import Item, enum_column, partial_dates
 class Attachment(Item):
     __tablename__ = "attachments"
     __mapper_args__ = {"polymorphic_identity": "attachment"}
-    label_nl = "bijlage"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     file_name: Mapped[str] = mapped_column(Text)
@@ -41,7 +40,6 @@ class Attachment(Item):
 class Source(Item):
     __tablename__ = "sources"
     __mapper_args__ = {"polymorphic_identity": "source"}
-    label_nl = "bron"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     source_kind: Mapped[SourceKind] = mapped_column(enum_column(SourceKind), default=SourceKind.OTHER)
@@ -63,7 +61,6 @@ class Source(Item):
 class CollegeNote(Item):
     __tablename__ = "college_notes"
     __mapper_args__ = {"polymorphic_identity": "college_note"}
-    label_nl = "collegestuk"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     note_kind: Mapped[CollegeNoteKind] = mapped_column(enum_column(CollegeNoteKind), default=CollegeNoteKind.NOTE)

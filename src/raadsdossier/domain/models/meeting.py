@@ -12,7 +12,6 @@ from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, par
 class Meeting(Item):
     __tablename__ = "meetings"
     __mapper_args__ = {"polymorphic_identity": "meeting"}
-    label_nl = "vergadering"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     # A short handle the user and the CLI name a meeting by, e.g. "raad-2021-07-05".

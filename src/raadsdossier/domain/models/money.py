@@ -14,7 +14,6 @@ from raadsdossier.domain.models.base import Item, enum_column, partial_dates
 class Cost(Item):
     __tablename__ = "costs"
     __mapper_args__ = {"polymorphic_identity": "cost"}
-    label_nl = "kostenpost"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     # Whole cents, so sums are exact; a range ("5000 tot 12.000 euro per reis") has a maximum.
@@ -47,7 +46,6 @@ class Cost(Item):
 class Outcome(Item):
     __tablename__ = "outcomes"
     __mapper_args__ = {"polymorphic_identity": "outcome"}
-    label_nl = "opbrengst"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     claim: Mapped[str] = mapped_column(Text)

@@ -26,7 +26,6 @@ class Motion(Item):
         Index("ix_motions_sort_title", "title", "id"),
         Index("ix_motions_sort_status", "status", "id"),
     )
-    label_nl = "motie"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     reference: Mapped[str | None] = mapped_column(Text, index=True)

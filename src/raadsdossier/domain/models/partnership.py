@@ -13,7 +13,6 @@ from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, par
 class Partnership(Item):
     __tablename__ = "partnerships"
     __mapper_args__ = {"polymorphic_identity": "partnership"}
-    label_nl = "stedenband"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     dutch_side: Mapped[str] = mapped_column(Text)

@@ -12,7 +12,6 @@ from raadsdossier.domain.models.base import Item, enum_column, partial_dates
 class Party(Item):
     __tablename__ = "parties"
     __mapper_args__ = {"polymorphic_identity": "party"}
-    label_nl = "fractie"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -34,7 +33,6 @@ class Party(Item):
 class Person(Item):
     __tablename__ = "people"
     __mapper_args__ = {"polymorphic_identity": "person"}
-    label_nl = "persoon"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     name: Mapped[str] = mapped_column(Text)

@@ -14,7 +14,6 @@ from raadsdossier.domain.models.base import Base, Item, enum_column, new_id
 class QuestionSet(Item):
     __tablename__ = "question_sets"
     __mapper_args__ = {"polymorphic_identity": "question_set"}
-    label_nl = "vragenset"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     reference: Mapped[str | None] = mapped_column(Text, index=True)

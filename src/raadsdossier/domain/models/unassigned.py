@@ -21,7 +21,6 @@ class UnassignedVote(Item):
 
     __tablename__ = "unassigned_votes"
     __mapper_args__ = {"polymorphic_identity": "unassigned_vote"}
-    label_nl = "niet-toegewezen stemming"
 
     id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     agenda_item: Mapped[str | None] = mapped_column(Text)

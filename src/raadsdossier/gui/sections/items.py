@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout, QWidget,
 )
 
+from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.services import items
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import kind_label
@@ -228,7 +229,7 @@ class ItemSection(Section):
             self.show_item(after["id"])
 
     def new_item(self) -> None:
-        data = {"id": str(uuid.uuid4()), "confidentiality": "public", **self.new_defaults()}
+        data = {"id": str(uuid.uuid4()), "confidentiality": Confidentiality.PUBLIC.value, **self.new_defaults()}
         if self.view.save_item(self.key, None, data, self.tr("%1 toevoegen").replace("%1", kind_label(self.spec.kind))):
             self.filter_edit.clear()
             self.show_item(data["id"])

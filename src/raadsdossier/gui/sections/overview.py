@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import format_date, kind_label, label
+from raadsdossier.domain import kinds
+from raadsdossier.gui.i18n import count_label, format_date, label
 from raadsdossier.gui.sections.base import Section
 
 
@@ -139,10 +140,10 @@ class OverviewSection(Section):
                              f"{' — ' + _esc(change['note']) if change.get('note') else ''}</li>")
             parts.append("</ul>")
         counts = data["counts"]
-        shown = [(kind, n) for kind, n in sorted(counts.items()) if kind != "partnership"]
+        shown = [(kind.name, counts[kind.name]) for kind in kinds.KINDS if counts.get(kind.name) and kind.name != "partnership"]
         if shown:
             parts.append(f"<h3>{w['Inhoud']}</h3><p>")
-            parts.append(", ".join(f"{n} × {kind_label(kind)}" for kind, n in shown))
+            parts.append(", ".join(count_label(kind, n) for kind, n in shown))
             parts.append("</p>")
         parts.append(f"<h3>{w['Open toezeggingen']}</h3>")
         if data["open_commitments"]:

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from typing import TYPE_CHECKING
 
-from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.domain import kinds
+from raadsdossier.gui.i18n import format_date, label, section_title
 from raadsdossier.gui.sections.base import Section
 
 if TYPE_CHECKING:  # the lists need the data layer; the navigator's titles (section_titles) do not
@@ -96,21 +97,10 @@ def motion_columns() -> list[Column]:
     ]
 
 
-# Navigator entries whose screen holds the lists of other item kinds (a TabbedSection).
-ITEM_KEYS = {"money": ("costs", "outcomes"), "people": ("parties", "people")}
-
-
 def section_titles() -> list[tuple[str, str]]:
-    """(key, title) of every navigator entry, in order, without building (or importing) any section."""
-    return [
-        ("overview", t("Overzicht")), ("timeline", t("Tijdlijn")), ("motions", t("Moties")),
-        ("commitments", t("Toezeggingen")), ("question_sets", t("Vragen & antwoorden")),
-        ("college_notes", t("Collegestukken")), ("demonstrations", t("Demonstraties")),
-        ("checklist", t("Amnesty-checklist")), ("money", t("Kosten & opbrengsten")), ("sources", t("Bronnen")),
-        ("attachments", t("Bijlagen")), ("notes", t("Notities")), ("meetings", t("Vergaderingen")),
-        ("events", t("Gebeurtenissen")), ("unassigned_votes", t("Niet-toegewezen stemmingen")),
-        ("people", t("Fracties & personen")),
-    ]
+    """(key, title) of every navigator entry, in order and in the current language, without building (or
+    importing) any section: the registry's sections (raadsdossier.domain.kinds)."""
+    return [(section.key, section_title(section.title)) for section in kinds.SECTIONS]
 
 
 def build_sections(view):
@@ -153,7 +143,7 @@ def build_sections(view):
             Column(t("Plaats"), "place", _text("place")), Column(t("Omvang"), "estimated_size", _text("estimated_size")),
             conf])),
         ("checklist", lambda: ChecklistSection(view)),
-        ("money", lambda: TabbedSection(view, "money", [
+        ("costs_and_outcomes", lambda: TabbedSection(view, "costs_and_outcomes", [
             (t("Kosten"), ItemSection(view, "costs", t("Kosten"), [
                 Column(t("Omschrijving"), "description", _text("description")), Column(t("Bedrag"), "amount_eur", _money),
                 Column(t("Grondslag"), "basis", _enum("basis")), Column(t("Categorie"), "category", _enum("category")),
@@ -182,7 +172,7 @@ def build_sections(view):
             t("Niet-toegewezen stemmingen"), [
                 Column(t("Besluit"), "decision", _text("decision")), Column(t("Agendapunt"), "agenda_item", _text("agenda_item")),
                 Column(t("Datum"), "date", _date("date")), conf])),
-        ("people", lambda: TabbedSection(view, "people", [
+        ("parties_and_people", lambda: TabbedSection(view, "parties_and_people", [
             (t("Fracties"), ItemSection(view, "parties", t("Fracties"), [
                 Column(t("Naam"), "name", _text("name")), Column(t("Afkorting"), "abbreviation", _text("abbreviation")),
                 Column(t("Zetels"), "seats", _text("seats")), conf])),

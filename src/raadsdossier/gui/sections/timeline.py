@@ -5,16 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QTableView, QVBoxLayout
 
+from raadsdossier.domain import kinds
 from raadsdossier.services import items
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.models import PAGE, IdRole
 from raadsdossier.gui.sections.base import Section
 
+# The kinds with a date, which the timeline can show (services/items.py: TIMELINE_KEYS).
 KINDS = ["motion", "commitment", "question_set", "college_note", "demonstration", "event", "cost", "outcome",
          "source", "meeting"]
-KEY_OF = {"motion": "motions", "commitment": "commitments", "question_set": "question_sets",
-          "college_note": "college_notes", "demonstration": "demonstrations", "event": "events", "cost": "costs",
-          "outcome": "outcomes", "source": "sources", "meeting": "meetings"}
 DATE, KIND, TITLE, CONFIDENTIALITY = range(4)
 
 
@@ -115,7 +114,7 @@ class TimelineSection(Section):
 
     def refresh(self) -> None:
         super().refresh()
-        self.list_model.set_keys({KEY_OF[kind] for kind, box in self.filters.items() if box.isChecked()})
+        self.list_model.set_keys({kinds.kind(kind).key for kind, box in self.filters.items() if box.isChecked()})
         for column in range(TITLE):
             self.table.resizeColumnToContents(column)
         self.table.setColumnWidth(TITLE, max(self.table.columnWidth(TITLE), 420))

@@ -1,0 +1,58 @@
+"""Writing a pack to a file: the format from the file name, and the file whole or not at all."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.export.model import Pack
+
+FORMATS = ("pdf", "docx")
+
+
+def format_of(target: Path) -> str:
+    """"pdf" or "docx" by the suffix of `target`; InvalidInput naming the file for any other."""
+    fmt = Path(target).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise InvalidInput(target, "kies een bestandsnaam op .pdf of .docx voor het stuk.")
+    return fmt
+
+
+def _renderer(fmt: str):
+    if fmt == "pdf":
+        from raadsdossier.export.pdf import render_pdf
+
+        return render_pdf
+    from raadsdossier.export.docx import render_docx
+
+    return render_docx
+
+
+def check_target(target: Path) -> None:
+    """InvalidInput unless a pack can be written to `target` (a .pdf or .docx name in a folder that exists)."""
+    target = Path(target)
+    format_of(target)
+    if not target.parent.is_dir():
+        raise InvalidInput(target, "de map voor het stuk bestaat niet.")
+
+
+def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
+    """Render `pack` to `target` (format from its suffix) through a temporary file in the same folder.
+
+    The file appears under its name only when it is complete; a failure (a full disk) leaves no file and
+    raises InvalidInput naming `target`. Any thread may call this.
+    """
+    target = Path(target)
+    check_target(target)
+    render = _renderer(format_of(target))
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        render(pack, temporary, progress)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise InvalidInput(target, f"het stuk kon niet worden geschreven ({exc.strerror or exc}).") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target

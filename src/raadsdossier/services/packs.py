@@ -1,0 +1,173 @@
+"""Making packs: one for a dossier (in one or more formats), or one per dossier of a folder.
+
+Both faces call `make_pack`: the command line in its own process, the window with `isolated=True` from a
+worker thread, so that rendering runs in a child process of its own. Rendering a large pack makes hundreds
+of thousands of short-lived objects in reference cycles (reportlab's flowables); Python's cyclic
+collector then pauses whichever thread allocates for up to half a second while it holds the GIL, which
+froze the window even from a worker thread. A child has its own interpreter and collector, and on two
+cores it renders truly in parallel with the window.
+
+Reading only: no pack changes a dossier. Files appear whole or not at all (export/write.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from raadsdossier.base.gcpause import cyclic_gc_paused
+from raadsdossier.domain.errors import DossierError, InvalidInput
+from raadsdossier.export.build import PackOptions, build_pack, preview
+from raadsdossier.export.write import FORMATS, check_target, write_pack
+from raadsdossier.storage.dossier import Dossier
+from raadsdossier.storage.sqlitefile import SUFFIX
+
+Progress = Callable[[int, int], None]
+
+
+class PackFailed(DossierError):
+    """The child process could not make the pack; the message is the child's own sentence."""
+
+
+@dataclass(frozen=True)
+class PackResult:
+    written: tuple[Path, ...]  # the files, in the order asked for
+    included_items: int  # as Pack.included_items
+    withheld_items: int  # as Pack.withheld_items
+
+
+@dataclass(frozen=True)
+class PackCounts:
+    """What a choice of options means before the pack is made (the builder's own count)."""
+
+    included_items: int
+    withheld_items: int
+    marking: str | None  # the marking on every page ("VERTROUWELIJK"), None for a public pack
+
+
+def make_pack(dossier: Dossier, targets: Path | Sequence[Path], options: PackOptions,
+              progress: Progress | None = None, isolated: bool = False) -> PackResult:
+    """Build the pack of `dossier` once and write it to each target (format by suffix: .pdf, .docx).
+
+    `progress(done, total)` runs as the files are written, over all targets together (from a worker
+    thread when called from one). With `isolated` the work runs in a child process (see above) and
+    this call blocks until it is done; any thread may call it. Raises InvalidInput for a bad target,
+    NotFound for an unknown meeting or agenda item, PackFailed when the child could not make it.
+    """
+    targets = [Path(targets)] if isinstance(targets, (str, Path)) else [Path(t) for t in targets]
+    if not targets:
+        raise InvalidInput(None, "kies ten minste één bestand (.pdf of .docx) voor het stuk.")
+    for target in targets:
+        check_target(target)
+    if isolated:
+        return _in_child(dossier, targets, options, progress)
+    with dossier.session() as session:
+        pack = build_pack(session, options)
+    written = []
+    for index, target in enumerate(targets):
+        step = (lambda done, total, i=index: progress(i * total + done, total * len(targets))) if progress else None
+        written.append(write_pack(pack, target, step))
+    return PackResult(tuple(written), pack.included_items, pack.withheld_items)
+
+
+def pack_counts(dossier: Dossier, options: PackOptions) -> PackCounts:
+    """How many items a pack with `options` holds, and how many it leaves out for their level alone.
+
+    Builds the pack's content (not its files) with the builder's own rules, so the figures are the pack's.
+    Reads only; any thread.
+    """
+    # The window asks from a worker thread: with the collector running, a full collection over the loaded
+    # items would pause the GUI thread too (it holds the GIL); the build makes few cycles to collect.
+    with cyclic_gc_paused(), dossier.session() as session:
+        pack = build_pack(session, options)
+    return PackCounts(pack.included_items, pack.withheld_items, pack.marking)
+
+
+def pack_choices(dossier: Dossier) -> dict:
+    """What the export dialog offers: export.build.preview of this dossier."""
+    with dossier.session() as session:
+        return preview(session)
+
+
+def make_packs(directory: Path, out_dir: Path, options: PackOptions, formats: Sequence[str] = FORMATS,
+               report: Callable[[str], None] | None = None,
+               password: str | None = None) -> tuple[list[Path], list[str]]:
+    """A pack per dossier in `directory`, in each format, into `out_dir`; (files written, problems per dossier).
+
+    One bad dossier does not stop the batch; it is reported in the problems. Encrypted dossiers are
+    opened with `password`; without one they are problems too.
+    """
+    directory, out_dir = Path(directory), Path(out_dir)
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf en/of docx.")
+    if not directory.is_dir():
+        raise InvalidInput(directory, "dit is geen map.")
+    files = sorted(directory.glob(f"*{SUFFIX}"))
+    if not files:
+        raise InvalidInput(directory, f"in deze map staan geen dossiers (*{SUFFIX}).")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    problems: list[str] = []
+    for path in files:
+        try:
+            with Dossier.open(path, read_only=True, password=password) as dossier:
+                result = make_pack(dossier, [out_dir / f"{path.stem}.{fmt}" for fmt in formats], options)
+        except DossierError as exc:
+            problems.append(str(exc))
+            continue
+        written.extend(result.written)
+        if report:
+            for file in result.written:
+                report(str(file))
+    return written, problems
+
+
+# -- the child process -----------------------------------------------------------------------------
+
+def _child(path: str, password: str | None, targets: list[str], options: PackOptions, conn) -> None:
+    """Runs in the child: open the dossier read-only, make the pack, report progress and the outcome."""
+    try:
+        # verify=False: the window checked the file when it opened it; read_only takes no write lock.
+        with Dossier.open(Path(path), read_only=True, password=password, verify=False) as dossier:
+            result = make_pack(dossier, [Path(t) for t in targets], options,
+                               lambda done, total: conn.send(("progress", done, total)))
+        conn.send(("done", result))
+    except DossierError as exc:
+        conn.send(("error", str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
+        conn.send(("error", f"het stuk kon niet worden gemaakt ({type(exc).__name__}: {exc})."))
+    finally:
+        conn.close()
+
+
+def _in_child(dossier: Dossier, targets: list[Path], options: PackOptions, progress: Progress | None) -> PackResult:
+    context = multiprocessing.get_context("spawn")  # no fork of a process running Qt and SQLite
+    parent_conn, child_conn = context.Pipe(duplex=False)
+    # The password stays in memory: it travels to the child through the pipe that spawn uses.
+    process = context.Process(target=_child, daemon=True, args=(
+        str(dossier.path), dossier.password, [str(t) for t in targets], options, child_conn))
+    process.start()
+    child_conn.close()
+    outcome = None
+    try:
+        while True:
+            try:
+                message = parent_conn.recv()
+            except EOFError:
+                break
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            else:
+                outcome = message
+    finally:
+        parent_conn.close()
+        process.join()
+    if outcome is None:
+        raise PackFailed(f"het stuk kon niet worden gemaakt: het hulpproces stopte onverwacht (code {process.exitcode}).")
+    if outcome[0] == "error":
+        raise PackFailed(outcome[1])
+    return outcome[1]
