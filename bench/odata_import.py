@@ -7,7 +7,7 @@ the real page tests/fixtures/tk-odata/stemming_expand_…_page0880.json (each ro
 Besluit(Agendapunt(Zaak)), Fractie and Persoon expanded, 15 parties adding up to 150 seats, a
 decision text that matches the seats), ≈ 670 Besluiten on agenda items of 1 to 11 motions; the
 last Besluit is cut off, as on a real page. Then it imports the file into a new dossier with
-`raadsdossier.importers.read_source` + `raadsdossier.services.dossiers.import_documents`, the
+`raadsdossier.importers.read_source` + `raadsdossier.services.importing.import_files`, the
 same calls as `raadsdossier import`, and prints the median time of the runs (each into a fresh
 dossier) and how it splits between reading and loading. Exits 1 when the median exceeds
 --limit seconds. --profile prints the top of a cProfile of one run.
@@ -80,7 +80,8 @@ def synthetic_page(rows: int, seed: int = 880) -> dict:
 
 
 def import_once(source: Path, workdir: Path, run: int) -> tuple[float, float, object]:
-    from raadsdossier.services.dossiers import PartnershipFields, create_dossier, import_documents
+    from raadsdossier.services.dossiers import PartnershipFields, create_dossier
+    from raadsdossier.services.importing import import_files
     from raadsdossier.storage.dossier import Dossier
     from raadsdossier.importers import read_source
 
@@ -90,7 +91,7 @@ def import_once(source: Path, workdir: Path, run: int) -> tuple[float, float, ob
     with Dossier.open(target) as dossier:
         document = read_source(source)[1]
         read = time.perf_counter() - start
-        report = import_documents(dossier, [(str(source), document)])
+        report = import_files(dossier, [(str(source), document)]).report
     return read, time.perf_counter() - start, report
 
 

@@ -9,7 +9,7 @@ MODULES = [
     "raadsdossier.storage.dossier", "raadsdossier.services.dossiers", "raadsdossier.storage.search",
     "raadsdossier.services.demo", "raadsdossier.services.directory", "raadsdossier.importers",
     "raadsdossier.importers.dossier_json", "raadsdossier.interchange.load", "raadsdossier.interchange.export",
-    "raadsdossier.cli", "raadsdossier.services.items", "raadsdossier.interchange.attachments",
+    "raadsdossier.cli", "raadsdossier.services.lists", "raadsdossier.interchange.attachments",
     "raadsdossier.importers.question_text", "raadsdossier.export.build", "raadsdossier.export.pdf",
     "raadsdossier.services.packs", "raadsdossier.export.docx",
 ]

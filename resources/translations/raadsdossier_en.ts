@@ -4,7 +4,7 @@
 <context>
     <name>AttachmentSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/attachments.py" line="+16"/>
+        <location filename="../../src/raadsdossier/gui/sections/attachments.py" line="+14"/>
         <source>Sleep bestanden naar deze lijst om ze als bijlage toe te voegen; de tekst ervan wordt doorzoekbaar.</source>
         <translation>Drag files onto this list to add them as attachments; their text becomes searchable.</translation>
     </message>
@@ -23,21 +23,11 @@
         <source>Bijlagen toevoegen</source>
         <translation>Add attachments</translation>
     </message>
-    <message>
-        <location line="+10"/>
-        <source>Bijlage niet toegevoegd</source>
-        <translation>Attachment not added</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Bijlage toevoegen</source>
-        <translation>Add attachment</translation>
-    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+35"/>
+        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+36"/>
         <source>Reservekopieën – %1</source>
         <translation>Backups – %1</translation>
     </message>
@@ -104,7 +94,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>This dossier has no backups yet.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>onleesbaar: %1</source>
         <translation>unreadable: %1</translation>
     </message>
@@ -152,7 +142,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/check_dialog.py" line="+21"/>
+        <location filename="../../src/raadsdossier/gui/check_dialog.py" line="+23"/>
         <source>Dossier controleren – %1</source>
         <translation>Check dossier – %1</translation>
     </message>
@@ -245,7 +235,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+30"/>
+        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+31"/>
         <source>Checklistitems</source>
         <translation>Checklist items</translation>
     </message>
@@ -328,24 +318,44 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+30"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+44"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+90"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Dit dossier is alleen-lezen geopend.</source>
         <translation>This dossier has been opened read-only.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>%1 verwijderen</source>
         <translation>Delete %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bijlage toevoegen</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bijlage niet toegevoegd</source>
+        <translation>Attachment not added</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bijlagen worden toegevoegd…</source>
+        <translation>Adding attachments…</translation>
     </message>
 </context>
 <context>
@@ -521,7 +531,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+28"/>
+        <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+39"/>
         <source>Importeren in %1</source>
         <translation>Import into %1</translation>
     </message>
@@ -573,22 +583,53 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+6"/>
-        <location line="+74"/>
+        <location line="+92"/>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-73"/>
         <source>Bestanden importeren</source>
         <translation>Import files</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+20"/>
+        <source>De bestanden worden gelezen en gecontroleerd…</source>
+        <translation>Reading and checking the files…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
         <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
+        <source>Bezig met importeren…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Geïmporteerd in %1. %2</source>
+        <translation>Imported into %1. %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Toegevoegd: %1; bijgewerkt: %2.</source>
+        <translation>Added: %1; updated: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>niets</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Het importeren is niet gelukt; er is niets veranderd. %1</source>
+        <translation>The import failed; nothing was changed. %1</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+32"/>
         <source>Er is iets mis met een bestand; er wordt niets geïmporteerd.</source>
         <translation>Something is wrong with a file; nothing will be imported.</translation>
     </message>
@@ -619,7 +660,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+38"/>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+43"/>
         <source>Filteren…</source>
         <translation>Filter…</translation>
     </message>
@@ -679,7 +720,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 items</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>%1 bewerken</source>
         <translation>Edit %1</translation>
     </message>
@@ -1751,7 +1792,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -1796,7 +1837,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -1866,7 +1907,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 backup(s) were converted too.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
@@ -2062,7 +2103,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/opening.py" line="+30"/>
+        <location filename="../../src/raadsdossier/gui/opening.py" line="+31"/>
         <source>%1 is al geopend door %2 op computer %3 (sinds %4).
 
 U kunt het alleen-lezen openen, of het daar eerst sluiten.</source>
@@ -2116,7 +2157,7 @@ You can open it read-only, or close it there first.</translation>
         <translation>Dossier not opened</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>Dossier beschadigd</source>
         <translation>Dossier damaged</translation>
     </message>
@@ -2167,7 +2208,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+41"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+44"/>
         <source>Overzicht van de stedenband</source>
         <translation>Overview of the partnership</translation>
     </message>
@@ -2187,7 +2228,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Stedenband bewerken</source>
         <translation>Edit partnership</translation>
     </message>
@@ -2514,12 +2555,12 @@ Ingediend 10 juni 2022
         <translation>pasted text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Vragen niet herkend</source>
         <translation>Questions not recognised</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Vragen plakken</source>
         <translation>Paste questions</translation>
     </message>
@@ -2527,7 +2568,7 @@ Ingediend 10 juni 2022
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+21"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+22"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -2560,7 +2601,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+97"/>
         <location line="+26"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
@@ -2897,7 +2938,7 @@ Ingediend 10 juni 2022
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+90"/>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+91"/>
         <source>Toon %1</source>
         <translation>Show %1</translation>
     </message>
@@ -2945,7 +2986,7 @@ Ingediend 10 juni 2022
         <translation>The source does not tie this vote to one motion. Choose the motion that was voted on; the vote then becomes a vote on that motion.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Stemming toewijzen</source>
         <translation>Assign vote</translation>
     </message>

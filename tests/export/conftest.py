@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.model import Pack
-from raadsdossier.services import items, packs
+from raadsdossier.services import edits, lists, packs
 from raadsdossier.storage.dossier import Dossier
 
 SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
@@ -23,16 +23,16 @@ AT_RISK = "Aynur Testpersoon"  # a made-up name for the test only
 def arnhem_with_secrets(demo_copy) -> Path:
     path = demo_copy("arnhem-wuhan")
     with Dossier.open(path) as dossier:
-        items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000001", "title": SECRET_EVENT,
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000001", "title": SECRET_EVENT,
                                        "kind": "other", "date": "2021-08", "confidentiality": "confidential"})
-        items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000002", "title": INTERNAL_NOTE,
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000002", "title": INTERNAL_NOTE,
                                        "kind": "statement", "date": "2021-06", "confidentiality": "internal"})
-        items.save(dossier, "people", {"id": "e0000000-0000-4000-8000-000000000003", "name": AT_RISK,
+        edits.save_item(dossier, "people", {"id": "e0000000-0000-4000-8000-000000000003", "name": AT_RISK,
                                        "role": "activist", "sensitive": True})
-        demonstration = items.page(dossier, "demonstrations")[0]
+        demonstration = lists.page(dossier, "demonstrations")[0]
         demonstration["description"] = f"{AT_RISK} sprak de raad toe over haar familie."
         demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
-        items.save(dossier, "demonstrations", demonstration)
+        edits.save_item(dossier, "demonstrations", demonstration)
     return path
 
 

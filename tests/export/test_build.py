@@ -51,11 +51,11 @@ def test_levels_and_people_at_risk(arnhem_with_secrets):
 
 
 def test_notes_go_in_only_when_chosen(demo_copy):
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
     path = demo_copy("enschede-dalian")
     with Dossier.open(path) as dossier:
-        items.save(dossier, "notes", {"id": "n0000000-0000-4000-8000-000000000001", "title": "Spreektekst",
+        edits.save_item(dossier, "notes", {"id": "n0000000-0000-4000-8000-000000000001", "title": "Spreektekst",
                                       "kind": "speaking_notes", "body": "Voorzitter, de stedenband met Dalian …"})
         without = pack_of(dossier, PackOptions())
         with_notes = pack_of(dossier, PackOptions(sections=("summary", "notes")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.storage.dossier import Dossier
 from tests.conftest import sha256
 from tests.export.conftest import SECRET_EVENT, pdf_pages, squash
@@ -23,15 +23,15 @@ def test_pack_one_dossier(run, demo_dir, tmp_path):
 def test_pack_for_an_agenda_item(run, demo_copy, tmp_path):
     path = demo_copy("arnhem-wuhan")
     with Dossier.open(path) as dossier:
-        items.save(dossier, "meetings", {"id": "m0000000-0000-4000-8000-000000000001", "reference": "raad-2021-07",
+        edits.save_item(dossier, "meetings", {"id": "m0000000-0000-4000-8000-000000000001", "reference": "raad-2021-07",
                                          "title": "Raadsvergadering", "date": "2021-07", "agenda_items": [
                                              {"id": "a0000000-0000-4000-8000-000000000001", "number": "7",
                                               "title": "Moties vreemd aan de orde", "kind": "debate"}]})
-        motion = items.page(dossier, "motions")[0]
+        motion = lists.page(dossier, "motions")[0]
         motion.update(meeting_id="m0000000-0000-4000-8000-000000000001",
                       agenda_item_id="a0000000-0000-4000-8000-000000000001")
-        items.save(dossier, "motions", motion)
-        items.save(dossier, "motions", {"id": "m0000000-0000-4000-8000-000000000009", "title": "Andere motie",
+        edits.save_item(dossier, "motions", motion)
+        edits.save_item(dossier, "motions", {"id": "m0000000-0000-4000-8000-000000000009", "title": "Andere motie",
                                         "status": "submitted"})
     target = tmp_path / "agendapunt.docx"
     pdf = tmp_path / "agendapunt.pdf"

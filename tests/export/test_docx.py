@@ -12,7 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions
 from raadsdossier.export.docx import bookmark_name, render_docx
@@ -192,7 +192,7 @@ def test_core_properties_are_clean(enschede):
 def test_confidential_items_and_marking_only_when_included(demo_copy, tmp_path):
     path = demo_copy("enschede-dalian")
     with Dossier.open(path) as dossier:
-        items.save(dossier, "events", {"id": "e0000000-0000-4000-8000-0000000000d1", "title": SECRET, "kind": "other",
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-0000000000d1", "title": SECRET, "kind": "other",
                                        "date": "2021-08", "confidentiality": "confidential"})
     with Dossier.open(path, read_only=True) as dossier:
         secret_pack = pack_of(dossier, PackOptions(include=frozenset({"confidential"}), author=AUTHOR))

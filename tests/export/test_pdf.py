@@ -104,16 +104,16 @@ def test_every_demo_dossier_makes_a_pdf(demo_dir, tmp_path, slug):
 
 
 def test_a_vote_per_party_is_tabled_and_charted(arnhem_with_secrets, tmp_path):
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
     with Dossier.open(arnhem_with_secrets) as dossier:
-        parties = {p["name"]: p["id"] for p in items.page(dossier, "parties")}
-        motion = items.page(dossier, "motions")[0]
+        parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
+        motion = lists.page(dossier, "motions")[0]
         motion["votes"].append({"date": "2021-09", "kind": "party", "result": "rejected", "note": None, "choices": [
             {"party": parties["GroenLinks"], "choice": "for", "seats": 8},
             {"party": parties["D66"], "choice": "for", "seats": 5},
             {"party": parties["VVD"], "choice": "against", "seats": 6}]})
-        items.save(dossier, "motions", motion)
+        edits.save_item(dossier, "motions", motion)
         path = pack_file(dossier, tmp_path / "stemming.pdf", PackOptions(sections=("motions",)))
     text = squash(" ".join(pdf_pages(path)))
     assert "Stemming 4 (september 2021): aangenomen, 13 voor en 6 tegen (let op: vastgelegd als verworpen)" in text

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from raadsdossier.storage import backups
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.domain.errors import WrongPassword
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.storage.dossier import Dossier
@@ -146,7 +146,7 @@ def test_locked_dossier_names_who_has_it_and_opens_read_only(bare_window, held_e
     notes = view.show_section("notes")
     notes.new_item()  # the section's own "Nieuw" button still calls this
     assert messages[-1][1] == "Niet opgeslagen" and "alleen-lezen" in messages[-1][2]
-    assert items.count(view.dossier, "notes") == 0
+    assert lists.count(view.dossier, "notes") == 0
 
 
 def test_the_locked_question_has_a_read_only_button(qtbot):
@@ -167,7 +167,7 @@ def test_damaged_dossier_is_set_aside_and_the_backup_opened(bare_window, demo_co
     aside = list(path.parent.glob("arnhem-wuhan.raadsdossier.beschadigd-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == data
     assert view is not None and view.title == "Arnhem – Wuhan"
-    assert items.count(view.dossier, "motions") == 1
+    assert lists.count(view.dossier, "motions") == 1
     assert messages[-1][1] == "Reservekopie teruggezet" and aside[0].name in messages[-1][2]
 
 
@@ -193,7 +193,7 @@ def test_backups_dialog_lists_counts_and_restores_in_two_clicks(bare_window, dem
     motions = view.show_section("motions")
     motions.show_item(motions.model.rows[0]["id"])
     motions.delete_selected()
-    assert items.count(view.dossier, "motions") == 0
+    assert lists.count(view.dossier, "motions") == 0
 
     dialog.table.selectRow(0)  # click 1
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)  # click 2
@@ -385,4 +385,4 @@ def test_damage_found_by_the_check_after_opening_offers_the_backup(bare_window, 
     [aside] = path.parent.glob("arnhem-wuhan.raadsdossier.beschadigd-*")
     assert aside.read_bytes() == damaged
     assert view is not None and bare_window.views() == [view] and view.dossier.quick_check() == "ok"
-    assert items.count(view.dossier, "motions") == 1
+    assert lists.count(view.dossier, "motions") == 1

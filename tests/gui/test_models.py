@@ -71,9 +71,9 @@ def _all_rows(model) -> list[str]:
 
 
 def test_a_filter_with_more_matches_than_it_counts_says_so_and_still_lists_every_match(dossier, monkeypatch):
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
-    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)  # 441 of the 450 say "bezoek"
     expected = sorted((f"Gebeurtenis {i:03}" for i in range(450) if i % 50), reverse=True)
     model = ItemTableModel(dossier, "events", COLUMNS)
@@ -89,9 +89,9 @@ def test_a_filter_with_more_matches_than_it_counts_says_so_and_still_lists_every
 
 
 def test_every_sort_of_a_filter_with_many_matches_is_the_sort_of_all_matches(dossier, monkeypatch):
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
-    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)
     model = ItemTableModel(dossier, "events", COLUMNS)
     model.set_filter("bezoek")
@@ -99,21 +99,21 @@ def test_every_sort_of_a_filter_with_many_matches_is_the_sort_of_all_matches(dos
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
             model.sort(column, order)
             many = _all_rows(model)
-            monkeypatch.setattr(items, "COUNT_BOUND", 10_000)  # the same list, counted exactly
+            monkeypatch.setattr(lists, "COUNT_BOUND", 10_000)  # the same list, counted exactly
             model.reload()
             assert model.total_exact and _all_rows(model) == many and len(many) == 441
-            monkeypatch.setattr(items, "COUNT_BOUND", 100)
+            monkeypatch.setattr(lists, "COUNT_BOUND", 100)
             model.reload()
 
 
 def test_count_of_a_filter_is_exact_however_many_match(dossier, monkeypatch):
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
-    monkeypatch.setattr(items, "COUNT_BOUND", 100)
+    monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)
-    assert items.count(dossier, "events", "bezoek") == 441
-    assert items.count(dossier, "events", "handelsmissie") == 9
-    listing = items.first_page(dossier, "events", text_filter="handelsmissie", limit=5)
+    assert lists.count(dossier, "events", "bezoek") == 441
+    assert lists.count(dossier, "events", "handelsmissie") == 9
+    listing = lists.first_page(dossier, "events", text_filter="handelsmissie", limit=5)
     assert (listing.total, listing.exact, len(listing.rows)) == (9, True, 5)
-    listing = items.first_page(dossier, "events", text_filter="bezoek", limit=5)
+    listing = lists.first_page(dossier, "events", text_filter="bezoek", limit=5)
     assert (listing.total, listing.exact) == (100, False)

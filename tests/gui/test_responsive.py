@@ -73,8 +73,10 @@ def live_window(qtbot, tmp_path, monkeypatch, messages):
     """The main window with background tasks really in the background (the other GUI tests run them
     synchronously, which would hide exactly what is measured here)."""
     from raadsdossier.gui import workspace
+    from raadsdossier.gui.app import import_data_layer
     from raadsdossier.gui.mainwindow import MainWindow
 
+    import_data_layer()  # as the app does on a worker thread before it opens a dossier (gui/app.py)
     monkeypatch.setenv("RAADSDOSSIER_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(tasks, "SYNCHRONOUS", False)
     window = MainWindow(workspace.Settings())
@@ -149,12 +151,12 @@ def test_making_a_big_pack_keeps_the_window_responding(live_window, big_dossier,
 
 def test_counting_what_a_pack_holds_keeps_the_window_responding(live_window, big_dossier, qtbot, messages):
     """The export dialog counts what a choice includes with the pack builder itself, on a worker thread."""
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
     from raadsdossier.storage.dossier import Dossier
 
     with Dossier.open(big_dossier) as dossier:  # the generated dossier is all public
         for number, level in enumerate(("internal", "internal", "confidential")):
-            items.save(dossier, "events", {"id": f"e2000000-0000-4000-8000-00000000000{number}", "title": f"Geheim {number}",
+            edits.save_item(dossier, "events", {"id": f"e2000000-0000-4000-8000-00000000000{number}", "title": f"Geheim {number}",
                                            "kind": "other", "date": "2021-01", "confidentiality": level})
     view = live_window.open_path(big_dossier, remember=False)
     assert view is not None, messages
@@ -170,3 +172,42 @@ def test_counting_what_a_pack_holds_keeps_the_window_responding(live_window, big
     assert (dialog.counts.included_items, dialog.counts.withheld_items) == (first.included_items + 3, 0)
     assert ticker.longest_gap() <= MAX_GAP, f"the event loop stood still for {ticker.longest_gap():.2f} s"
     dialog.reject()
+
+
+def _odata_module():
+    spec = importlib.util.spec_from_file_location("bench_odata_import", REPO / "bench" / "odata_import.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_importing_10000_vote_rows_keeps_the_window_responding(live_window, big_dossier, qtbot, tmp_path, messages):
+    """The import dialog's dry run, the import itself and undoing it all run off the GUI thread."""
+    import json
+
+    from raadsdossier.gui.import_dialog import ImportDialog
+    from raadsdossier.services import lists
+
+    source = tmp_path / "stemming.json"
+    source.write_text(json.dumps(_odata_module().synthetic_page(10_000), ensure_ascii=False), encoding="utf-8")
+    view = live_window.open_path(big_dossier, remember=False)
+    assert view is not None, messages
+    before = lists.count(view.dossier, "motions")
+    with Ticker() as ticker:
+        dialog = ImportDialog(view, [source], live_window)
+        dialog.open()
+        qtbot.waitUntil(lambda: dialog.result is not None or bool(messages), timeout=120_000)
+        assert dialog.confirm.isEnabled(), [dialog.status.text(), messages]
+        assert lists.count(view.dossier, "motions") == before  # the dry run wrote nothing
+        QTimer.singleShot(20, dialog.run_import)
+        qtbot.waitUntil(lambda: dialog.imported is not None or bool(messages), timeout=120_000)
+        added = lists.count(view.dossier, "motions") - before
+        undone = []
+        view.changed.connect(undone.append)
+        view.undo_stack.undo()  # about 2,700 items: off the GUI thread too
+        qtbot.waitUntil(lambda: bool(undone) or bool(messages), timeout=120_000)  # (no read while it writes)
+    assert lists.count(view.dossier, "motions") == before
+    assert messages == []
+    assert added > 500
+    assert len(ticker.times) > 50
+    assert ticker.longest_gap() <= MAX_GAP, f"the event loop stood still for {ticker.longest_gap():.2f} s"

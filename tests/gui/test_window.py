@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.gui.app import build_window
 from raadsdossier.gui.workspace import Settings
 
@@ -96,7 +96,7 @@ def test_create_a_motion_with_votes_and_see_the_computed_result(arnhem, qtbot):
             choice.activated.emit(choice.currentIndex())
             editor = motions.vote_editors[0]
     assert editor.result_label.text() == "Berekende uitslag: aangenomen (13 voor, 9 tegen)"
-    stored = items.get(arnhem.dossier, motions.current["id"])[1]
+    stored = lists.get(arnhem.dossier, motions.current["id"])[1]
     assert stored["_computed"]["result"] == "adopted"
     assert editor.chart.segments and editor.chart.segments[0][1] == "for"
 
@@ -109,28 +109,28 @@ def test_edit_undo_and_redo(window, arnhem, qtbot):
     edit.setFocus()
     qtbot.keyClicks(edit, "M7")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert items.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
+    assert lists.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert items.get(arnhem.dossier, motion_id)[1]["reference"] is None
+    assert lists.get(arnhem.dossier, motion_id)[1]["reference"] is None
     assert motions.form.widgets["reference"].text() == ""
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert items.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
+    assert lists.get(arnhem.dossier, motion_id)[1]["reference"] == "M7"
     assert motions.model.rows[0]["reference"] == "M7"
 
 
 def test_delete_and_undo_restores_the_links(arnhem):
     motions = arnhem.show_section("motions")
     motion_id = motions.model.rows[0]["id"]
-    demonstration = items.page(arnhem.dossier, "demonstrations")[0]
+    demonstration = lists.page(arnhem.dossier, "demonstrations")[0]
     assert demonstration["motion_id"] == motion_id
     motions.show_item(motion_id)
     motions.delete_selected()
     assert motions.model.total == 0
-    assert items.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] is None
+    assert lists.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] is None
     arnhem.undo_stack.undo()
     assert motions.model.total == 1
-    assert items.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] == motion_id
-    assert len(items.get(arnhem.dossier, motion_id)[1]["votes"]) == 3
+    assert lists.get(arnhem.dossier, demonstration["id"])[1]["motion_id"] == motion_id
+    assert len(lists.get(arnhem.dossier, motion_id)[1]["votes"]) == 3
 
 
 def test_change_confidentiality_is_marked_in_the_list(arnhem):
@@ -145,7 +145,7 @@ def test_change_confidentiality_is_marked_in_the_list(arnhem):
     index = section.model.index(section.model.row_of(row_id), column)
     assert index.data() == "vertrouwelijk"
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert items.get(arnhem.dossier, row_id)[1]["confidentiality"] == "confidential"
+    assert lists.get(arnhem.dossier, row_id)[1]["confidentiality"] == "confidential"
     assert events is not None
 
 
@@ -173,7 +173,7 @@ def test_record_an_assessment_with_evidence(arnhem):
         if checklist.evidence.item(i).text() == "Motie stedenband met Wuhan verbreken":
             checklist.evidence.item(i).setCheckState(Qt.CheckState.Checked)
     checklist.record_assessment()
-    state = items.checklist_state(arnhem.dossier)
+    state = lists.checklist_state(arnhem.dossier)
     recorded = next(i for i in state["items"] if i["id"] == item.data(0, Qt.ItemDataRole.UserRole))["history"]
     assert recorded[-1]["status"] == "in_progress" and recorded[-1]["note"] == "Gesprek met Amnesty gepland"
     assert len(recorded[-1]["evidence_ids"]) == 1
@@ -198,15 +198,19 @@ def test_search_in_all_open_dossiers(window, arnhem, qtbot):
     assert any(t.startswith("breda-yangzhou · ") for t in window.search.hit_titles())
 
 
-def test_add_an_attachment_and_find_its_text(window, arnhem, tmp_path, qtbot):
+def test_add_an_attachment_and_find_its_text(window, arnhem, tmp_path, qtbot, messages):
     note = tmp_path / "raadsinformatiebrief.txt"
     note.write_text("Het college onderzoekt de zusterband met Wuhan opnieuw.", encoding="utf-8")
     section = arnhem.show_section("attachments")
-    assert section.add_files([note])
+    section.add_files([note, tmp_path / "weg.txt"])
     assert section.model.rows[0]["file_name"] == "raadsinformatiebrief.txt"
+    assert section.current["file_name"] == "raadsinformatiebrief.txt"  # the new attachment is shown
+    assert any("weg.txt" in text and "bestaat niet" in text for _kind, _title, text in messages)  # named
     window.search.box.setText("onderzoekt zusterband")
     window.search.run_search()
     assert window.search.hit_titles() and "raadsinformatiebrief.txt" in window.search.hit_titles()[0]
+    arnhem.undo_stack.undo()
+    assert section.model.rows == []
 
 
 def test_open_a_text_file_says_why_and_opens_nothing(window, tmp_path, messages):
@@ -221,12 +225,12 @@ def test_open_a_text_file_says_why_and_opens_nothing(window, tmp_path, messages)
 def test_bad_date_in_the_form_is_refused_with_a_message(arnhem, messages, qtbot):
     events = arnhem.show_section("demonstrations")
     events.show_item(events.model.rows[0]["id"])
-    before = items.get(arnhem.dossier, events.current["id"])[1]["date"]
+    before = lists.get(arnhem.dossier, events.current["id"])[1]["date"]
     field = events.form.widgets["date"]
     field.setText("2021-02-30")
     field.editingFinished.emit()
     assert messages and "bestaande datum" in messages[-1][2]
-    assert items.get(arnhem.dossier, events.current["id"])[1]["date"] == before
+    assert lists.get(arnhem.dossier, events.current["id"])[1]["date"] == before
 
 
 def test_paste_a_question_set_as_text(arnhem):
@@ -240,7 +244,7 @@ def test_paste_a_question_set_as_text(arnhem):
     assert section.questions.item(0, 2).text() == "Ja."
     assert "na 35 dagen" in section.heading.text()
     arnhem.undo_stack.undo()
-    assert not items.exists(arnhem.dossier, set_id)
+    assert not lists.exists(arnhem.dossier, set_id)
 
 
 def test_paste_of_something_else_says_why(arnhem, messages):
@@ -257,13 +261,13 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
     from raadsdossier.storage.dossier import Dossier
 
     with Dossier.open(copy, read_only=True) as opened:
-        assert items.overview(opened)["partnership"]["partner_native_name"] == "大连"
+        assert lists.overview(opened)["partnership"]["partner_native_name"] == "大连"
     window.close()
 
 
 def test_parties_that_changed_their_vote_are_named(arnhem):
-    parties = {row["name"]: row["id"] for row in items.page(arnhem.dossier, "parties")}
-    motion = items.page(arnhem.dossier, "motions")[0]
+    parties = {row["name"]: row["id"] for row in lists.page(arnhem.dossier, "parties")}
+    motion = lists.page(arnhem.dossier, "motions")[0]
     motion["votes"] = [
         {"date": "2021-03", "kind": "party", "result": "rejected", "note": None, "choices": [
             {"party": parties["GroenLinks"], "choice": "against", "seats": 8},
@@ -272,7 +276,7 @@ def test_parties_that_changed_their_vote_are_named(arnhem):
             {"party": parties["GroenLinks"], "choice": "for", "seats": 8},
             {"party": parties["VVD"], "choice": "against", "seats": 6}]},
     ]
-    items.save(arnhem.dossier, "motions", motion)
+    edits.save_item(arnhem.dossier, "motions", motion)
     section = arnhem.show_section("motions")
     section.refresh()
     section.show_item(motion["id"])
@@ -287,7 +291,7 @@ def test_parties_that_changed_their_vote_are_named(arnhem):
 def test_the_count_follows_the_filter_and_says_when_it_stopped_counting(arnhem, monkeypatch):
     from raadsdossier.domain.models import Event
 
-    monkeypatch.setattr(items, "COUNT_BOUND", 10)
+    monkeypatch.setattr(lists, "COUNT_BOUND", 10)
     with arnhem.dossier.transaction() as session:
         for i in range(60):
             session.add(Event(title=f"Werkbezoek {i:02}", date="2020-01-01", description="stedenbandbezoek"))
@@ -305,4 +309,4 @@ def test_the_count_follows_the_filter_and_says_when_it_stopped_counting(arnhem, 
     filter_by("Werkbezoek 07")
     assert events.count_label.text() == "1 item"
     filter_by("")
-    assert events.count_label.text() == f"{items.count(arnhem.dossier, 'events')} items"
+    assert events.count_label.text() == f"{lists.count(arnhem.dossier, 'events')} items"

@@ -164,7 +164,7 @@ def test_both_ibabs_files_in_one_import_in_either_order_give_the_motion_and_its_
     vote_id = read_ibabs(VOTES)["unassigned_votes"][0]["id"]
     assert f"let op: {VOTES}: de stemmen noemen hun motie alleen bij het iBabs-id" in err
     assert f"raadsdossier assign-vote DOSSIER {vote_id} MOTIE-ID" in err
-    assert "1 motions" in out and "1 unassigned_votes" in out and "43 people" in out and "16 parties" in out
+    assert "1 motie" in out and "1 niet-toegewezen stemming" in out and "43 personen" in out and "16 fracties" in out
     assert count(new_dossier, UnassignedVote) == 1
     with stored_motions(new_dossier) as (motion,):
         assert motion.votes == []  # the files share no key: the user assigns the vote once
@@ -205,7 +205,7 @@ def test_a_dry_run_of_the_ibabs_files_changes_nothing(run, new_dossier):
     before = sha256(new_dossier)
     code, out, err = run("import", "--dry-run", new_dossier, ENTRY, VOTES)
     assert code == 0, err
-    assert "proefimport (niets opgeslagen)" in out and "1 motions" in out
+    assert "proefimport (niets opgeslagen)" in out and "1 motie" in out
     assert sha256(new_dossier) == before
 
 
@@ -347,7 +347,7 @@ def test_the_altena_motions_keep_their_vote_lines_verbatim_and_name_their_people
 def test_notubiz_motions_in_the_dossier(run, new_dossier):
     code, out, err = run("import", new_dossier, ALKMAAR, ALTENA)
     assert code == 0, err
-    assert "4 motions" in out
+    assert "4 moties" in out
     with stored_motions(new_dossier) as stored:
         _check_notubiz_motions({m.title: m for m in stored})
 
@@ -486,7 +486,7 @@ def test_every_council_document_passes_the_schema_and_is_stable():
 def test_importing_notubiz_twice_adds_nothing_the_second_time_and_a_dry_run_nothing_at_all(run, new_dossier):
     before = sha256(new_dossier)
     code, out, err = run("import", "--dry-run", new_dossier, ALKMAAR)
-    assert code == 0 and "2 motions" in out
+    assert code == 0 and "2 moties" in out
     assert sha256(new_dossier) == before
     assert run("import", new_dossier, ALKMAAR)[0] == 0
     code, out, err = run("import", new_dossier, ALKMAAR)
@@ -538,7 +538,7 @@ def test_items_of_other_modules_are_skipped_and_reported(run, new_dossier, tmp_p
     path.write_text(json.dumps(data), encoding="utf-8")
     code, out, err = run("import", new_dossier, path)
     assert code == 0, err
-    assert "toegevoegd: 1 motions" in out and "overgeslagen: 1 notubiz-items (module 19)" in out
+    assert "1 motie," in out and "overgeslagen: 1 notubiz-items (module 19)" in out
     assert f"let op: {path}: 1 item(s) van module 19 overgeslagen" in err
     assert count(new_dossier, Motion) == 1
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from raadsdossier.services.dossiers import dossier_info, import_documents
+from raadsdossier.services.dossiers import dossier_info
+from raadsdossier.services.importing import import_files
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.importers import detect_format, get_format
 from raadsdossier.importers.csv_rows import read_csv
@@ -50,7 +51,7 @@ def test_a_motions_csv_with_semicolons_and_bom_imports_every_row(run, new_dossie
     code, out, err = run("import", new_dossier, path)
 
     assert code == 0, err
-    assert "toegevoegd: 3 motions, 1 sources" in out
+    assert "toegevoegd: 3 moties, 1 bron" in out
     motions = {m["title"]: m for m in exported(run, new_dossier)["motions"]}
     assert set(motions) == {"Stedenband met Dalian opschorten", "Mensenrechten in Xinjiang", "Handelsmissie uitstellen"}
     adopted, rejected, held = (motions["Stedenband met Dalian opschorten"], motions["Mensenrechten in Xinjiang"],
@@ -136,8 +137,7 @@ def test_a_directory_csv_updates_the_dossiers_partnership_from_its_row(new_dossi
     path = write(tmp_path, "stedenbanden.csv", DIRECTORY_CSV, bom=True)
     assert detect_format(path).name == "csv"
     with Dossier.open(new_dossier) as dossier:
-        partnership = dossier_info(dossier).partnership
-        report = import_documents(dossier, [(str(path), read_csv(path, partnership=partnership))])
+        report = import_files(dossier, [path], "csv").report
         after = dossier_info(dossier).partnership
     assert dict(report.updated) == {"partnership": 1} and not report.added
     assert (after["dutch_side"], after["partner_name"], after["partner_native_name"]) == ("Enschede", "Dalian", "大连")
@@ -213,7 +213,7 @@ def test_pdf_docx_and_txt_become_attachments_whose_text_search_finds(run, new_do
     code, out, err = run("import", new_dossier, pdf, docx, txt)
 
     assert code == 0, err
-    assert "toegevoegd: 3 attachments, 3 sources" in out
+    assert "toegevoegd: 3 bronnen, 3 bijlagen" in out
     code, out, err = run("search", new_dossier, "stedenband notitie", "--json")
     assert code == 0, err
     hits = json.loads(out)
@@ -253,7 +253,7 @@ def test_dry_run_changes_nothing(run, new_dossier, tmp_path):
     code, out, err = run("import", new_dossier, pdf, csv_file, "--dry-run")
 
     assert code == 0, err
-    assert "proefimport (niets opgeslagen)" in out and "toegevoegd: 1 attachments, 3 motions, 2 sources" in out
+    assert "proefimport (niets opgeslagen)" in out and "toegevoegd: 3 moties, 2 bronnen, 1 bijlage" in out
     assert sha256(new_dossier) == before
 
 
@@ -339,7 +339,7 @@ def test_qa_text_reads_the_kamervragen_like_questions_text(run, new_dossier):
     code, out, err = run("import", new_dossier, KAMERVRAGEN, "--format", "qa-text")
 
     assert code == 0, err
-    assert "toegevoegd: 1 question_sets, 2 sources" in out
+    assert "toegevoegd: 1 vragenset, 2 bronnen" in out
     (question_set,) = exported(run, new_dossier)["question_sets"]
     assert question_set["reference"] == "2022Z11774" and len(question_set["questions"]) == 17
     assert "toegevoegd: niets" in run("import", new_dossier, KAMERVRAGEN, "--format", "questions-text")[1]

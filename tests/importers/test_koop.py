@@ -215,7 +215,7 @@ def test_detection_tells_the_formats_apart():
 def test_import_through_the_cli_adds_the_motion_as_submitted(run, new_dossier):
     code, out, err = run("import", new_dossier, UYGHUR)
     assert code == 0, err
-    assert "toegevoegd: 1 motions, 1 sources" in out
+    assert "toegevoegd: 1 motie, 1 bron" in out
     document = exported(run, new_dossier)
     (motion,) = document["motions"]
     assert motion["status"] == "submitted" and motion["reference"] == "32735-395"
@@ -253,7 +253,7 @@ def test_a_second_import_keeps_the_outcome_recorded_since(run, new_dossier, tmp_
 def test_the_text_and_the_xml_of_one_zaak_are_one_question_set(run, new_dossier):
     assert run("import", new_dossier, QUESTIONS_TEXT)[0] == 0
     code, out, err = run("import", new_dossier, ANSWERS)
-    assert code == 0 and "bijgewerkt: 1 question_sets" in out, err
+    assert code == 0 and "bijgewerkt: 1 vragenset" in out, err
     (qs,) = exported(run, new_dossier)["question_sets"]
     assert qs["reference"] == "2022Z11774" and qs["questions"][2]["answered_with"] == 2
 
@@ -262,7 +262,7 @@ def test_a_search_record_and_the_publication_are_one_source(run, new_dossier, tm
     record = replaced(tmp_path, SRU_RECORD, "gmb-2023-174296", "kst-32735-395", "record.xml")
     assert run("import", new_dossier, record)[0] == 0
     code, out, err = run("import", new_dossier, UYGHUR)
-    assert code == 0 and "bijgewerkt: 1 sources" in out, err
+    assert code == 0 and "bijgewerkt: 1 bron" in out, err
     assert len(exported(run, new_dossier)["sources"]) == 1
 
 

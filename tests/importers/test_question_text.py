@@ -181,7 +181,7 @@ def test_bad_text_is_refused_naming_the_line(case):
 def test_import_through_the_cli_adds_one_question_set_answered_in_35_days(run, new_dossier):
     code, out, err = run("import", new_dossier, FIXTURE)
     assert code == 0, err
-    assert "1 question_sets" in out and "2 sources" in out
+    assert "1 vragenset" in out and "2 bronnen" in out
     code, out, err = run("export-json", new_dossier)
     (qs,) = json.loads(out)["question_sets"]
     assert qs["reference"] == "2022Z11774" and len(qs["questions"]) == 17
@@ -194,7 +194,7 @@ def test_import_through_the_cli_adds_one_question_set_answered_in_35_days(run, n
 def test_importing_the_same_text_twice_keeps_one_set(run, new_dossier):
     assert run("import", new_dossier, FIXTURE)[0] == 0
     code, out, err = run("import", new_dossier, FIXTURE)
-    assert code == 0 and "bijgewerkt: 1 question_sets, 2 sources" in out
+    assert code == 0 and "bijgewerkt: 1 vragenset, 2 bronnen" in out
     with Dossier.open(new_dossier) as dossier, dossier.session() as session:
         assert len(session.scalars(select(QuestionSet)).all()) == 1
         assert len(session.scalars(select(Source)).all()) == 2

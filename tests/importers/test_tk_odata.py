@@ -250,7 +250,7 @@ def test_the_cut_off_last_decision_is_reported_and_not_imported_by_half(run, new
     assert code == 0, err
     assert f"let op: {PAGE}: Besluit {CUT_OFF} is onvolledig op deze pagina (92 van de 150 zetels)" in err
     assert "importeer ook de volgende pagina" in err
-    assert "6 unassigned_votes" in out and "1 onvolledige besluiten" in out
+    assert "6 niet-toegewezen stemmingen" in out and "1 onvolledige besluiten" in out
     assert count(new_dossier, UnassignedVote) == 6
 
 

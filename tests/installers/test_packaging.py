@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from raadsdossier.cli import _build_parser
+from raadsdossier.cli.parser import build_parser as _build_parser
 from raadsdossier.storage.dossier import SUFFIX
 
 REPO = Path(__file__).resolve().parents[2]

@@ -36,7 +36,7 @@ def test_a_broken_step_is_reported_and_the_others_still_run(monkeypatch, capsys)
     def broken(*args, **kwargs):
         raise InvalidInput(Path("kst-26643-1344.xml"), "kapot gemaakt door de test")
 
-    monkeypatch.setattr("raadsdossier.importers.read_source", broken)
+    monkeypatch.setattr("raadsdossier.services.importing.read_source", broken)
     before = os.environ.get("RAADSDOSSIER_HOME")
     assert selftest.run() == 1
     out = capsys.readouterr().out

@@ -87,7 +87,7 @@ def test_dry_run_reports_but_changes_nothing(run, new_dossier, tmp_path):
     before = sha256(new_dossier)
     code, out, err = run("import", new_dossier, source, "--dry-run")
     assert code == 0
-    assert "proefimport" in out and "1 motions" in out
+    assert "proefimport" in out and "1 motie" in out
     assert sha256(new_dossier) == before
 
 

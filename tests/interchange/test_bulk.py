@@ -6,7 +6,8 @@ import uuid
 import pytest
 
 from raadsdossier.domain.errors import InvalidInput
-from raadsdossier.services.dossiers import create_from_document, export_json, import_documents, search
+from raadsdossier.services.dossiers import create_from_document, export_json, search
+from raadsdossier.services.importing import import_files
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.interchange import bulk, load
 from tests.interchange.test_roundtrip import full_document, strip_timestamps
@@ -79,21 +80,20 @@ def test_every_kind_the_loader_writes_goes_in_bulk():
 
 def test_an_odata_page_imported_twice_is_the_same_in_bulk_and_changes_nothing_the_second_time(
         new_dossier, tmp_path, monkeypatch):
-    from raadsdossier.importers import read_source
     from tests.importers.test_tk_odata import TK
 
     page = TK / "stemming_expand_besluit_agendapunt_zaak_fractie_persoon_page0880.json"
     orm_copy = tmp_path / "orm.raadsdossier"
     orm_copy.write_bytes(new_dossier.read_bytes())
     with Dossier.open(new_dossier) as dossier:
-        first = import_documents(dossier, [(str(page), read_source(page)[1])])
+        first = import_files(dossier, [page]).report
     with monkeypatch.context() as patched, Dossier.open(orm_copy) as dossier:
         patched.setattr(bulk, "can_insert", lambda model: False)
-        import_documents(dossier, [(str(page), read_source(page)[1])])
+        import_files(dossier, [page])
     assert tables(new_dossier) == tables(orm_copy)
     assert sum(first.added.values()) > 50 and not first.updated
     with Dossier.open(new_dossier) as dossier:
-        again = import_documents(dossier, [(str(page), read_source(page)[1])])
+        again = import_files(dossier, [page]).report
     assert not again.added and sum(again.updated.values()) == sum(first.added.values())
     after = tables(new_dossier)
     assert after["item_versions"] == []  # nothing changed, so no earlier version is kept
@@ -111,7 +111,7 @@ def test_a_failure_after_the_bulk_insert_leaves_nothing_written(dossier, monkeyp
     document.pop("partnership")
     document.pop("checklist")
     with pytest.raises(InvalidInput, match="kapot na het schrijven"):
-        import_documents(dossier, [("volledig.json", document)])
+        import_files(dossier, [("volledig.json", document)])
     assert tables(dossier.path) == before
     assert search(dossier, "Wuhan") == []
 
@@ -120,6 +120,6 @@ def test_a_dry_run_leaves_nothing_written(dossier):
     before = tables(dossier.path)
     document = full_document()
     document.pop("partnership")
-    report = import_documents(dossier, [("volledig.json", document)], dry_run=True)
+    report = import_files(dossier, [("volledig.json", document)], dry_run=True).report
     assert report.added["motions"] == 1
     assert tables(dossier.path) == before

@@ -6,7 +6,7 @@ import json
 import shutil
 import sqlite3
 
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.storage import migrations
 from raadsdossier.storage.dossier import Dossier
 from tests.conftest import REPO
@@ -19,9 +19,9 @@ def test_a_schema_0001_dossier_is_migrated_on_open_with_a_backup_first(tmp_path)
     shutil.copy(OLD, path)
     before = path.read_bytes()
     with Dossier.open(path) as dossier:
-        assert items.count(dossier, "motions") == 1
-        assert items.count(dossier, "unassigned_votes") == 0
-        motion = items.page(dossier, "motions")[0]
+        assert lists.count(dossier, "motions") == 1
+        assert lists.count(dossier, "unassigned_votes") == 0
+        motion = lists.page(dossier, "motions")[0]
         assert [v["result"] for v in motion["votes"]] == ["rejected", "rejected", "adopted"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("select version_num from alembic_version").fetchone()[0] == migrations.head_revision()
@@ -39,7 +39,7 @@ def test_an_old_dossier_opened_read_only_is_not_migrated(tmp_path):
     path = tmp_path / "oud.raadsdossier"
     shutil.copy(OLD, path)
     with Dossier.open(path, read_only=True) as dossier:
-        assert items.count(dossier, "motions") == 1
+        assert lists.count(dossier, "motions") == 1
     assert path.read_bytes() == OLD.read_bytes()
 
 
@@ -66,22 +66,22 @@ def test_unassigned_vote_round_trips_and_is_assigned_in_one_step(run, demo_copy,
     exported = json.loads(run("export-json", path)[1])
     assert exported["unassigned_votes"][0]["candidate_motions"] == document["unassigned_votes"][0]["candidate_motions"]
     with Dossier.open(path, read_only=True) as dossier:  # the list's text filter finds it
-        assert items.count(dossier, "unassigned_votes", "stemmingen chin") == 1
-        assert items.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (1, True)
+        assert lists.count(dossier, "unassigned_votes", "stemmingen chin") == 1
+        assert lists.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (1, True)
     code, out, err = run("assign-vote", path, "u1000000-0000-4000-8000-000000000001", motion_id)
     assert code == 0, err
     with Dossier.open(path, read_only=True) as dossier:
-        assert items.count(dossier, "unassigned_votes") == 0
-        assert items.count(dossier, "unassigned_votes", "stemmingen chin") == 0
-        assert items.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (0, True)
-        motion = items.get(dossier, motion_id)[1]
+        assert lists.count(dossier, "unassigned_votes") == 0
+        assert lists.count(dossier, "unassigned_votes", "stemmingen chin") == 0
+        assert lists.first_page(dossier, "unassigned_votes", text_filter="stemmingen chin")[1:] == (0, True)
+        motion = lists.get(dossier, motion_id)[1]
     assert len(motion["votes"]) == 4
     assert motion["_computed"]["votes_computed"][3] == {"computed": "adopted", "tally": [8, 6, 0]}
     code, out, err = run("import", path, tmp_path / "u.json")  # the same file again: nothing new to assign
     assert code == 0, err
     with Dossier.open(path, read_only=True) as dossier:
-        assert items.count(dossier, "unassigned_votes") == 0
-        assert len(items.get(dossier, motion_id)[1]["votes"]) == 4
+        assert lists.count(dossier, "unassigned_votes") == 0
+        assert len(lists.get(dossier, motion_id)[1]["votes"]) == 4
     code, out, err = run("assign-vote", path, "u1000000-0000-4000-8000-000000000001", motion_id)
     assert code == 1 and "al toegewezen" in err
 

@@ -8,6 +8,7 @@ from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.export.build import PackOptions
 from raadsdossier.services import packs
+from raadsdossier.services.isolation import ChildFailed
 from raadsdossier.storage.dossier import Dossier
 from tests.export.conftest import INTERNAL_NOTE, SECRET_EVENT, arnhem_with_secrets, pack_of, pdf_pages, squash  # noqa: F401
 
@@ -37,7 +38,7 @@ def test_a_bad_target_is_refused_before_anything_is_written(demo_copy, tmp_path)
 
 def test_a_problem_in_the_child_is_reported_as_its_sentence(demo_copy, tmp_path):
     path = demo_copy("arnhem-wuhan")
-    with Dossier.open(path) as dossier, pytest.raises(packs.PackFailed, match="vergadering 'geen-vergadering'"):
+    with Dossier.open(path) as dossier, pytest.raises(ChildFailed, match="vergadering 'geen-vergadering'"):
         packs.make_pack(dossier, tmp_path / "stuk.pdf", PackOptions(meeting="geen-vergadering"), isolated=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 

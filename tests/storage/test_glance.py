@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from raadsdossier.storage import glance
-from raadsdossier.services import items
+from raadsdossier.services import edits, lists
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.storage.dossier import Dossier
 
@@ -31,7 +31,7 @@ def test_glance_shows_what_the_overview_shows(demo_dir, slug):
     path = demo_dir / f"{slug}.raadsdossier"
     seen = glance.glance(path, today=date(2026, 12, 1))
     with Dossier.open(path, read_only=True) as dossier:
-        full = items.overview(dossier, today=date(2026, 12, 1))
+        full = lists.overview(dossier, today=date(2026, 12, 1))
     summary = seen.pop("partnership")
     partnership = full.pop("partnership")
     assert seen == full
@@ -41,16 +41,16 @@ def test_glance_shows_what_the_overview_shows(demo_dir, slug):
 
 def test_glance_counts_overdue_items_and_checklist_progress(new_dossier):
     with Dossier.open(new_dossier) as dossier:
-        items.save(dossier, "commitments", {"id": "c1", "title": "Rapporteren over mensenrechten",
+        edits.save_item(dossier, "commitments", {"id": "c1", "title": "Rapporteren over mensenrechten",
                                              "deadline": "2026-01-31", "status": "open"})
-        items.save(dossier, "question_sets", {"id": "q1", "title": "Vragen over Dalian", "reference": "2026-01",
+        edits.save_item(dossier, "question_sets", {"id": "q1", "title": "Vragen over Dalian", "reference": "2026-01",
                                                "set_kind": "council_questions", "submitted_on": "2026-03-01",
                                                "answer_deadline_days": 30})
-        items.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "in_progress",
+        edits.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "in_progress",
                                                "assessed_on": "2026-02-01"})
-        items.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "done",
+        edits.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "done",
                                                "assessed_on": "2026-03-01"})
-        full = items.overview(dossier, today=date(2026, 12, 1))
+        full = lists.overview(dossier, today=date(2026, 12, 1))
     seen = glance.glance(new_dossier, today=date(2026, 12, 1))
     assert seen["open_commitments"] == [{"id": "c1", "title": "Rapporteren over mensenrechten",
                                          "deadline": "2026-01-31", "overdue": True}]

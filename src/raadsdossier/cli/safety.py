@@ -1,7 +1,6 @@
 """The command line's data-safety half: passwords, opening dossiers, backups, restore, check, encryption.
 
-Split from cli.py (which dispatches to the `_cmd_*` functions here); the same rules hold:
-one line on stderr for bad input, exit status 1, nothing changed.
+The same rules hold as in cli/commands.py: one line on stderr for bad input, exit status 1, nothing changed.
 """
 
 from __future__ import annotations
@@ -12,8 +11,14 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
 
+PROG = "raadsdossier"
 
-def _read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool = False) -> str:
+
+class UsageError(Exception):
+    """A command line that does not make sense (exit status 2, with the usage)."""
+
+
+def read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool = False) -> str:
     """A password from a file (its first line) or, on a terminal, typed without echo; never from argv."""
     from raadsdossier.domain.errors import PasswordRequired
 
@@ -35,33 +40,35 @@ def _read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool 
     return password
 
 
-def _password(args, path: Path) -> str | None:
+def password_of(args, path: Path) -> str | None:
     """The dossier's password when it is encrypted (from --password-file or the terminal), else None."""
     from raadsdossier.storage.encryption import is_encrypted
 
     if not is_encrypted(path):
         return None
-    return _read_password(getattr(args, "password_file", None), f"Wachtwoord voor {path.name}", path)
+    return read_password(getattr(args, "password_file", None), f"Wachtwoord voor {path.name}", path)
 
 
-def _open(path: Path, read_only: bool = False, args=None):
-    from raadsdossier.storage.dossier import Dossier
+def open_dossier(args, read_only: bool = False):
+    """The dossier `args.file`, open for a `with` block (services.dossiers.opened: closed after it, with
+    the automatic backup when one is due)."""
+    from raadsdossier.services.dossiers import opened
 
-    return Dossier.open(path, read_only=read_only, password=_password(args, path))
+    return opened(args.file, read_only=read_only, password=password_of(args, args.file))
 
 
-def _new_password(args, dossier: Path) -> str:
+def new_password(args, dossier: Path) -> str:
     from raadsdossier.storage.encryption import check_new_password
 
-    password = _read_password(args.new_password_file, f"Nieuw wachtwoord voor {dossier.name}", dossier, confirm=True)
+    password = read_password(args.new_password_file, f"Nieuw wachtwoord voor {dossier.name}", dossier, confirm=True)
     check_new_password(password)
     return password
 
 
-def _backup_hint(exc: DossierError) -> str:
+def backup_hint(exc: DossierError) -> str:
     """For a damaged dossier: where its backups are, on the same line."""
-    from raadsdossier.storage.backups import list_backups
     from raadsdossier.domain.errors import DamagedDossier
+    from raadsdossier.storage.backups import list_backups
 
     if not isinstance(exc, DamagedDossier) or not list_backups(exc.path):
         return ""
@@ -69,43 +76,30 @@ def _backup_hint(exc: DossierError) -> str:
             f"'raadsdossier restore {exc.path} RESERVEKOPIE' zet er een terug.")
 
 
-def _cmd_backup(args) -> int:
-    from raadsdossier.storage.backups import POLICY_META_KEY, BackupPolicy
+def backup(args) -> int:
+    from raadsdossier.services import safety
 
-    policy = BackupPolicy.parse(args.policy) if args.policy else None
-    with _open(args.file, read_only=policy is None, args=args) as dossier:
-        if policy is not None:
-            from raadsdossier.domain.models import DossierMeta
-
-            with dossier.transaction() as session:
-                session.merge(DossierMeta(key=POLICY_META_KEY, value=policy.text()))
-        print(dossier.backup("manual"))
+    with open_dossier(args, read_only=args.policy is None) as dossier:
+        print(safety.backup(dossier, policy=args.policy))
     return 0
 
 
-def _cmd_backups(args) -> int:
-    from raadsdossier.storage.backups import item_counts, list_backups
-    from raadsdossier.domain.errors import DossierFileError
+def backups(args) -> int:
     from raadsdossier.domain import kinds
+    from raadsdossier.services import safety
 
-    password = _password(args, args.file) if args.file.exists() else None
-    rows = []
-    for backup in list_backups(args.file):
-        try:
-            counts, problem = item_counts(backup.path, password), None
-        except DossierFileError as exc:
-            counts, problem = None, exc.problem
-        rows.append({"path": str(backup.path), "made": backup.made.isoformat(), "reason": backup.reason,
-                     "counts": counts, "problem": problem})
+    password = password_of(args, args.file) if args.file.exists() else None
+    entries = safety.list_backups(args.file, password)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([{"path": str(e.backup.path), "made": e.backup.made.isoformat(), "reason": e.backup.reason,
+                           "counts": e.counts, "problem": e.problem} for e in entries], ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    if not entries:
         print(f"{args.file}: er zijn nog geen reservekopieën.", file=sys.stderr)
-    for row, backup in zip(rows, list_backups(args.file)):
-        what = row["problem"] or ", ".join(kinds.kind(name).count_text(n) for name, n in sorted(row["counts"].items())) \
+    for entry in entries:
+        what = entry.problem or ", ".join(kinds.kind(name).count_text(n) for name, n in sorted(entry.counts.items())) \
             or "leeg"
-        print(f"{backup.made:%d-%m-%Y %H:%M:%S}  {backup.reason_nl:<18} {what}\n  {backup.path}")
+        print(f"{entry.backup.made:%d-%m-%Y %H:%M:%S}  {entry.backup.reason_nl:<18} {what}\n  {entry.backup.path}")
     return 0
 
 
@@ -118,27 +112,27 @@ def _backup_path(file: Path, given: Path) -> Path:
     return backup_dir(file) / given.name
 
 
-def _cmd_restore(args) -> int:
-    from raadsdossier.storage.backups import restore
+def restore(args) -> int:
+    from raadsdossier.services import safety
 
-    backup = _backup_path(args.file, args.backup)
-    password = _password(args, backup) if backup.exists() else None
-    result = restore(args.file, backup, password)
+    backup_file = _backup_path(args.file, args.backup)
+    password = password_of(args, backup_file) if backup_file.exists() else None
+    result = safety.restore_backup(args.file, backup_file, password)
     if result.previous is None:
         kept = ""
     elif result.previous_was_damaged:
         kept = f"; het beschadigde bestand staat apart als {result.previous}"
     else:
         kept = f"; de staat van vóór het terugzetten staat in {result.previous}"
-    print(f"{args.file}: teruggezet uit {backup.name}{kept}")
+    print(f"{args.file}: teruggezet uit {backup_file.name}{kept}")
     return 0
 
 
-def _cmd_check(args) -> int:
-    from raadsdossier.storage import checks
+def check(args) -> int:
+    from raadsdossier.services import safety
 
-    with _open(args.file, read_only=not args.repair, args=args) as dossier:
-        report = checks.repair(dossier) if args.repair else checks.check(dossier)
+    with open_dossier(args, read_only=not args.repair) as dossier:
+        report = safety.repair(dossier) if args.repair else safety.check(dossier)
     if report.backup:
         print(f"reservekopie vóór de reparatie: {report.backup}")
     for done in report.repaired:
@@ -147,32 +141,29 @@ def _cmd_check(args) -> int:
     return 0 if report.ok else 1
 
 
-def _cmd_encrypt(args) -> int:
-    from raadsdossier.storage.encryption import change_encryption, is_encrypted
+def encrypt(args) -> int:
+    from raadsdossier.services import safety
 
-    if is_encrypted(args.file):
-        raise InvalidInput(args.file, "dit dossier is al versleuteld; gebruik 'passwd' om het wachtwoord te wijzigen.")
-    converted = change_encryption(args.file, None, _new_password(args, args.file))
+    safety.require_plain(args.file)  # before asking for a new password
+    converted = safety.encrypt(args.file, new_password(args, args.file))
     print(f"{args.file}: versleuteld, met {len(converted)} reservekopie(ën)")
     return 0
 
 
-def _cmd_decrypt(args) -> int:
-    from raadsdossier.storage.encryption import change_encryption, is_encrypted
+def decrypt(args) -> int:
+    from raadsdossier.services import safety
 
-    if not is_encrypted(args.file):
-        raise InvalidInput(args.file, "dit dossier is niet versleuteld.")
-    converted = change_encryption(args.file, _password(args, args.file), None)
+    safety.require_encrypted(args.file)
+    converted = safety.decrypt(args.file, password_of(args, args.file))
     print(f"{args.file}: niet meer versleuteld, met {len(converted)} reservekopie(ën)")
     return 0
 
 
-def _cmd_passwd(args) -> int:
-    from raadsdossier.storage.encryption import change_encryption, is_encrypted
+def passwd(args) -> int:
+    from raadsdossier.services import safety
 
-    if not is_encrypted(args.file):
-        raise InvalidInput(args.file, "dit dossier is niet versleuteld; gebruik 'encrypt' om het te versleutelen.")
-    old = _password(args, args.file)
-    converted = change_encryption(args.file, old, _new_password(args, args.file))
+    safety.require_encrypted(args.file, safety.PASSWD_HINT)
+    old = password_of(args, args.file)
+    converted = safety.change_password(args.file, old, new_password(args, args.file))
     print(f"{args.file}: wachtwoord gewijzigd, ook van {len(converted)} reservekopie(ën)")
     return 0

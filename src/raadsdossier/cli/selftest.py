@@ -64,10 +64,10 @@ def step(description: str):
 
 
 def _open(ctx: Context, read_only: bool = False):
-    from raadsdossier.storage.dossier import Dossier
+    from raadsdossier.services.dossiers import opened
 
     check(ctx.dossier_path.exists(), "er is geen dossier (de eerste stap is mislukt)")
-    return Dossier.open(ctx.dossier_path, read_only=read_only)
+    return opened(ctx.dossier_path, read_only=read_only)
 
 
 @step("dossier maken")
@@ -91,31 +91,32 @@ NOTE_ID = "5e1f7e57-0000-4000-8000-000000000001"
 
 @step("notitie opslaan en teruglezen")
 def write_note(ctx: Context) -> str:
-    from raadsdossier.services import items
+    from raadsdossier.services import edits, lists
 
     body = "Voorzitter, de stedenband met Dalian (大连) …"
     with _open(ctx) as dossier:
-        items.save(dossier, "notes", {"id": NOTE_ID, "title": "Zelftest-notitie", "kind": "speaking_notes", "body": body})
+        edits.save_item(dossier, "notes", {"id": NOTE_ID, "title": "Zelftest-notitie", "kind": "speaking_notes",
+                                           "body": body})
     with _open(ctx, read_only=True) as dossier:
-        _kind, data = items.get(dossier, NOTE_ID)
+        _kind, data = lists.get(dossier, NOTE_ID)
     check(data.get("body") == body, "de notitie kwam anders terug dan ze was opgeslagen")
     return "1 notitie"
 
 
 @step("bestand importeren")
 def import_fixture(ctx: Context) -> str:
-    from raadsdossier.services.dossiers import dossier_info, import_documents
-    from raadsdossier.importers import formats, read_source
+    from raadsdossier.importers import formats
+    from raadsdossier.services.importing import import_files
 
     source = resource(*FIXTURE)
     check(source.is_file(), f"het voorbeeldbestand {source} ontbreekt")
     known = [f.name for f in formats()]
     with _open(ctx) as dossier:
-        fmt, document = read_source(source, "auto", dossier_info(dossier).partnership)
-        report = import_documents(dossier, [(source.name, document)])
-    check(fmt.name == "koop-xml", f"{source.name} werd herkend als {fmt.name}, niet als koop-xml")
+        result = import_files(dossier, [source])
+    fmt, report = result.files[0].format, result.report
+    check(fmt == "koop-xml", f"{source.name} werd herkend als {fmt}, niet als koop-xml")
     check(report.added.get("motions"), f"er is geen motie toegevoegd ({report.summary_nl()})")
-    return f"{source.name} ({fmt.name}; {len(known)} importformaten geladen): {report.summary_nl()}"
+    return f"{source.name} ({fmt}; {len(known)} importformaten geladen): {report.summary_nl()}"
 
 
 @step("zoeken")

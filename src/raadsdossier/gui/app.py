@@ -101,7 +101,9 @@ def import_data_layer() -> None:
     This takes about 0.75 s on a 2-core laptop, four times what Python and Qt need to show a bare
     window, which is why `run` shows the window first and does this on a worker thread.
     """
-    importlib.import_module("raadsdossier.services.dossiers")  # the models, storage, items and search with it
+    for name in ("raadsdossier.services.dossiers", "raadsdossier.services.lists", "raadsdossier.services.edits",
+                 "raadsdossier.storage.indexing"):  # storage, the models, the interchange code, the search index
+        importlib.import_module(name)
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from raadsdossier.services import safety
 from raadsdossier.storage import backups
 from raadsdossier.domain import kinds
 from raadsdossier.gui import tasks
@@ -94,7 +95,7 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         """Re-read the list; what each backup holds is counted off the GUI thread."""
-        self.backups = backups.list_backups(self.path)
+        self.backups = [entry.backup for entry in safety.list_backups(self.path, counted=False)]
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
             for column, text in ((self.DATE, when(backup.made)), (self.REASON, backup.reason_nl),
@@ -107,23 +108,19 @@ class BackupsDialog(QDialog):
         self._update_buttons()
         view = self._view()
         password = view.dossier.password if view else None
-        paths = [backup.path for backup in self.backups]
-        tasks.run_in_background(lambda: [self._count(p, password) for p in paths], self._show_counts,
+        tasks.run_in_background(lambda: safety.list_backups(self.path, password), self._show_counts,
                                 lambda exc: self.status.setText(str(exc)))
 
-    @staticmethod
-    def _count(path: Path, password: str | None):
-        try:
-            return backups.item_counts(path, password)
-        except Exception as exc:  # one unreadable backup should not hide the others
-            return exc
-
-    def _show_counts(self, results: list) -> None:
-        for row, result in enumerate(results[:self.table.rowCount()]):
-            if isinstance(result, Exception):
-                text = self.tr("onleesbaar: %1").replace("%1", str(result))
+    def _show_counts(self, entries: list[safety.BackupEntry]) -> None:
+        by_path = {entry.backup.path: entry for entry in entries}
+        for row, backup in enumerate(self.backups):
+            entry = by_path.get(backup.path)
+            if entry is None:  # gone since the list was read
+                continue
+            if entry.problem is not None:
+                text = self.tr("onleesbaar: %1").replace("%1", entry.problem)
             else:
-                text = counts_text(result) or self.tr("leeg")
+                text = counts_text(entry.counts) or self.tr("leeg")
             item = self.table.item(row, self.CONTENTS)
             item.setText(text)
             item.setToolTip(text)
@@ -138,7 +135,7 @@ class BackupsDialog(QDialog):
             return
         self._busy(self.tr("Reservekopie wordt gemaakt…"))
         dossier = view.dossier
-        tasks.run_in_background(lambda: dossier.backup("manual"), self._made, self._failed)
+        tasks.run_in_background(lambda: safety.backup(dossier), self._made, self._failed)
 
     def _made(self, path: Path) -> None:
         self.reload()

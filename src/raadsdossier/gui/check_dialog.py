@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from raadsdossier.services import safety
+from raadsdossier.services.changes import Change
 from raadsdossier.storage import checks
 from raadsdossier.gui import tasks
 
@@ -67,7 +69,7 @@ class CheckDialog(QDialog):
         self._busy(self.tr("Het dossier wordt gecontroleerd…"))
         self.done_label.setVisible(False)
         dossier = self.view.dossier
-        tasks.run_in_background(lambda: checks.check(dossier), self._show, self._failed)
+        tasks.run_in_background(lambda: safety.check(dossier), self._show, self._failed)
 
     def _failed(self, exc: Exception) -> None:
         self.progress.setVisible(False)
@@ -103,13 +105,13 @@ class CheckDialog(QDialog):
     def repair(self) -> None:
         self._busy(self.tr("Eerst een reservekopie, dan wordt er gerepareerd…"))
         dossier = self.view.dossier
-        tasks.run_in_background(lambda: checks.repair(dossier), self._repaired, self._failed)
+        tasks.run_in_background(lambda: safety.repair(dossier), self._repaired, self._failed)
 
     def _repaired(self, report: checks.CheckReport) -> None:
         self._show(report)
         # Repair may have removed rows the undo steps point at: those steps cannot be undone any more.
         self.view.undo_stack.clear()
-        self.view._mark_changed("*")
+        self.view.refresh_for(Change.whole_dossier())
         lines = [self.tr("Gerepareerd. Eerst is een reservekopie gemaakt: %1.").replace(
             "%1", report.backup.name if report.backup else self.tr("(geen)"))]
         lines += [f"• {what}" for what in report.repaired]

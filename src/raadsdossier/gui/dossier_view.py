@@ -1,4 +1,10 @@
-"""One open dossier: its navigator of sections, its undo stack, and the changes it carries out."""
+"""One open dossier: its navigator of sections, its undo stack, and the changes it carries out.
+
+Every change is a call of a service (raadsdossier.services) that returns a change record; the view
+pushes its undo step and refreshes only the sections that show what it names (`apply`). A change that
+can take more than a moment (an import, undoing one, adding files) runs off the GUI thread with a
+progress dialog (`run_in_background`).
+"""
 
 from __future__ import annotations
 
@@ -6,19 +12,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QStackedWidget, QWidget,
+)
 
 from raadsdossier.domain import kinds
-from raadsdossier.services import items
 from raadsdossier.domain.errors import DossierError
+from raadsdossier.gui import tasks
+from raadsdossier.gui.undo import ChangeCommand
+from raadsdossier.services import edits, lists
+from raadsdossier.services.changes import Change
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.gui.undo import AssessCommand, DeleteItemCommand, ImportCommand, SaveItemCommand
+
+# An undo step touching more items than this (undoing an import) runs off the GUI thread.
+LARGE_STEP = 50
 
 
 class DossierView(QWidget):
-    """Navigator and sections of one dossier. All changes go through `save_item`/`delete_item`/`assess`."""
+    """Navigator and sections of one dossier. Changes go through `save_item`, `delete_item`, `assess`,
+    `import_files` and the undo stack; each ends in `apply`."""
 
-    changed = Signal(str)  # section key whose data changed ("*" for several)
+    changed = Signal(object)  # the Change that was made (services/changes.py)
     message = Signal(str)
 
     def __init__(self, dossier: Dossier, parent=None) -> None:
@@ -51,7 +65,7 @@ class DossierView(QWidget):
 
     @property
     def title(self) -> str:
-        names = items.partnership_names(self.dossier)  # not items.overview: that counts the whole dossier
+        names = lists.partnership_names(self.dossier)  # not lists.overview: that counts the whole dossier
         return f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
 
     def section_keys(self) -> list[str]:
@@ -87,7 +101,7 @@ class DossierView(QWidget):
     def open_item(self, item_id: str) -> bool:
         """Show the section holding `item_id` with the item selected."""
         try:
-            key, _data = items.get(self.dossier, item_id)
+            key, _data = lists.get(self.dossier, item_id)
         except DossierError as exc:
             self.message.emit(str(exc))
             return False
@@ -96,81 +110,134 @@ class DossierView(QWidget):
 
     # -- changes -----------------------------------------------------------------
 
-    def _mark_changed(self, key: str) -> None:
-        for section in self.sections.values():  # sections not built yet read when first shown
+    def apply(self, change: Change, description: str | None = None) -> None:
+        """A change made by a service: push its undo step (with `description`) and refresh what it touched."""
+        if description is not None and change.undo:
+            self.undo_stack.push(ChangeCommand(self, change.undo, description))
+        self.refresh_for(change)
+
+    def refresh_for(self, change: Change) -> None:
+        """Refresh the sections that show what `change` names: the one on screen now, the others when next
+        shown. Sections not built yet read when first shown anyway."""
+        if not change:
+            return
+        for section in self.sections.values():
+            if not section.shows(change):
+                continue
             if section is self.current_section():
                 section.refresh()
             else:
                 section.stale = True
-        self.changed.emit(key)
+        self.changed.emit(change)
 
     def _error(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("Niet opgeslagen"), str(exc))
 
-    def save_item(self, key: str, before: dict | None, after: dict, description: str) -> bool:
-        """Save now and push an undo step; on bad input say why and change nothing."""
+    def _writable(self) -> bool:
         if self.dossier.read_only:
             self._error(DossierError(self.tr("Dit dossier is alleen-lezen geopend.")))
             return False
+        return True
+
+    def _do(self, work, description: str) -> Change | None:
+        """Call a quick service now (one item: a few milliseconds); apply its change, or say why not."""
+        if not self._writable():
+            return None
         try:
-            items.save(self.dossier, key, after)
+            change = work()
         except DossierError as exc:
             self._error(exc)
-            self._mark_changed(key)
-            return False
-        self.undo_stack.push(SaveItemCommand(self, key, before, after, description))
-        self._mark_changed(key)
-        return True
+            section = self.current_section()
+            if section is not None and hasattr(section, "refresh"):
+                section.refresh()  # the form shows what is stored again, not what was refused
+            return None
+        self.apply(change, description)
+        return change
+
+    def save_item(self, key: str, after: dict, description: str) -> bool:
+        """Save an item now as one undoable step; on bad input say why and change nothing."""
+        return self._do(lambda: edits.save_item(self.dossier, key, after), description) is not None
 
     def delete_item(self, item_id: str, what: str) -> bool:
-        try:
-            restored = items.delete(self.dossier, item_id)
-        except DossierError as exc:
-            self._error(exc)
-            return False
-        self.undo_stack.push(DeleteItemCommand(self, item_id, restored, self.tr("%1 verwijderen").replace("%1", what)))
-        self._mark_changed(restored[0][0])
-        return True
+        return self._do(lambda: edits.delete_item(self.dossier, item_id),
+                        self.tr("%1 verwijderen").replace("%1", what)) is not None
 
     def assess(self, template: str, entry: dict, description: str) -> bool:
-        try:
-            assessment_id = items.assess(self.dossier, template, entry)
-        except DossierError as exc:
+        return self._do(lambda: edits.assess(self.dossier, template, entry), description) is not None
+
+    def assign_vote(self, vote_id: str, motion_id: str, description: str) -> bool:
+        return self._do(lambda: edits.assign_vote(self.dossier, vote_id, motion_id), description) is not None
+
+    def import_files(self, sources, description: str, on_done=None) -> None:
+        """Import `sources` (files, or documents as (name, document)) off the GUI thread as one undoable step;
+        `on_done(result)` (services.importing.ImportResult) after. On bad input, a message and no change."""
+        from raadsdossier.services import importing
+
+        if not self._writable():
+            return
+
+        def done(result) -> None:
+            self.apply(result.change, description)
+            if on_done is not None:
+                on_done(result)
+
+        self.run_in_background(lambda: importing.import_files(self.dossier, sources, isolated=True),
+                               self.tr("Bezig met importeren…"), done)
+
+    def add_attachments(self, paths: list[Path], on_done=None) -> None:
+        """Keep files as attachments, off the GUI thread (reading a PDF's text can take a while), as one
+        undoable step; a file that cannot be added is named in a message. `on_done(change)` after."""
+        if not self._writable():
+            return
+
+        def done(result: edits.AttachResult) -> None:
+            self.apply(result.change, self.tr("Bijlage toevoegen"))
+            if result.problems:
+                QMessageBox.warning(self, self.tr("Bijlage niet toegevoegd"), "\n\n".join(result.problems))
+            if on_done is not None:
+                on_done(result.change)
+
+        self.run_in_background(lambda: edits.add_attachments(self.dossier, paths),
+                               self.tr("Bijlagen worden toegevoegd…"), done)
+
+    def run_in_background(self, work, label: str, on_done, on_error=None) -> None:
+        """Run `work()` (a service call) on the thread pool behind a window-modal progress dialog saying
+        `label`; `on_done(result)` or `on_error(exc)` (default: a message) runs on the GUI thread after."""
+        busy = QProgressDialog(label, None, 0, 0, self)  # no cancel: a transaction lands whole or not at all
+        busy.setWindowTitle("Raadsdossier")
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)  # a step that is over in a moment shows no dialog
+
+        def finish(callback, value):
+            busy.reset()
+            busy.deleteLater()
+            callback(value)
+
+        tasks.run_in_background(work, lambda result: finish(on_done, result),
+                                lambda exc: finish(on_error or self._error, exc))
+
+    def revert(self, command: ChangeCommand) -> None:
+        """Undo or redo `command`: carry out its step and keep the step that reverses that. A large step
+        (undoing an import) runs off the GUI thread."""
+        step = command.step
+
+        def done(change: Change) -> None:
+            command.step = change.undo
+            self.refresh_for(change)
+
+        def failed(exc: Exception) -> None:
             self._error(exc)
-            return False
-        self.undo_stack.push(AssessCommand(self, template, entry, assessment_id, description))
-        self._mark_changed("checklist")
-        return True
+            command.setObsolete(True)  # it cannot be carried out: the stack drops it
 
-    def import_document(self, document: dict, description: str) -> bool:
-        """Import an interchange document as one undoable step."""
-        return self.import_documents([(description, document)], description)
-
-    def import_documents(self, documents: list[tuple[str, dict]], description: str) -> bool:
-        """Import several documents in one transaction, as one undoable step."""
-        from raadsdossier.services import dossiers as services
-        from raadsdossier.interchange.load import iter_items
-
-        before, added = [], []
-        for _name, document in documents:
-            for _k, _i, _spec, entry in iter_items(document):
-                if items.exists(self.dossier, entry["id"]):
-                    before.append(items.get(self.dossier, entry["id"]))
-                else:
-                    added.append(entry["id"])
+        if step.size > LARGE_STEP:
+            self.run_in_background(lambda: edits.revert(self.dossier, step), command.text(), done, failed)
+            return
         try:
-            services.import_documents(self.dossier, documents)
+            change = edits.revert(self.dossier, step)
         except DossierError as exc:
-            self._error(exc)
-            return False
-        self.undo_stack.push(ImportCommand(self, added, before, documents, description))
-        self._mark_changed("*")
-        return True
-
-    def perform_import(self, documents: list[tuple[str, dict]]) -> None:
-        from raadsdossier.services import dossiers as services
-
-        self._guard(lambda: services.import_documents(self.dossier, documents), "*")
+            failed(exc)
+        else:
+            done(change)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -184,33 +251,6 @@ class DossierView(QWidget):
         if paths:
             event.acceptProposedAction()
             ImportDialog(self, paths, self).open()
-
-    # Called by undo commands (redo/undo after the first time).
-
-    def perform_save(self, key: str, data: dict) -> None:
-        self._guard(lambda: items.save(self.dossier, key, data), key)
-
-    def perform_delete(self, item_id: str) -> list:
-        result = self._guard(lambda: items.delete(self.dossier, item_id), "*")
-        return result or []
-
-    def perform_restore(self, restored: list) -> None:
-        self._guard(lambda: items.restore(self.dossier, restored), "*")
-
-    def perform_assess(self, template: str, entry: dict) -> None:
-        self._guard(lambda: items.assess(self.dossier, template, entry), "checklist")
-
-    def perform_remove_assessment(self, assessment_id: str) -> None:
-        self._guard(lambda: items.remove_assessment(self.dossier, assessment_id), "checklist")
-
-    def _guard(self, action, key: str):
-        try:
-            result = action()
-        except DossierError as exc:
-            self._error(exc)
-            result = None
-        self._mark_changed(key)
-        return result
 
     def close(self) -> bool:
         self.dossier.close()

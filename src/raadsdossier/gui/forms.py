@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
 )
 
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import field_label, label
@@ -206,11 +206,11 @@ class ItemForm(QWidget):
             combo.clear()
             combo.addItem("—", None)
             if field.ref_kind == AGENDA_ITEM:
-                options = items.agenda_items(self.dossier, meeting_id) if meeting_id else []
+                options = lists.agenda_items(self.dossier, meeting_id) if meeting_id else []
             elif field.ref_kind is None:
-                options = [(i, t) for kind in ("college_note", "source") for i, t in items.choices(self.dossier, kind)]
+                options = [(i, t) for kind in ("college_note", "source") for i, t in lists.choices(self.dossier, kind)]
             else:
-                options = items.choices(self.dossier, field.ref_kind)
+                options = lists.choices(self.dossier, field.ref_kind)
             for value, text in options:
                 if value != (self.original or {}).get("id"):
                     combo.addItem(text, value)
@@ -232,7 +232,7 @@ class ItemForm(QWidget):
                 self._actor_names[key] = dict(zip(names, refs))
                 self.widgets[key].setText("; ".join(names))
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
-            self.source_model.set_choices(items.choices(self.dossier, "source"), data.get("source_ids") or [])
+            self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
         finally:
             self._loading = False
 

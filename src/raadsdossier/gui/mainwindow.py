@@ -234,7 +234,8 @@ class MainWindow(SafetyActions, QMainWindow):
                 self._drop_glance(in_place_of)
             return None
         view = DossierView(dossier)
-        view.changed.connect(lambda _key: self._update_title())
+        view.changed.connect(lambda _change: self._update_title())
+        view.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.undo_group.addStack(view.undo_stack)
         if in_place_of is not None and self.tabs.indexOf(in_place_of) >= 0:
             was_current = self.tabs.currentWidget() is in_place_of
@@ -382,8 +383,7 @@ class MainWindow(SafetyActions, QMainWindow):
             self._drop_glance(view)
             self._remember_open()
             return
-        if backup:
-            self._auto_backup_now(view)
+        self._close_dossier(view, backup)
         self.tabs.removeTab(index)
         self.undo_group.removeStack(view.undo_stack)
         view.close()
@@ -506,6 +506,5 @@ class MainWindow(SafetyActions, QMainWindow):
         self._remember_open()
         self.backup_timer.stop()
         for view in self.views():
-            self._auto_backup_now(view)
-            view.dossier.close()
+            self._close_dossier(view)
         super().closeEvent(event)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import label
 
@@ -56,14 +56,14 @@ class ItemTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.loaded = True
         self.beginResetModel()
-        self.rows, self.total, self.total_exact = items.first_page(
+        self.rows, self.total, self.total_exact = lists.first_page(
             self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
             descending=self.descending, limit=PAGE)
         self.endResetModel()
         self.count_changed.emit()
 
     def _fetch(self, offset: int) -> list[dict]:
-        return items.page(self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
+        return lists.page(self.dossier, self.key, text_filter=self.text_filter or None, order=self.order,
                           descending=self.descending, offset=offset, limit=PAGE)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:

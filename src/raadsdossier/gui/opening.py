@@ -1,7 +1,8 @@
 """Opening a dossier the way a user needs it: ask its password, offer read-only when it is locked,
 and put the newest good backup in the place of a damaged file.
 
-GUI thread only (it asks questions). The file work itself is core code: Dossier.open, backups.
+GUI thread only (it asks questions). The file work itself is done by the services (services.dossiers,
+services.safety), which the command line uses too.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from raadsdossier.storage import backups
 from raadsdossier.domain.errors import DamagedDossier, DossierError, DossierLocked, PasswordRequired, WrongPassword
-from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui import keystore, prompts
+from raadsdossier.services import dossiers, safety
+from raadsdossier.storage.dossier import Dossier
 
 
 def t(text: str) -> str:
@@ -42,7 +43,7 @@ def open_dossier(parent, path: Path, password: str | None = None, read_only: boo
     while True:
         try:
             # The whole-file check runs after the tab is shown (MainWindow.verify_in_background).
-            dossier = Dossier.open(path, read_only=read_only, password=password, verify=False)
+            dossier = dossiers.open_dossier(path, read_only=read_only, password=password, verify=False)
         except (PasswordRequired, WrongPassword) as exc:
             if isinstance(exc, WrongPassword):
                 if from_keyring:
@@ -80,23 +81,13 @@ def open_dossier(parent, path: Path, password: str | None = None, read_only: boo
         return dossier
 
 
-def newest_good_backup(path: Path, password: str | None) -> backups.Backup | None:
-    for backup in backups.list_backups(path):
-        try:
-            backups.verify(backup.path, password)
-        except DossierError:
-            continue
-        return backup
-    return None
-
-
 def offer_backup(parent, path: Path, password: str | None, exc: DamagedDossier) -> bool:
     """Tell the user the dossier is damaged and offer the newest backup that verifies; True once it is in place.
 
     The damaged file is set aside under a new name beside it, never deleted (backups.restore does that).
     """
     title = t("Dossier beschadigd")
-    good = newest_good_backup(path, password)
+    good = safety.newest_good_backup(path, password)
     if good is None:
         QMessageBox.warning(parent, title, t("%1\n\nEr is geen reservekopie van dit dossier die in orde is. "
                                              "Het bestand is niet veranderd.").replace("%1", str(exc)))
@@ -107,7 +98,7 @@ def offer_backup(parent, path: Path, password: str | None, exc: DamagedDossier) 
     if not prompts.confirm(parent, title, text, t("Reservekopie terugzetten"), t("Niet openen")):
         return False
     try:
-        result = backups.restore(path, good.path, password)
+        result = safety.restore_backup(path, good.path, password)
     except DossierError as error:
         QMessageBox.warning(parent, title, str(error))
         return False

@@ -74,14 +74,14 @@ class SafetyActions:
 
     def restore_backup(self, path: Path, backup: Path, on_done, on_error=None) -> None:
         """Put `backup` in the place of the open dossier at `path` (the state before is kept as a backup)."""
-        from raadsdossier.storage import backups
+        from raadsdossier.services import safety
 
         view = self.view_for(path)
         if view is None:
             return
         password = view.dossier.password
-        self._reopen_after(view, lambda: backups.restore(view.dossier.path, backup, password), password, password,
-                           on_done, on_error)
+        self._reopen_after(view, lambda: safety.restore_backup(view.dossier.path, backup, password), password,
+                           password, on_done, on_error)
 
     def encrypt_dossier(self) -> None:
         from raadsdossier.gui import prompts
@@ -129,8 +129,8 @@ class SafetyActions:
         self._change_encryption(view, answer[0], None, _t("%1 is niet meer versleuteld."))
 
     def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
-        from raadsdossier.storage.encryption import change_encryption
         from raadsdossier.gui import keystore
+        from raadsdossier.services import safety
 
         path, in_memory = view.dossier.path, view.dossier.password
 
@@ -143,28 +143,33 @@ class SafetyActions:
             QMessageBox.information(self, "Raadsdossier", done_text.replace("%1", path.name) + " " + (
                 _t("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(converted)))))
 
-        self._reopen_after(view, lambda: change_encryption(path, old, new), new, in_memory, done)
+        if old is None:
+            work = lambda: safety.encrypt(path, new)  # noqa: E731
+        elif new is None:
+            work = lambda: safety.decrypt(path, old)  # noqa: E731
+        else:
+            work = lambda: safety.change_password(path, old, new)  # noqa: E731
+        self._reopen_after(view, work, new, in_memory, done)
 
     # -- automatic backups ---------------------------------------------------------
 
     def auto_backup_all(self) -> None:
         """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
-        from raadsdossier.storage import backups
+        from raadsdossier.services import safety
 
         for view in self.views():
             if not view.dossier.read_only:
                 dossier = view.dossier
-                tasks.run_in_background(lambda d=dossier: backups.auto_backup(d), self._auto_backup_done,
+                tasks.run_in_background(lambda d=dossier: safety.auto_backup(d), self._auto_backup_done,
                                         self._auto_backup_failed)
 
-    def _auto_backup_now(self, view: DossierView) -> None:
-        """The same on this thread, for a dossier about to close (there is no later to wait for)."""
-        from raadsdossier.storage import backups
+    def _close_dossier(self, view: DossierView, backup: bool = True) -> None:
+        """Close `view`'s dossier, with the automatic backup when one is due (on this thread: there is no
+        later to wait for)."""
+        from raadsdossier.services.dossiers import close_dossier
 
-        if view.dossier.read_only:
-            return
         try:
-            self._auto_backup_done(backups.auto_backup(view.dossier))
+            self._auto_backup_done(close_dossier(view.dossier, backup=backup))
         except DossierError as exc:
             self._auto_backup_failed(exc)
 

@@ -18,7 +18,7 @@ from sqlalchemy import inspect, insert
 from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
-from raadsdossier.storage import search
+from raadsdossier.storage import indexing
 from raadsdossier.domain.models import Item
 from raadsdossier.domain.models.base import item_sources
 
@@ -63,7 +63,7 @@ def insert_new(session: Session, items: list[Item]) -> None:
         return
     if session.new:
         session.flush()  # a pending item would take a seq from the same max(seq) as these
-    search.assign_seq(session, items)
+    indexing.assign_seq(session, items)
     rows_by_table: dict = {}
     for item in items:
         state = item.__dict__
@@ -86,7 +86,7 @@ def insert_new(session: Session, items: list[Item]) -> None:
     for item in items:
         make_transient_to_detached(item)  # "as loaded": the values set are its committed state
         session.add(item)
-    search.queue(session, items)
+    indexing.queue(session, items)
 
 
 def link_sources(item: Item, sources: list, rows: list[dict]) -> None:

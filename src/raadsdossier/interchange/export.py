@@ -59,6 +59,23 @@ def _actor(actor) -> dict:
     return {"name": actor.name}
 
 
+def loaders(model) -> list:
+    """Eager loads of what `export_item` reads of items of `model` (their sources, actors and children):
+    one query per relationship for a whole batch of items instead of several per item."""
+    options = [selectinload(model.sources), selectinload(model.actors)]
+    if model is Motion:
+        options.append(selectinload(Motion.votes).selectinload(Vote.choices))
+    elif model is QuestionSet:
+        options.append(selectinload(QuestionSet.questions))
+    elif model is Meeting:
+        options.append(selectinload(Meeting.agenda_items))
+    elif model is Partnership:
+        options.append(selectinload(Partnership.status_history))
+    elif model is ChecklistAssessment:
+        options.append(selectinload(ChecklistAssessment.evidence))
+    return options
+
+
 def export_item(item: Item, spec: KindSpec) -> dict:
     out: dict = {"id": item.id, "confidentiality": _v(item.confidentiality)}
     for field in spec.fields:
@@ -143,19 +160,28 @@ def export_checklist(session: Session) -> dict | None:
     template = load_template(template_id)
     position = {item.id: index for index, item in enumerate(template.items)}
     assessments.sort(key=lambda a: (position.get(a.checklist_item_id, 10**6), a.assessed_on or date.min, a.id))
-    items = []
-    for assessment in assessments:
-        template_item = template.item(assessment.checklist_item_id)
-        items.append({
-            "id": assessment.checklist_item_id,
-            "assessment_id": assessment.id,
-            "section": template_item.section if template_item else None,
-            "title": template_item.title if template_item else None,
-            "status": assessment.status.value,
-            "note": assessment.note,
-            "assessed_on": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
-            "evidence_ids": sorted(item.id for item in assessment.evidence),
-            "confidentiality": assessment.confidentiality.value,
-            "source_ids": sorted(source.id for source in assessment.sources),
-        })
-    return {"template": template.id, "template_version": template.version, "items": items}
+    return {"template": template.id, "template_version": template.version,
+            "items": [export_assessment(assessment) for assessment in assessments]}
+
+
+def export_assessment(assessment: ChecklistAssessment, with_template: bool = False) -> dict:
+    """One assessment as an entry of the interchange document's checklist; `with_template` adds the
+    template's id as "template" (an entry kept apart from its checklist, such as an undo step's)."""
+    from raadsdossier.domain.checklist import load_template
+
+    template_item = load_template(assessment.template).item(assessment.checklist_item_id)
+    entry = {
+        "id": assessment.checklist_item_id,
+        "assessment_id": assessment.id,
+        "section": template_item.section if template_item else None,
+        "title": template_item.title if template_item else None,
+        "status": _v(assessment.status),
+        "note": assessment.note,
+        "assessed_on": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
+        "evidence_ids": sorted(item.id for item in assessment.evidence),
+        "confidentiality": _v(assessment.confidentiality),
+        "source_ids": sorted(source.id for source in assessment.sources),
+    }
+    if with_template:
+        entry["template"] = assessment.template
+    return entry

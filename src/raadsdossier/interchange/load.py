@@ -23,16 +23,18 @@ import jsonschema_rs
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from raadsdossier.domain import kinds
 from raadsdossier.domain.checklist import META_KEY, load_template
 from raadsdossier.domain.dates import check_partial_date
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import InvalidInput, NotFound
+from raadsdossier.domain.models.base import new_id
 from raadsdossier.domain.models import (
     AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
     StatusChange, Vote, VoteCast,
 )
 from raadsdossier.interchange import bulk
-from raadsdossier.interchange.export import export_item
+from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.base.paths import resource
@@ -47,20 +49,46 @@ def schema() -> dict:
 
 @dataclass
 class ImportReport:
+    """What applying documents did, per collection key ("motions", "checklist" for assessments): how many
+    items were added, updated and skipped, which ones, and each updated item as it was before."""
+
     added: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)  # keys are collection keys or the format's own words
     warnings: list[str] = field(default_factory=list)
+    added_ids: dict[str, list[str]] = field(default_factory=dict)
+    updated_ids: dict[str, list[str]] = field(default_factory=dict)
+    # (collection key, the item exported as it was) for each item updated, in the order applied; a checklist
+    # assessment as its checklist entry with its "template".
+    previous: list[tuple[str, dict]] = field(default_factory=list)
 
     def merge(self, other: "ImportReport") -> None:
         self.added.update(other.added)
         self.updated.update(other.updated)
         self.skipped.update(other.skipped)
         self.warnings.extend(other.warnings)
+        for mine, theirs in ((self.added_ids, other.added_ids), (self.updated_ids, other.updated_ids)):
+            for key, ids in theirs.items():
+                mine.setdefault(key, []).extend(ids)
+        self.previous.extend(other.previous)
+
+    def _added(self, key: str, item_id: str) -> None:
+        self.added[key] += 1
+        self.added_ids.setdefault(key, []).append(item_id)
+
+    def _updated(self, key: str, item_id: str, before: dict) -> None:
+        self.updated[key] += 1
+        self.updated_ids.setdefault(key, []).append(item_id)
+        self.previous.append((key, before))
 
     def summary_nl(self) -> str:
-        def fmt(counter: Counter) -> str:
-            return ", ".join(f"{n} {key}" for key, n in sorted(counter.items())) or "niets"
+        """"toegevoegd: 3 moties, 1 bron; bijgewerkt: niets" (skipped things as the format words them)."""
+        order = {kind.key: index for index, kind in enumerate(kinds.KINDS)}
+
+        def fmt(counter: Counter) -> str:  # kinds in the registry's order, then what the format skipped
+            return ", ".join(kinds.by_key(key).count_text(n) if key in kinds.BY_KEY else f"{n} {key}"
+                             for key, n in sorted(counter.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))\
+                or "niets"
         text = f"toegevoegd: {fmt(self.added)}; bijgewerkt: {fmt(self.updated)}"
         if self.skipped:
             text += f"; overgeslagen: {fmt(self.skipped)}"
@@ -362,10 +390,10 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         item = existing.get(entry["id"])
         before = None
         if item is not None:
-            report.updated[spec.key] += 1
             before = export_item(item, spec)
+            report._updated(spec.key, item.id, before)
         else:
-            report.added[spec.key] += 1
+            report._added(spec.key, entry["id"])
             item = spec.model(id=entry["id"])
             if bulk.can_insert(spec.model):
                 fresh.append(item)  # its collections are set empty there
@@ -500,10 +528,12 @@ def _apply_checklist(session: Session, checklist: dict | None, report: ImportRep
                 ChecklistAssessment.checklist_item_id == entry["id"],
                 ChecklistAssessment.assessed_on == assessed_on,
             )).first()
-        (report.updated if assessment else report.added)["checklist"] += 1
-        if assessment is None:
-            assessment = ChecklistAssessment(id=entry.get("assessment_id") or None)
+        if assessment is not None:
+            report._updated("checklist", assessment.id, export_assessment(assessment, with_template=True))
+        else:
+            assessment = ChecklistAssessment(id=entry.get("assessment_id") or new_id())
             session.add(assessment)
+            report._added("checklist", assessment.id)
         assessment.template = checklist["template"]
         assessment.checklist_item_id = entry["id"]
         assessment.status = entry.get("status") or "not_started"

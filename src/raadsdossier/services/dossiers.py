@@ -1,28 +1,28 @@
-"""What the CLI and the GUI do to dossiers: each mutating call is one transaction.
+"""Dossiers as wholes: create one, open and close one, what it holds (`info`), search it, export it.
 
-These functions may be called from any thread, one dossier per thread at a time.
+These functions may be called from any thread, one dossier per thread at a time. `info` and `search`
+read with plain SQL, without the ORM's models, so that the command line answers them quickly.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-from raadsdossier.storage import search as search_index
-from raadsdossier.domain.checklist import DEFAULT_TEMPLATE, META_KEY, current_states, load_template, progress
-from raadsdossier.storage.encryption import check_new_password
+from raadsdossier.base.gcpause import cyclic_gc_paused
+from raadsdossier.domain.checklist import DEFAULT_TEMPLATE, META_KEY, load_template
 from raadsdossier.domain.enums import Level, PartnershipStatus
 from raadsdossier.domain.errors import DossierExists, DossierFileError, InvalidInput
-from raadsdossier.base.gcpause import cyclic_gc_paused
-from raadsdossier.domain.models import DossierMeta, Item, Motion, Partnership, QuestionSet, StatusChange
+from raadsdossier.storage import backups, glance
+from raadsdossier.storage import search as search_index
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.interchange.export import export_dossier
-from raadsdossier.interchange.load import ImportReport, apply_document
+from raadsdossier.storage.encryption import check_new_password
+
 
 @dataclass(frozen=True)
 class PartnershipFields:
@@ -79,6 +79,8 @@ def create_dossier(path: Path, fields: PartnershipFields, checklist_template: st
     if password is not None:
         check_new_password(password)
 
+    from raadsdossier.domain.models import DossierMeta, Partnership, StatusChange
+
     def build(dossier: Dossier) -> None:
         with dossier.transaction() as session:
             partnership = Partnership(
@@ -96,13 +98,16 @@ def create_dossier(path: Path, fields: PartnershipFields, checklist_template: st
     _publish_new(path, build, password)
 
 
-def create_from_document(path: Path, document: dict, source_name, password: str | None = None) -> ImportReport:
+def create_from_document(path: Path, document: dict, source_name, password: str | None = None):
     """Create a new dossier holding everything in an interchange document (encrypted with a password)."""
     if password is not None:
         check_new_password(password)
     if not document.get("partnership"):
         raise InvalidInput(source_name, "het bestand bevat geen stedenband (partnership), dus er kan geen dossier van worden gemaakt.")
-    reports: list[ImportReport] = []
+    reports = []
+
+    from raadsdossier.domain.models import DossierMeta
+    from raadsdossier.interchange.load import apply_document
 
     def build(dossier: Dossier) -> None:
         with cyclic_gc_paused(), dossier.transaction() as session:
@@ -114,34 +119,10 @@ def create_from_document(path: Path, document: dict, source_name, password: str 
     return reports[0]
 
 
-# An import of at least this many items is "large": a backup is made before it.
-LARGE_IMPORT = 100
-
-
-def import_size(documents: list[tuple[str, dict]]) -> int:
-    """How many items the documents hold (the top-level lists of each interchange document)."""
-    return sum(len(value) for _name, document in documents for value in document.values() if isinstance(value, list))
-
-
-def import_documents(dossier: Dossier, documents: list[tuple[str, dict]], dry_run: bool = False) -> ImportReport:
-    """Add the items of several documents in one transaction; with dry_run nothing is kept.
-
-    A large import (LARGE_IMPORT items or more) is preceded by a backup, so it can be undone
-    by restoring even after the program closed.
-    """
-    if not dry_run and import_size(documents) >= LARGE_IMPORT:
-        dossier.backup("import")
-    total = ImportReport()
-    session_cm = dossier.session() if dry_run else dossier.transaction()
-    with cyclic_gc_paused(), session_cm as session:  # the ORM's objects for thousands of items
-        for name, document in documents:
-            total.merge(apply_document(session, document, name))
-        if dry_run:
-            session.rollback()
-    return total
-
-
 def export_json(dossier: Dossier) -> dict:
+    """The whole dossier as an interchange document (docs/interchange.md)."""
+    from raadsdossier.interchange.export import export_dossier
+
     with dossier.session() as session:
         return export_dossier(session)
 
@@ -157,37 +138,50 @@ class DossierInfo:
 
 
 def dossier_info(dossier: Dossier, today: date | None = None) -> DossierInfo:
-    today = today or date.today()
-    with dossier.session() as session:
-        partnership = dossier.partnership(session)
-        counts = {kind: n for kind, n in session.execute(select(Item.kind, func.count()).group_by(Item.kind))}
-        counts.pop("partnership", None)
-        template_id = dossier.meta(session, META_KEY)
-        checklist = None
-        if template_id:
-            template = load_template(template_id)
-            done, total = progress(current_states(session, template))
-            checklist = {"template": template.id, "done": done, "total": total}
-        overdue = sum(1 for qs in session.scalars(select(QuestionSet)) if qs.is_overdue(today))
-        disagreeing = [
-            f"{m.reference or m.title}, stemming {i + 1}"
-            for m in session.scalars(select(Motion)) for i, v in enumerate(m.votes) if v.disagrees
-        ]
-        p = None
-        if partnership is not None:
-            p = {
-                "id": partnership.id, "dutch_side": partnership.dutch_side, "level": partnership.level.value,
-                "partner_name": partnership.partner_name, "partner_native_name": partnership.partner_native_name,
-                "partner_country": partnership.partner_country, "partner_region": partnership.partner_region,
-                "since": partnership.since, "status": partnership.status.value,
-                "status_history": [
-                    {"date": c.date, "period": c.period, "status": c.status.value, "note": c.note}
-                    for c in partnership.status_history
-                ],
-            }
-        return DossierInfo(str(dossier.path), p, counts, checklist, overdue, disagreeing)
+    """The partnership, the number of items per kind, the checklist's progress, the question sets over
+    their deadline and the votes whose recorded result contradicts their choices. Reads only."""
+    with dossier.connection() as connection:
+        overview = glance.overview(connection, today or date.today())
+        disagreeing = glance.disagreeing_votes(connection)
+    counts = {kind: n for kind, n in overview["counts"].items() if kind != "partnership"}
+    checklist = overview["checklist"]
+    if checklist:
+        checklist = {"template": checklist["template"], "done": checklist["done"], "total": checklist["total"]}
+    return DossierInfo(str(dossier.path), overview["partnership"], counts, checklist,
+                       len(overview["overdue_questions"]), disagreeing)
 
 
 def search(dossier: Dossier, query: str, limit: int = 50) -> list[search_index.SearchHit]:
-    with dossier.session() as session:
-        return search_index.search(session, query, limit)
+    """The best `limit` hits for what the user typed (storage/search.py). Reads only."""
+    with dossier.engine.connect() as connection:
+        return search_index.search(connection, query, limit)
+
+
+# -- opening and closing ------------------------------------------------------------------------------
+
+def open_dossier(path: Path, read_only: bool = False, password: str | None = None, verify: bool = True) -> Dossier:
+    """Open the dossier at `path` (see storage.dossier.Dossier.open for what it checks and refuses)."""
+    return Dossier.open(path, read_only=read_only, password=password, verify=verify)
+
+
+def close_dossier(dossier: Dossier, backup: bool = True) -> Path | None:
+    """Close an open dossier, first making the automatic backup when one is due (a dossier open for
+    writing whose policy asks for one). Returns that backup, or None. The dossier is closed even when the
+    backup fails; the backup's DossierError is raised after."""
+    try:
+        return backups.auto_backup(dossier) if backup and not dossier.read_only else None
+    finally:
+        dossier.close()
+
+
+@contextmanager
+def opened(path: Path, read_only: bool = False, password: str | None = None) -> Iterator[Dossier]:
+    """A dossier open for the length of a `with` block, closed after it the way `close_dossier` closes
+    (the automatic backup only when the block ended without an error)."""
+    dossier = open_dossier(path, read_only=read_only, password=password)
+    try:
+        yield dossier
+    except BaseException:
+        dossier.close()
+        raise
+    close_dossier(dossier)

@@ -1,18 +1,15 @@
 """Making packs: one for a dossier (in one or more formats), or one per dossier of a folder.
 
 Both faces call `make_pack`: the command line in its own process, the window with `isolated=True` from a
-worker thread, so that rendering runs in a child process of its own. Rendering a large pack makes hundreds
-of thousands of short-lived objects in reference cycles (reportlab's flowables); Python's cyclic
-collector then pauses whichever thread allocates for up to half a second while it holds the GIL, which
-froze the window even from a worker thread. A child has its own interpreter and collector, and on two
-cores it renders truly in parallel with the window.
+worker thread, so that rendering runs in a child process of its own (services/isolation.py): rendering a
+large pack makes hundreds of thousands of short-lived objects in reference cycles (reportlab's
+flowables), whose collection paused the window for up to half a second even from a worker thread.
 
 Reading only: no pack changes a dossier. Files appear whole or not at all (export/write.py).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,14 +18,11 @@ from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.export.build import PackOptions, build_pack, preview
 from raadsdossier.export.write import FORMATS, check_target, write_pack
+from raadsdossier.services.isolation import run_in_child
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.storage.sqlitefile import SUFFIX
 
 Progress = Callable[[int, int], None]
-
-
-class PackFailed(DossierError):
-    """The child process could not make the pack; the message is the child's own sentence."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +48,7 @@ def make_pack(dossier: Dossier, targets: Path | Sequence[Path], options: PackOpt
     `progress(done, total)` runs as the files are written, over all targets together (from a worker
     thread when called from one). With `isolated` the work runs in a child process (see above) and
     this call blocks until it is done; any thread may call it. Raises InvalidInput for a bad target,
-    NotFound for an unknown meeting or agenda item, PackFailed when the child could not make it.
+    NotFound for an unknown meeting or agenda item; in the child, isolation.ChildFailed with its sentence.
     """
     targets = [Path(targets)] if isinstance(targets, (str, Path)) else [Path(t) for t in targets]
     if not targets:
@@ -125,49 +119,16 @@ def make_packs(directory: Path, out_dir: Path, options: PackOptions, formats: Se
     return written, problems
 
 
-# -- the child process -----------------------------------------------------------------------------
+# -- in a child process ----------------------------------------------------------------------------
 
-def _child(path: str, password: str | None, targets: list[str], options: PackOptions, conn) -> None:
-    """Runs in the child: open the dossier read-only, make the pack, report progress and the outcome."""
-    try:
-        # verify=False: the window checked the file when it opened it; read_only takes no write lock.
-        with Dossier.open(Path(path), read_only=True, password=password, verify=False) as dossier:
-            result = make_pack(dossier, [Path(t) for t in targets], options,
-                               lambda done, total: conn.send(("progress", done, total)))
-        conn.send(("done", result))
-    except DossierError as exc:
-        conn.send(("error", str(exc)))
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which shows it
-        conn.send(("error", f"het stuk kon niet worden gemaakt ({type(exc).__name__}: {exc})."))
-    finally:
-        conn.close()
+def _pack_in_child(path: str, password: str | None, targets: list[str], options: PackOptions, report) -> PackResult:
+    """Runs in the child: open the dossier read-only and make the pack."""
+    # verify=False: the window checked the file when it opened it; read_only takes no write lock.
+    with Dossier.open(Path(path), read_only=True, password=password, verify=False) as dossier:
+        return make_pack(dossier, [Path(t) for t in targets], options, report)
 
 
 def _in_child(dossier: Dossier, targets: list[Path], options: PackOptions, progress: Progress | None) -> PackResult:
-    context = multiprocessing.get_context("spawn")  # no fork of a process running Qt and SQLite
-    parent_conn, child_conn = context.Pipe(duplex=False)
     # The password stays in memory: it travels to the child through the pipe that spawn uses.
-    process = context.Process(target=_child, daemon=True, args=(
-        str(dossier.path), dossier.password, [str(t) for t in targets], options, child_conn))
-    process.start()
-    child_conn.close()
-    outcome = None
-    try:
-        while True:
-            try:
-                message = parent_conn.recv()
-            except EOFError:
-                break
-            if message[0] == "progress":
-                if progress is not None:
-                    progress(message[1], message[2])
-            else:
-                outcome = message
-    finally:
-        parent_conn.close()
-        process.join()
-    if outcome is None:
-        raise PackFailed(f"het stuk kon niet worden gemaakt: het hulpproces stopte onverwacht (code {process.exitcode}).")
-    if outcome[0] == "error":
-        raise PackFailed(outcome[1])
-    return outcome[1]
+    return run_in_child(_pack_in_child, str(dossier.path), dossier.password, [str(t) for t in targets], options,
+                        progress=progress)

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from raadsdossier.storage import indexing
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import load_template
 from raadsdossier.domain.errors import DossierError
@@ -186,7 +187,7 @@ def repair(dossier: Dossier) -> CheckReport:
             done.append(f"{emptied} verwijzing(en) naar iets dat niet meer bestaat leeggemaakt, "
                         f"{removed} losse rij(en) verwijderd")
         if codes & {"search_index", "item_half", "foreign_key"}:
-            count = search_index.rebuild(session)
+            count = indexing.rebuild(session)
             done.append(f"zoekindex opnieuw opgebouwd ({count} items)")
     after = check(dossier)
     after.backup, after.repaired = backup, done

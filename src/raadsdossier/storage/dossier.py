@@ -12,25 +12,34 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, select
+from functools import cache
+
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from raadsdossier.storage import backups, migrations, search, sqlitefile
 from raadsdossier.domain.errors import (
     DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired, StorageFull,
 )
+from raadsdossier.storage import backups, migrations, sqlitefile
 from raadsdossier.storage.locking import DossierLock
-from raadsdossier.domain.models import DossierMeta, Partnership
 from raadsdossier.storage.sqlitefile import APPLICATION_ID, ENCRYPTED, SUFFIX  # noqa: F401  (APPLICATION_ID, SUFFIX re-exported)
 
+# The ORM's models are imported when the first session is made, not with this module: mapping them
+# costs a third of a second, and the command line's `info` and `search` read with plain SQL instead.
 
-class DossierSession(Session):
-    """Sessions on a dossier; the search index follows their flushes."""
 
+@cache
+def _session_class() -> type[Session]:
+    """Sessions on a dossier; the search index follows their flushes (storage/indexing.py)."""
+    from raadsdossier.storage import indexing
 
-search.install_hooks(DossierSession)
+    class DossierSession(Session):
+        pass
+
+    indexing.install_hooks(DossierSession)
+    return DossierSession
 
 
 def _make_engine(path: Path, mode: str, password: str | None = None) -> Engine:
@@ -65,7 +74,12 @@ class Dossier:
         self.read_only = read_only
         self.lock = lock
         self._password = password  # kept in memory only: new connections and backups need it
-        self._sessions = sessionmaker(bind=engine, class_=DossierSession, expire_on_commit=False)
+        self._session_factory: sessionmaker | None = None
+
+    def _sessions(self) -> Session:
+        if self._session_factory is None:
+            self._session_factory = sessionmaker(bind=self.engine, class_=_session_class(), expire_on_commit=False)
+        return self._session_factory()
 
     @property
     def encrypted(self) -> bool:
@@ -200,6 +214,21 @@ class Dossier:
             session.rollback()
             session.close()
 
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """The DB-API connection in a read transaction (one snapshot for every query), for reading with
+        plain SQL: no ORM model is imported for it. Nothing done with it is committed."""
+        raw = self.engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("ROLLBACK")
+        finally:
+            raw.close()
+
     def quick_check(self) -> str:
         """SQLite's quick_check over the whole file: "ok", or the first problem it reports.
 
@@ -235,19 +264,17 @@ class Dossier:
         return backups.make_backup(self.path, self._password, reason, policy=self.backup_policy())
 
     def backup_policy(self) -> backups.BackupPolicy:
-        with self.session() as session:
-            text = self.meta(session, backups.POLICY_META_KEY)
+        text = self.meta(backups.POLICY_META_KEY)
         try:
             return backups.BackupPolicy.parse(text) if text else backups.BackupPolicy()
         except DossierError:
             return backups.BackupPolicy()
 
-    def partnership(self, session: Session) -> Partnership | None:
-        return session.scalars(select(Partnership)).first()
-
-    def meta(self, session: Session, key: str) -> str | None:
-        row = session.get(DossierMeta, key)
-        return row.value if row else None
+    def meta(self, key: str) -> str | None:
+        """A value of the dossier's own settings (dossier_meta), or None."""
+        with self.connection() as connection:
+            row = connection.execute("SELECT value FROM dossier_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
 
 _reason = sqlitefile.reason

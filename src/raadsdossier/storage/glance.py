@@ -14,7 +14,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from raadsdossier.domain import checklist
+from raadsdossier.domain import checklist, votes
 from raadsdossier.storage import migrations, sqlitefile
 from raadsdossier.domain.errors import DossierError
 
@@ -78,6 +78,28 @@ def overview(connection, today: date | None = None) -> dict:
         "counts": counts, "open_commitments": open_commitments, "overdue_questions": overdue_questions,
         "latest_events": latest_events, "checklist": checklist_progress(connection),
     }
+
+
+def disagreeing_votes(connection) -> list[str]:
+    """"M 21-07, stemming 2" for each vote whose recorded result contradicts the one counted from its choices
+    (Vote.disagrees, counted with the same domain/votes.py), motions in the order they were added."""
+    cursor = connection.cursor()
+    cursor.execute("SELECT v.id, v.motion_id, v.recorded_result, m.reference, m.title FROM votes v"
+                   " JOIN motions m ON m.id = v.motion_id JOIN items i ON i.id = m.id ORDER BY i.seq, v.position")
+    rows = cursor.fetchall()
+    recorded = {vote_id for vote_id, _motion, result, _reference, _title in rows if result is not None}
+    casts: dict[str, list[tuple]] = {vote_id: [] for vote_id in recorded}
+    if recorded:
+        cursor.execute("SELECT c.vote_id, c.choice, c.seats, c.person_id IS NOT NULL FROM vote_casts c"
+                       " JOIN votes v ON v.id = c.vote_id WHERE v.recorded_result IS NOT NULL ORDER BY c.position")
+        for vote_id, choice, seats, by_member in cursor.fetchall():
+            casts[vote_id].append((choice, seats, bool(by_member)))
+    out, number = [], 0
+    for index, (vote_id, motion_id, result, reference, title) in enumerate(rows):
+        number = number + 1 if index and rows[index - 1][1] == motion_id else 1  # the vote's place on its motion
+        if vote_id in recorded and votes.disagrees(votes.tally(casts[vote_id]), result):
+            out.append(f"{reference or title}, stemming {number}")
+    return out
 
 
 def checklist_progress(connection) -> dict | None:

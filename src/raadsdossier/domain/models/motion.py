@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from raadsdossier.domain import votes
 from raadsdossier.domain.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
 from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, partial_dates
+from raadsdossier.domain.votes import Tally
 
 
 class Motion(Item):
@@ -73,21 +73,6 @@ class Motion(Item):
         return (title, body)
 
 
-@dataclass(frozen=True)
-class Tally:
-    for_: int
-    against: int
-    not_voting: int
-
-    @property
-    def result(self) -> VoteResult:
-        if self.for_ > self.against:
-            return VoteResult.ADOPTED
-        if self.for_ < self.against:
-            return VoteResult.REJECTED
-        return VoteResult.TIED
-
-
 class Vote(Base):
     """One vote on a motion: per party (with seats) or per member (roll call)."""
 
@@ -111,14 +96,8 @@ class Vote(Base):
 
     @property
     def tally(self) -> Tally | None:
-        """Votes for, against and not cast; None when no choices, or no seats for any party, are known
-        (a party's choice without its seats says how it voted, not how many votes that was)."""
-        if not self.choices or all(cast.seats is None and cast.person_id is None for cast in self.choices):
-            return None
-        counts = {choice: 0 for choice in VoteChoice}
-        for cast in self.choices:
-            counts[cast.choice] += cast.weight
-        return Tally(counts[VoteChoice.FOR], counts[VoteChoice.AGAINST], counts[VoteChoice.NOT_VOTING])
+        """Votes for, against and not cast (domain/votes.py); None when they cannot be counted."""
+        return votes.tally((cast.choice, cast.seats, cast.person_id is not None) for cast in self.choices)
 
     @property
     def computed_result(self) -> VoteResult | None:
@@ -133,8 +112,7 @@ class Vote(Base):
     @property
     def disagrees(self) -> bool:
         """True when the recorded result contradicts the one computed from the choices."""
-        computed = self.computed_result
-        return bool(computed and self.recorded_result and computed != self.recorded_result)
+        return votes.disagrees(self.tally, self.recorded_result)
 
 
 class VoteCast(Base):
@@ -160,6 +138,4 @@ class VoteCast(Base):
     @property
     def weight(self) -> int:
         """Seats for a party vote; one for a member's own vote."""
-        if self.seats is not None:
-            return self.seats
-        return 1 if self.person_id is not None else 0
+        return votes.weight(self.seats, self.person_id is not None)

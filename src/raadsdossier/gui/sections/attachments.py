@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
-from raadsdossier.interchange.attachments import attachment_from_file
-from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui.sections.items import ItemSection
 
 
@@ -32,20 +30,15 @@ class AttachmentSection(ItemSection):
         paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Bijlagen toevoegen"))
         self.add_files([Path(p) for p in paths])
 
-    def add_files(self, paths: list[Path]) -> list[str]:
-        """Add each file as an attachment (one undoable step each); returns the new ids."""
-        added = []
-        for path in paths:
-            try:
-                data = attachment_from_file(path)
-            except DossierError as exc:
-                QMessageBox.warning(self, self.tr("Bijlage niet toegevoegd"), str(exc))
-                continue
-            if self.view.save_item("attachments", None, data, self.tr("Bijlage toevoegen")):
-                added.append(data["id"])
+    def add_files(self, paths: list[Path]) -> None:
+        """Add the files as attachments (one undoable step, off the GUI thread); the last one is shown after."""
+        if paths:
+            self.view.add_attachments(paths, self._added)
+
+    def _added(self, change) -> None:
+        added = sorted(change.added.get("attachment", ()))
         if added:
             self.show_item(added[-1])
-        return added
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():

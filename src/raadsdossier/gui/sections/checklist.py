@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.domain.enums import ChecklistStatus
 from raadsdossier.gui.i18n import format_date, label
 from raadsdossier.gui.sections.base import Section
@@ -22,6 +22,7 @@ DONE = (ChecklistStatus.DONE.value, ChecklistStatus.NOT_APPLICABLE.value)
 class ChecklistSection(Section):
     key = "checklist"
     kinds = ("checklist_assessment",)
+    also_shows = EVIDENCE_KINDS  # the titles in the evidence list
 
     def __init__(self, view, parent=None) -> None:
         super().__init__(view, parent)
@@ -81,7 +82,7 @@ class ChecklistSection(Section):
     def refresh(self) -> None:
         super().refresh()
         selected = self.current_item_id()
-        self.state = items.checklist_state(self.view.dossier)
+        self.state = lists.checklist_state(self.view.dossier)
         self._filling = True
         try:
             if self._update_in_place():
@@ -187,7 +188,7 @@ class ChecklistSection(Section):
         chosen = set((last or {}).get("evidence_ids") or [])
         self.evidence.clear()
         for kind in EVIDENCE_KINDS:
-            for item_id, title in items.choices(self.view.dossier, kind):
+            for item_id, title in lists.choices(self.view.dossier, kind):
                 entry = QListWidgetItem(title)
                 entry.setData(Qt.ItemDataRole.UserRole, item_id)
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)

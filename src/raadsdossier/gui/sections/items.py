@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
-from raadsdossier.gui.sections.base import Section
+from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
 
@@ -27,11 +27,15 @@ FIT_ROWS = 40
 class ItemSection(Section):
     """Items of one kind. Subclasses add editors for children via `extra_editor()`."""
 
+    extra_shows: tuple[str, ...] = ()  # kinds besides PEOPLE whose titles a subclass shows
+
     def __init__(self, view, key: str, title: str, columns: list[Column], parent=None) -> None:
         super().__init__(view, parent)
         self.key = key
         self.spec = KIND_BY_KEY[key]
         self.kinds = (self.spec.kind,)
+        # the names of submitters, who promised, …; and what a subclass shows of other kinds
+        self.also_shows = (*(PEOPLE if self.spec.actors else ()), *self.extra_shows)
         self.title = title
         self.current: dict | None = None
 
@@ -174,7 +178,7 @@ class ItemSection(Section):
             self.count_label.clear()
             return
         total = self.model.total
-        if not self.model.total_exact:  # a filter with more matches than it counts (core.items.COUNT_BOUND)
+        if not self.model.total_exact:  # a filter with more matches than it counts (services.lists.COUNT_BOUND)
             self.count_label.setText(self.tr("meer dan %1 items").replace("%1", QLocale().toString(total)))
         else:
             self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", QLocale().toString(total)))
@@ -186,7 +190,7 @@ class ItemSection(Section):
         item_id = self.model.rows[row]["id"]
         if self.current and self.current["id"] == item_id:
             return
-        _key, data = items.get(self.view.dossier, item_id)
+        _key, data = lists.get(self.view.dossier, item_id)
         self._load(data)
 
     def _load(self, data: dict | None) -> None:
@@ -224,13 +228,12 @@ class ItemSection(Section):
 
     def save(self, after: dict) -> None:
         """Save an edited version of the current item as one undoable step."""
-        before = self.current
-        if self.view.save_item(self.key, before, after, self.tr("%1 bewerken").replace("%1", kind_label(self.spec.kind))):
+        if self.view.save_item(self.key, after, self.tr("%1 bewerken").replace("%1", kind_label(self.spec.kind))):
             self.show_item(after["id"])
 
     def new_item(self) -> None:
         data = {"id": str(uuid.uuid4()), "confidentiality": Confidentiality.PUBLIC.value, **self.new_defaults()}
-        if self.view.save_item(self.key, None, data, self.tr("%1 toevoegen").replace("%1", kind_label(self.spec.kind))):
+        if self.view.save_item(self.key, data, self.tr("%1 toevoegen").replace("%1", kind_label(self.spec.kind))):
             self.filter_edit.clear()
             self.show_item(data["id"])
             first = self.form.widgets.get(self.spec.fields[0].key)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.domain.enums import VoteChoice, VoteKind, VoteResult
 from raadsdossier.gui.forms import compact
 from raadsdossier.gui.i18n import label
@@ -72,7 +72,7 @@ class VoteEditor(QGroupBox):
         self.table.setHorizontalHeaderLabels([who, _tr("Keuze"), _tr("Zetels")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
-        self.options = items.choices(section.view.dossier, "party" if self.kind == "party" else "person")
+        self.options = lists.choices(section.view.dossier, "party" if self.kind == "party" else "person")
         for choice in vote.get("choices", []):
             self._add_row(choice.get("party") or choice.get("person"), choice["choice"], choice.get("seats"))
         self.table.setMinimumHeight(min(48 + 32 * max(1, self.table.rowCount()), 360))
@@ -238,7 +238,7 @@ class MotionSection(ItemSection):
             self.changes_label.clear()
             return
         self.party_seats = {}
-        for row in items.page(self.view.dossier, "parties", limit=1000):
+        for row in lists.page(self.view.dossier, "parties", limit=1000):
             if row.get("seats"):
                 self.party_seats[row["id"]] = row["seats"]
         computed = data.get("_computed", {}).get("votes_computed", [])
@@ -246,7 +246,7 @@ class MotionSection(ItemSection):
             editor = VoteEditor(self, number, vote, computed[number - 1] if number <= len(computed) else None)
             self.vote_editors.append(editor)
             self.vote_box.addWidget(editor)
-        names = dict(items.choices(self.view.dossier, "party"))
+        names = dict(lists.choices(self.view.dossier, "party"))
         changes = changed_parties(data.get("votes", []), names)
         self.changes_label.setText(
             (self.tr("Veranderd tussen stemmingen:") + "<br>" + "<br>".join(changes)) if changes else "")

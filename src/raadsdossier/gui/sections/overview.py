@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.gui import tasks
-from raadsdossier.domain import kinds
+from raadsdossier.domain import kinds as item_kinds
 from raadsdossier.gui.i18n import count_label, format_date, label
 from raadsdossier.gui.sections.base import Section
 
@@ -28,6 +28,9 @@ class OverviewSection(Section):
 
     key = "overview"
     kinds = ("partnership",)
+
+    def shows(self, change) -> bool:
+        return bool(change)  # it counts every kind
     item_keys = ("partnership",)
 
     def __init__(self, view, parent=None) -> None:
@@ -70,12 +73,12 @@ class OverviewSection(Section):
     def refresh(self) -> None:
         """Read the overview on a worker thread: it counts the whole dossier, and in a large one (or the
         first time a process runs these queries) that took a third of a second with the window frozen."""
-        from raadsdossier.services import items
+        from raadsdossier.services import lists
 
         super().refresh()
         self._generation = getattr(self, "_generation", 0) + 1
         generation, dossier = self._generation, self.view.dossier
-        tasks.run_in_background(lambda: items.overview(dossier), lambda data: self._show(generation, data),
+        tasks.run_in_background(lambda: lists.overview(dossier), lambda data: self._show(generation, data),
                                 self._failed)
 
     def _show(self, generation: int, data: dict) -> None:
@@ -86,7 +89,7 @@ class OverviewSection(Section):
         self.form.load(self.data["partnership"])
 
     def show_glance(self, data: dict) -> None:
-        """The overview read before the data layer was loaded (core/glance.py); the form follows later."""
+        """The overview read before the data layer was loaded (storage/glance.py); the form follows later."""
         self.data, self.glanced = data, True
         self.summary.setText(self._html(data))
 
@@ -96,8 +99,7 @@ class OverviewSection(Section):
     def _save(self) -> None:
         if self.data is None or self.glanced:  # the form is filled (and so editable) only by the dossier's own read
             return
-        before = self.data["partnership"]
-        self.view.save_item("partnership", before, self.form.value(), self.tr("Stedenband bewerken"))
+        self.view.save_item("partnership", self.form.value(), self.tr("Stedenband bewerken"))
 
     def show_item(self, item_id: str) -> bool:
         return bool(self.data and self.data["partnership"] and self.data["partnership"]["id"] == item_id)
@@ -140,7 +142,7 @@ class OverviewSection(Section):
                              f"{' — ' + _esc(change['note']) if change.get('note') else ''}</li>")
             parts.append("</ul>")
         counts = data["counts"]
-        shown = [(kind.name, counts[kind.name]) for kind in kinds.KINDS if counts.get(kind.name) and kind.name != "partnership"]
+        shown = [(kind.name, counts[kind.name]) for kind in item_kinds.KINDS if counts.get(kind.name) and kind.name != "partnership"]
         if shown:
             parts.append(f"<h3>{w['Inhoud']}</h3><p>")
             parts.append(", ".join(count_label(kind, n) for kind, n in shown))

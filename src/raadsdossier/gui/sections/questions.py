@@ -146,18 +146,18 @@ class QuestionSection(ItemSection):
         self.save(after)
 
     def paste_text(self, text: str) -> str | None:
-        """Add the question set in `text` (plain-text form); returns its id, or None after telling why not."""
+        """Add the question set in `text` (plain-text form) as one undoable import; returns its id, or None
+        after telling why not."""
         from raadsdossier.importers.question_text import parse_question_text
 
+        name = self.tr("geplakte tekst")
         try:
-            document = parse_question_text(text, self.tr("geplakte tekst"))
+            document = parse_question_text(text, name)
         except DossierError as exc:
             QMessageBox.warning(self, self.tr("Vragen niet herkend"), str(exc))
             return None
-        if not self.view.import_document(document, self.tr("Vragen plakken")):
-            return None
         set_id = document["question_sets"][0]["id"]
-        self.show_item(set_id)
+        self.view.import_files([(name, document)], self.tr("Vragen plakken"), lambda _result: self.show_item(set_id))
         return set_id
 
     def paste_dialog(self) -> None:

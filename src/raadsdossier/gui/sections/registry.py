@@ -53,6 +53,7 @@ class TabbedSection(Section):
         self.parts = [section for _title, section in parts]
         self.item_keys = tuple(section.key for section in self.parts)
         self.kinds = tuple(kind for section in self.parts for kind in section.kinds)
+        self.also_shows = tuple(kind for section in self.parts for kind in section.also_shows)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(" / ".join(title for title, _section in parts))
         self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())

@@ -6,12 +6,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QTableView, QVBoxLayout
 
 from raadsdossier.domain import kinds
-from raadsdossier.services import items
+from raadsdossier.services import lists
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.models import PAGE, IdRole
 from raadsdossier.gui.sections.base import Section
 
-# The kinds with a date, which the timeline can show (services/items.py: TIMELINE_KEYS).
+# The kinds with a date, which the timeline can show (services/lists.py: _DATED and question sets).
 KINDS = ["motion", "commitment", "question_set", "college_note", "demonstration", "event", "cost", "outcome",
          "source", "meeting"]
 DATE, KIND, TITLE, CONFIDENTIALITY = range(4)
@@ -26,21 +26,21 @@ class TimelineModel(QAbstractTableModel):
         self.dossier = dossier
         self.headers = headers
         self.keys: set[str] = set()
-        self.entries: list[items.TimelineEntry] = []
+        self.entries: list[lists.TimelineEntry] = []
         self.total = 0
 
     def set_keys(self, keys: set[str]) -> None:
         self.beginResetModel()
         self.keys = set(keys)
-        self.total = items.timeline_count(self.dossier, self.keys)
-        self.entries = items.timeline_page(self.dossier, self.keys, 0, PAGE)
+        self.total = lists.timeline_count(self.dossier, self.keys)
+        self.entries = lists.timeline_page(self.dossier, self.keys, 0, PAGE)
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and len(self.entries) < self.total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        more = items.timeline_page(self.dossier, self.keys, len(self.entries), PAGE)
+        more = lists.timeline_page(self.dossier, self.keys, len(self.entries), PAGE)
         if not more:
             self.total = len(self.entries)
             return
@@ -79,6 +79,7 @@ class TimelineModel(QAbstractTableModel):
 
 class TimelineSection(Section):
     key = "timeline"
+    kinds = tuple(KINDS)
 
     def __init__(self, view, parent=None) -> None:
         super().__init__(view, parent)

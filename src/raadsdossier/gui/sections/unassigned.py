@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from raadsdossier.services import items
-from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui.forms import compact
 from raadsdossier.gui.sections.items import ItemSection
-from raadsdossier.gui.undo import AssignVoteCommand
+from raadsdossier.services import lists
 
 
 class UnassignedVoteSection(ItemSection):
+    extra_shows = ("motion",)  # the motions to choose from
+
     def extra_editor(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -35,7 +35,7 @@ class UnassignedVoteSection(ItemSection):
         if data is None:
             self.explain.clear()
             return
-        titles = dict(items.choices(self.view.dossier, "motion"))
+        titles = dict(lists.choices(self.view.dossier, "motion"))
         candidates = [m for m in data.get("candidate_motions", []) if m in titles] or list(titles)
         for motion_id in candidates:
             self.candidates.addItem(titles[motion_id], motion_id)
@@ -46,12 +46,4 @@ class UnassignedVoteSection(ItemSection):
         motion_id = self.candidates.currentData()
         if self.current is None or motion_id is None:
             return
-        try:
-            before = [("unassigned_votes", self.current), items.get(self.view.dossier, motion_id)]
-            items.assign_vote(self.view.dossier, self.current["id"], motion_id)
-        except DossierError as exc:
-            self.view._error(exc)
-            return
-        self.view.undo_stack.push(AssignVoteCommand(self.view, self.current["id"], motion_id, before,
-                                                    self.tr("Stemming toewijzen")))
-        self.view._mark_changed("*")
+        self.view.assign_vote(self.current["id"], motion_id, self.tr("Stemming toewijzen"))

@@ -1,9 +1,8 @@
-"""Item services for the GUI: list a section page by page, read, save and delete one item.
+"""What the window reads: a section's list page by page, one item, the timeline, the overview, the checklist.
 
-Items travel as interchange dicts (see docs/interchange.md), the same shape the
-export and import use; a save is a one-item import, so it is checked the same
-way and lands in one transaction. Callable from any thread (one dossier per
-thread at a time); nothing returned holds a live ORM object.
+Items travel as interchange dicts (see docs/interchange.md), the same shape the export and import use
+and services/edits.py saves. Reads only. Callable from any thread (one dossier per thread at a time);
+nothing returned holds a live ORM object.
 """
 
 from __future__ import annotations
@@ -26,13 +25,9 @@ from raadsdossier.domain.models import (
 )
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.interchange import FORMAT
-from raadsdossier.interchange.export import export_checklist, export_item
+from raadsdossier.interchange.export import export_checklist, export_item, loaders
 from raadsdossier.interchange.load import apply_document
 from raadsdossier.interchange.spec import KIND_BY_KEY, KIND_BY_NAME, KINDS, PARTNERSHIP
-
-
-class ItemInUse(DossierError):
-    """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
 
 
 def _spec(key: str):
@@ -67,20 +62,6 @@ def _computed(item: Item, today: date) -> dict:
     elif item.kind == "commitment":
         out["overdue"] = item.is_overdue(today)
     return out
-
-
-def _child_loaders(model) -> list:
-    """Eager loads for the children export_item reads: one query per relationship per page instead of
-    one per row (a page of 200 motions lazily loaded its votes and their choices in ~600 queries)."""
-    from raadsdossier.domain.models import Meeting, Motion, Vote
-
-    if model is Motion:
-        return [selectinload(Motion.votes).selectinload(Vote.choices)]
-    if model is QuestionSet:
-        return [selectinload(QuestionSet.questions)]
-    if model is Meeting:
-        return [selectinload(Meeting.agenda_items)]
-    return []
 
 
 def _sort_column(spec, order: str):
@@ -240,8 +221,8 @@ def _page(session, spec, fts, order, descending, offset, limit, today, *, many: 
         return []
     loaded = (
         select(spec.model).where(spec.model.id.in_(ids))
-        .options(selectinload(spec.model.sources), selectinload(spec.model.actors).selectinload(ItemActor.person),
-                 selectinload(spec.model.actors).selectinload(ItemActor.party), *_child_loaders(spec.model))
+        .options(*loaders(spec.model), selectinload(spec.model.actors).selectinload(ItemActor.person),
+                 selectinload(spec.model.actors).selectinload(ItemActor.party))
     )
     by_id = {item.id: item for item in session.scalars(loaded)}
     rows = []
@@ -272,60 +253,6 @@ def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str,
 def exists(dossier: Dossier, item_id: str) -> bool:
     with dossier.session() as session:
         return session.get(Item, item_id) is not None
-
-
-def _clean(data: dict) -> dict:
-    return {k: v for k, v in data.items() if not k.startswith("_") and k not in ("created_at", "updated_at")}
-
-
-def save(dossier: Dossier, key: str, data: dict) -> str:
-    """Create or update one item (matched by `id`); returns its id. One transaction."""
-    spec = _spec(key)
-    entry = _clean(data)
-    document = {"format": FORMAT, spec.key: entry if spec is PARTNERSHIP else [entry]}
-    with dossier.transaction() as session:
-        apply_document(session, document, spec.key)
-        return entry["id"]
-
-
-def restore(dossier: Dossier, items: list[tuple[str, dict]]) -> None:
-    """Put back items as they were (undo of a delete or an edit), in one transaction."""
-    document: dict = {"format": FORMAT}
-    for key, data in items:
-        document.setdefault(key, []).append(_clean(data))
-    with dossier.transaction() as session:
-        apply_document(session, document, "undo")
-
-
-def delete(dossier: Dossier, item_id: str) -> list[tuple[str, dict]]:
-    """Delete an item; returns what `restore` needs to undo it: the item and the items linking to it."""
-    with dossier.transaction() as session:
-        item = session.get(Item, item_id)
-        if item is None:
-            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
-        spec = KIND_BY_NAME[item.kind]
-        saved = [(spec.key, export_item(item, spec))]
-        for other_spec in KINDS:
-            conditions = [getattr(other_spec.model, f.attr) == item_id for f in other_spec.refs if f.ref_kind != "agenda_item"]
-            if other_spec.actors and item.kind in ("person", "party"):
-                conditions.append(other_spec.model.actors.any(or_(ItemActor.person_id == item_id, ItemActor.party_id == item_id)))
-            if item.kind == "source":
-                conditions.append(other_spec.model.sources.any(Item.id == item_id))
-            if not conditions:
-                continue
-            for dependent in session.scalars(select(other_spec.model).where(or_(*conditions))):
-                if dependent.id != item_id:
-                    saved.append((other_spec.key, export_item(dependent, other_spec)))
-        try:
-            session.delete(item)
-            session.flush()
-        except IntegrityError:
-            raise ItemInUse(f"'{_title(item)}' kan niet worden verwijderd: het wordt nog gebruikt in stemmingen.") from None
-        return saved
-
-
-def _title(item: Item) -> str:
-    return getattr(item, "title", None) or getattr(item, "name", None) or item.id
 
 
 # -- overview and timeline ---------------------------------------------------
@@ -440,25 +367,6 @@ def checklist_state(dossier: Dossier) -> dict:
         }
 
 
-def assess(dossier: Dossier, template: str, entry: dict) -> str:
-    """Add or update one dated assessment of a checklist item; returns its assessment id."""
-    document = {"format": FORMAT, "checklist": {"template": template, "items": [entry]}}
-    with dossier.transaction() as session:
-        apply_document(session, document, "checklist")
-        assessment = session.scalars(
-            select(ChecklistAssessment).where(ChecklistAssessment.checklist_item_id == entry["id"])
-            .order_by(ChecklistAssessment.seq.desc())
-        ).first() if not entry.get("assessment_id") else session.get(ChecklistAssessment, entry["assessment_id"])
-        return assessment.id
-
-
-def remove_assessment(dossier: Dossier, assessment_id: str) -> None:
-    with dossier.transaction() as session:
-        assessment = session.get(ChecklistAssessment, assessment_id)
-        if assessment is not None:
-            session.delete(assessment)
-
-
 _LABEL_COLUMN = {"party": "name", "person": "name", "cost": "description", "outcome": "claim",
                  "attachment": "file_name"}
 
@@ -479,29 +387,6 @@ def agenda_items(dossier: Dossier, meeting_id: str) -> list[tuple[str, str]]:
     _key, meeting = get(dossier, meeting_id)
     return [(a["id"], f"{a['number']} {a['title']}") for a in meeting.get("agenda_items", [])]
 
-
-
-# -- unassigned votes and history ------------------------------------------------
-
-def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> None:
-    """Turn an unassigned vote into the next vote of `motion_id`, in one transaction."""
-    from raadsdossier.domain.models import Motion, UnassignedVote, Vote, VoteCast
-
-    with dossier.transaction() as session:
-        pending = session.get(UnassignedVote, unassigned_id)
-        if pending is None or pending.assigned_to_id is not None:
-            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet of is al toegewezen.")
-        motion = session.get(Motion, motion_id)
-        if motion is None:
-            raise NotFound(f"De motie {motion_id} bestaat niet in dit dossier.")
-        vote = Vote(position=len(motion.votes), date=pending.date, kind=pending.vote_kind,
-                    recorded_result=pending.recorded_result,
-                    note="; ".join(filter(None, [pending.decision, pending.note])) or None)
-        vote.choices = [VoteCast(position=i, party_id=c.get("party"), person_id=c.get("person"), choice=c["choice"],
-                                 seats=c.get("seats")) for i, c in enumerate(pending.choices or [])]
-        motion.votes.append(vote)
-        motion.sources = list({s.id: s for s in [*motion.sources, *pending.sources]}.values())
-        pending.assigned_to_id = motion.id
 
 
 def history(dossier: Dossier, item_id: str) -> list[dict]:

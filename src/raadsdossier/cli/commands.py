@@ -1,0 +1,221 @@
+"""The command line's commands on dossiers and their contents; each calls one service (raadsdossier.services).
+
+Every command imports what it needs when it runs, so that `info` and `search` load neither the import
+formats nor the pack builder nor the ORM's models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from raadsdossier.cli.safety import PROG, UsageError, new_password, open_dossier, read_password
+from raadsdossier.domain import kinds
+from raadsdossier.domain.enums import Confidentiality, Level, PartnershipStatus, confidentiality_levels
+from raadsdossier.domain.errors import InvalidInput
+
+
+def split(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def demo(args) -> int:
+    from raadsdossier.services.demo import write_demo_dossiers
+
+    written = write_demo_dossiers(args.directory)
+    for path in written:
+        print(path)
+    if not written:
+        print(f"De voorbeelddossiers staan al in {args.directory}.", file=sys.stderr)
+    return 0
+
+
+def check_new_usage(args) -> None:
+    sources = [bool(args.from_json), bool(args.from_directory), bool(args.dutch_side or args.partner or args.level)]
+    if sum(sources) != 1:
+        raise UsageError("geef --from-json, --from-directory, of --dutch-side met --level en --partner")
+    if sources[2] and not (args.dutch_side and args.partner and args.level):
+        raise UsageError("--dutch-side, --level en --partner zijn samen nodig")
+    if args.new_password_file and not args.encrypt:
+        raise UsageError("--new-password-file hoort bij --encrypt")
+
+
+def new(args) -> int:
+    from raadsdossier.services import dossiers
+
+    check_new_usage(args)
+    password = new_password(args, args.file) if args.encrypt else None
+    if args.from_json:
+        from raadsdossier.importers.dossier_json import FORMAT
+
+        report = dossiers.create_from_document(args.file, FORMAT.read(args.from_json), args.from_json, password)
+        print(f"{args.file}: {report.summary_nl()}")
+        return 0
+    if args.from_directory:
+        from raadsdossier.services.directory import find
+
+        fields = find(args.from_directory).fields()
+    else:
+        fields = dossiers.PartnershipFields(
+            dutch_side=args.dutch_side, level=Level(args.level), partner_name=args.partner,
+            partner_native_name=args.partner_native, partner_country=args.country, since=args.since,
+            status=PartnershipStatus(args.status),
+        )
+    dossiers.create_dossier(args.file, fields, password=password)
+    encrypted = " (versleuteld)" if password else ""
+    print(f"{args.file}: nieuw dossier {fields.dutch_side} – {fields.partner_name}{encrypted}")
+    return 0
+
+
+def info(args) -> int:
+    from dataclasses import asdict
+
+    from raadsdossier.export.labels import nl
+    from raadsdossier.services.dossiers import dossier_info
+
+    with open_dossier(args, read_only=True) as dossier:
+        found = dossier_info(dossier)
+    if args.json:
+        print(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        return 0
+    p = found.partnership
+    if p:
+        native = f" ({p['partner_native_name']})" if p["partner_native_name"] else ""
+        print(f"{p['dutch_side']} ({nl(p['level'])}) – {p['partner_name']}{native}, {p['partner_country'] or ''}".rstrip(", "))
+        print(f"  sinds: {p['since'] or 'onbekend'}; status: {nl(p['status'])}")
+        for change in p["status_history"]:
+            when = change["period"] or change["date"] or ""
+            print(f"  - {when} {nl(change['status'])}{': ' + change['note'] if change['note'] else ''}".rstrip())
+    for plural, count in sorted((kinds.kind(name).plural, count) for name, count in found.counts.items()):
+        print(f"  {plural}: {count}")
+    if found.checklist:
+        print(f"  checklist {found.checklist['template']}: {found.checklist['done']} van {found.checklist['total']} afgerond")
+    if found.open_questions_overdue:
+        print(f"  vragensets over de termijn: {found.open_questions_overdue}")
+    for vote in found.votes_disagreeing:
+        print(f"  let op: de vastgelegde uitslag van {vote} klopt niet met de stemmen per fractie")
+    return 0
+
+
+def export_json(args) -> int:
+    from raadsdossier.services.dossiers import export_json as export
+
+    with open_dossier(args, read_only=True) as dossier:
+        document = export(dossier)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write_atomically(args.output, text.encode("utf-8"))
+    print(args.output, file=sys.stderr)
+    return 0
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def import_(args) -> int:
+    from raadsdossier.services import importing
+
+    with open_dossier(args) as dossier:  # a bad dossier is reported before any source is read
+        result = importing.import_files(dossier, args.sources, args.format, dry_run=args.dry_run)
+    for error in result.errors:  # a dry run names every file that cannot be imported
+        print(f"{PROG}: {error}", file=sys.stderr)
+    if result.errors:
+        return 1
+    prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
+    print(f"{args.file}: {prefix}; {result.report.summary_nl()}")
+    for warning in result.report.warnings:
+        print(f"let op: {warning}", file=sys.stderr)
+    return 0
+
+
+def search(args) -> int:
+    from raadsdossier.services.dossiers import search as find
+
+    if args.limit < 1:
+        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    show = set(confidentiality_levels(split(args.include)))
+    with open_dossier(args, read_only=True) as dossier:
+        hits = find(dossier, args.query, args.limit)
+    # Confidential text is printed only when asked for: a terminal may be shared, scrolled back or logged.
+    secret = Confidentiality.CONFIDENTIAL
+    hidden = sum(1 for hit in hits if hit.confidentiality is secret and secret not in show)
+    hits = [hit if hit.confidentiality is not secret or secret in show else
+            replace(hit, title="[vertrouwelijk item]", snippet="[tekst verborgen]") for hit in hits]
+    if args.json:
+        print(json.dumps([{"kind": h.kind, "id": h.id, "title": h.title, "snippet": h.snippet} for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"Niets gevonden voor '{args.query}'.", file=sys.stderr)
+    for hit in hits:
+        marker = "" if hit.confidentiality is Confidentiality.PUBLIC else f" [{hit.confidentiality.value}]"
+        print(f"{hit.kind}\t{hit.title}{marker}\n\t{hit.snippet}")
+    if hidden:
+        print(f"{hidden} vertrouwelijke treffer(s) zonder tekst getoond; voeg --include confidential toe om ze te lezen.",
+              file=sys.stderr)
+    return 0
+
+
+def pack(args) -> int:
+    from raadsdossier.export.build import PackOptions
+    from raadsdossier.services import packs
+
+    if bool(args.file) == bool(args.all):
+        raise UsageError("geef een dossierbestand of --all MAP")
+    options = PackOptions(
+        sections=tuple(split(args.sections)) if args.sections else kinds.DEFAULT_PACK_SECTIONS,
+        include=frozenset(split(args.include)), include_sensitive=args.include_sensitive,
+        meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
+    )
+    if args.all:
+        password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
+            if args.password_file else None
+        _written, problems = packs.make_packs(args.all, args.output, options, tuple(split(args.format)),
+                                              report=print, password=password)
+        for problem in problems:
+            print(f"{PROG}: {problem}", file=sys.stderr)
+        return 1 if problems else 0
+    with open_dossier(args, read_only=True) as dossier:
+        print(packs.make_pack(dossier, args.output, options).written[0])
+    return 0
+
+
+def assign_vote(args) -> int:
+    from raadsdossier.services.edits import assign_vote as assign
+
+    with open_dossier(args) as dossier:
+        assign(dossier, args.vote, args.motion)
+    print(f"{args.file}: stemming toegewezen aan motie {args.motion}")
+    return 0
+
+
+def history(args) -> int:
+    from raadsdossier.services.lists import get, history as versions
+
+    with open_dossier(args, read_only=True) as dossier:
+        get(dossier, args.item)  # a clear message for an unknown id
+        print(json.dumps(versions(dossier, args.item), ensure_ascii=False, indent=2))
+    return 0
+
+
+def directory(args) -> int:
+    from raadsdossier.services.directory import rows, source
+
+    for row in rows():
+        print(f"{row.number:2}  {row.dutch_side} – {row.partner_name}\t{row.status_text}\tsinds {row.since or '?'}")
+    print(f"Bron: {source()['publisher']}, {source()['title']} ({source()['date']}).")
+    return 0

@@ -1,0 +1,149 @@
+"""The command line's grammar: every command with its arguments, in Dutch."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import raadsdossier
+from raadsdossier.domain import kinds
+from raadsdossier.domain.enums import Level, PartnershipStatus
+
+PROG = "raadsdossier"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of the whole command line. What only one command needs (the list of import formats, which
+    imports every format) is filled in only when `command` is that command, or None for all."""
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
+                    "Zonder opdracht start het programmavenster.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {raadsdossier.__version__}",
+                        help="toon het versienummer")
+    parser.add_argument("--selftest", action="store_true", help="controleer of deze installatie werkt, en stop")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+
+    p = sub.add_parser("gui", help="start het programmavenster (standaard)")
+    p.add_argument("files", nargs="*", type=Path, metavar="DOSSIER")
+
+    p = sub.add_parser("demo", help="schrijf de voorbeelddossiers in een map")
+    p.add_argument("directory", type=Path, metavar="MAP")
+
+    p = sub.add_parser("new", help="maak een nieuw dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--dutch-side", metavar="NAAM", help="Nederlandse gemeente of provincie")
+    p.add_argument("--level", choices=[level.value for level in Level])
+    p.add_argument("--partner", metavar="NAAM", help="partnerstad of -regio")
+    p.add_argument("--partner-native", metavar="TEKST", help="naam in het eigen schrift, bv. 大连")
+    p.add_argument("--country", metavar="NAAM", default="China")
+    p.add_argument("--since", metavar="TEKST", help='startjaar of omschrijving, bv. "1999" of "Voor 2007"')
+    p.add_argument("--status", choices=[s.value for s in PartnershipStatus], default=PartnershipStatus.UNKNOWN.value)
+    p.add_argument("--from-json", type=Path, metavar="EXPORT", help="maak het dossier uit een uitwisselbestand")
+    p.add_argument("--from-directory", metavar="RIJ",
+                   help='maak het dossier uit een rij van de provinciale lijst (nummer of "Provincie-Partner")')
+
+    p = sub.add_parser("info", help="de stedenband en het aantal items per soort")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("export-json", help="het hele dossier als uitwisselbestand")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("-o", "--output", type=Path, metavar="UIT", help="doelbestand (standaard: standaarduitvoer)")
+
+    p = sub.add_parser("import", help="voeg items uit bestanden toe aan een dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("sources", type=Path, nargs="+", metavar="BRON")
+    if command in (None, "import"):
+        from raadsdossier.importers import formats
+
+        p.add_argument("--format", choices=["auto"] + [f.name for f in formats()], default="auto")
+    else:
+        p.add_argument("--format", default="auto")
+    p.add_argument("--dry-run", action="store_true", help="laat zien wat er zou gebeuren, zonder iets op te slaan")
+
+    p = sub.add_parser("search", help="zoek in een dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("query", metavar="ZOEKTERMEN")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument("--limit", type=int, default=20)
+
+    sub.add_parser("directory", help="de lijst van provinciale stedenbanden met China")
+
+    p = sub.add_parser("assign-vote", help="wijs een niet-toegewezen stemming toe aan een motie")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("vote", metavar="STEMMING", help="id van de niet-toegewezen stemming")
+    p.add_argument("motion", metavar="MOTIE", help="id van de motie")
+
+    p = sub.add_parser("history", help="eerdere versies van een item")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("item", metavar="ID")
+
+    p = sub.add_parser("pack", help="maak een vergaderstuk (PDF of DOCX) van een dossier",
+                       description="Maak een informatiepakket. Standaard staan alleen openbare items erin.")
+    p.add_argument("file", type=Path, nargs="?", metavar="BESTAND")
+    p.add_argument("--all", type=Path, metavar="MAP", help="een stuk voor elk dossier in MAP")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="UIT",
+                   help="UIT.pdf of UIT.docx; met --all: de map voor de stukken")
+    p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx of pdf,docx")
+    p.add_argument("--meeting", metavar="KENMERK", help="de vergadering (kenmerk of id)")
+    p.add_argument("--agenda-item", metavar="NUMMER", help="het agendapunt van die vergadering")
+    p.add_argument("--sections", metavar="LIJST", help="onderdelen, bv. summary,motions,question_sets ("
+                   + ",".join(section.key for section in kinds.PACK_SECTIONS) + ")")
+    p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook deze niveaus op: internal,confidential")
+    p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
+    p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
+    p.add_argument("--password-file", type=Path, metavar="PAD",
+                   help="bestand met het wachtwoord (met --all: voor de versleutelde dossiers in MAP)")
+
+    p = sub.add_parser("backup", help="maak nu een reservekopie (en toon waar die staat)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--policy", metavar="REGELS",
+                   help="bewaarregels voor dit dossier vastleggen, bv. recent=5,daily=7,weekly=4,monthly=12")
+
+    p = sub.add_parser("backups", help="de reservekopieën van een dossier, nieuwste eerst")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("restore", help="zet een reservekopie terug (de huidige staat wordt eerst bewaard)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("backup", type=Path, metavar="RESERVEKOPIE", help="pad of naam van de reservekopie")
+
+    p = sub.add_parser("check", help="controleer een dossier (verandert niets, tenzij --repair)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--repair", action="store_true", help="repareer wat te repareren is (na een reservekopie)")
+
+    p = sub.add_parser("encrypt", help="versleutel een dossier en zijn reservekopieën")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--new-password-file", type=Path, metavar="PAD", help="bestand met het nieuwe wachtwoord")
+
+    p = sub.add_parser("decrypt", help="hef de versleuteling van een dossier en zijn reservekopieën op")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+
+    p = sub.add_parser("passwd", help="wijzig het wachtwoord van een versleuteld dossier")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--new-password-file", type=Path, metavar="PAD", help="bestand met het nieuwe wachtwoord")
+
+    sub.choices["new"].add_argument("--encrypt", action="store_true", help="versleutel het nieuwe dossier")
+    sub.choices["new"].add_argument("--new-password-file", type=Path, metavar="PAD",
+                                    help="met --encrypt: bestand met het wachtwoord")
+    for name in ("info", "export-json", "import", "search", "assign-vote", "history", "backup", "backups",
+                 "restore", "check", "decrypt", "passwd"):
+        sub.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
+                                       help="bestand met het wachtwoord van een versleuteld dossier "
+                                            "(nooit het wachtwoord zelf op de opdrachtregel)")
+    sub.choices["search"].add_argument("--include", metavar="NIVEAUS", default="",
+                                       help="toon ook de tekst van vertrouwelijke items: confidential")
+    for each in [parser, *sub.choices.values()]:
+        _dutch_headings(each)
+    return parser
+
+
+def _dutch_headings(parser: argparse.ArgumentParser) -> None:
+    parser._positionals.title = "argumenten"
+    parser._optionals.title = "opties"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "toon deze hulp en stop"

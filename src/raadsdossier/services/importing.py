@@ -1,0 +1,168 @@
+"""Importing files into a dossier: read each in its format, check it all, then add it in one transaction.
+
+`import_files` is the one import both faces use: `raadsdossier import` and the window's import dialog
+(a dry run first, to show what would happen, then the import itself from what the dry run read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from raadsdossier.base.gcpause import cyclic_gc_paused
+from raadsdossier.domain.errors import DossierError
+from raadsdossier.importers import read_source
+from raadsdossier.interchange.load import ImportReport, apply_document
+from raadsdossier.services.changes import Change
+from raadsdossier.services.isolation import run_in_child
+from raadsdossier.storage.dossier import Dossier
+
+# An import of at least this many items is "large": a backup is made before it, so that it can be
+# undone by restoring even after the program closed.
+LARGE_IMPORT = 100
+# With `isolated`, a file at least this big is read in a child process (services/isolation.py): parsing
+# it is one long C call that holds the GIL (0.4 s for a 60 MB OData page) and would freeze the window.
+# A smaller one is read at once: starting a child costs more than it saves.
+READ_APART = 2 * 1024 * 1024
+
+Progress = Callable[[int, int, str], None]  # (steps done, steps in all, the file at hand)
+Source = Path | tuple[str, dict]  # a file, or a document already read (a pasted text) with its name
+
+
+@dataclass(frozen=True)
+class FileResult:
+    name: str  # the file (or what stands for it, such as "geplakte tekst")
+    report: ImportReport | None  # what it adds and updates; None when it could not be read or applied
+    error: DossierError | None = None  # why not, naming the file
+    format: str | None = None  # the import format it was read in ("koop-xml"); None for a document given
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    files: tuple[FileResult, ...]
+    report: ImportReport  # all files together
+    change: Change  # what the import changed (empty for a dry run)
+    dry_run: bool
+    documents: tuple[tuple[str, dict], ...] = field(default=(), repr=False)  # as read, for `import_files` again
+
+    @property
+    def errors(self) -> list[DossierError]:
+        return [file.error for file in self.files if file.error is not None]
+
+
+def import_size(documents: Sequence[tuple[str, dict]]) -> int:
+    """How many items the documents hold (the top-level lists of each interchange document)."""
+    return sum(len(value) for _name, document in documents for value in document.values() if isinstance(value, list))
+
+
+def _partnership(dossier: Dossier) -> dict | None:
+    """The dossier's partnership as the formats that read into it want it ({"id", "dutch_side", …})."""
+    from raadsdossier.domain.models import Partnership
+
+    with dossier.session() as session:
+        found = session.scalars(select(Partnership).order_by(Partnership.seq).limit(1)).first()
+        if found is None:
+            return None
+        return {"id": found.id, "dutch_side": found.dutch_side, "level": found.level.value,
+                "partner_name": found.partner_name, "partner_country": found.partner_country}
+
+
+def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, format_name: str = "auto",
+                 dry_run: bool = False, progress: Progress | None = None, isolated: bool = False) -> ImportResult:
+    """Read `sources` (files in `format_name`, "auto" to recognise each) and add their items to `dossier`.
+
+    With `dry_run` nothing is kept: the result says per file what would be added and updated, or why the
+    file cannot be imported, and keeps the documents read, so that passing that result back as `sources`
+    imports them without reading the files again. A real import is all or nothing: the first file that
+    cannot be read or applied raises its DossierError and nothing is written. A large import is preceded
+    by a backup. Any thread may call this; `progress` is called from that thread. With `isolated` (the
+    window) a large file is read in a child process, so that reading it never holds up the caller's
+    other threads.
+    """
+    if isinstance(sources, ImportResult):
+        documents, read_errors = list(sources.documents), []
+        formats = {file.name: file.format for file in sources.files}
+        steps = len(documents)
+    else:
+        steps = 2 * len(sources)
+        documents, formats, read_errors = _read(dossier, sources, format_name, dry_run, progress, steps, isolated)
+    if read_errors and not dry_run:
+        raise read_errors[0].error
+    done = steps - len(documents)
+    if not dry_run and import_size(documents) >= LARGE_IMPORT:
+        dossier.backup("import")
+    files: list[FileResult] = []
+    total = ImportReport()
+    session_cm = dossier.session() if dry_run else dossier.transaction()
+    with cyclic_gc_paused(), session_cm as session:  # the ORM's objects for thousands of items
+        for name, document in documents:
+            if progress:
+                progress(done, steps, name)
+            try:
+                report = apply_document(session, document, name)
+            except DossierError as exc:
+                if not dry_run:
+                    raise
+                files.append(FileResult(name, None, exc, formats.get(name)))  # nothing written yet: go on
+            else:
+                files.append(FileResult(name, report, None, formats.get(name)))
+                total.merge(report)
+            done += 1
+        if dry_run:
+            session.rollback()
+    if progress:
+        progress(steps, steps, "")
+    order = {name: index for index, name in enumerate(_names(sources))}
+    files = sorted([*read_errors, *files], key=lambda f: order.get(f.name, len(order)))
+    change = Change() if dry_run else Change.from_report(total)
+    return ImportResult(tuple(files), total, change, dry_run, tuple(documents))
+
+
+def _names(sources) -> list[str]:
+    if isinstance(sources, ImportResult):
+        return [file.name for file in sources.files]
+    return [str(source) if isinstance(source, Path) else source[0] for source in sources]
+
+
+def _read_file(path: Path, format_name: str, partnership: dict | None, _report=None) -> tuple[str, dict]:
+    """(the format's name, the document) of one file; module-level, so that a child process can run it."""
+    fmt, document = read_source(path, format_name, partnership)
+    return fmt.name, document
+
+
+def _read(dossier: Dossier, sources: Sequence[Source], format_name: str, dry_run: bool, progress: Progress | None,
+          steps: int, isolated: bool) -> tuple[list[tuple[str, dict]], dict[str, str], list[FileResult]]:
+    """(documents read, the format each file was read in, a result for each file that could not be read)."""
+    documents, formats, errors = [], {}, []
+    partnership = None
+    for index, source in enumerate(sources):
+        if not isinstance(source, Path):
+            documents.append((source[0], source[1]))
+            continue
+        if progress:
+            progress(index, steps, str(source))
+        if partnership is None:
+            partnership = _partnership(dossier) or {}
+        try:
+            if isolated and _size(source) >= READ_APART:
+                fmt, document = run_in_child(_read_file, source, format_name, partnership or None)
+            else:
+                fmt, document = _read_file(source, format_name, partnership or None)
+        except DossierError as exc:
+            errors.append(FileResult(str(source), None, exc))
+            if not dry_run:
+                break  # the import stops at the first bad file: no need to read the others
+        else:
+            documents.append((str(source), document))
+            formats[str(source)] = fmt
+    return documents, formats, errors
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read at once: reading says what is wrong with it

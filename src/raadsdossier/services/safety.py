@@ -1,0 +1,115 @@
+"""Keeping a dossier safe: backups, restoring one, the check and its repair, and encryption.
+
+Both faces call these: the command line (`backup`, `backups`, `restore`, `check`, `encrypt`, …) and the
+window's Bestand menu. The work itself is done by storage/ (backups.py, checks.py, encryption.py); these
+functions are the user's actions on top of it. Any thread may call them; they can take seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from raadsdossier.domain.errors import DossierError, InvalidInput
+from raadsdossier.storage import backups, checks, encryption
+from raadsdossier.storage.dossier import Dossier
+
+
+def backup(dossier: Dossier, policy: str | None = None) -> Path:
+    """Make a backup now and return its path. With `policy` ("recent=5,daily=7,…") that becomes the
+    dossier's backup policy first (the dossier must then be open for writing)."""
+    if policy is not None:
+        from raadsdossier.domain.models import DossierMeta
+
+        parsed = backups.BackupPolicy.parse(policy)
+        with dossier.transaction() as session:
+            session.merge(DossierMeta(key=backups.POLICY_META_KEY, value=parsed.text()))
+    return dossier.backup("manual")
+
+
+def auto_backup(dossier: Dossier) -> Path | None:
+    """The automatic backup, when the dossier's policy says one is due and it changed; returns it, or None."""
+    return backups.auto_backup(dossier)
+
+
+@dataclass(frozen=True)
+class BackupEntry:
+    backup: backups.Backup
+    counts: dict[str, int] | None  # items per kind ("motion"), None when the backup cannot be read
+    problem: str | None  # why it cannot be read
+
+
+def list_backups(path: Path, password: str | None = None, counted: bool = True) -> list[BackupEntry]:
+    """The backups of the dossier at `path`, newest first, each with what it holds (read with `password`);
+    without `counted` they are only listed (quick: no backup is opened), with counts and problem None."""
+    entries = []
+    for found in backups.list_backups(Path(path)):
+        if not counted:
+            entries.append(BackupEntry(found, None, None))
+            continue
+        try:
+            entries.append(BackupEntry(found, backups.item_counts(found.path, password), None))
+        except DossierError as exc:
+            entries.append(BackupEntry(found, None, getattr(exc, "problem", None) or str(exc)))
+    return entries
+
+
+def newest_good_backup(path: Path, password: str | None = None) -> backups.Backup | None:
+    """The newest backup of the dossier at `path` that is whole and opens with `password`; None when none does."""
+    for found in backups.list_backups(Path(path)):
+        try:
+            backups.verify(found.path, password)
+        except DossierError:
+            continue
+        return found
+    return None
+
+
+def restore_backup(path: Path, backup: Path, password: str | None = None) -> backups.RestoreResult:
+    """Put `backup` in the place of the dossier at `path`; the state before is kept as a backup (or, when
+    damaged, set aside). The dossier must not be open for writing."""
+    return backups.restore(Path(path), Path(backup), password)
+
+
+def check(dossier: Dossier) -> checks.CheckReport:
+    """Every check of the file and its contents; changes nothing."""
+    return checks.check(dossier)
+
+
+def repair(dossier: Dossier) -> checks.CheckReport:
+    """A backup, then the repair of what the check found, then the check again."""
+    return checks.repair(dossier)
+
+
+def require_plain(path: Path) -> None:
+    """InvalidInput unless the dossier at `path` is stored in the clear (a face asks this before it asks
+    for a new password)."""
+    if encryption.is_encrypted(path):
+        raise InvalidInput(path, "dit dossier is al versleuteld; gebruik 'passwd' om het wachtwoord te wijzigen.")
+
+
+def require_encrypted(path: Path, hint: str = "") -> None:
+    """InvalidInput unless the dossier at `path` is encrypted; `hint` says what to do instead."""
+    if not encryption.is_encrypted(path):
+        raise InvalidInput(path, "dit dossier is niet versleuteld" + (f"; {hint}" if hint else "") + ".")
+
+
+def encrypt(path: Path, password: str) -> list[Path]:
+    """Encrypt the dossier at `path` and its backups with `password`; returns the backups converted."""
+    require_plain(path)
+    return encryption.change_encryption(Path(path), None, password)
+
+
+def decrypt(path: Path, password: str) -> list[Path]:
+    """Store the dossier at `path` and its backups in the clear again; returns the backups converted."""
+    require_encrypted(path)
+    return encryption.change_encryption(Path(path), password, None)
+
+
+PASSWD_HINT = "gebruik 'encrypt' om het te versleutelen"
+
+
+def change_password(path: Path, old: str, new: str) -> list[Path]:
+    """Give the encrypted dossier at `path` and its backups the password `new`; returns the backups converted."""
+    require_encrypted(path, PASSWD_HINT)
+    return encryption.change_encryption(Path(path), old, new)
