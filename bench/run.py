@@ -440,6 +440,11 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
             p["pdf_s"] <= 5 and p["docx_s"] <= 5)
         add("pack PDF ≤ 1.5× bare reportlab", f"{p['pdf_vs_bare']:.2f}× ({p['bare_reportlab_s']:.2f} s bare)",
             p["pdf_vs_bare"] <= 1.5)
+    c = results.get("cli")
+    if c:
+        for name in ("info", "search"):
+            add(f"`raadsdossier {name}` on a demo dossier ≤ 1.3× bare Python with sqlalchemy.orm and one query",
+                f"{c[name + '_s']:.3f} s vs {c['baseline_s']:.3f} s = {c[name + '_ratio']:.2f}×", c[name + "_ratio"] <= 1.3)
     i = results.get("import")
     if i:
         add("import 10,000 OData vote rows ≤ 3 s", f"{i['import_s']:.2f} s", i["import_s"] <= 3)
@@ -543,7 +548,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
-    parser.add_argument("--only", default="open,search,motions,pack,import,memory,start")
+    parser.add_argument("--only", default="open,search,motions,pack,import,memory,start,cli")
     parser.add_argument("--report", action="store_true", help="print bench/results.json as Markdown tables")
     args = parser.parse_args(argv)
     if args.report:
@@ -584,7 +589,11 @@ def main(argv=None) -> int:
                 "odata_import", "measure", "10_000", min(runs, 3), work)), "import")
         if "start" in only:
             attempt(results, lambda: results.__setitem__("start", measure_start(runs, work)), "start")
-        for key in ("memory", "pack", "import", "start"):
+        if "cli" in only:
+            import cli_start
+
+            attempt(results, lambda: results.__setitem__("cli", cli_start.measure(3 * runs, work)), "cli")
+        for key in ("memory", "pack", "import", "start", "cli"):
             if key in results:
                 print(f"  {key}: {json.dumps(results[key])}", flush=True)
     results["verdicts"] = verdicts(results)

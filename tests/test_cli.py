@@ -147,3 +147,21 @@ def test_starting_the_window_does_not_load_the_import_formats():
             "print(codes, opened, sorted(m for m in sys.modules if m.startswith('raadsdossier.importers.')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[0, 0, 0] [['a.raadsdossier'], ['map/b.raadsdossier'], []] []"
+
+
+def test_info_and_search_load_only_what_they_need(demo_dir):
+    """`info` and `search` read with plain SQL: no ORM models, no import formats, no schema checker, no pack
+    builder (bench/cli_start.py measures what that saves)."""
+    import subprocess
+    import sys
+
+    heavy = ("raadsdossier.domain.models", "raadsdossier.importers", "raadsdossier.interchange", "jsonschema",
+             "raadsdossier.export.build", "sqlalchemy.orm", "PySide6")
+    dossier = str(demo_dir / "arnhem-wuhan.raadsdossier")
+    for command in (["info", dossier], ["search", dossier, "wuhan"]):
+        code = (f"import sys; from raadsdossier.cli import main; status = main({command!r}); "
+                f"print(sorted({{m.split('.')[0] + '.' + m.split('.')[1] if m.count('.') else m for m in sys.modules "
+                f"if m.startswith({heavy!r})}})); sys.exit(status)")
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().splitlines()[-1] == "[]", (command, result.stdout)

@@ -21,8 +21,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Raadsdossier: dossiers over stedenbanden, en vergaderstukken daaruit. "
                     "Zonder opdracht start het programmavenster.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {raadsdossier.__version__}",
-                        help="toon het versienummer")
+    parser.add_argument("--version", action=_Version, nargs=0, help="toon het versienummer")
     parser.add_argument("--selftest", action="store_true", help="controleer of deze installatie werkt, en stop")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
 
@@ -139,6 +138,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for each in [parser, *sub.choices.values()]:
         _dutch_headings(each)
     return parser
+
+
+class _Version(argparse.Action):
+    """--version: reads the version (the package's metadata, 20 ms) only when asked for it."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"{PROG} {raadsdossier.__version__}")
+        parser.exit()
 
 
 def _dutch_headings(parser: argparse.ArgumentParser) -> None:

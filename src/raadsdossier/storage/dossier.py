@@ -17,7 +17,7 @@ from functools import cache
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING
 
 from raadsdossier.domain.errors import (
     DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired, StorageFull,
@@ -26,13 +26,18 @@ from raadsdossier.storage import backups, migrations, sqlitefile
 from raadsdossier.storage.locking import DossierLock
 from raadsdossier.storage.sqlitefile import APPLICATION_ID, ENCRYPTED, SUFFIX  # noqa: F401  (APPLICATION_ID, SUFFIX re-exported)
 
-# The ORM's models are imported when the first session is made, not with this module: mapping them
-# costs a third of a second, and the command line's `info` and `search` read with plain SQL instead.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+# The ORM and the models are imported when the first session is made, not with this module: mapping
+# the models costs a third of a second, and the command line's `info` and `search` read with plain SQL.
 
 
 @cache
 def _session_class() -> type[Session]:
     """Sessions on a dossier; the search index follows their flushes (storage/indexing.py)."""
+    from sqlalchemy.orm import Session
+
     from raadsdossier.storage import indexing
 
     class DossierSession(Session):
@@ -78,6 +83,8 @@ class Dossier:
 
     def _sessions(self) -> Session:
         if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
             self._session_factory = sessionmaker(bind=self.engine, class_=_session_class(), expire_on_commit=False)
         return self._session_factory()
 
