@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from raadsdossier.cli import main as cli_main  # noqa: E402
+from raadsdossier.services import edits, lists  # noqa: E402
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier  # noqa: E402
 from raadsdossier.storage.dossier import Dossier  # noqa: E402
 
@@ -81,3 +82,26 @@ def run(capsys):
         out, err = capsys.readouterr()
         return code, out, err
     return _run
+
+
+SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
+INTERNAL_NOTE = "Fractie-intern: stemadvies voor de raad"
+AT_RISK = "Aynur Testpersoon"  # a made-up name for the test only
+
+
+@pytest.fixture
+def arnhem_with_secrets(demo_copy) -> Path:
+    """A copy of the Arnhem demo dossier with an internal and a confidential event and a person at risk added."""
+    path = demo_copy("arnhem-wuhan")
+    with Dossier.open(path) as dossier:
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000001", "title": SECRET_EVENT,
+                                            "kind": "other", "date": "2021-08", "confidentiality": "confidential"})
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000002", "title": INTERNAL_NOTE,
+                                            "kind": "statement", "date": "2021-06", "confidentiality": "internal"})
+        edits.save_item(dossier, "people", {"id": "e0000000-0000-4000-8000-000000000003", "name": AT_RISK,
+                                            "role": "activist", "sensitive": True})
+        demonstration = lists.page(dossier, "demonstrations")[0]
+        demonstration["description"] = f"{AT_RISK} sprak de raad toe over haar familie."
+        demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
+        edits.save_item(dossier, "demonstrations", demonstration)
+    return path

@@ -1,4 +1,7 @@
-"""Fixtures for packs: a demo dossier with internal and confidential items and a person at risk added."""
+"""Helpers for the tests of packs: a pack's content, a pack's file, and the text a reader gets from a PDF.
+
+The dossier with secrets (arnhem_with_secrets) and its names are in tests/conftest.py, shared with
+tests/services."""
 
 from __future__ import annotations
 
@@ -6,34 +9,13 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.model import Pack
-from raadsdossier.services import edits, lists, packs
+from raadsdossier.services import packs
 from raadsdossier.storage.dossier import Dossier
-
-SECRET_EVENT = "Vertrouwelijk gesprek met de ambassade"
-INTERNAL_NOTE = "Fractie-intern: stemadvies voor de raad"
-AT_RISK = "Aynur Testpersoon"  # a made-up name for the test only
-
-
-@pytest.fixture
-def arnhem_with_secrets(demo_copy) -> Path:
-    path = demo_copy("arnhem-wuhan")
-    with Dossier.open(path) as dossier:
-        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000001", "title": SECRET_EVENT,
-                                       "kind": "other", "date": "2021-08", "confidentiality": "confidential"})
-        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-000000000002", "title": INTERNAL_NOTE,
-                                       "kind": "statement", "date": "2021-06", "confidentiality": "internal"})
-        edits.save_item(dossier, "people", {"id": "e0000000-0000-4000-8000-000000000003", "name": AT_RISK,
-                                       "role": "activist", "sensitive": True})
-        demonstration = lists.page(dossier, "demonstrations")[0]
-        demonstration["description"] = f"{AT_RISK} sprak de raad toe over haar familie."
-        demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
-        edits.save_item(dossier, "demonstrations", demonstration)
-    return path
+from tests.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT  # noqa: F401  (the tests of packs use them from here)
 
 
 def pack_of(dossier: Dossier, options: PackOptions) -> Pack:

@@ -51,7 +51,7 @@ def test_levels_and_people_at_risk(arnhem_with_secrets):
 
 
 def test_notes_go_in_only_when_chosen(demo_copy):
-    from raadsdossier.services import edits, lists
+    from raadsdossier.services import edits
 
     path = demo_copy("enschede-dalian")
     with Dossier.open(path) as dossier:

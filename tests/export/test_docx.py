@@ -12,11 +12,11 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from raadsdossier.services import edits, lists
+from raadsdossier.services import edits
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions
 from raadsdossier.export.docx import bookmark_name, render_docx
-from raadsdossier.export.model import Heading, Pack, Paragraph, Source, Table, VoteChart
+from raadsdossier.export.model import Citation, Heading, Pack, Paragraph, Table, VoteChart
 from tests.export.conftest import pack_of
 
 SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
@@ -258,7 +258,7 @@ def test_awkward_text_and_names(tmp_path):
                 levels=("public",),
                 blocks=[Heading(1, "1e kop", "1-kop"), Heading(2, "Kop", "1-kop"), Paragraph("regel\fvolgende\x07 regel"),
                         Heading(1, "Bronnen", "sources")],
-                sources=[Source(1, "Een bron")])
+                sources=[Citation(1, "Een bron")])
     target = render_docx(pack, tmp_path / "raar.docx")
     document = docx.Document(str(target))
     assert "regel\nvolgende regel" in all_text(document)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from raadsdossier.storage import backups
-from raadsdossier.services import edits, lists
+from raadsdossier.services import lists
 from raadsdossier.domain.errors import WrongPassword
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.storage.dossier import Dossier

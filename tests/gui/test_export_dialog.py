@@ -33,7 +33,7 @@ def test_preview_and_make_a_pack(window, arnhem, tmp_path, monkeypatch, qtbot):
 
 def test_choosing_confidential_says_the_pack_will_be_marked(window, arnhem, qtbot):
     from raadsdossier.domain.enums import Confidentiality
-    from raadsdossier.services import edits, lists
+    from raadsdossier.services import edits
 
     edits.save_item(arnhem.dossier, "events", {"id": "e1000000-0000-4000-8000-000000000001", "title": "Geheim overleg",
                                           "kind": "other", "date": "2021-09", "confidentiality": "confidential"})

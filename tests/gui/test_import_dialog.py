@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from raadsdossier.services import edits, lists
+from raadsdossier.services import lists
 from tests.conftest import REPO
 
 

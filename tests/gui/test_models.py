@@ -71,7 +71,7 @@ def _all_rows(model) -> list[str]:
 
 
 def test_a_filter_with_more_matches_than_it_counts_says_so_and_still_lists_every_match(dossier, monkeypatch):
-    from raadsdossier.services import edits, lists
+    from raadsdossier.services import lists
 
     monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)  # 441 of the 450 say "bezoek"
@@ -89,7 +89,7 @@ def test_a_filter_with_more_matches_than_it_counts_says_so_and_still_lists_every
 
 
 def test_every_sort_of_a_filter_with_many_matches_is_the_sort_of_all_matches(dossier, monkeypatch):
-    from raadsdossier.services import edits, lists
+    from raadsdossier.services import lists
 
     monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)
@@ -107,7 +107,7 @@ def test_every_sort_of_a_filter_with_many_matches_is_the_sort_of_all_matches(dos
 
 
 def test_count_of_a_filter_is_exact_however_many_match(dossier, monkeypatch):
-    from raadsdossier.services import edits, lists
+    from raadsdossier.services import lists
 
     monkeypatch.setattr(lists, "COUNT_BOUND", 100)
     fill(dossier)

@@ -327,7 +327,7 @@ def test_a_file_over_200_mb_is_refused(run, new_dossier, tmp_path):
         handle.truncate(201 * 1024 * 1024)  # sparse: takes no room on disk
     code, _out, err = run("import", new_dossier, big)
     assert code == 1
-    assert "het bestand is te groot voor een bijlage (201 MB; hooguit 200 MB)." in err
+    assert "het bestand is 201 MB; bijlagen groter dan 200 MB worden niet ingelezen." in err
 
 
 # -- qa-text -----------------------------------------------------------------------------------

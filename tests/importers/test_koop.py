@@ -290,7 +290,7 @@ def _too_big(tmp_path) -> Path:
     path = tmp_path / "groot.xml"
     with path.open("wb") as handle:
         handle.write(b"<officiele-publicatie>")
-        handle.seek(50_000_001)
+        handle.seek(50 * 1024 * 1024 + 1)
         handle.write(b"</officiele-publicatie>")
     return path
 
@@ -304,7 +304,7 @@ BAD_FILES = {
                         r"regel 2: <!ENTITY x> verwijst naar 'file:///etc/passwd'; externe bestanden"),
     "10,000 levels deep": (lambda tmp: write(tmp, DEEP, "diep.xml"),
                            r"regel 1: element <al-groep> ligt meer dan 200 niveaus diep"),
-    "over 50 MB": (_too_big, r"het bestand is 50 MB groot; XML-bestanden boven 50 MB worden niet gelezen"),
+    "over 50 MB": (_too_big, r"het bestand is 50 MB; XML-bestanden groter dan 50 MB worden niet ingelezen"),
     "answer to a missing question": (
         lambda tmp: replaced(tmp, ANSWERS, "<nr>Antwoord 6</nr>", "<nr>Antwoord 7</nr>"),
         r"regel \d+: <antwoord> 'Antwoord 7' noemt vraag 7, maar er is geen <vraag> met dat nummer"),

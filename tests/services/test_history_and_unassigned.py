@@ -6,7 +6,7 @@ import json
 import shutil
 import sqlite3
 
-from raadsdossier.services import edits, lists
+from raadsdossier.services import lists
 from raadsdossier.storage import migrations
 from raadsdossier.storage.dossier import Dossier
 from tests.conftest import REPO

@@ -10,7 +10,8 @@ from raadsdossier.export.build import PackOptions
 from raadsdossier.services import packs
 from raadsdossier.services.isolation import ChildFailed
 from raadsdossier.storage.dossier import Dossier
-from tests.export.conftest import INTERNAL_NOTE, SECRET_EVENT, arnhem_with_secrets, pack_of, pdf_pages, squash  # noqa: F401
+from tests.conftest import INTERNAL_NOTE, SECRET_EVENT
+from tests.export.conftest import pack_of, pdf_pages, squash
 
 
 def test_the_child_writes_the_pack_and_reports_progress(demo_copy, tmp_path):

@@ -24,7 +24,7 @@ from raadsdossier.domain.models import (
 )
 from raadsdossier.export.labels import euro, nl, nl_date
 from raadsdossier.export.model import (
-    SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Source as PackSource, Table, VoteChart,
+    SOURCES_ANCHOR, Block, Citation, Facts, Heading, Pack, Paragraph, Table, VoteChart,
 )
 
 REDACTED = "[naam weggelaten]"
@@ -68,7 +68,7 @@ class _Context:
     sensitive_names: list[str]
     sensitive_ids: set[str]
     source_numbers: dict[str, int] = field(default_factory=dict)
-    sources: list[PackSource] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)
     highest: Confidentiality = Confidentiality.PUBLIC
     anchors: int = 0
     included: set[str] = field(default_factory=set)  # ids of the items printed
@@ -116,7 +116,7 @@ class _Context:
                 self.seen(source)
                 number = len(self.sources) + 1
                 self.source_numbers[source.id] = number
-                self.sources.append(PackSource(number, self.text(_source_text(source))))
+                self.sources.append(Citation(number, self.text(_source_text(source))))
             numbers.append(self.source_numbers[source.id])
         return tuple(numbers)
 
@@ -221,6 +221,11 @@ def _in_scope(item, scope) -> bool:
     if agenda_item is not None and hasattr(item, "agenda_item_id"):
         return item.agenda_item_id == agenda_item.id
     return getattr(item, "meeting_id", None) == meeting.id
+
+
+def _at_meeting(item, scope) -> bool:
+    """A demonstration or note goes into a meeting's pack when it is about that meeting or about none."""
+    return scope[0] is None or item.meeting_id in (None, scope[0].id)
 
 
 # -- sections -------------------------------------------------------------------
@@ -393,8 +398,7 @@ def _college_notes(session, ctx, scope, p, today) -> list[Block]:
 
 def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    in_meeting = lambda item: scope[0] is None or item.meeting_id in (None, scope[0].id)  # noqa: E731
-    for demo in _items(session, ctx, Demonstration, [Demonstration.date], in_meeting):
+    for demo in _items(session, ctx, Demonstration, [Demonstration.date], lambda item: _at_meeting(item, scope)):
         blocks.append(Heading(2, ctx.text(demo.title), ctx.anchor("demonstratie")))
         rows = [("Datum", nl_date(demo.date)), ("Plaats", ctx.text(demo.place)),
                 ("Organisatoren", ctx.names(demo, ActorRole.ORGANISER)),
@@ -479,8 +483,7 @@ def _attachments(session, ctx, scope, p, today) -> list[Block]:
 
 def _notes(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    in_meeting = lambda item: scope[0] is None or item.meeting_id in (None, scope[0].id)  # noqa: E731
-    for note in _items(session, ctx, Note, [Note.title], in_meeting):
+    for note in _items(session, ctx, Note, [Note.title], lambda item: _at_meeting(item, scope)):
         blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
         blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
     return blocks

@@ -56,7 +56,9 @@ Block = Heading | Paragraph | Facts | Table | VoteChart
 
 
 @dataclass(frozen=True)
-class Source:
+class Citation:
+    """An entry of a pack's numbered list of sources (not the dossier's Source item: what is printed of it)."""
+
     number: int
     text: str  # "Follow the Money, Stedenbanden met China … (januari 2022). https://…"
 
@@ -70,7 +72,7 @@ class Pack:
     marking: str | None  # "VERTROUWELIJK" (or "… – FRACTIE-INTERN") when such items are inside, else None
     levels: tuple[Confidentiality, ...]  # the levels included, lowest first
     blocks: list[Block] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
+    sources: list[Citation] = field(default_factory=list)  # the numbered list the text cites
     included_items: int = 0  # how many items the pack prints (each once, wherever it appears)
     withheld_items: int = 0  # how many items of its sections it leaves out for their level alone
 

@@ -51,14 +51,10 @@ def get_format(name: str) -> ImportFormat:
 
 def detect_format(path: Path) -> ImportFormat:
     """The registered format that recognises `path`; InvalidInput naming the file when none does."""
+    from raadsdossier.storage.files import read_head
+
     _load_builtin()
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    head = read_head(path)
     for fmt in sorted(_REGISTRY.values(), key=lambda f: (f.priority, f.name)):
         if fmt.detect(path, head):
             return fmt

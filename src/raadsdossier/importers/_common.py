@@ -1,42 +1,15 @@
-"""What several import formats share: reading a size-limited UTF-8 file, and a council's wording of a status."""
+"""What several import formats share: what a council's wording says of a motion's status and a vote's result."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
-from raadsdossier.domain.enums import MotionStatus
-from raadsdossier.domain.errors import InvalidInput
-
-
-def read_text(path: Path, max_bytes: int, what: str, hint: str = "", save_as: str = "UTF-8") -> str:
-    """The file as text (UTF-8, with or without BOM), refused with a message when too big or not UTF-8.
-
-    `what` names the expected content ("Notubiz-JSON"); `hint` is added to the size message;
-    `save_as` is what the user should save the file as (Excel calls it "CSV UTF-8").
-    """
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InvalidInput(path, f"het bestand is {size / 1024 / 1024:.0f} MB; bestanden met {what} groter dan "
-                                     f"{max_bytes // (1024 * 1024)} MB worden niet ingelezen{hint}.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvalidInput(path, "dit is een map; kies een bestand.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InvalidInput(path, f"regel {line}: dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}), dus geen "
-                                 f"{what}; sla het bestand op als '{save_as}'.") from None
+from raadsdossier.domain.enums import MotionStatus, VoteResult
 
 
-def motion_status(text: str) -> MotionStatus | None:
+def motion_status(text: str | None) -> MotionStatus | None:
     """The status a council's wording stands for ("Motie verworpen"); None when the words say none."""
-    lowered = text.lower()
+    lowered = (text or "").lower()
     # Withdrawn or held first: "ingetrokken, niet aangenomen" was never voted down.
     if "ingetrokken" in lowered:
         return MotionStatus.WITHDRAWN
@@ -48,4 +21,23 @@ def motion_status(text: str) -> MotionStatus | None:
         return MotionStatus.ADOPTED
     if "ingediend" in lowered:
         return MotionStatus.SUBMITTED
+    return None
+
+
+def with_present(entry: dict, **values) -> dict:
+    """`entry` with those of `values` that are not empty (a source's publisher, date, address)."""
+    entry.update((key, value) for key, value in values.items() if value)
+    return entry
+
+
+def vote_result(text: str | None) -> VoteResult | None:
+    """The result a council's (or the Tweede Kamer's) wording records: "Aangenomen." → adopted, "Verworpen." →
+    rejected, "De stemmen staakten" → tied; None when the words say none."""
+    status = motion_status(text or "")
+    if status is MotionStatus.ADOPTED:
+        return VoteResult.ADOPTED
+    if status is MotionStatus.REJECTED:
+        return VoteResult.REJECTED
+    if status is None and re.search(r"staken|gelijke stemming|stemmen staakten", text or "", re.I):
+        return VoteResult.TIED
     return None

@@ -9,9 +9,8 @@ import uuid
 from functools import lru_cache
 from pathlib import Path
 
-from raadsdossier.domain.enums import MotionStatus, VoteResult
 from raadsdossier.domain.errors import InvalidInput
-from raadsdossier.importers._common import read_text
+from raadsdossier.storage.files import read_text
 
 NAME = "tk-odata"
 # Fixed for good: ids derived from it make a second import of the same records update the first.
@@ -54,32 +53,6 @@ def _kind_of(value) -> str:
 def _text(value) -> str | None:
     if isinstance(value, str) and value.strip():
         return " ".join(value.split())
-    return None
-
-
-def vote_result(text: str | None) -> VoteResult | None:
-    """The result BesluitTekst records: "Aangenomen." → adopted, "Verworpen." → rejected, else None."""
-    lowered = (text or "").lower()
-    if "verworpen" in lowered or "niet aangenomen" in lowered:
-        return VoteResult.REJECTED
-    if "aangenomen" in lowered:
-        return VoteResult.ADOPTED
-    if "staken" in lowered:
-        return VoteResult.TIED
-    return None
-
-
-def motion_status(text: str | None) -> MotionStatus | None:
-    result = vote_result(text)
-    if result is VoteResult.ADOPTED:
-        return MotionStatus.ADOPTED
-    if result is VoteResult.REJECTED:
-        return MotionStatus.REJECTED
-    lowered = (text or "").lower()
-    if "ingetrokken" in lowered:
-        return MotionStatus.WITHDRAWN
-    if "aangehouden" in lowered:
-        return MotionStatus.HELD
     return None
 
 

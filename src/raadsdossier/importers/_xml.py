@@ -16,8 +16,9 @@ from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.storage.files import read_bytes
 
-MAX_BYTES = 50_000_000
+MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 200
 
 
@@ -109,7 +110,7 @@ def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
     XML declaration or first element (a capturing script's log lines) is skipped with a warning;
     line numbers in messages still count from the top of the file. Pure: any thread may call it.
     """
-    data = _read_limited(path)
+    data = read_bytes(path, MAX_BYTES, "XML-bestanden")
     line_offset, warnings = 0, []
     if skip_leading_junk:
         data, line_offset = _skip_junk(path, data)
@@ -144,23 +145,6 @@ def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
         raise InvalidInput(path, f"regel {line()}: het bestand verwijst naar '{exc.sysid}'; externe bestanden en "
                                  "adressen worden om veiligheidsredenen nooit gelezen.") from None
     return XmlFile(path, root, builder.lines, warnings)
-
-
-def _read_limited(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(path, f"het bestand is {size / 1_000_000:.0f} MB groot; XML-bestanden boven "
-                                     f"{MAX_BYTES // 1_000_000} MB worden niet gelezen.")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    if len(data) > MAX_BYTES:  # it grew since stat
-        raise InvalidInput(path, f"het bestand is groter dan {MAX_BYTES // 1_000_000} MB en wordt niet gelezen.")
-    return data
 
 
 def _skip_junk(path: Path, data: bytes) -> tuple[bytes, int]:

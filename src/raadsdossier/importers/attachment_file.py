@@ -26,6 +26,7 @@ from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
+from raadsdossier.storage.files import read_head
 
 NAME = "attachment"
 # Fixed for good: ids derived from it and the content make a second import of a file a no-op.
@@ -152,16 +153,7 @@ def read_attachment(path: Path) -> dict:
     as an attachment. Ids derive from the content's SHA-256. Pure function: any thread may call it.
     """
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvalidInput(path, "dit is een map; kies een bestand.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
-    kind = _kind(path, head)
+    kind = _kind(path, read_head(path))
     attachment = attachment_from_file(path)  # refuses files over 200 MB before reading them
     _check_package(path, kind)
     if kind is _ODT:

@@ -46,7 +46,7 @@ from pathlib import Path
 from raadsdossier.domain.enums import Level, MotionStatus, PartnershipStatus, SourceKind, VoteResult
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
-from raadsdossier.importers._common import read_text
+from raadsdossier.storage.files import read_text
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 

@@ -68,6 +68,7 @@ from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
+from raadsdossier.storage.files import read_bytes
 
 NAME = "ibabs"
 # Fixed for good: ids derived from it make a second import of the same answer update the first.
@@ -130,16 +131,7 @@ def _text(element: Element | None, name: str | None = None) -> str:
 # -- reading the file ------------------------------------------------------------------------
 
 def _load(path: Path) -> Element:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InvalidInput(path, f"het bestand is {size / 1024 / 1024:.0f} MB; iBabs-antwoorden groter dan "
-                                     "50 MB worden niet ingelezen.")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    data = read_bytes(path, MAX_BYTES, "iBabs-antwoorden")
     if not data.strip():
         raise InvalidInput(path, "het bestand is leeg; verwacht een iBabs-antwoord in XML.")
     try:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from raadsdossier.domain.enums import SourceKind
 from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers._common import with_present
 from raadsdossier.importers._xml import (
     XmlFile, child, children, clean_text, descendant, iso_date, local_name, read_xml, text_of,
 )
@@ -111,15 +112,8 @@ class _Record:
         source = {"id": source_id(identifier), "kind": kind.value,
                   "title": f"{title} ({NAME}: {identifier}, bestand {self.xml.path.name}{about})",
                   "document_number": identifier}
-        publisher = self.text(self.mantel, "publisher") or self.text(self.kern, "creator")
-        when, url = self.date(), self.url()
-        if publisher:
-            source["publisher"] = publisher
-        if when:
-            source["date"] = when
-        if url:
-            source["url"] = url
-        return source
+        return with_present(source, publisher=self.text(self.mantel, "publisher") or self.text(self.kern, "creator"),
+                            date=self.date(), url=self.url())
 
 
 def parse_sru(xml: XmlFile) -> dict:

@@ -37,6 +37,7 @@ from pathlib import Path
 from raadsdossier.domain.enums import QuestionSetKind, SourceKind
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers import question_text
+from raadsdossier.importers._common import with_present
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 from raadsdossier.importers._xml import (
@@ -131,14 +132,7 @@ class _Publication:
     def source(self, number: str, title: str, when: str | None) -> dict:
         source = {"id": source_id(number), "kind": SourceKind.PARLIAMENTARY_DOCUMENT.value,
                   "title": f"{title} ({NAME}: {number}, bestand {self.xml.path.name})", "document_number": number}
-        publisher, url = self.publisher(), self.url()
-        if publisher:
-            source["publisher"] = publisher
-        if when:
-            source["date"] = when
-        if url:
-            source["url"] = url
-        return source
+        return with_present(source, publisher=self.publisher(), date=when, url=self.url())
 
     def finish(self, document: dict) -> dict:
         document = {"format": FORMAT, **document, "people": [], "parties": []}
@@ -289,23 +283,6 @@ _SUBMITTERS = re.compile(
 _ANSWERERS = re.compile(r"^(?:Antwoord|Mededeling) van\s+(.+?)\s*\((?:ontvangen|ingezonden)\b", re.I)
 
 
-def _numbers(written: str) -> list[int]:
-    """ "2 en 3" → [2, 3]; "2 t/m 4" → [2, 3, 4]; ValueError when a range runs backwards or names 0."""
-    parts = re.split(r"\s*(,|en|t/m|tot\s+en\s+met|-|–)\s*", written.strip(), flags=re.I)
-    numbers = [int(parts[0])]
-    for separator, value in zip(parts[1::2], parts[2::2]):
-        value = int(value)
-        if separator.lower() in (",", "en"):
-            numbers.append(value)
-        elif value <= numbers[-1]:
-            raise ValueError(written)
-        else:
-            numbers.extend(range(numbers[-1] + 1, value + 1))
-    if 0 in numbers:
-        raise ValueError(written)
-    return numbers
-
-
 def _split_names(written: str) -> list[str]:
     """ "Sjoerdsma (D66), Brekelmans (VVD) en Agema (PVV)" → three names: split only after ")"."""
     return [name.strip() for name in re.split(r"(?<=\))\s*(?:,|\ben\b)\s*", written) if name.strip()]
@@ -423,7 +400,7 @@ class _QuestionSet:
             return None, None, paragraphs
         match = pattern.match(label)
         try:
-            numbers = _numbers(match.group(1)) if match else None
+            numbers = question_text.question_numbers(match.group(1)) if match else None
         except ValueError:
             numbers = None
         if numbers is None:

@@ -62,11 +62,12 @@ from datetime import date
 from pathlib import Path
 
 from raadsdossier.domain.enums import (
-    CommitmentStatus, Confidentiality, MotionStatus, PersonRole, QuestionSetKind, SourceKind, VoteKind, VoteResult,
+    CommitmentStatus, Confidentiality, PersonRole, QuestionSetKind, SourceKind, VoteKind,
 )
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
-from raadsdossier.importers._common import motion_status, read_text
+from raadsdossier.importers._common import motion_status, vote_result
+from raadsdossier.storage.files import read_text
 from raadsdossier.importers._vote_line import parse_vote_line
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
@@ -98,17 +99,6 @@ def html_to_text(value: str) -> str:
 
 
 # -- statuses and votes ----------------------------------------------------------------------
-
-def vote_result(text: str) -> VoteResult | None:
-    status = motion_status(text)
-    if status is MotionStatus.ADOPTED:
-        return VoteResult.ADOPTED
-    if status is MotionStatus.REJECTED:
-        return VoteResult.REJECTED
-    if status is None and re.search(r"staken|gelijke stemming|stemmen staakten", text, re.I):
-        return VoteResult.TIED
-    return None
-
 
 def commitment_status(text: str) -> CommitmentStatus | None:
     lowered = text.lower()

@@ -37,7 +37,7 @@ from pathlib import Path
 from raadsdossier.domain.enums import QuestionSetKind, SourceKind
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
-from raadsdossier.importers._common import read_text
+from raadsdossier.storage.files import read_text
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 
@@ -79,6 +79,24 @@ _HEADER_KEYS = {
 }
 _TRAILER_DOCUMENTS = {"kamervraag document nummer": "question", "kamerantwoord document nummer": "answer"}
 
+
+
+def question_numbers(written: str) -> list[int]:
+    """ "2 en 3" → [2, 3]; "2 t/m 4" → [2, 3, 4]. ValueError, with the sentence that says why, when a range
+    runs backwards or names question 0 (KOOP's XML numbers its questions and answers the same way)."""
+    parts = re.split(r"\s*(,|en|t/m|tot\s+en\s+met|-|–)\s*", written.strip(), flags=re.I)
+    numbers = [int(parts[0])]
+    for separator, value in zip(parts[1::2], parts[2::2]):
+        value = int(value)
+        if separator.lower() in (",", "en"):
+            numbers.append(value)
+        elif value <= numbers[-1]:
+            raise ValueError(f"'{written}' is geen oplopende reeks vraagnummers.")
+        else:
+            numbers.extend(range(numbers[-1] + 1, value + 1))
+    if 0 in numbers:
+        raise ValueError("vraag 0 bestaat niet; de nummers beginnen bij 1.")
+    return numbers
 
 @dataclass
 class _Block:
@@ -236,20 +254,10 @@ class _Reader:
         return (match.group(2) or "").strip()
 
     def _numbers(self, written: str, line: int) -> list[int]:
-        """ "2 en 3" → [2, 3]; "2 t/m 4" → [2, 3, 4]."""
-        parts = re.split(r"\s*(,|en|t/m|tot\s+en\s+met|-|–)\s*", written.strip(), flags=re.I)
-        numbers = [int(parts[0])]
-        for separator, value in zip(parts[1::2], parts[2::2]):
-            value = int(value)
-            if separator.lower() in (",", "en"):
-                numbers.append(value)
-            elif value <= numbers[-1]:
-                raise self.fail(line, f"'{written}' is geen oplopende reeks vraagnummers.")
-            else:
-                numbers.extend(range(numbers[-1] + 1, value + 1))
-        if 0 in numbers:
-            raise self.fail(line, "vraag 0 bestaat niet; de nummers beginnen bij 1.")
-        return numbers
+        try:
+            return question_numbers(written)
+        except ValueError as exc:
+            raise self.fail(line, str(exc)) from None
 
     # -- from blocks to questions ----------------------------------------------------------
 

@@ -83,8 +83,8 @@ from raadsdossier.importers._tk_records import (  # make_id and _for_schema are 
     CHOICES, ENTITY_TYPES, KOOP_ADDRESS, MOTION, NAME, NOTE_SEVERAL, ODATA_BASE, PUBLISHER, QUESTIONS, SEATS,
     SKIP_DELETED, SKIP_INCOMPLETE, SKIP_NO_MOTION, SKIP_NO_VOTES, SKIP_OTHER_ZAAK, SKIP_UNKNOWN, _DATETIME,
     _KOOP_NUMBER, _Record, _for_schema, _kind_of, _load, _text, _type_by_fields, _type_in_context, make_id,
-    motion_status, vote_result,
 )
+from raadsdossier.importers._common import motion_status, vote_result
 
 
 class _Reader:

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.storage.files import read_bytes
 
 MAX_SIZE = 200 * 1024 * 1024  # a dossier is mailed and copied; refuse what would make it unwieldy
 
@@ -53,17 +53,7 @@ def _decode(data: bytes) -> str:
 def attachment_from_file(path: Path) -> dict:
     """An interchange dict for a new attachment holding the file at `path`."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SIZE:
-            raise InvalidInput(path, f"het bestand is te groot voor een bijlage ({size // (1024 * 1024)} MB; hooguit 200 MB).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise InvalidInput(path, "dit is een map; kies een bestand.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    data = read_bytes(path, MAX_SIZE, "bijlagen")
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return {
         "id": str(uuid.uuid4()),

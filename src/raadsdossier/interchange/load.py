@@ -38,6 +38,7 @@ from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.base.paths import resource
+from raadsdossier.storage.files import read_text
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
 
@@ -97,14 +98,7 @@ class ImportReport:
 
 def read_document(path: Path) -> dict:
     """Parse and schema-check an interchange file; InvalidInput names the file and the element."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InvalidInput(path, "dit bestand bestaat niet.") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(path, "dit is geen tekstbestand in UTF-8, dus geen interchange-JSON.") from None
-    except OSError as exc:
-        raise InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    text = read_text(path, None, "interchange-JSON")
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

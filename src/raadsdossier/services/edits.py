@@ -27,8 +27,9 @@ from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.attachments import attachment_from_file
 from raadsdossier.interchange.export import export_assessment, export_item, loaders
 from raadsdossier.interchange.load import ImportReport, apply_document
-from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_KEY, KIND_BY_NAME, KINDS, PARTNERSHIP
+from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_NAME, KINDS
 from raadsdossier.services.changes import Change, UndoStep
+from raadsdossier.services.lists import spec_of
 from raadsdossier.storage import indexing
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.storage.search import search_table
@@ -39,14 +40,6 @@ CHUNK = 500  # ids per IN (…): well below SQLite's limit on bound parameters
 
 class ItemInUse(DossierError):
     """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
-
-
-def _spec(key: str):
-    if key == "partnership":
-        return PARTNERSHIP
-    if key not in KIND_BY_KEY:
-        raise NotFound(f"Onbekende soort items: {key}.")
-    return KIND_BY_KEY[key]
 
 
 def _clean(data: dict) -> dict:
@@ -75,7 +68,7 @@ def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin
 
 def save_item(dossier: Dossier, key: str, data: dict) -> Change:
     """Create or update one item of collection `key` (matched by its `id`) from an interchange dict."""
-    _spec(key)
+    spec_of(key)  # NotFound for a key that names no kind
     with dossier.transaction() as session:
         return Change.from_report(_apply_entries(session, [(key, data)], key))
 

@@ -11,26 +11,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import selectinload
 
 from raadsdossier.storage import glance
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import META_KEY, load_template
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.domain.errors import DossierError, NotFound
+from raadsdossier.domain.errors import NotFound
 from raadsdossier.domain.models import (
-    ChecklistAssessment, Item, ItemActor, Partnership, QuestionSet,
+    Item, ItemActor, Partnership, QuestionSet,
 )
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.export import export_checklist, export_item, loaders
-from raadsdossier.interchange.load import apply_document
-from raadsdossier.interchange.spec import KIND_BY_KEY, KIND_BY_NAME, KINDS, PARTNERSHIP
+from raadsdossier.interchange.spec import KIND_BY_KEY, KIND_BY_NAME, PARTNERSHIP
 
 
-def _spec(key: str):
+def spec_of(key: str):
+    """The interchange spec of collection `key` ("motions", "partnership"); NotFound for a key that is none."""
     if key == "partnership":
         return PARTNERSHIP
     if key not in KIND_BY_KEY:
@@ -148,7 +146,7 @@ def _count_matches(session, spec, fts: str, bound: int | None) -> int:
 
 def count(dossier: Dossier, key: str, text_filter: str | None = None) -> int:
     """How many items `page` lists for this section and filter (exact, however many match)."""
-    spec = _spec(key)
+    spec = spec_of(key)
     with dossier.session() as session:
         fts = _fts_query(text_filter)
         return _count_matches(session, spec, fts, None) if fts else _count_all(session, spec)
@@ -169,7 +167,7 @@ def _ordering(spec, order: str, descending: bool) -> list:
 def page(dossier: Dossier, key: str, *, text_filter: str | None = None, order: str = "date",
          descending: bool = False, offset: int = 0, limit: int = 200, today: date | None = None) -> list[dict]:
     """One page of a section's items, sorted and filtered in SQL; each an interchange dict plus `_computed`."""
-    spec = _spec(key)
+    spec = spec_of(key)
     with dossier.session() as session:
         fts = _fts_query(text_filter)
         many = bool(fts) and _count_matches(session, spec, fts, COUNT_BOUND) > COUNT_BOUND
@@ -180,7 +178,7 @@ def first_page(dossier: Dossier, key: str, *, text_filter: str | None = None, or
                descending: bool = False, limit: int = 200, today: date | None = None) -> Listing:
     """The first page as `page` gives it, with how many items the list has: exact without a text filter
     and for a filter with at most COUNT_BOUND matches; otherwise total is COUNT_BOUND, exact False."""
-    spec = _spec(key)
+    spec = spec_of(key)
     with dossier.session() as session:
         fts = _fts_query(text_filter)
         if fts:

@@ -8,7 +8,7 @@ import uuid
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-    QTableView, QVBoxLayout, QWidget,
+    QTableView, QTableWidget, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.domain.enums import Confidentiality
@@ -125,6 +125,32 @@ class ItemSection(Section):
 
     def extra_editor(self) -> QWidget | None:
         return None
+
+    def child_table(self, title: str, headers: list[str], buttons: list[tuple[str, object]],
+                    stretch: tuple[int, ...]) -> tuple[QWidget, QTableWidget]:
+        """An editor for an item's rows of children (agenda items, questions): a heading, a table with
+        `headers` whose columns `stretch` share the width (the others fit their content), and a row of
+        (caption, slot) buttons under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<h3>" + _escape(title) + "</h3>"))
+        table = QTableWidget(0, len(headers))
+        table.setAccessibleName(title)
+        table.setHorizontalHeaderLabels(headers)
+        for column in range(len(headers)):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch
+                                                          else QHeaderView.ResizeMode.ResizeToContents)
+        table.verticalHeader().hide()
+        row = QHBoxLayout()
+        for caption, slot in buttons:
+            button = QPushButton(caption)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addWidget(table)
+        layout.addLayout(row)
+        return box, table
 
     def extra_buttons(self) -> list[QPushButton]:
         return []

@@ -5,30 +5,16 @@ from __future__ import annotations
 import copy
 import uuid
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from raadsdossier.gui.sections.items import ItemSection
 
 
 class MeetingSection(ItemSection):
     def extra_editor(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<h3>" + self.tr("Agendapunten") + "</h3>"))
-        self.agenda = QTableWidget(0, 2)
-        self.agenda.setAccessibleName(self.tr("Agendapunten"))
-        self.agenda.setHorizontalHeaderLabels([self.tr("Nummer"), self.tr("Titel")])
-        self.agenda.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.agenda.verticalHeader().hide()
+        box, self.agenda = self.child_table(self.tr("Agendapunten"), [self.tr("Nummer"), self.tr("Titel")],
+                                            [(self.tr("Agendapunt toevoegen"), self.add_agenda_item)], stretch=(1,))
         self.agenda.itemChanged.connect(self._edited)
-        add = QPushButton(self.tr("Agendapunt toevoegen"))
-        add.clicked.connect(self.add_agenda_item)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addStretch(1)
-        layout.addWidget(self.agenda)
-        layout.addLayout(row)
         self._filling = False
         return box
 

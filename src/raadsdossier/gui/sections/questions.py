@@ -6,8 +6,8 @@ import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.domain.errors import DossierError
@@ -36,31 +36,13 @@ class PasteDialog(QDialog):
 
 class QuestionSection(ItemSection):
     def extra_editor(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<h3>" + self.tr("Vragen en antwoorden") + "</h3>"))
-        self.questions = QTableWidget(0, 3)
-        self.questions.setAccessibleName(self.tr("Vragen en antwoorden"))
-        self.questions.setHorizontalHeaderLabels([self.tr("Nr."), self.tr("Vraag"), self.tr("Antwoord")])
-        header = self.questions.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.questions.verticalHeader().hide()
+        box, self.questions = self.child_table(
+            self.tr("Vragen en antwoorden"), [self.tr("Nr."), self.tr("Vraag"), self.tr("Antwoord")],
+            [(self.tr("Vraag toevoegen"), self.add_question), (self.tr("Vraag verwijderen"), self.remove_question)],
+            stretch=(1, 2))
         self.questions.setWordWrap(True)
         self.questions.setMinimumHeight(320)
         self.questions.itemChanged.connect(self._question_edited)
-        add = QPushButton(self.tr("Vraag toevoegen"))
-        add.clicked.connect(self.add_question)
-        remove = QPushButton(self.tr("Vraag verwijderen"))
-        remove.clicked.connect(self.remove_question)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addWidget(self.questions)
-        layout.addLayout(buttons)
         self._filling = False
         return box
 
