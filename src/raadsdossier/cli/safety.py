@@ -132,7 +132,7 @@ def check(args) -> int:
     from raadsdossier.services import safety
 
     with open_dossier(args, read_only=not args.repair) as dossier:
-        report = safety.repair(dossier) if args.repair else safety.check(dossier)
+        report = safety.repair(dossier).report if args.repair else safety.check(dossier)
     if report.backup:
         print(f"reservekopie vóór de reparatie: {report.backup}")
     for done in report.repaired:

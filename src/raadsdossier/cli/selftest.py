@@ -73,15 +73,15 @@ def _open(ctx: Context, read_only: bool = False):
 @step("dossier maken")
 def create_dossier(ctx: Context) -> str:
     from raadsdossier.storage import migrations
-    from raadsdossier.services import dossiers as services
+    from raadsdossier.services import dossiers
     from raadsdossier.domain.enums import Level, PartnershipStatus
 
-    services.create_dossier(ctx.dossier_path, services.PartnershipFields(
+    dossiers.create_dossier(ctx.dossier_path, dossiers.PartnershipFields(
         dutch_side="Zelftest", level=Level.MUNICIPALITY, partner_name="Dalian", partner_native_name="大连",
         since="1998", status=PartnershipStatus.ACTIVE,
     ))
     with _open(ctx, read_only=True) as dossier:
-        info = services.dossier_info(dossier)
+        info = dossiers.dossier_info(dossier)
     check(info.partnership and info.partnership["partner_native_name"] == "大连", "de stedenband is niet goed opgeslagen")
     return f"{ctx.dossier_path.name}, schema {migrations.head_revision()}"
 
@@ -180,17 +180,17 @@ def backup(ctx: Context) -> str:
 @step("versleuteld dossier maken en openen")
 def encrypted_dossier(ctx: Context) -> str:
     from raadsdossier.storage import backups
-    from raadsdossier.services import dossiers as services
+    from raadsdossier.services import dossiers
     from raadsdossier.domain.enums import Level
     from raadsdossier.domain.errors import WrongPassword
     from raadsdossier.storage.dossier import Dossier
 
     path, password, name = ctx.folder / "versleuteld.raadsdossier", "zelftest-wachtwoord", "Zelftest-Geheim"
-    services.create_dossier(path, services.PartnershipFields(dutch_side=name, level=Level.PROVINCE,
+    dossiers.create_dossier(path, dossiers.PartnershipFields(dutch_side=name, level=Level.PROVINCE,
                                                              partner_name="Liaoning"), password=password)
     with Dossier.open(path, password=password) as dossier:
         made = dossier.backup("manual")
-        check(services.dossier_info(dossier).partnership["dutch_side"] == name, "de stedenband is niet teruggelezen")
+        check(dossiers.dossier_info(dossier).partnership["dutch_side"] == name, "de stedenband is niet teruggelezen")
     for written in (path, made):
         data = written.read_bytes()
         check(not data.startswith(b"SQLite format 3") and name.encode() not in data,

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
 )
 
 from raadsdossier.services import safety
-from raadsdossier.services.changes import Change
 from raadsdossier.storage import checks
 from raadsdossier.gui import tasks
 
@@ -107,11 +106,12 @@ class CheckDialog(QDialog):
         dossier = self.view.dossier
         tasks.run_in_background(lambda: safety.repair(dossier), self._repaired, self._failed)
 
-    def _repaired(self, report: checks.CheckReport) -> None:
+    def _repaired(self, repaired: safety.Repair) -> None:
+        report = repaired.report
         self._show(report)
         # Repair may have removed rows the undo steps point at: those steps cannot be undone any more.
         self.view.undo_stack.clear()
-        self.view.refresh_for(Change.whole_dossier())
+        self.view.refresh_for(repaired.change)
         lines = [self.tr("Gerepareerd. Eerst is een reservekopie gemaakt: %1.").replace(
             "%1", report.backup.name if report.backup else self.tr("(geen)"))]
         lines += [f"• {what}" for what in report.repaired]

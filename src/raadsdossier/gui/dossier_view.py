@@ -133,7 +133,8 @@ class DossierView(QWidget):
     def _error(self, exc: Exception) -> None:
         QMessageBox.warning(self, self.tr("Niet opgeslagen"), str(exc))
 
-    def _writable(self) -> bool:
+    def writable(self) -> bool:
+        """Whether changes can be made; if not (read-only), the user is told so."""
         if self.dossier.read_only:
             self._error(DossierError(self.tr("Dit dossier is alleen-lezen geopend.")))
             return False
@@ -141,15 +142,13 @@ class DossierView(QWidget):
 
     def _do(self, work, description: str) -> Change | None:
         """Call a quick service now (one item: a few milliseconds); apply its change, or say why not."""
-        if not self._writable():
+        if not self.writable():
             return None
         try:
             change = work()
         except DossierError as exc:
             self._error(exc)
-            section = self.current_section()
-            if section is not None and hasattr(section, "refresh"):
-                section.refresh()  # the form shows what is stored again, not what was refused
+            self.current_section().refresh()  # the form shows what is stored again, not what was refused
             return None
         self.apply(change, description)
         return change
@@ -173,7 +172,7 @@ class DossierView(QWidget):
         `on_done(result)` (services.importing.ImportResult) after. On bad input, a message and no change."""
         from raadsdossier.services import importing
 
-        if not self._writable():
+        if not self.writable():
             return
 
         def done(result) -> None:
@@ -187,7 +186,7 @@ class DossierView(QWidget):
     def add_attachments(self, paths: list[Path], on_done=None) -> None:
         """Keep files as attachments, off the GUI thread (reading a PDF's text can take a while), as one
         undoable step; a file that cannot be added is named in a message. `on_done(change)` after."""
-        if not self._writable():
+        if not self.writable():
             return
 
         def done(result: edits.AttachResult) -> None:

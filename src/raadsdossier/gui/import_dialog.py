@@ -141,7 +141,7 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         """Import what the dry run read, off the GUI thread; the dialog closes when it is done and the
         window's status bar says what was imported."""
-        if self.result is None or not self.view._writable():
+        if self.result is None or not self.view.writable():
             return
         result, dossier = self.result, self.view.dossier
         self._busy(self.tr("Bezig met importeren…"))
@@ -158,7 +158,7 @@ class ImportDialog(QDialog):
     def summary(self, result: ImportResult) -> str:
         """"Toegevoegd: 3 moties, 1 bron; bijgewerkt: 2." in the current language."""
         report = result.report
-        added = [count_label(kinds.by_key(key).name, n) for key, n in sorted(report.added.items()) if key in kinds.BY_KEY]
+        added = [count_label(kind.name, report.added[kind.key]) for kind in kinds.KINDS if report.added[kind.key]]
         return (self.tr("Toegevoegd: %1; bijgewerkt: %2.")
                 .replace("%1", ", ".join(added) or self.tr("niets"))
                 .replace("%2", QLocale().toString(sum(report.updated.values()))))

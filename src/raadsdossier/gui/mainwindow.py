@@ -325,12 +325,12 @@ class MainWindow(SafetyActions, QMainWindow):
         return self.create_dossier(Path(name), fields, password)
 
     def create_dossier(self, path: Path, fields, password: str | None = None) -> DossierView | None:
-        from raadsdossier.services import dossiers as services
+        from raadsdossier.services import dossiers
 
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
         try:
-            services.create_dossier(path, fields, password=password)
+            dossiers.create_dossier(path, fields, password=password)
         except DossierError as exc:
             QMessageBox.warning(self, self.tr("Nieuw dossier"), str(exc))
             return None

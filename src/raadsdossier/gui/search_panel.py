@@ -60,9 +60,9 @@ class SearchPanel(QWidget):
             return
 
         def work():
-            from raadsdossier.services import dossiers as services
+            from raadsdossier.services import dossiers
 
-            return [(d.path, d.path.stem, hit) for d in targets for hit in services.search(d, query, limit=30)]
+            return [(d.path, d.path.stem, hit) for d in targets for hit in dossiers.search(d, query, limit=30)]
 
         tasks.run_in_background(work, lambda hits: self._show(generation, hits), lambda exc: self._show(generation, []))
 

@@ -69,9 +69,6 @@ class Change:
         """Whether a view showing items of the kinds `wanted` must read again."""
         return self.everything or not self.kinds.isdisjoint(wanted)
 
-    def ids(self) -> frozenset[str]:
-        return frozenset().union(*self.added.values(), *self.changed.values(), *self.removed.values())
-
     @classmethod
     def whole_dossier(cls) -> "Change":
         return cls(everything=True)

@@ -79,12 +79,6 @@ def assess(dossier: Dossier, template: str, entry: dict) -> Change:
         return Change.from_report(_apply_entries(session, [(CHECKLIST, {**entry, "template": template})], CHECKLIST))
 
 
-def added_assessment(change: Change) -> str:
-    """The id of the assessment `assess` added or updated."""
-    found = change.added.get("checklist_assessment") or change.changed.get("checklist_assessment")
-    return next(iter(found))
-
-
 def _exported(item: Item) -> tuple[str, dict]:
     """(collection key, interchange dict) of an item as it is now: what saving it back needs."""
     if isinstance(item, ChecklistAssessment):
@@ -178,10 +172,9 @@ def _delete(session: Session, doomed: list[Item], dependents: list[Item]) -> Non
 def delete_item(dossier: Dossier, item_id: str) -> Change:
     """Delete an item; its undo step puts it back together with the links other items had to it."""
     with dossier.transaction() as session:
-        item = session.get(Item, item_id)
+        item = _load(session, [item_id]).get(item_id)
         if item is None:
             raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
-        item = _load(session, [item_id])[item_id]
         dependents = _dependents(session, [item])
         saved = [_exported(item), *(_exported(other) for other in dependents)]
         _delete(session, [item], dependents)

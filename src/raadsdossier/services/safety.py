@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
+from raadsdossier.services.changes import Change
 from raadsdossier.storage import backups, checks, encryption
 from raadsdossier.storage.dossier import Dossier
 
@@ -76,9 +77,16 @@ def check(dossier: Dossier) -> checks.CheckReport:
     return checks.check(dossier)
 
 
-def repair(dossier: Dossier) -> checks.CheckReport:
-    """A backup, then the repair of what the check found, then the check again."""
-    return checks.repair(dossier)
+@dataclass(frozen=True)
+class Repair:
+    report: checks.CheckReport  # the check after the repair, with the backup made before it and what was done
+    change: Change  # what a face must read again: the whole dossier when anything was repaired
+
+
+def repair(dossier: Dossier) -> Repair:
+    """A backup, then the repair of what the check found (one transaction), then the check again."""
+    report = checks.repair(dossier)
+    return Repair(report, Change.whole_dossier() if report.repaired else Change())
 
 
 def require_plain(path: Path) -> None:
