@@ -10,14 +10,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.importers import read_source
 from raadsdossier.interchange.load import ImportReport, apply_document
 from raadsdossier.services.changes import Change
 from raadsdossier.services.isolation import run_in_child
+from raadsdossier.storage import glance
 from raadsdossier.storage.dossier import Dossier
 
 # An import of at least this many items is "large": a backup is made before it, so that it can be
@@ -59,15 +58,10 @@ def import_size(documents: Sequence[tuple[str, dict]]) -> int:
 
 
 def _partnership(dossier: Dossier) -> dict | None:
-    """The dossier's partnership as the formats that read into it want it ({"id", "dutch_side", …})."""
-    from raadsdossier.domain.models import Partnership
-
-    with dossier.session() as session:
-        found = session.scalars(select(Partnership).order_by(Partnership.seq).limit(1)).first()
-        if found is None:
-            return None
-        return {"id": found.id, "dutch_side": found.dutch_side, "level": found.level.value,
-                "partner_name": found.partner_name, "partner_country": found.partner_country}
+    """The dossier's partnership as the formats that read into it want it ({"id", "dutch_side", …}): the
+    same facts `info` gives."""
+    with dossier.connection() as connection:
+        return glance.partnership_summary(connection)
 
 
 def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, format_name: str = "auto",
@@ -83,6 +77,8 @@ def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, for
     other threads.
     """
     if isinstance(sources, ImportResult):
+        if sources.errors and not dry_run:  # all or nothing: not the files of a dry run that could be read
+            raise sources.errors[0]
         documents, read_errors = list(sources.documents), []
         formats = {file.name: file.format for file in sources.files}
         steps = len(documents)
