@@ -15,12 +15,13 @@ from pathlib import Path
 from functools import cache
 
 from sqlalchemy import create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from typing import TYPE_CHECKING
 
 from raadsdossier.domain.errors import (
-    DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired, StorageFull,
+    DamagedDossier, DossierError, DossierExists, DossierFileError, PasswordRequired,
 )
 from raadsdossier.storage import backups, migrations, sqlitefile
 from raadsdossier.storage.locking import DossierLock
@@ -52,7 +53,11 @@ def _make_engine(path: Path, mode: str, password: str | None = None) -> Engine:
     # transactions begin, so DDL in migrations is transactional too (the documented pysqlite
     # recipe; see the "begin" listener below).
     module = sqlite3 if password is None else sqlitefile.cipher_module()
-    engine = create_engine("sqlite://", creator=lambda: sqlitefile.connect(path, mode, password), module=module)
+    # QueuePool, as SQLAlchemy gives a file database: the "sqlite://" URL that `creator` needs would get the
+    # pool of an in-memory one (SingletonThreadPool), which closes the connections of other threads, even
+    # one in the middle of a read, once more than five threads have used it (the window's background tasks).
+    engine = create_engine("sqlite://", creator=lambda: sqlitefile.connect(path, mode, password), module=module,
+                           poolclass=QueuePool)
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
@@ -177,7 +182,8 @@ class Dossier:
                                                    f"{verdict.splitlines()[0]}); er is niets veranderd.")
                 return revision
         except (DatabaseError, OperationalError) as exc:
-            raise DamagedDossier(path, f"het dossier is beschadigd en kan niet worden gelezen ({_reason(exc)}).") from exc
+            raise sqlitefile.busy_or(exc, path, DamagedDossier(
+                path, f"het dossier is beschadigd en kan niet worden gelezen ({_reason(exc)}).")) from exc
         finally:
             probe.dispose()
 
@@ -205,32 +211,57 @@ class Dossier:
             with session.begin():
                 yield session
         except (OperationalError, DatabaseError) as exc:
-            problem = sqlitefile.write_problem(exc)
-            error = StorageFull if "vol" in problem else DossierFileError
-            raise error(self.path, f"de wijziging kon niet worden opgeslagen: {problem}; er is niets veranderd.") from exc
+            session.close()
+            self._recover_after_failed_write()
+            raise sqlitefile.write_failure(self.path, "de wijziging kon niet worden opgeslagen", exc) from exc
         finally:
             session.close()
 
+    def _recover_after_failed_write(self) -> None:
+        """Put the file back as it was, on disk, now. A write that fails half-way (a full disk) leaves its
+        rollback journal beside the file, and SQLite plays it back only at the next read, which the failing
+        connection, in its error state, may never make: a copy of the file alone would then be damaged. So
+        every connection goes, and a fresh one reads, which rolls the journal back (byte for byte)."""
+        if not sqlitefile.journal_path(self.path).exists():
+            return  # rolled back already (the usual case: a refused change)
+        self.engine.dispose()
+        try:
+            sqlitefile.recover_hot_journal(self.path, self._password)
+        except DossierError:
+            pass  # the next open says what is wrong; the write's own error is the one to report now
+
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session for reading; nothing it changes is committed."""
+        """A session for reading; nothing it changes is committed. A read that waited in vain for another
+        program's write raises DossierBusy; one SQLite cannot make, DamagedDossier."""
         session = self._sessions()
         try:
             yield session
+        except (OperationalError, DatabaseError) as exc:
+            raise self._read_failure(exc) from exc
         finally:
             session.rollback()
             session.close()
+
+    def _read_failure(self, exc: BaseException) -> DossierFileError:
+        return sqlitefile.busy_or(exc, self.path, DamagedDossier(
+            self.path, f"het dossier kan niet worden gelezen ({_reason(exc)}); 'raadsdossier check' zegt meer."))
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
         """The DB-API connection in a read transaction (one snapshot for every query), for reading with
         plain SQL: no ORM model is imported for it. Nothing done with it is committed."""
-        raw = self.engine.raw_connection()
+        try:
+            raw = self.engine.raw_connection()
+        except (OperationalError, DatabaseError) as exc:
+            raise self._read_failure(exc) from exc
         try:
             connection = raw.driver_connection
             connection.execute("BEGIN")
             try:
                 yield connection
+            except sqlitefile.db_errors() as exc:
+                raise self._read_failure(exc) from exc
             finally:
                 connection.execute("ROLLBACK")
         finally:
@@ -253,7 +284,8 @@ class Dossier:
             if type(exc).__name__ == "DatabaseError" \
                     or "malformed" in str(exc):
                 return _reason(exc)  # "database disk image is malformed", "file is not a database"
-            raise DossierFileError(self.path, f"het dossier kon nu niet worden gecontroleerd ({_reason(exc)}).") from exc
+            raise sqlitefile.busy_or(exc, self.path, DossierFileError(
+                self.path, f"het dossier kon nu niet worden gecontroleerd ({_reason(exc)}).")) from exc
 
     def save_copy(self, target: Path | str) -> Path:
         """Write a consistent, verified copy of this dossier to `target` (never overwriting).
