@@ -57,6 +57,57 @@ def demo_copy(demo_dir, tmp_path):
     return copy
 
 
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox the app would show: (kind, title, text). Modal boxes would block a test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str, str]] = []
+    for kind in ("warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(
+            lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, title, text)) or QMessageBox.StandardButton.Ok))
+    return shown
+
+
+@pytest.fixture
+def app_home(tmp_path, monkeypatch):
+    """A private app folder for the window, and its background tasks run at once."""
+    from raadsdossier.gui import tasks
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("RAADSDOSSIER_HOME", str(home))
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    return home
+
+
+@pytest.fixture
+def bare_window(qtbot, app_home, messages):
+    """The main window with nothing open (not the first run: no demo dossiers)."""
+    from raadsdossier.gui.mainwindow import MainWindow
+    from raadsdossier.gui.workspace import Settings
+
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """Answers for prompts.confirm (True: the first button) and the questions it was asked."""
+    from raadsdossier.gui import prompts
+
+    questions: list[tuple[str, str, str]] = []
+
+    def confirm(parent, title, text, accept, reject):
+        questions.append((title, text, accept))
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
+    return questions
+
+
 class Cli:
     """Runs the real `raadsdossier` command in a subprocess: real exit codes, real stderr."""
 

@@ -142,7 +142,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/check_dialog.py" line="+23"/>
+        <location filename="../../src/raadsdossier/gui/check_dialog.py" line="+22"/>
         <source>Dossier controleren – %1</source>
         <translation>Check dossier – %1</translation>
     </message>
@@ -222,7 +222,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Making a backup first, then repairing…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Gerepareerd. Eerst is een reservekopie gemaakt: %1.</source>
         <translation>Repaired. A backup was made first: %1.</translation>
     </message>
@@ -328,17 +328,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Not saved</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Dit dossier is alleen-lezen geopend.</source>
         <translation>This dossier has been opened read-only.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>%1 verwijderen</source>
         <translation>Delete %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Bezig met importeren…</source>
         <translation>Importing…</translation>
     </message>
@@ -531,7 +531,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+39"/>
+        <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+40"/>
         <source>Importeren in %1</source>
         <translation>Import into %1</translation>
     </message>
@@ -583,12 +583,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+6"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>Bestanden importeren</source>
         <translation>Import files</translation>
     </message>
@@ -598,7 +598,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Reading and checking the files…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
         <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
     </message>
@@ -700,7 +700,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+71"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -1852,7 +1852,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The list of recent dossiers was cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+71"/>
+        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+70"/>
         <source>Niet gelukt</source>
         <translation>Did not succeed</translation>
     </message>
@@ -1907,12 +1907,13 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 backup(s) were converted too.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-7"/>
+        <location line="+11"/>
         <source>Automatische reservekopie niet gelukt: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
@@ -1955,13 +1956,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MeetingSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/meetings.py" line="+18"/>
-        <location line="+2"/>
+        <location filename="../../src/raadsdossier/gui/sections/meetings.py" line="+15"/>
         <source>Agendapunten</source>
         <translation>Agenda items</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
@@ -1971,12 +1971,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Agendapunt toevoegen</source>
         <translation>Add agenda item</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>Nieuw agendapunt</source>
         <translation>New agenda item</translation>
     </message>
@@ -2103,7 +2103,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/opening.py" line="+31"/>
+        <location filename="../../src/raadsdossier/gui/opening.py" line="+33"/>
         <source>%1 is al geopend door %2 op computer %3 (sinds %4).
 
 U kunt het alleen-lezen openen, of het daar eerst sluiten.</source>
@@ -2152,7 +2152,13 @@ You can open it read-only, or close it there first.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+22"/>
+        <source>Dossier is bezet</source>
+        <translation>Dossier is busy</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Dossier niet geopend</source>
         <translation>Dossier not opened</translation>
     </message>
@@ -2162,7 +2168,7 @@ You can open it read-only, or close it there first.</translation>
         <translation>Dossier damaged</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>%1
 
 Er is geen reservekopie van dit dossier die in orde is. Het bestand is niet veranderd.</source>
@@ -2469,13 +2475,12 @@ Ingediend 10 juni 2022
 <context>
     <name>QuestionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/questions.py" line="+11"/>
-        <location line="+2"/>
+        <location filename="../../src/raadsdossier/gui/sections/questions.py" line="+9"/>
         <source>Vragen en antwoorden</source>
         <translation>Questions and answers</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
@@ -2490,17 +2495,17 @@ Ingediend 10 juni 2022
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Vraag toevoegen</source>
         <translation>Add question</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Vraag verwijderen</source>
         <translation>Delete question</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Vragen plakken…</source>
         <translation>Paste questions…</translation>
     </message>
@@ -2601,7 +2606,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+97"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+98"/>
         <location line="+26"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>

@@ -1,30 +1,10 @@
-"""GUI fixtures: a private app folder, tasks run synchronously, message boxes recorded instead of shown."""
+"""GUI fixtures: the window as first started, and its Arnhem tab. The window's own fixtures (a private app
+folder, message boxes recorded, a bare window, answered questions) are in tests/conftest.py: tests/faults
+uses them too."""
 
 from __future__ import annotations
 
 import pytest
-
-from raadsdossier.gui import tasks
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Every QMessageBox the app would show: (kind, title, text). Modal boxes would block a test."""
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[tuple[str, str, str]] = []
-    for kind in ("warning", "information", "critical", "about"):
-        monkeypatch.setattr(QMessageBox, kind, staticmethod(
-            lambda parent, title, text, *a, _k=kind, **kw: shown.append((_k, title, text)) or QMessageBox.StandardButton.Ok))
-    return shown
-
-
-@pytest.fixture
-def app_home(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    monkeypatch.setenv("RAADSDOSSIER_HOME", str(home))
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
-    return home
 
 
 @pytest.fixture

@@ -23,32 +23,6 @@ from tests.gui.test_accessibility import _unnamed
 PASSWORD = "geheim-wachtwoord"
 
 
-@pytest.fixture
-def bare_window(qtbot, app_home, messages):
-    """The main window with nothing open (not the first run: no demo dossiers)."""
-    from raadsdossier.gui.mainwindow import MainWindow
-    from raadsdossier.gui.workspace import Settings
-
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
-
-
-@pytest.fixture
-def asked(monkeypatch):
-    """Answers for prompts.confirm (True: the first button) and the questions it was asked."""
-    questions: list[tuple[str, str, str]] = []
-
-    def confirm(parent, title, text, accept, reject):
-        questions.append((title, text, accept))
-        return True
-
-    monkeypatch.setattr(prompts, "confirm", confirm)
-    return questions
-
-
 def _passwords(monkeypatch, answers):
     """ask_password returns each of `answers` in turn; returns the (title, text, wrong) it was called with."""
     calls = []

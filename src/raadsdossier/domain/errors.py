@@ -12,9 +12,10 @@ class DossierError(Exception):
 class DossierFileError(DossierError):
     """A dossier file cannot be used; the file itself was not changed."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
+    def __init__(self, path: Path | str, problem: str, reason: str | None = None) -> None:
         self.path = Path(path)
         self.problem = problem
+        self.reason = reason or problem  # the cause alone ("de schijf is vol"), to word in another sentence
         super().__init__(f"{self.path}: {problem}")
 
 
@@ -66,6 +67,22 @@ class DossierLocked(DossierFileError):
             f"dit dossier is al geopend door {who} op computer {where} (sinds {since}); "
             "open het alleen-lezen, of sluit het daar eerst.",
         )
+
+
+class DossierBusy(DossierFileError):
+    """Another program is writing in the dossier right now: reading has to wait. Not damage: nothing is wrong
+    with the file, and nothing should be restored."""
+
+    def __init__(self, path: Path | str, owner: dict | None = None) -> None:
+        self.owner = owner or {}
+        if self.owner:
+            who = (f"door {self.owner.get('user') or 'een onbekende gebruiker'} op computer "
+                   f"{self.owner.get('host') or 'een onbekende computer'} "
+                   f"(in gebruik sinds {self.owner.get('since_text') or self.owner.get('since') or 'onbekend'})")
+        else:
+            who = "door een ander programma"
+        super().__init__(path, f"het dossier is bezet: er wordt nu in geschreven {who}; probeer het zo weer. "
+                               "Er is niets mis met het bestand.")
 
 
 class PasswordRequired(DossierFileError):

@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from raadsdossier.domain.errors import DamagedDossier, DossierError, DossierLocked, PasswordRequired, WrongPassword
+from raadsdossier.domain.errors import (
+    DamagedDossier, DossierBusy, DossierError, DossierLocked, PasswordRequired, WrongPassword,
+)
 from raadsdossier.gui import keystore, prompts
 from raadsdossier.services import dossiers, safety
 from raadsdossier.storage.dossier import Dossier
@@ -69,6 +71,9 @@ def open_dossier(parent, path: Path, password: str | None = None, read_only: boo
                 return None
             read_only = True
             continue
+        except DossierBusy as exc:  # another program writes in it right now: wait, never restore
+            QMessageBox.information(parent, t("Dossier is bezet"), str(exc))
+            return None
         except DamagedDossier as exc:
             if not offer_backup(parent, path, password, exc):
                 return None
@@ -87,6 +92,10 @@ def offer_backup(parent, path: Path, password: str | None, exc: DamagedDossier) 
     The damaged file is set aside under a new name beside it, never deleted (backups.restore does that).
     """
     title = t("Dossier beschadigd")
+    owner = safety.in_use(path)
+    if owner is not None:  # held by another program: what looked like damage is its work in progress
+        QMessageBox.information(parent, t("Dossier is bezet"), str(DossierBusy(path, owner)))
+        return False
     good = safety.newest_good_backup(path, password)
     if good is None:
         QMessageBox.warning(parent, title, t("%1\n\nEr is geen reservekopie van dit dossier die in orde is. "
@@ -98,7 +107,7 @@ def offer_backup(parent, path: Path, password: str | None, exc: DamagedDossier) 
     if not prompts.confirm(parent, title, text, t("Reservekopie terugzetten"), t("Niet openen")):
         return False
     try:
-        result = safety.restore_backup(path, good.path, password)
+        result = safety.restore_backup(path, good.path, password, only_if_damaged=True)
     except DossierError as error:
         QMessageBox.warning(parent, title, str(error))
         return False

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from raadsdossier.storage import migrations
 from raadsdossier.domain.errors import DossierFileError, StorageFull
+from raadsdossier.storage.files import os_reason
 from raadsdossier.storage.sqlitefile import SUFFIX
 from raadsdossier.base.paths import resource
 
@@ -75,7 +76,7 @@ def _make_dir(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DossierFileError(directory, f"de map kan niet worden aangemaakt ({exc.strerror}).") from exc
+        raise DossierFileError(directory, f"de map kan niet worden aangemaakt ({os_reason(exc)}).") from exc
 
 
 def _copy_new(source: Path, target: Path) -> None:
@@ -90,7 +91,7 @@ def _copy_new(source: Path, target: Path) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         error = StorageFull if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) else DossierFileError
-        raise error(target, f"het voorbeelddossier kon niet worden geschreven ({exc.strerror or exc}); "
+        raise error(target, f"het voorbeelddossier kon niet worden geschreven ({os_reason(exc)}); "
                             "er is niets veranderd.") from exc
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.services.changes import Change
-from raadsdossier.storage import backups, checks, encryption
+from raadsdossier.storage import backups, checks, encryption, locking
 from raadsdossier.storage.dossier import Dossier
 
 
@@ -66,10 +66,17 @@ def newest_good_backup(path: Path, password: str | None = None) -> backups.Backu
     return None
 
 
-def restore_backup(path: Path, backup: Path, password: str | None = None) -> backups.RestoreResult:
+def restore_backup(path: Path, backup: Path, password: str | None = None,
+                   only_if_damaged: bool = False) -> backups.RestoreResult:
     """Put `backup` in the place of the dossier at `path`; the state before is kept as a backup (or, when
-    damaged, set aside). The dossier must not be open for writing."""
-    return backups.restore(Path(path), Path(backup), password)
+    damaged, set aside). The dossier must not be open for writing. With `only_if_damaged` (the window's
+    offer after the file seemed damaged) a file that turns out healthy is left alone (DossierFileError)."""
+    return backups.restore(Path(path), Path(backup), password, only_if_damaged=only_if_damaged)
+
+
+def in_use(path: Path) -> dict | None:
+    """Who has the dossier at `path` open for writing (user, host, since), or None when nobody does."""
+    return locking.read_owner(Path(path))
 
 
 def check(dossier: Dossier) -> checks.CheckReport:

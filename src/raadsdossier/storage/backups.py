@@ -20,7 +20,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from raadsdossier.storage import sqlitefile
-from raadsdossier.domain.errors import DamagedDossier, DossierFileError, InvalidInput, StorageFull
+from raadsdossier.storage.locking import canonical
+from raadsdossier.domain.errors import DamagedDossier, DossierFileError, InvalidInput
 
 BACKUP_DIR_SUFFIX = "-reservekopieen"
 # The dossier's own backup policy (BackupPolicy.text()), kept in dossier_meta so it travels with the file.
@@ -79,7 +80,8 @@ class Backup:
 
 
 def backup_dir(path: Path) -> Path:
-    path = Path(path)
+    """The folder beside the dossier file (its real place, whatever path leads to it) that holds its backups."""
+    path = canonical(path)
     return path.with_name(path.name + BACKUP_DIR_SUFFIX)
 
 
@@ -102,7 +104,8 @@ def _target_name(path: Path, reason: str, now: datetime) -> Path:
     """The next backup's name; backups made in the same second are numbered, so the order stays total."""
     directory = backup_dir(path)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    stem, suffix = path.stem, path.suffix or ".raadsdossier"
+    real = canonical(path)
+    stem, suffix = real.stem, real.suffix or ".raadsdossier"
     same_second = [m for m in map(_NAME.match, (p.name for p in directory.glob(f"{stem}.{stamp}*")))
                    if m and m["stamp"] == stamp]
     n = max((int(m["n"] or 1) for m in same_second), default=0) + 1
@@ -154,14 +157,8 @@ def copy_verified(source: Path, target: Path, password: str | None, problem_path
             os.fsync(handle.fileno())
         os.replace(temporary, target)
         _fsync_dir(target.parent)
-    except errors as exc:
-        problem = sqlitefile.write_problem(exc)
-        error = StorageFull if "vol" in problem else DossierFileError
-        raise error(problem_path or target, f"de reservekopie kon niet worden gemaakt: {problem}; "
-                                            "er is niets veranderd.") from exc
-    except OSError as exc:
-        raise DossierFileError(problem_path or target, f"de reservekopie kon niet worden gemaakt "
-                                                       f"({exc.strerror or exc}); er is niets veranderd.") from exc
+    except (*errors, OSError) as exc:
+        raise sqlitefile.write_failure(problem_path or target, "de reservekopie kon niet worden gemaakt", exc) from exc
     finally:
         temporary.unlink(missing_ok=True)
         sqlitefile.journal_path(temporary).unlink(missing_ok=True)
@@ -182,7 +179,7 @@ def make_backup(path: Path, password: str | None = None, reason: str = "manual",
     try:
         directory.mkdir(exist_ok=True)
     except OSError as exc:
-        raise DossierFileError(directory, f"de map voor reservekopieën kan niet worden gemaakt ({exc.strerror}).") from exc
+        raise sqlitefile.write_failure(directory, "de map voor reservekopieën kan niet worden gemaakt", exc) from exc
     _remove_stale_temporaries(directory, now)
     target = _target_name(path, reason, now)
     copy_verified(path, target, password, problem_path=path)
@@ -261,7 +258,8 @@ def verify(path: Path, password: str | None = None) -> None:
         verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
     except sqlitefile.db_errors() as exc:
-        raise DamagedDossier(path, f"het bestand is beschadigd ({sqlitefile.reason(exc)}).") from exc
+        raise sqlitefile.busy_or(exc, path, DamagedDossier(path, f"het bestand is beschadigd ({sqlitefile.reason(exc)}).")) \
+            from exc
     finally:
         connection.close()
     if app_id != sqlitefile.APPLICATION_ID:
@@ -295,11 +293,14 @@ class RestoreResult:
     previous_was_damaged: bool
 
 
-def restore(path: Path, backup: Path, password: str | None = None, now: datetime | None = None) -> RestoreResult:
+def restore(path: Path, backup: Path, password: str | None = None, now: datetime | None = None,
+            only_if_damaged: bool = False) -> RestoreResult:
     """Put `backup` in the place of the dossier at `path`, keeping the state before as a backup.
 
-    The caller must not have the dossier open; this takes the writer's lock itself. A damaged
-    dossier is set aside instead of backed up. The backup is verified before anything changes.
+    The caller must not have the dossier open; this takes the writer's lock itself (DossierLocked when
+    another program has it). A damaged dossier is set aside instead of backed up. The backup is verified
+    before anything changes. With `only_if_damaged` (a restore offered because the file seemed damaged)
+    the file is checked again once the lock is held, and a healthy one is left alone: nothing is restored.
     """
     from raadsdossier.storage.locking import DossierLock
 
@@ -315,6 +316,9 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
                 verify(path, password)
             except DamagedDossier:
                 damaged = True
+            if only_if_damaged and not damaged:
+                raise DossierFileError(path, "het dossier blijkt bij nader inzien in orde: de controle vindt geen "
+                                             "fout. Er is niets teruggezet; open het gewoon opnieuw.")
             if damaged:
                 previous = set_aside(path, now)
             else:
@@ -327,8 +331,8 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
             os.replace(temporary, path)
             _fsync_dir(path.parent)
         except OSError as exc:
-            raise DossierFileError(path, f"de reservekopie kon niet worden teruggezet ({exc.strerror or exc}); "
-                                         "het dossier is ongewijzigd.") from exc
+            raise sqlitefile.write_failure(path, "de reservekopie kon niet worden teruggezet", exc,
+                                           "het dossier is ongewijzigd") from exc
         finally:
             temporary.unlink(missing_ok=True)
         return RestoreResult(backup, previous, damaged)

@@ -12,10 +12,10 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from raadsdossier.storage import indexing
+from raadsdossier.storage import indexing, sqlitefile
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import load_template
-from raadsdossier.domain.errors import DossierError
+from raadsdossier.domain.errors import DossierBusy, DossierError
 from raadsdossier.domain.models import ITEM_CLASSES, ChecklistAssessment, Item
 from raadsdossier.storage.dossier import Dossier
 
@@ -162,7 +162,12 @@ def check(dossier: Dossier) -> CheckReport:
         try:
             findings = _run_checks(session)
         except DatabaseError as exc:
-            findings = [Finding("unreadable", f"een deel van het bestand kan niet worden gelezen ({exc.orig})", False)]
+            if sqlitefile.is_busy(exc):  # another program is writing: that says nothing about the file
+                from raadsdossier.storage.locking import read_owner
+
+                raise DossierBusy(dossier.path, read_owner(dossier.path)) from exc
+            findings = [Finding("unreadable", f"een deel van het bestand kan niet worden gelezen "
+                                              f"({sqlitefile.reason(exc)})", False)]
     return CheckReport(dossier.path, findings)
 
 

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from raadsdossier.storage import backups, sqlitefile
-from raadsdossier.domain.errors import DossierFileError, InvalidInput, StorageFull
+from raadsdossier.domain.errors import DossierFileError, InvalidInput
 from raadsdossier.storage.locking import DossierLock
 
 MIN_PASSWORD_LENGTH = 8
@@ -52,12 +52,8 @@ def _replace_with_converted(path: Path, old: str | None, new: str | None) -> Non
     try:
         _convert(path, temporary, old, new)
         os.replace(temporary, path)
-    except sqlitefile.db_errors() as exc:
-        problem = sqlitefile.write_problem(exc)
-        error = StorageFull if "vol" in problem else DossierFileError
-        raise error(path, f"het omzetten is mislukt: {problem}; het bestand is ongewijzigd.") from exc
-    except OSError as exc:
-        raise DossierFileError(path, f"het omzetten is mislukt ({exc.strerror or exc}); het bestand is ongewijzigd.") from exc
+    except (*sqlitefile.db_errors(), OSError) as exc:
+        raise sqlitefile.write_failure(path, "het omzetten is mislukt", exc, "het bestand is ongewijzigd") from exc
     finally:
         temporary.unlink(missing_ok=True)
         sqlitefile.journal_path(temporary).unlink(missing_ok=True)

@@ -3,11 +3,36 @@ that names the file and says why not."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+from raadsdossier.base.sizes import megabytes
 from raadsdossier.domain.errors import InvalidInput
 
-MB = 1024 * 1024
+# The operating system's reasons, in Dutch: they stand inside Dutch sentences.
+_OS_REASONS = {
+    errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "de ruimte die u op deze schijf mag gebruiken is op",
+    errno.EFBIG: "het bestand mag niet groter worden",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "de schijf of map is alleen-lezen",
+    errno.ELOOP: "te veel koppelingen: een symbolische koppeling wijst, via andere of rechtstreeks, naar zichzelf",
+    errno.EMLINK: "te veel koppelingen naar dit bestand",
+    errno.ENOENT: "het bestaat niet",
+    errno.EISDIR: "dit is een map",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EIO: "lees- of schrijffout op de schijf",
+    errno.EBUSY: "het is bezet",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EXDEV: "het staat op een andere schijf",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operation on a file failed, in Dutch ("de schijf is vol"); the system's own words for a rare
+    reason this does not know."""
+    return _OS_REASONS.get(exc.errno) or exc.strerror or str(exc)
 
 
 def _unreadable(path: Path, exc: OSError) -> InvalidInput:
@@ -15,11 +40,11 @@ def _unreadable(path: Path, exc: OSError) -> InvalidInput:
         return InvalidInput(path, "dit bestand bestaat niet.")
     if isinstance(exc, IsADirectoryError):
         return InvalidInput(path, "dit is een map; kies een bestand.")
-    return InvalidInput(path, f"het bestand kan niet worden gelezen ({exc.strerror or exc}).")
+    return InvalidInput(path, f"het bestand kan niet worden gelezen ({os_reason(exc)}).")
 
 
 def _too_big(path: Path, size: int, max_bytes: int, what: str, hint: str) -> InvalidInput:
-    return InvalidInput(path, f"het bestand is {size / MB:.0f} MB; {what} groter dan {max_bytes // MB} MB worden "
+    return InvalidInput(path, f"het bestand is {megabytes(size)}; {what} groter dan {megabytes(max_bytes)} worden "
                               f"niet ingelezen{hint}.")
 
 

@@ -5,12 +5,16 @@ Everything here reads; nothing writes to a file that is not (yet) known to be a 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from raadsdossier.domain.errors import DamagedDossier, DossierFileError, DossierNotFound, NotADossier, WrongPassword
+from raadsdossier.domain.errors import (
+    DamagedDossier, DossierBusy, DossierFileError, DossierNotFound, NotADossier, StorageFull, WrongPassword,
+)
+from raadsdossier.storage.files import os_reason
 
 # PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
 APPLICATION_ID = 0x52444F53
@@ -62,8 +66,12 @@ def classify(path: Path) -> str:
     database) or DamagedDossier (an empty or truncated dossier). Reads at most 4 KB.
     """
     path = Path(path)
-    if not path.exists():
-        raise DossierNotFound(path)
+    try:
+        path.stat()
+    except FileNotFoundError:
+        raise DossierNotFound(path) from None
+    except OSError as exc:  # a symbolic link that leads back to itself, a folder without permission
+        raise DossierFileError(path, f"het bestand kan niet worden geopend ({os_reason(exc)}).") from exc
     if path.is_dir():
         raise NotADossier(path, "dit is een map, geen dossierbestand.")
     try:
@@ -71,7 +79,7 @@ def classify(path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
-        raise DossierFileError(path, f"het bestand kan niet worden gelezen ({exc.strerror}).") from exc
+        raise DossierFileError(path, f"het bestand kan niet worden gelezen ({os_reason(exc)}).") from exc
     if size == 0:
         raise DamagedDossier(path, "het bestand is leeg (0 bytes); het is geen dossier meer, of het opslaan of "
                                    "kopiëren is misgegaan.")
@@ -150,32 +158,82 @@ def recover_hot_journal(path: Path, password: str | None = None) -> None:
     journal = journal_path(path)
     if not journal.exists():
         return
+    from raadsdossier.storage.locking import held_by_another
+
+    if held_by_another(path) is not None:
+        return  # another program is writing: the journal is its transaction's, not a crash's
     try:
         connection = connect(path, "rw", password)
     except db_errors() as exc:
-        raise DamagedDossier(path, "het dossier is niet goed afgesloten en kan alleen worden hersteld met "
-                                   f"schrijfrechten op de map ({exc}).") from exc
+        raise busy_or(exc, path, DamagedDossier(
+            path, f"het dossier is niet goed afgesloten en kan alleen worden hersteld met schrijfrechten op de map "
+                  f"({reason(exc)}).")) from exc
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except db_errors() as exc:
-        raise DamagedDossier(path, f"het dossier is niet goed afgesloten en kon niet worden hersteld ({exc}).") from exc
+        raise busy_or(exc, path, DamagedDossier(
+            path, f"het dossier is niet goed afgesloten en kon niet worden hersteld ({reason(exc)}).")) from exc
     finally:
         connection.close()
 
 
-def reason(exc: BaseException) -> str:
+def busy_or(exc: BaseException, path: Path, otherwise: DossierFileError) -> DossierFileError:
+    """DossierBusy, naming who has the dossier open, when `exc` is SQLite waiting in vain for another writer;
+    else `otherwise`. A busy file is never called damaged."""
+    if is_busy(exc):
+        from raadsdossier.storage.locking import read_owner
+
+        return DossierBusy(path, read_owner(path))
+    return otherwise
+
+
+# SQLite's reasons, in Dutch (they stand inside Dutch sentences); matched on SQLite's own words.
+_SQLITE_REASONS = (
+    ("database is locked", "het dossier is bezet: een ander programma schrijft erin"),
+    ("database table is locked", "het dossier is bezet: een ander programma schrijft erin"),
+    ("database or disk is full", "de schijf is vol (of het bestand mag niet groter worden)"),
+    ("disk i/o error", "lees- of schrijffout op de schijf (is die vol of niet meer bereikbaar?)"),
+    ("attempt to write a readonly database", "het bestand of de map is alleen-lezen"),
+    ("unable to open database file", "het bestand kan niet worden geopend"),
+    ("file is not a database", "het is geen leesbare database (of het wachtwoord klopt niet)"),
+    ("file is encrypted or is not a database", "het is geen leesbare database (of het wachtwoord klopt niet)"),
+    ("database disk image is malformed", "het bestand is beschadigd"),
+)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether SQLite refused because another connection holds the file (SQLITE_BUSY), not because it is damaged."""
     original = getattr(exc, "orig", None) or exc
-    return str(original).strip() or exc.__class__.__name__
+    name = getattr(original, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in str(original).lower()
+
+
+def reason(exc: BaseException) -> str:
+    """Why SQLite (or the system under it) refused, in Dutch where the reason is a common one."""
+    original = getattr(exc, "orig", None) or exc
+    text = str(original).strip()
+    lowered = text.lower()
+    for words, dutch in _SQLITE_REASONS:
+        if words in lowered:
+            return dutch
+    if isinstance(original, OSError):
+        return os_reason(original)
+    return text or exc.__class__.__name__
+
+
+def write_failure(path: Path, doing: str, exc: BaseException, after: str = "er is niets veranderd") -> DossierFileError:
+    """"{doing}: {why}; {after}." naming `path`: StorageFull when the disk (or the allowed file size) is full,
+    so that a face can say so, else DossierFileError."""
+    problem = write_problem(exc)
+    error = StorageFull if "vol" in problem else DossierFileError
+    return error(path, f"{doing}: {problem}; {after}.", reason=problem)
 
 
 def write_problem(exc: BaseException) -> str:
     """A Dutch description of why a write failed, naming a full disk when that is the cause."""
-    text = reason(exc)
-    lowered = text.lower()
-    if "full" in lowered:
+    original = getattr(exc, "orig", None) or exc
+    if isinstance(original, OSError) and original.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
         return "de schijf is vol (of het bestand mag niet groter worden)"
-    if "disk i/o error" in lowered:
+    if "disk i/o error" in str(original).lower():  # writing: SQLite's word for a write the disk refused
         return "schrijffout op de schijf (is die vol of niet meer bereikbaar?)"
-    if "readonly" in lowered or "read-only" in lowered:
-        return "het bestand of de map is alleen-lezen"
-    return text
+    return reason(exc)
