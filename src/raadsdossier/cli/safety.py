@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
@@ -25,8 +26,12 @@ def read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool =
     if path is not None:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(path, f"het wachtwoordbestand kan niet worden gelezen ({getattr(exc, 'strerror', None) or exc}).") from exc
+        except OSError as exc:
+            from raadsdossier.storage.files import os_reason
+
+            raise InvalidInput(path, f"het wachtwoordbestand kan niet worden gelezen ({os_reason(exc)}).") from exc
+        except UnicodeDecodeError:
+            raise InvalidInput(path, "het wachtwoordbestand is geen tekst in UTF-8.") from None
         if not lines or not lines[0]:
             raise InvalidInput(path, "het wachtwoordbestand is leeg; zet het wachtwoord op de eerste regel.")
         return lines[0]
@@ -49,12 +54,20 @@ def password_of(args, path: Path) -> str | None:
     return read_password(getattr(args, "password_file", None), f"Wachtwoord voor {path.name}", path)
 
 
+@contextmanager
 def open_dossier(args, read_only: bool = False):
     """The dossier `args.file`, open for a `with` block (services.dossiers.opened: closed after it, with
-    the automatic backup when one is due)."""
+    the automatic backup when one is due). An automatic backup that fails is a warning: what the command
+    saved is saved, and its exit status stays 0."""
     from raadsdossier.services.dossiers import opened
 
-    return opened(args.file, read_only=read_only, password=password_of(args, args.file))
+    closed = []
+    with opened(args.file, read_only=read_only, password=password_of(args, args.file), closed=closed) as dossier:
+        yield dossier
+    for outcome in closed:
+        if outcome.backup_problem:
+            print(f"let op: de automatische reservekopie van {args.file} is niet gemaakt ({outcome.backup_problem}); "
+                  "wat is opgeslagen, blijft opgeslagen.", file=sys.stderr)
 
 
 def new_password(args, dossier: Path) -> str:
@@ -97,8 +110,8 @@ def backups(args) -> int:
     if not entries:
         print(f"{args.file}: er zijn nog geen reservekopieën.", file=sys.stderr)
     for entry in entries:
-        what = entry.problem or ", ".join(kinds.kind(name).count_text(n) for name, n in sorted(entry.counts.items())) \
-            or "leeg"
+        what = entry.problem or ", ".join(kind.count_text(entry.counts[kind.name]) for kind in kinds.KINDS
+                                          if entry.counts.get(kind.name)) or "leeg"
         print(f"{entry.backup.made:%d-%m-%Y %H:%M:%S}  {entry.backup.reason_nl:<18} {what}\n  {entry.backup.path}")
     return 0
 

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from raadsdossier.domain.errors import DossierError
 from raadsdossier.gui import tasks
 
 if TYPE_CHECKING:
@@ -168,15 +167,16 @@ class SafetyActions:
         later to wait for)."""
         from raadsdossier.services.dossiers import close_dossier
 
-        try:
-            self._auto_backup_done(close_dossier(view.dossier, backup=backup))
-        except DossierError as exc:
-            self._auto_backup_failed(exc)
+        closed = close_dossier(view.dossier, backup=backup)
+        if closed.backup_problem:
+            self._auto_backup_failed(closed.backup_problem)
+        else:
+            self._auto_backup_done(closed.backup)
 
     def _auto_backup_done(self, path) -> None:
         if path is not None:
             self.statusBar().showMessage(_t("Automatische reservekopie gemaakt: %1").replace("%1", Path(path).name),
                                          5000)
 
-    def _auto_backup_failed(self, exc: Exception) -> None:
-        self.statusBar().showMessage(_t("Automatische reservekopie niet gelukt: %1").replace("%1", str(exc)), 15000)
+    def _auto_backup_failed(self, problem: Exception | str) -> None:
+        self.statusBar().showMessage(_t("Automatische reservekopie niet gelukt: %1").replace("%1", str(problem)), 15000)

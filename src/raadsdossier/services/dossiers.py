@@ -164,24 +164,38 @@ def open_dossier(path: Path, read_only: bool = False, password: str | None = Non
     return Dossier.open(path, read_only=read_only, password=password, verify=verify)
 
 
-def close_dossier(dossier: Dossier, backup: bool = True) -> Path | None:
+@dataclass(frozen=True)
+class Closed:
+    """How closing went: the automatic backup made, or why it could not be (what was saved is saved)."""
+
+    backup: Path | None = None
+    backup_problem: str | None = None  # "de schijf is vol …": a warning, never "nothing changed"
+
+
+def close_dossier(dossier: Dossier, backup: bool = True) -> Closed:
     """Close an open dossier, first making the automatic backup when one is due (a dossier open for
-    writing whose policy asks for one). Returns that backup, or None. The dossier is closed even when the
-    backup fails; the backup's DossierError is raised after."""
+    writing whose policy asks for one). Always closes; a backup that fails is reported in the result,
+    since everything saved before stays saved."""
     try:
-        return backups.auto_backup(dossier) if backup and not dossier.read_only else None
+        return Closed(backups.auto_backup(dossier) if backup and not dossier.read_only else None)
+    except DossierFileError as exc:
+        return Closed(None, exc.reason)
     finally:
         dossier.close()
 
 
 @contextmanager
-def opened(path: Path, read_only: bool = False, password: str | None = None) -> Iterator[Dossier]:
+def opened(path: Path, read_only: bool = False, password: str | None = None,
+           closed: list[Closed] | None = None) -> Iterator[Dossier]:
     """A dossier open for the length of a `with` block, closed after it the way `close_dossier` closes
-    (the automatic backup only when the block ended without an error)."""
+    (the automatic backup only when the block ended without an error); how that went is appended to
+    `closed` when given."""
     dossier = open_dossier(path, read_only=read_only, password=password)
     try:
         yield dossier
     except BaseException:
         dossier.close()
         raise
-    close_dossier(dossier)
+    outcome = close_dossier(dossier)
+    if closed is not None:
+        closed.append(outcome)

@@ -6,18 +6,21 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from raadsdossier.base.gcpause import cyclic_gc_paused
-from raadsdossier.domain.errors import DossierError
+from raadsdossier.domain.errors import DossierError, StorageFull
 from raadsdossier.importers import read_source
 from raadsdossier.interchange.load import ImportReport, apply_document
 from raadsdossier.services.changes import Change
 from raadsdossier.services.isolation import run_in_child
 from raadsdossier.storage import glance
 from raadsdossier.storage.dossier import Dossier
+from raadsdossier.base.sizes import MB, megabytes
 
 # An import of at least this many items is "large": a backup is made before it, so that it can be
 # undone by restoring even after the program closed.
@@ -88,7 +91,10 @@ def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, for
     if read_errors and not dry_run:
         raise read_errors[0].error
     done = steps - len(documents)
-    if not dry_run and import_size(documents) >= LARGE_IMPORT:
+    backup_first = not dry_run and import_size(documents) >= LARGE_IMPORT
+    if not dry_run:
+        _check_room(dossier, documents, backup_first)
+    if backup_first:
         dossier.backup("import")
     files: list[FileResult] = []
     total = ImportReport()
@@ -115,6 +121,21 @@ def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, for
     files = sorted([*read_errors, *files], key=lambda f: order.get(f.name, len(order)))
     change = Change() if dry_run else Change.from_report(total)
     return ImportResult(tuple(files), total, change, dry_run, tuple(documents))
+
+
+def _check_room(dossier: Dossier, documents: Sequence[tuple[str, dict]], backup_first: bool) -> None:
+    """StorageFull, before anything is written, when the disk has clearly too little room for the import:
+    the backup made first (as big as the dossier), the new data with its indexes and the rollback journal
+    (taken as three times the documents' size as JSON) and a megabyte to spare. A disk that fills anyway is
+    still rolled back (storage/dossier.py); this only spares the user a long wait for that."""
+    size = sum(len(json.dumps(document, ensure_ascii=False)) for _name, document in documents)
+    needed = 3 * size + MB + (dossier.path.stat().st_size if backup_first else 0)
+    free = shutil.disk_usage(dossier.path.parent).free
+    if free < needed:
+        raise StorageFull(dossier.path, f"er is te weinig ruimte op de schijf om dit te importeren: nog "
+                                        f"{megabytes(free)} vrij, nodig is ongeveer {megabytes(needed)} "
+                                        f"({'een reservekopie vooraf, ' if backup_first else ''}de nieuwe gegevens en "
+                                        "hun indexen); er is niets veranderd.", reason="de schijf is (bijna) vol")
 
 
 def _names(sources) -> list[str]:
