@@ -17,6 +17,8 @@ What is measured, and against what:
   column both ways, filter by a word.
 - pack: bench/pack.py on the 1,000-item dossier (PDF, DOCX, bare reportlab), in a fresh process.
 - import: bench/odata_import.py, 10,000 OData Stemming rows, in a fresh process.
+- long_text: bench/long_text.py, `raadsdossier pack` (PDF, DOCX) of a demo dossier with three fields of
+  a million characters (a title without a space, a paragraph, a note with paragraph breaks).
 - memory: peak RSS (VmHWM) of a fresh process with the largest dossier open in the window and every
   section shown once, against a bare PySide6 window.
 - start: a fresh process until the main window is shown with a tab per demo dossier and the current
@@ -440,6 +442,10 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
             p["pdf_s"] <= 5 and p["docx_s"] <= 5)
         add("pack PDF ≤ 1.5× bare reportlab", f"{p['pdf_vs_bare']:.2f}× ({p['bare_reportlab_s']:.2f} s bare)",
             p["pdf_vs_bare"] <= 1.5)
+    lt = results.get("long_text")
+    if lt:
+        add("pack of a dossier with a 1 MB field ≤ 10 s per format", f"PDF {lt['pdf_s']:.2f} s "
+            f"({lt['pdf_pages']} pages), DOCX {lt['docx_s']:.2f} s", lt["pdf_s"] <= 10 and lt["docx_s"] <= 10)
     c = results.get("cli")
     if c:
         for name in ("info", "search"):
@@ -548,7 +554,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
-    parser.add_argument("--only", default="open,search,motions,pack,import,memory,start,cli")
+    parser.add_argument("--only", default="open,search,motions,pack,long_text,import,memory,start,cli")
     parser.add_argument("--report", action="store_true", help="print bench/results.json as Markdown tables")
     args = parser.parse_args(argv)
     if args.report:
@@ -584,6 +590,11 @@ def main(argv=None) -> int:
         if "pack" in only:
             attempt(results, lambda: results.__setitem__("pack", {"items": 1000, **in_child(
                 "pack", "measure", f"Path({str(dossier_path(1000))!r})", min(runs, 3), work)}), "pack")
+        if "long_text" in only:
+            import long_text
+
+            attempt(results, lambda: results.__setitem__("long_text", long_text.measure(1_000_000, 1, work)),
+                    "long_text")
         if "import" in only:
             attempt(results, lambda: results.__setitem__("import", in_child(
                 "odata_import", "measure", "10_000", min(runs, 3), work)), "import")
@@ -593,7 +604,7 @@ def main(argv=None) -> int:
             import cli_start
 
             attempt(results, lambda: results.__setitem__("cli", cli_start.measure(3 * runs, work)), "cli")
-        for key in ("memory", "pack", "import", "start", "cli"):
+        for key in ("memory", "pack", "long_text", "import", "start", "cli"):
             if key in results:
                 print(f"  {key}: {json.dumps(results[key])}", flush=True)
     results["verdicts"] = verdicts(results)

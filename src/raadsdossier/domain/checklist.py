@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -39,11 +40,15 @@ class Template:
         return next((item for item in self.items if item.id == item_id), None)
 
 
+_TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,80}")
+
+
 @lru_cache(maxsize=8)
 def load_template(template_id: str = DEFAULT_TEMPLATE) -> Template:
-    path = resource("checklists", f"{template_id}.json")
-    if not path.is_file():
-        raise NotFound(f"De checklist '{template_id}' bestaat niet in deze versie van Raadsdossier.")
+    path = resource("checklists", f"{template_id}.json") if _TEMPLATE_ID.fullmatch(template_id or "") else None
+    if path is None or not path.is_file():  # a name from a file is never a path out of the checklists' folder
+        shown = template_id if len(template_id or "") <= 80 else f"{template_id[:80]}…"
+        raise NotFound(f"De checklist '{shown}' bestaat niet in deze versie van Raadsdossier.")
     data = json.loads(path.read_text(encoding="utf-8"))
     return Template(
         id=data["template"],

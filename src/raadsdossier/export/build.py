@@ -22,12 +22,15 @@ from raadsdossier.domain.models import (
     Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
     ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
 )
+from raadsdossier.export import longtext
 from raadsdossier.export.labels import euro, nl, nl_date
+from raadsdossier.export.longtext import shorten
 from raadsdossier.export.model import (
     SOURCES_ANCHOR, Block, Citation, Facts, Heading, Pack, Paragraph, Table, VoteChart,
 )
 
 REDACTED = "[naam weggelaten]"
+TITLE_LIMIT = 300  # characters of the pack's title and subtitle (the cover, and the header of every page)
 MARKING = {Confidentiality.CONFIDENTIAL: "VERTROUWELIJK", Confidentiality.INTERNAL: "VERTROUWELIJK – FRACTIE-INTERN"}
 
 
@@ -176,9 +179,10 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
     if "sources" in options.sections and ctx.sources:
         blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY["sources"].title, SOURCES_ANCHOR))
     return Pack(
-        title=ctx.text(title), subtitle=ctx.text(subtitle), date=nl_date(today), author=options.author,
+        title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
+        date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
         marking=MARKING.get(ctx.highest), levels=options.levels,
-        blocks=blocks, sources=ctx.sources if "sources" in options.sections else [],
+        blocks=longtext.fit(blocks), sources=ctx.sources if "sources" in options.sections else [],
         included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
     )
 

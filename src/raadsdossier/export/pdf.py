@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,8 +24,10 @@ from reportlab.pdfgen.canvas import Canvas
 
 from raadsdossier.export import fonts
 from raadsdossier.export.labels import nl
+from raadsdossier.export.longtext import LONG_WORD, chunks
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
 
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
 FONT, FONT_BOLD, FONT_ITALIC, FONT_CJK = "RD-Sans", "RD-Sans-Bold", "RD-Sans-Italic", "RD-CJK"
 MARGIN = 20 * mm
 CHOICE_COLOURS = {"for": colors.HexColor("#2e7d32"), "against": colors.HexColor("#c62828"),
@@ -149,11 +154,17 @@ class _TocPage(Flowable):
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
+    """`text` as it fits on one line of `room` points: whole, or its longest start that fits with "…"."""
     if _mixed_width(text, font, size) <= room:
         return text
-    while text and _mixed_width(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest start that fits with "…" after it
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _mixed_width(text[:middle] + "…", font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
 
 
 def _mixed_width(text: str, font: str, size: float) -> float:
@@ -177,6 +188,13 @@ class _Doc(BaseDocTemplate):
                          initialFontName=FONT, initialFontSize=9.5, **kwargs)
         self.pack = pack
         self.toc_pages = toc_layout(pack, self.height)
+        # The title in every page's header and the date and author in its footer, each on its line: left of
+        # the marking and of "Pagina 999 van 999".
+        marking = pdfmetrics.stringWidth(pack.marking, FONT_BOLD, 9) + 6 * mm if pack.marking else 0
+        self._header_text = _fit(pack.title, FONT, 8, self.width - marking)
+        footer = pack.date + (f" · {pack.author}" if pack.author else "")
+        self._footer_text = _fit(footer, FONT, 8, self.width - pdfmetrics.stringWidth("Pagina 9999 van 9999", FONT, 8)
+                                 - 6 * mm)
         self.toc_positions: dict[int, list] = {}
         self.heading_pages: dict[str, int] = {}
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -214,7 +232,7 @@ class _Doc(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#555555"))
-        _draw_mixed(canvas, self.leftMargin, A4[1] - MARGIN + 2 * mm, self.pack.title, 8)
+        _draw_mixed(canvas, self.leftMargin, A4[1] - MARGIN + 2 * mm, self._header_text, 8)
         canvas.setStrokeColor(colors.HexColor("#bbbbbb"))
         canvas.line(self.leftMargin, A4[1] - MARGIN, A4[0] - self.rightMargin, A4[1] - MARGIN)
         canvas.restoreState()
@@ -236,8 +254,7 @@ class _Doc(BaseDocTemplate):
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#555555"))
-        left = self.pack.date + (f" · {self.pack.author}" if self.pack.author else "")
-        _draw_mixed(canvas, self.leftMargin, MARGIN - 7 * mm, left, 8)
+        _draw_mixed(canvas, self.leftMargin, MARGIN - 7 * mm, self._footer_text, 8)
         canvas.restoreState()
 
 
@@ -338,6 +355,45 @@ def vote_drawing(chart: VoteChart, width: float) -> Drawing:
     return drawing
 
 
+def _paragraphs(text: str, style: ParagraphStyle, width: float, prefix: str = "", suffix: str = "") -> list:
+    """`text` as paragraphs of at most export.longtext.CHUNK characters each (`prefix` markup before the
+    first, `suffix` after the last): reportlab lays out one paragraph in time that grows faster than its
+    length, so a text of a million characters is laid out piece by piece, across as many pages as it needs.
+    The pieces of one paragraph follow each other without the space between paragraphs."""
+    room = (width - style.leftIndent - style.rightIndent - 12) * 0.96  # the frame's padding, and a margin
+    pieces = chunks(_break_long_words(text, style.fontName, style.fontSize, room))
+    out = []
+    for index, (piece, continues) in enumerate(pieces):
+        piece_style, first = style, index == 0 or not pieces[index - 1][1]
+        if continues or not first:
+            piece_style = ParagraphStyle(f"{style.name}-piece", parent=style, spaceBefore=style.spaceBefore if first else 0,
+                                         spaceAfter=0 if continues else style.spaceAfter)
+        out.append(RLParagraph((prefix if index == 0 else "") + markup(piece)
+                               + (suffix if index == len(pieces) - 1 else ""), piece_style))
+    return out
+
+
+def _break_long_words(text: str, font: str, size: float, room: float) -> str:
+    """`text` with every run of more than LONG_WORD characters without a space broken into lines that fit
+    `room` points, starting on a line of its own. reportlab breaks a long word itself, but measures it one
+    character at a time, again for every page it spans: a million characters take minutes."""
+    if len(text) < LONG_WORD:
+        return text
+
+    def lines(match: re.Match) -> str:
+        word, out, start, used = match.group(0), [], 0, 0.0
+        width = {char: _mixed_width(char, font, size) for char in set(word)}
+        ends = list(accumulate(map(width.__getitem__, word)))  # the width up to and including each character
+        while start < len(word):
+            end = max(bisect_right(ends, used + room, lo=start), start + 1)  # at least one character a line
+            out.append(word[start:end])
+            used, start = ends[end - 1], end
+        before = "" if match.start() == 0 or text[match.start() - 1] == "\n" else "\n"
+        return before + "\n".join(out)
+
+    return _LONG_WORD.sub(lines, text)
+
+
 def _cite(paragraph: Paragraph) -> str:
     if not paragraph.citations:
         return ""
@@ -392,9 +448,9 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
             story.append(_HeadingParagraph(markup(block.text), style, block.level, block.anchor, block.text))
             if block.opens_sources:
                 for source in pack.sources:
-                    story.append(RLParagraph(f"{source.number}. {markup(source.text)}", styles["small"]))
+                    story += _paragraphs(source.text, styles["small"], width, prefix=f"{source.number}. ")
         elif isinstance(block, Paragraph):
-            story.append(RLParagraph(markup(block.text) + _cite(block), styles[block.style]))
+            story += _paragraphs(block.text, styles[block.style], width, suffix=_cite(block))
         elif isinstance(block, Facts):
             story += _facts(block, styles, width)
         elif isinstance(block, Table):
