@@ -12,6 +12,7 @@ from pathlib import Path
 
 from raadsdossier.cli import commands, safety
 from raadsdossier.cli.safety import PROG, UsageError
+from raadsdossier.cli.terminal import safe_output
 from raadsdossier.domain.errors import DossierError
 
 COMMANDS = {
@@ -47,12 +48,17 @@ def main(argv: list[str] | None = None) -> int:
         from raadsdossier.cli.launch import launch_gui
 
         return launch_gui([Path(name) for name in files])
-    from raadsdossier.cli.parser import build_parser
-
     first = argv[0] if argv else ""
     if first and first not in COMMANDS and first != "gui" and \
             (first.endswith(".raadsdossier") or os.sep in first or os.path.exists(first)):
         argv = ["gui", *argv]  # `raadsdossier FILE…` opens the files in the window (desktop entries, file managers)
+    with safe_output():
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
+    from raadsdossier.cli.parser import build_parser
+
     parser = build_parser(next((arg for arg in argv if not arg.startswith("-")), None))
     args = parser.parse_args(argv)
     if args.selftest:
@@ -72,10 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     except DossierError as exc:
         _fail(str(exc) + safety.backup_hint(exc))
     except OSError as exc:
+        from raadsdossier.storage.files import os_reason
+
         where = f"{exc.filename}: " if exc.filename else ""
-        _fail(f"{where}{exc.strerror or exc}; er is niets veranderd.")
+        _fail(f"{where}{os_reason(exc)}; er is niets veranderd.")
     except KeyboardInterrupt:
         _fail("afgebroken.")
+    except Exception as exc:  # a fault of ours: one sentence, not a traceback (RAADSDOSSIER_DEBUG=1 shows it)
+        if os.environ.get("RAADSDOSSIER_DEBUG"):
+            raise
+        _fail(f"onverwachte fout bij '{command}' ({type(exc).__name__}: {exc}). Wat al was opgeslagen, blijft "
+              "opgeslagen; meld dit met het commando dat u gaf (RAADSDOSSIER_DEBUG=1 toont de details).")
     return 1
 
 
