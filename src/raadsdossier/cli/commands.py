@@ -101,15 +101,20 @@ def info(args) -> int:
 
 
 def export_json(args) -> int:
+    from raadsdossier.interchange.load import MAX_BYTES
     from raadsdossier.services.dossiers import export_json as export
+    from raadsdossier.base.sizes import megabytes
 
     with open_dossier(args, read_only=True) as dossier:
         document = export(dossier)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if len(data) > MAX_BYTES:
+        print(f"let op: dit bestand is {megabytes(len(data))}; de import leest interchange-JSON tot "
+              f"{megabytes(MAX_BYTES)}, dus dit bestand kan niet zo weer worden ingelezen.", file=sys.stderr)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
         return 0
-    _write_atomically(args.output, text.encode("utf-8"))
+    _write_atomically(args.output, data)
     print(args.output, file=sys.stderr)
     return 0
 

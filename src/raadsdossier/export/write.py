@@ -8,6 +8,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.export.model import Pack
+from raadsdossier.storage.files import os_reason
 
 FORMATS = ("pdf", "docx")
 
@@ -35,7 +36,12 @@ def check_target(target: Path) -> None:
     target = Path(target)
     format_of(target)
     if not target.parent.is_dir():
-        raise InvalidInput(target, "de map voor het stuk bestaat niet.")
+        try:
+            target.parent.stat()
+        except OSError as exc:  # missing, or a link that leads nowhere or back to itself
+            raise InvalidInput(target, "de map voor het stuk bestaat niet." if isinstance(exc, FileNotFoundError)
+                               else f"de map voor het stuk kan niet worden gebruikt ({os_reason(exc)}).") from None
+        raise InvalidInput(target, f"'{target.parent.name}' is een bestand, geen map; kies een map voor het stuk.")
 
 
 def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
@@ -52,7 +58,7 @@ def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | 
         render(pack, temporary, progress)
         os.replace(temporary, target)
     except OSError as exc:
-        raise InvalidInput(target, f"het stuk kon niet worden geschreven ({exc.strerror or exc}).") from exc
+        raise InvalidInput(target, f"het stuk kon niet worden geschreven ({os_reason(exc)}).") from exc
     finally:
         temporary.unlink(missing_ok=True)
     return target

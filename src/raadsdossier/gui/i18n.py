@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from raadsdossier.base.sizes import size_text
 from raadsdossier.domain import kinds
 from raadsdossier.domain.dates import format_partial_nl
 
@@ -115,6 +116,12 @@ _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "A
 
 def is_english() -> bool:
     return QLocale().language() == QLocale.Language.English
+
+
+def format_size(size: int) -> str:
+    """ "12 kB", "1,2 MB" (in English "1.2 MB")."""
+    text = size_text(size)
+    return text.replace(",", ".") if is_english() else text
 
 
 def format_date(value: str | date | None) -> str:

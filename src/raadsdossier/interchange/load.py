@@ -38,9 +38,14 @@ from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.base.paths import resource
+from raadsdossier.base.sizes import MB
 from raadsdossier.storage.files import read_text
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
+# An interchange file is parsed whole, in about three times its size of memory. 512 MB holds the export of
+# a dossier with the largest attachment one may add (200 MB, 267 MB as base64) and keeps an import's
+# memory near 1.5 GB; `raadsdossier export-json` warns when it writes a file larger than this.
+MAX_BYTES = 512 * MB
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +103,8 @@ class ImportReport:
 
 def read_document(path: Path) -> dict:
     """Parse and schema-check an interchange file; InvalidInput names the file and the element."""
-    text = read_text(path, None, "interchange-JSON")
+    text = read_text(path, MAX_BYTES, "interchange-JSON",
+                     hint="; voeg grote bijlagen los aan het dossier toe in plaats van via dit bestand")
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 from typing import TYPE_CHECKING
 
 from raadsdossier.domain import kinds
-from raadsdossier.gui.i18n import format_date, label, section_title
+from raadsdossier.gui.i18n import format_date, format_size, label, section_title
 from raadsdossier.gui.sections.base import Section
 
 if TYPE_CHECKING:  # the lists need the data layer; the navigator's titles (section_titles) do not
@@ -160,7 +160,7 @@ def build_sections(view):
             Column(t("Documentnummer"), "document_number", _text("document_number")), conf])),
         ("attachments", lambda: AttachmentSection(view, "attachments", t("Bijlagen"), [
             Column(t("Bestandsnaam"), "file_name", _text("file_name")), Column(t("Soort"), "media_type", _text("media_type")),
-            Column(t("Grootte"), None, lambda r: f"{(r.get('size') or 0) / 1024:.0f} kB"), conf])),
+            Column(t("Grootte"), None, lambda r: format_size(r.get("size") or 0)), conf])),
         ("notes", lambda: ItemSection(view, "notes", t("Notities"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")), conf])),
         ("meetings", lambda: MeetingSection(view, "meetings", t("Vergaderingen"), [
