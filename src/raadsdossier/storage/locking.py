@@ -63,7 +63,7 @@ def canonical(path: Path) -> Path:
     """The one name of the dossier file at `path`, whatever path leads to it: symbolic links followed, and of
     several names in its folder for the same file (hard links) the first in sorted order. The lock and the
     backups are kept for this name, so every path to one file meets the same lock and the same backups.
-    (Hard links in different folders are not found: such names lead to one file in two places.)"""
+    (A hard link in another folder keeps a name of its own here; the identity lock is what it meets.)"""
     real = Path(path).resolve()
     try:
         stat = real.stat()
@@ -242,6 +242,7 @@ class DossierLock:
         return lock
 
     def release(self) -> None:
+        """Remove both lock files and let go of their OS locks (each file before its lock)."""
         if self._fd < 0:
             return
         if self._identity is not None:
