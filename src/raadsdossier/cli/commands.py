@@ -107,12 +107,13 @@ def export_json(args) -> int:
 
     with open_dossier(args, read_only=True) as dossier:
         document = export(dossier)
-    data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         print(f"let op: dit bestand is {megabytes(len(data))}; de import leest interchange-JSON tot "
               f"{megabytes(MAX_BYTES)}, dus dit bestand kan niet zo weer worden ingelezen.", file=sys.stderr)
     if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.write(text)  # through cli.terminal.SafeStream
         return 0
     _write_atomically(args.output, data)
     print(args.output, file=sys.stderr)

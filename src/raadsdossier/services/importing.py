@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -126,9 +125,9 @@ def import_files(dossier: Dossier, sources: Sequence[Source] | ImportResult, for
 def _check_room(dossier: Dossier, documents: Sequence[tuple[str, dict]], backup_first: bool) -> None:
     """StorageFull, before anything is written, when the disk has clearly too little room for the import:
     the backup made first (as big as the dossier), the new data with its indexes and the rollback journal
-    (taken as three times the documents' size as JSON) and a megabyte to spare. A disk that fills anyway is
-    still rolled back (storage/dossier.py); this only spares the user a long wait for that."""
-    size = sum(len(json.dumps(document, ensure_ascii=False)) for _name, document in documents)
+    (taken as three times the documents' text) and a megabyte to spare. A disk that fills anyway is still
+    rolled back (storage/dossier.py); this only spares the user a long wait for that."""
+    size = sum(_text_size(document) for _name, document in documents)
     needed = 3 * size + MB + (dossier.path.stat().st_size if backup_first else 0)
     free = shutil.disk_usage(dossier.path.parent).free
     if free < needed:
@@ -136,6 +135,17 @@ def _check_room(dossier: Dossier, documents: Sequence[tuple[str, dict]], backup_
                                         f"{megabytes(free)} vrij, nodig is ongeveer {megabytes(needed)} "
                                         f"({'een reservekopie vooraf, ' if backup_first else ''}de nieuwe gegevens en "
                                         "hun indexen); er is niets veranderd.", reason="de schijf is (bijna) vol")
+
+
+def _text_size(value) -> int:
+    """About the size of `value` as JSON, without writing it out (an attachment's base64 can be 267 MB)."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, dict):
+        return sum(len(key) + 4 + _text_size(item) for key, item in value.items())
+    if isinstance(value, list):
+        return sum(_text_size(item) + 1 for item in value)
+    return 8
 
 
 def _names(sources) -> list[str]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from raadsdossier.storage import indexing, sqlitefile
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import load_template
-from raadsdossier.domain.errors import DossierBusy, DossierError
+from raadsdossier.domain.errors import DossierError
 from raadsdossier.domain.models import ITEM_CLASSES, ChecklistAssessment, Item
 from raadsdossier.storage.dossier import Dossier
 
@@ -163,9 +163,7 @@ def check(dossier: Dossier) -> CheckReport:
             findings = _run_checks(session)
         except DatabaseError as exc:
             if sqlitefile.is_busy(exc):  # another program is writing: that says nothing about the file
-                from raadsdossier.storage.locking import read_owner
-
-                raise DossierBusy(dossier.path, read_owner(dossier.path)) from exc
+                raise sqlitefile.busy_error(dossier.path) from exc
             findings = [Finding("unreadable", f"een deel van het bestand kan niet worden gelezen "
                                               f"({sqlitefile.reason(exc)})", False)]
     return CheckReport(dossier.path, findings)

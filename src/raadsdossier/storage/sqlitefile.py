@@ -15,6 +15,7 @@ from raadsdossier.domain.errors import (
     DamagedDossier, DossierBusy, DossierFileError, DossierNotFound, NotADossier, StorageFull, WrongPassword,
 )
 from raadsdossier.storage.files import os_reason
+from raadsdossier.storage.locking import held_by_another, read_owner
 
 # PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
 APPLICATION_ID = 0x52444F53
@@ -158,8 +159,6 @@ def recover_hot_journal(path: Path, password: str | None = None) -> None:
     journal = journal_path(path)
     if not journal.exists():
         return
-    from raadsdossier.storage.locking import held_by_another
-
     if held_by_another(path) is not None:
         return  # another program is writing: the journal is its transaction's, not a crash's
     try:
@@ -180,11 +179,12 @@ def recover_hot_journal(path: Path, password: str | None = None) -> None:
 def busy_or(exc: BaseException, path: Path, otherwise: DossierFileError) -> DossierFileError:
     """DossierBusy, naming who has the dossier open, when `exc` is SQLite waiting in vain for another writer;
     else `otherwise`. A busy file is never called damaged."""
-    if is_busy(exc):
-        from raadsdossier.storage.locking import read_owner
+    return busy_error(path) if is_busy(exc) else otherwise
 
-        return DossierBusy(path, read_owner(path))
-    return otherwise
+
+def busy_error(path: Path) -> DossierBusy:
+    """The dossier at `path` is being written by another program: DossierBusy, naming who."""
+    return DossierBusy(path, read_owner(path))
 
 
 # SQLite's reasons, in Dutch (they stand inside Dutch sentences); matched on SQLite's own words.
