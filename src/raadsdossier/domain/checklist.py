@@ -35,6 +35,12 @@ class Template:
     title: str
     sections: tuple[tuple[str, str], ...]  # (section id, Dutch title)
     items: tuple[TemplateItem, ...]
+    # section id -> the source's own introduction to the section, verbatim (its items' guidance may
+    # refer to it: "De hierboven geschetste …")
+    intros: tuple[tuple[str, str], ...] = ()
+
+    def intro(self, section_id: str) -> str:
+        return dict(self.intros).get(section_id, "")
 
     def item(self, item_id: str) -> TemplateItem | None:
         return next((item for item in self.items if item.id == item_id), None)
@@ -56,6 +62,7 @@ def load_template(template_id: str = DEFAULT_TEMPLATE) -> Template:
         title=data["title"],
         sections=tuple((s["id"], s["title"]) for s in data["sections"]),
         items=tuple(TemplateItem(i["id"], i["section"], i["title"], i["guidance"]) for i in data["items"]),
+        intros=tuple((s["id"], s["intro"]) for s in data["sections"] if s.get("intro")),
     )
 
 

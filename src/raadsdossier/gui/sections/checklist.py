@@ -1,16 +1,24 @@
-"""Amnesty-checklist: items grouped by section, each with dated assessments and evidence."""
+"""Amnesty-checklist: items grouped by section, each with dated assessments and evidence.
+
+The pane on the right reads first: with no item chosen, the checklist's progress per section; with one,
+the source's introduction to its section (its guidance may refer to it), the guidance, and every
+assessment so far. Beoordelen (F2) shows the form that records a new assessment."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from html import escape
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSplitter, QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.services import lists
+from raadsdossier.domain.checklist import load_template
 from raadsdossier.domain.enums import ChecklistStatus
 from raadsdossier.gui.i18n import format_date, label
 from raadsdossier.gui.sections.base import Section
@@ -58,6 +66,9 @@ class ChecklistSection(Section):
 
         side = QWidget()
         form = QFormLayout(side)
+        back = QPushButton(self.tr("Terug naar lezen"))
+        back.clicked.connect(self.read)
+        form.addRow(back)
         form.addRow(self.guidance)
         form.addRow(self.tr("Eerder"), self.history)
         form.addRow(self.tr("Status"), self.status)
@@ -65,19 +76,119 @@ class ChecklistSection(Section):
         form.addRow(self.tr("Datum"), self.assessed_on)
         form.addRow(self.tr("Bewijs"), self.evidence)
         form.addRow(self.record)
+        self.reader = QTextBrowser()
+        self.reader.setOpenLinks(False)
+        self.reader.setAccessibleName(self.tr("Lezen: aanbeveling"))
+        self.reader.anchorClicked.connect(self._link)
+        self.edit_button = QPushButton(self.tr("Beoordelen (F2)"))
+        self.edit_button.setAccessibleName(self.tr("Beoordelen"))
+        self.edit_button.clicked.connect(self.edit)
+        read_page = QWidget()
+        read_layout = QVBoxLayout(read_page)
+        read_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.progress = QLabel()
+        self.progress.setAccessibleName(self.tr("Voortgang"))
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.edit_button)
+        read_layout.addLayout(top)
+        read_layout.addWidget(self.reader, 1)
+        self.pane = QStackedWidget()
+        self.pane.addWidget(read_page)
+        self.pane.addWidget(side)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.tree)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.progress = QLabel()
-        layout.addWidget(self.progress)
         layout.addWidget(splitter)
+        self._back_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), side, self.read,
+                                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._filling = False
         side.setEnabled(False)
         self.side = side
+        self.tree.itemDoubleClicked.connect(lambda _item, _column: self.edit())
+
+    def mode(self) -> int:
+        return self.pane.currentIndex()
+
+    def edit(self) -> None:
+        if self.current_item_id() is None or self.view.dossier.read_only:
+            return
+        self.pane.setCurrentIndex(1)
+        self.status.setFocus()
+
+    def read(self) -> None:
+        self.pane.setCurrentIndex(0)
+        self._render()
+
+    def reading_text(self) -> str:
+        return self.reader.toPlainText()
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "item":
+            self.view.open_item(url.path())
+        elif url.scheme() == "checklist":
+            self.select(url.path())
+
+    def _render(self) -> None:
+        """The read page: the chosen item, or the progress per section when none is chosen."""
+        if self.state is None:
+            return
+        item = self._item(self.current_item_id()) if self.current_item_id() else None
+        self.edit_button.setEnabled(item is not None and not self.view.dossier.read_only)
+        self.reader.setHtml(self._item_html(item) if item else self._progress_html())
+
+    def _progress_html(self) -> str:
+        parts = [f"<h2>{escape(self.state['title'])}</h2>",
+                 "<p>" + escape(self.tr("Kies links een aanbeveling om de toelichting te lezen en haar te beoordelen.")) + "</p>",
+                 "<table cellspacing='0' cellpadding='4' width='100%'>"]
+        for section in self.state["sections"]:
+            members = [i for i in self.state["items"] if i["section"] == section["id"]]
+            done = sum(1 for i in members if i["history"] and i["history"][-1]["status"] in DONE)
+            share = int(100 * done / len(members)) if members else 0
+            bar = ("<table cellspacing='0' cellpadding='0' width='100%'><tr>"
+                   + (f"<td width='{max(share, 1)}%' bgcolor='#2e7d32' height='10'></td>" if done else "")
+                   + "<td bgcolor='#c8ccd2' height='10'></td></tr></table>")
+            count = self.tr("%1 van %2").replace("%1", str(done)).replace("%2", str(len(members)))
+            first = members[0]["id"] if members else ""
+            parts.append(f"<tr><td width='35%'><a href='checklist:{first}'>{escape(section['title'])}</a></td>"
+                         f"<td width='45%'>{bar}</td><td>{escape(count)}</td></tr>")
+        parts.append("</table>")
+        return "".join(parts)
+
+    def _item_html(self, item: dict) -> str:
+        template = load_template(self.state["template"])
+        section = next((s for s in self.state["sections"] if s["id"] == item["section"]), {"title": ""})
+        parts = [f"<p style='color: palette(mid)'>{escape(self.state['title'])} · {escape(section['title'])}</p>",
+                 f"<h2>{escape(item['title'])}</h2>"]
+        intro = template.intro(item["section"])
+        if intro:
+            parts.append("<h3>" + escape(self.tr("Inleiding van Amnesty bij dit onderdeel")) + "</h3>")
+            parts.append("<blockquote>" + _paragraphs(intro) + "</blockquote>")
+        parts.append("<h3>" + escape(self.tr("Toelichting")) + "</h3>")
+        parts.append(_paragraphs(item["guidance"]))
+        parts.append("<h3>" + escape(self.tr("Beoordelingen")) + "</h3>")
+        if not item["history"]:
+            parts.append("<p>" + escape(self.tr("Nog niet beoordeeld. Kies Beoordelen om de stand vast te leggen.")) + "</p>")
+        titles = None
+        for entry in reversed(item["history"]):
+            line = f"<p><b>{escape(format_date(entry['assessed_on']))}</b>: {escape(label(entry['status']))}"
+            if entry.get("note"):
+                line += f" — {escape(entry['note'])}"
+            line += "</p>"
+            parts.append(line)
+            if entry.get("evidence_ids"):
+                if titles is None:
+                    titles = {i: t for kind in EVIDENCE_KINDS for i, t in lists.choices(self.view.dossier, kind)}
+                links = [f"<a href='item:{i}'>{escape(titles.get(i, i))}</a>" for i in entry["evidence_ids"] if i in titles]
+                if links:
+                    parts.append("<p>" + escape(self.tr("Bewijs:")) + " " + "; ".join(links) + "</p>")
+        return "".join(parts)
 
     def refresh(self) -> None:
         super().refresh()
@@ -112,12 +223,16 @@ class ChecklistSection(Section):
                 top.setExpanded(True)
             self.progress.setText(self.tr("%1 van %2 aanbevelingen afgerond")
                                   .replace("%1", str(done_total)).replace("%2", str(len(self.state["items"]))))
-            self.tree.resizeColumnToContents(1)
-            self.tree.setColumnWidth(0, 420)
+            header = self.tree.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for column in (1, 2, 3):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         finally:
             self._filling = False
         if selected:
             self.select(selected)
+        self._render()
 
     def _rows(self):
         for i in range(self.tree.topLevelItemCount()):
@@ -172,11 +287,14 @@ class ChecklistSection(Section):
     def _show(self, row: QTreeWidgetItem | None) -> None:
         item = self._item(row.data(0, Qt.ItemDataRole.UserRole)) if row else None
         self.side.setEnabled(item is not None)
+        if self.pane.currentIndex() == 1 and item is None:
+            self.pane.setCurrentIndex(0)
+        self._render()
         if item is None:
             self.guidance.clear()
             self.history.clear()
             return
-        self.guidance.setText(f"<b>{item['title']}</b><p>{item['guidance'].replace(chr(10), '<br>')}</p>")
+        self.guidance.setText(f"<h3>{escape(item['title'])}</h3>")  # the guidance is on the read page
         self.history.clear()
         for entry in item["history"]:
             self.history.addItem(f"{format_date(entry['assessed_on'])}: {label(entry['status'])}"
@@ -214,7 +332,25 @@ class ChecklistSection(Section):
                     if self.evidence.item(i).checkState() == Qt.CheckState.Checked]
         entry = {"id": item_id, "status": self.status.currentData(), "note": self.note.toPlainText().strip() or None,
                  "assessed_on": self.assessed_on.text().strip() or date.today().isoformat(), "evidence_ids": evidence}
-        self.view.assess(self.state["template"], entry, self.tr("Checklistitem beoordelen"))
+        if self.view.assess(self.state["template"], entry, self.tr("Checklistitem beoordelen")):
+            self.read()
 
     def show_item(self, item_id: str) -> bool:
         return False
+
+
+def _paragraphs(text: str) -> str:
+    """Plain text as paragraphs; lines starting with "- " as a list, as the source prints them."""
+    html, bullets = [], []
+    for line in text.split("\n"):
+        if line.startswith("- "):
+            bullets.append(f"<li>{escape(line[2:])}</li>")
+            continue
+        if bullets:
+            html.append("<ul>" + "".join(bullets) + "</ul>")
+            bullets = []
+        if line.strip():
+            html.append(f"<p>{escape(line)}</p>")
+    if bullets:
+        html.append("<ul>" + "".join(bullets) + "</ul>")
+    return "".join(html)
