@@ -7,8 +7,8 @@ import importlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from raadsdossier.gui import tasks, workspace
@@ -32,6 +32,44 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(ours)
             installed.append(ours)
     return installed
+
+
+def dark_palette() -> QPalette:
+    """Fusion's colours for a system in dark mode (Fusion's own palette is light)."""
+    palette = QPalette()
+    base, window, text, mid = QColor("#1f2124"), QColor("#2b2d31"), QColor("#e6e6e6"), QColor("#8a8d93")
+    for role, colour in ((QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
+                         (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor("#26282c")),
+                         (QPalette.ColorRole.ToolTipBase, window), (QPalette.ColorRole.ToolTipText, text),
+                         (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
+                         (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.BrightText, QColor("#ff6b6b")),
+                         (QPalette.ColorRole.Link, QColor("#7cb7ff")), (QPalette.ColorRole.LinkVisited, QColor("#b39ddb")),
+                         (QPalette.ColorRole.Highlight, QColor("#2f6db3")),
+                         (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+                         (QPalette.ColorRole.PlaceholderText, mid), (QPalette.ColorRole.Mid, mid)):
+        palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#707277"))
+    return palette
+
+
+def apply_style(app: QApplication) -> None:
+    """One style on every system (Fusion), in the system's light or dark mode, following it when it changes.
+    High-DPI screens scale by their exact factor (Qt 6 scales by default; no rounding to whole numbers)."""
+    if getattr(app, "_raadsdossier_styled", False):
+        return
+    app._raadsdossier_styled = True
+    app.setStyle("Fusion")
+
+    def follow(scheme=None) -> None:
+        from raadsdossier.gui import icons
+
+        scheme = QGuiApplication.styleHints().colorScheme() if scheme is None else scheme
+        app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
+        icons.clear_cache()
+
+    follow()
+    QGuiApplication.styleHints().colorSchemeChanged.connect(follow)
 
 
 _fonts_installed = False
@@ -59,6 +97,7 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None) 
     """The window as start-up first shows it: a glance at each dossier to open (core/glance.py), read
     without the data layer. `finish_start` opens them properly."""
     install_fonts()
+    apply_style(QApplication.instance())
     settings = settings or workspace.Settings()
     window = MainWindow(settings)
     paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
@@ -110,6 +149,7 @@ def import_data_layer() -> None:
 
 
 def run(files: list[Path]) -> int:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Raadsdossier")
     app.setOrganizationName("Raadsdossier")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QStackedWidget, QWidget,
+    QHBoxLayout, QListWidget, QListWidgetItem, QMessageBox, QProgressDialog, QStackedWidget, QStyle,
+    QStyledItemDelegate, QWidget,
 )
 
 from raadsdossier.domain import kinds
@@ -26,6 +27,28 @@ from raadsdossier.storage.dossier import Dossier
 
 # An undo step touching more items than this (undoing an import) runs off the GUI thread.
 LARGE_STEP = 50
+CountRole = Qt.ItemDataRole.UserRole + 1  # a navigator entry's number of items
+
+
+class NavigatorDelegate(QStyledItemDelegate):
+    """A navigator entry with its number of items right-aligned in a quieter colour ("Moties      3")."""
+
+    def paint(self, painter, option, index) -> None:
+        super().paint(painter, option, index)
+        count = index.data(CountRole)
+        if count is None:
+            return
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        painter.setPen(option.palette.color(role))
+        rect = option.rect.adjusted(0, 0, -8, 0)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, QLocale().toString(count))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 48, max(hint.height(), 26))
 
 
 class DossierView(QWidget):
@@ -42,7 +65,9 @@ class DossierView(QWidget):
         self.setAcceptDrops(True)
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(self.tr("Onderdelen van het dossier"))
-        self.navigator.setMaximumWidth(220)
+        self.navigator.setItemDelegate(NavigatorDelegate(self.navigator))
+        self.navigator.setMinimumWidth(200)
+        self.navigator.setMaximumWidth(290)
         self.stack = QStackedWidget()
         self.sections: dict[str, object] = {}  # the sections built so far, by key
         self._keys: list[str] = []
@@ -62,6 +87,49 @@ class DossierView(QWidget):
             self._factories[key] = factory
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
+        self._count_timer = QTimer(self, singleShot=True, interval=250)
+        self._count_timer.timeout.connect(self.refresh_counts)
+        self._count_timer.start()
+        self._counts_generation = 0
+        QTimer.singleShot(0, self._decorate_soon)
+
+    def _decorate_soon(self) -> None:
+        from raadsdossier.gui import icons
+
+        icons.when_ready(self.decorate)
+
+    def decorate(self) -> None:
+        """The navigator's icons: after the first screen, since loading the icon font takes a moment."""
+        from raadsdossier.gui import icons
+
+        if self.navigator.count() == 0:
+            return
+        for row, key in enumerate(self._keys):
+            self.navigator.item(row).setIcon(icons.section_icon(key))
+
+    def refresh_counts(self) -> None:
+        """Put each list's number of items beside its navigator entry, counted off the GUI thread."""
+        from raadsdossier.services import lists
+
+        self._counts_generation += 1
+        generation, dossier = self._counts_generation, self.dossier
+        sections = [(row, [kind.key for kind in kinds.SECTION_BY_KEY[key].kinds])
+                    for row, key in enumerate(self._keys) if key not in ("overview", "timeline", "checklist")]
+
+        def work():
+            return [(row, sum(lists.count(dossier, key) for key in keys)) for row, keys in sections if keys]
+
+        def done(counts) -> None:
+            if generation != self._counts_generation or self.navigator.count() == 0:
+                return
+            for row, count in counts:
+                self.navigator.item(row).setData(CountRole, count)
+
+        tasks.run_in_background(work, done, lambda _exc: None)
+
+    def count_of(self, key: str) -> int | None:
+        """The number beside section `key` in the navigator (None until counted)."""
+        return self.navigator.item(self._keys.index(key)).data(CountRole)
 
     @property
     def title(self) -> str:
@@ -128,6 +196,8 @@ class DossierView(QWidget):
                 section.refresh()
             else:
                 section.stale = True
+        if change.everything or change.added or change.removed:
+            self._count_timer.start()
         self.changed.emit(change)
 
     def _error(self, exc: Exception) -> None:
@@ -238,18 +308,28 @@ class DossierView(QWidget):
         else:
             done(change)
 
+    def import_dialog(self, paths: list[Path] | None = None):
+        """The import preview for `paths`, or for files the user picks now when none are given."""
+        from raadsdossier.gui.import_dialog import ImportDialog
+
+        if not self.writable():
+            return None
+        dialog = ImportDialog(self, list(paths or []), self)
+        dialog.open()
+        if not paths:
+            dialog.choose()
+        return dialog
+
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
         """Files dropped on a dossier are imported (after the preview); on Bijlagen they become attachments."""
-        from raadsdossier.gui.import_dialog import ImportDialog
-
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            ImportDialog(self, paths, self).open()
+            self.import_dialog(paths)
 
     def close(self) -> bool:
         self.dossier.close()

@@ -143,9 +143,15 @@ class ItemForm(QWidget):
         self.source_model.dataChanged.connect(lambda *_args: self._emit())
         self.sources = QListView()
         self.sources.setModel(self.source_model)
-        self.sources.setUniformItemSizes(True)  # a dossier can hold thousands of sources: no per-row layout
+        # A dossier can hold thousands of sources: rows are laid out in batches as they scroll into view,
+        # and long titles wrap rather than needing a horizontal scroll bar.
+        self.sources.setWordWrap(True)
+        self.sources.setLayoutMode(QListView.LayoutMode.Batched)
+        self.sources.setBatchSize(50)
+        self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sources.setAccessibleName(field_label("source_ids"))
-        self.sources.setMaximumHeight(90)
+        self.sources.setMinimumHeight(90)
+        self.sources.setMaximumHeight(160)
         layout.addRow(field_label("source_ids"), self.sources)
         self.setEnabled(False)
 
@@ -231,6 +237,7 @@ class ItemForm(QWidget):
                 refs = data.get(key) or []
                 self._actor_names[key] = dict(zip(names, refs))
                 self.widgets[key].setText("; ".join(names))
+                self.widgets[key].setCursorPosition(0)
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
             self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
         finally:
@@ -245,12 +252,15 @@ class ItemForm(QWidget):
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value or "")
             widget.document().setModified(False)
-        elif field.type == T.TEXT_LIST:
-            widget.setText("; ".join(value or []))
-        elif field.type == T.MONEY and value is not None:
-            widget.setText(f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ","))
         else:
-            widget.setText("" if value is None else str(value))
+            if field.type == T.TEXT_LIST:
+                widget.setText("; ".join(value or []))
+            elif field.type == T.MONEY and value is not None:
+                widget.setText(f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ","))
+            else:
+                widget.setText("" if value is None else str(value))
+            widget.setCursorPosition(0)  # show the start of a long text, not its end
+            widget.setToolTip(widget.text() if len(widget.text()) > 40 else "")
 
     def value(self) -> dict:
         data = copy.deepcopy(self.original or {})

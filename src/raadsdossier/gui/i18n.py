@@ -107,6 +107,7 @@ def field_label(key: str) -> str:
         "source_ids": t("Bronnen"), "result": t("Uitslag"), "days_to_answer": t("Dagen tot antwoord"),
         "votes": t("Stemmingen"), "size": t("Grootte"), "body_text": t("Tekst"),
         "agenda_item": t("Agendapunt (volgens de bron)"), "decision": t("Besluit"), "note": t("Toelichting"),
+        "assigned_to": t("Toegewezen aan motie"),
     }.get(key, key)
 
 

@@ -8,6 +8,7 @@ qtawesome is missing, so a damaged installation still starts, without pictures.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -49,6 +50,30 @@ def _qtawesome():
     except ImportError:  # pragma: no cover - a damaged installation: the window works without pictures
         return None
     return qtawesome
+
+
+_waiting: list = []
+
+
+def when_ready(callback) -> None:
+    """Call `callback()` on the GUI thread once qtawesome is imported: now if it is, else after importing it
+    on a worker thread (its quarter of a second would otherwise stop the window)."""
+    if "qtawesome" in sys.modules or _qtawesome.cache_info().currsize:
+        callback()
+        return
+    _waiting.append(callback)
+    if len(_waiting) > 1:
+        return  # the import is under way
+
+    def done(_result=None) -> None:
+        callbacks = list(_waiting)
+        _waiting.clear()
+        for waiting in callbacks:
+            waiting()
+
+    from raadsdossier.gui import tasks
+
+    tasks.run_in_background(_qtawesome, done, done)
 
 
 def _text_colour() -> str:

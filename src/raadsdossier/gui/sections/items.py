@@ -1,20 +1,27 @@
-"""A section listing items of one kind: filter box, sortable lazy table, and an editor pane."""
+"""A section listing items of one kind: filter box, sortable lazy table, and a pane that reads the chosen item.
+
+The pane reads first: a typeset page (gui/reading.py) of the item. Bewerken (the button, F2 or a double
+click on the row) turns the same pane into the item's form, which saves each field as it is left;
+Klaar (or Escape) returns to reading. A section without items shows what belongs there instead of an
+empty table, with buttons to make one or import some.
+"""
 
 from __future__ import annotations
 
 import copy
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-    QTableView, QTableWidget, QVBoxLayout, QWidget,
+    QStackedWidget, QTableView, QTableWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
-from raadsdossier.gui.i18n import kind_label
+from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
@@ -22,12 +29,23 @@ from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
 # Columns fit the rows on the first screen, not every loaded row (sizeHintForColumn reads each one).
 FIT_ROWS = 40
+# The list's share of the section's width until the user moves the divider (then remembered): the
+# reading pane gets the larger part.
+LIST_SHARE = 0.42
+TITLE_MIN = 220  # the title column's least width before other columns make way
+READ, EDIT = range(2)
+
+
+def _settings(widget):
+    """The window's workspace.Settings (the divider's place is remembered there), if the widget is in one."""
+    return getattr(widget.window(), "settings", None)
 
 
 class ItemSection(Section):
     """Items of one kind. Subclasses add editors for children via `extra_editor()`."""
 
     extra_shows: tuple[str, ...] = ()  # kinds besides PEOPLE whose titles a subclass shows
+    can_create = True  # whether "Nieuw" makes an item (unassigned votes only come from imports)
 
     def __init__(self, view, key: str, title: str, columns: list[Column], parent=None) -> None:
         super().__init__(view, parent)
@@ -38,6 +56,7 @@ class ItemSection(Section):
         self.also_shows = (*(PEOPLE if self.spec.actors else ()), *self.extra_shows)
         self.title = title
         self.current: dict | None = None
+        self._editing: str | None = None  # the id of the item whose form is shown
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filteren…"))
@@ -65,9 +84,11 @@ class ItemSection(Section):
         self.wide_column = next((i for i, c in enumerate(columns)
                                  if c.sort_key in ("title", "description", "claim", "name", "file_name")), 0)
         self.model.modelReset.connect(self._fit_columns)
+        self.table.viewport().installEventFilter(self)
         self.model.count_changed.connect(self._update_count)
         self._fit_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._select_row(current.row()))
+        self.table.doubleClicked.connect(lambda _index: self.edit())
 
         self.new_button = QPushButton(self.tr("Nieuw"))
         self.new_button.setAccessibleName(self.tr("Nieuw item: %1").replace("%1", kind_label(self.spec.kind)))
@@ -77,8 +98,8 @@ class ItemSection(Section):
         self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
+        listing = QWidget()
+        left_layout = QVBoxLayout(listing)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter_edit)
         left_layout.addWidget(self.table, 1)
@@ -90,11 +111,22 @@ class ItemSection(Section):
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         left_layout.addLayout(buttons)
+        self.empty = self._empty_page()
+        self.left = QStackedWidget()
+        self.left.addWidget(listing)
+        self.left.addWidget(self.empty)
 
         self.form = ItemForm(view.dossier, self.spec)
         self.form.edited.connect(self._save_form)
         editor = QWidget()
         self.editor_layout = QVBoxLayout(editor)
+        self.done_button = QPushButton(self.tr("Klaar met bewerken"))
+        self.done_button.setToolTip(self.tr("Terug naar de leesweergave (Esc); wijzigingen zijn al opgeslagen"))
+        self.done_button.clicked.connect(self.read)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Elk veld wordt opgeslagen zodra u het verlaat.")), 1)
+        top.addWidget(self.done_button)
+        self.editor_layout.addLayout(top)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -110,16 +142,134 @@ class ItemSection(Section):
         scroll.setWidget(editor)
         scroll.setAccessibleName(self.tr("Bewerken: %1").replace("%1", title))
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 400])
+        self.pane = QStackedWidget()
+        self.pane.addWidget(self._read_page())
+        self.pane.addWidget(scroll)
+        self.splitter = QSplitter()
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.splitterMoved.connect(self._remember_split)
+        self._split_done = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        # F2 is the window's Bewerken action (MainWindow), which calls edit() on the section shown.
+        self._back_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), scroll, self.read,
+                                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._update_count()
+
+    def _read_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit_button = QPushButton(self.tr("Bewerken (F2)"))
+        self.edit_button.setAccessibleName(self.tr("Bewerken"))
+        self.edit_button.clicked.connect(self.edit)
+        self.edit_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 0)
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        self.reader = QTextBrowser()
+        self.reader.setOpenLinks(False)
+        self.reader.setAccessibleName(self.tr("Lezen: %1").replace("%1", self.title))
+        self.reader.anchorClicked.connect(self._link)
+        layout.addLayout(row)
+        layout.addWidget(self.reader, 1)
+        return page
+
+    def _empty_page(self) -> QWidget:
+        """What a section without items shows: what belongs there, and how to add it."""
+        from raadsdossier.gui.sections.registry import empty_text
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        text = QLabel(empty_text(self.key))
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setAccessibleName(self.tr("Nog leeg: %1").replace("%1", self.title))
+        layout.addWidget(text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.empty_new = QPushButton(self.tr("Nieuw…"))
+        self.empty_new.setAccessibleName(self.tr("Nieuw item: %1").replace("%1", kind_label(self.spec.kind)))
+        self.empty_new.clicked.connect(self.new_item)
+        self.empty_new.setVisible(self.can_create)
+        self.empty_import = QPushButton(self.tr("Importeren…"))
+        self.empty_import.setAccessibleName(self.tr("Importeren in %1").replace("%1", self.title))
+        self.empty_import.clicked.connect(lambda: self.view.import_dialog())
+        row.addWidget(self.empty_new)
+        row.addWidget(self.empty_import)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    # -- reading and editing -------------------------------------------------------
+
+    def mode(self) -> int:
+        return self.pane.currentIndex()
+
+    def edit(self) -> None:
+        """Turn the pane into the current item's form (nothing happens without an item, or read-only)."""
+        if self.current is None or self.view.dossier.read_only:
+            return
+        self._editing = self.current["id"]
+        self.pane.setCurrentIndex(EDIT)
+        first = self.form.widgets.get(self.spec.fields[0].key) if self.spec.fields else None
+        (first or self.form).setFocus()
+
+    def read(self) -> None:
+        """Back to the reading page. A field still being typed in is saved first (leaving it saves it)."""
+        if self.pane.currentIndex() == EDIT:
+            self.done_button.setFocus()  # leaving a field emits its editingFinished: it is saved now
+        self.pane.setCurrentIndex(READ)
+        self._render()
+
+    def _render(self) -> None:
+        if self.current is None:
+            self.reader.setHtml(self._nothing_chosen())
+            return
+        from raadsdossier.gui.reading import item_html
+
+        bar = self.reader.verticalScrollBar()
+        keep = bar.value() if getattr(self, "_rendered", None) == self.current["id"] else 0
+        self.reader.setHtml(item_html(self.view.dossier, self.key, self.current))
+        bar.setValue(keep)
+        self._rendered = self.current["id"]
+
+    def _nothing_chosen(self) -> str:
+        text = self.tr("Kies een %1 in de lijst om het hier te lezen.").replace("%1", kind_label(self.spec.kind))
+        return f"<p style='color: palette(mid)'>{_escape(text)}</p>"
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "item":
+            self.view.open_item(url.path())
+        else:
+            QDesktopServices.openUrl(url)
+
+    def reading_text(self) -> str:
+        """What the reading page shows, as plain text."""
+        return self.reader.toPlainText()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._split_done:  # the divider's place, once the section has its real width
+            self._split_done = True
+            settings = _settings(self)
+            share = (settings.data.get("list_share") if settings is not None else None) or LIST_SHARE
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([int(width * share), width - int(width * share)])
+
+    def _remember_split(self, _pos: int, _index: int) -> None:
+        settings = _settings(self)
+        sizes = self.splitter.sizes()
+        if settings is not None and sum(sizes):
+            settings.data["list_share"] = round(sizes[0] / sum(sizes), 3)  # saved with the window's settings
 
     # -- hooks for subclasses --------------------------------------------------
 
@@ -185,11 +335,40 @@ class ItemSection(Section):
     # -- behaviour ---------------------------------------------------------------
 
     def _fit_columns(self) -> None:
-        """Narrow columns fit their content (up to a cap); the title column takes the rest."""
+        """Each column's natural width: its content on the first screen's rows (up to a cap). `_reflow`
+        then shows what fits beside the title column, which stretches over the rest."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self._natural = {}
         for column in range(self.model.columnCount()):
-            width = max(self.table.sizeHintForColumn(column), self.table.horizontalHeader().sectionSizeHint(column))
-            cap = 300 if column == self.wide_column else 120
-            self.table.setColumnWidth(column, max(min(width + 8, cap), 260 if column == self.wide_column else 0))
+            if column == self.wide_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self._natural[column] = min(width + 12, 220)
+            self.table.setColumnWidth(column, self._natural[column])
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Show the columns that fit beside a readable title column, in their order (confidentiality last:
+        a non-public row is also shaded); the others come back when the list is made wider. The list never
+        needs a horizontal scroll bar."""
+        natural = getattr(self, "_natural", None)
+        if not natural:
+            return
+        room = self.table.viewport().width() - TITLE_MIN
+        order = sorted(natural, key=lambda c: (self.model.columns[c].sort_key == "confidentiality", c))
+        for column in order:
+            fits = natural[column] <= room
+            self.table.setColumnHidden(column, not fits)
+            if fits:
+                self.table.setColumnWidth(column, natural[column])
+                room -= natural[column]
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._reflow()
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         super().refresh()
@@ -204,10 +383,18 @@ class ItemSection(Section):
             self.count_label.clear()
             return
         total = self.model.total
+        kind = self.spec.kind
         if not self.model.total_exact:  # a filter with more matches than it counts (services.lists.COUNT_BOUND)
-            self.count_label.setText(self.tr("meer dan %1 items").replace("%1", QLocale().toString(total)))
+            self.count_label.setText(self.tr("meer dan %1").replace("%1", count_label(kind, total)))
         else:
-            self.count_label.setText(self.tr("1 item") if total == 1 else self.tr("%1 items").replace("%1", QLocale().toString(total)))
+            self.count_label.setText(count_label(kind, total))
+        empty = total == 0 and not self.model.text_filter
+        self.left.setCurrentWidget(self.empty if empty else self.left.widget(0))
+        self.pane.setVisible(not empty)
+
+    def is_empty(self) -> bool:
+        """Whether the section shows its empty state (no items at all, not merely none matching a filter)."""
+        return self.left.currentWidget() is self.empty
 
     def _select_row(self, row: int) -> None:
         if row < 0 or row >= len(self.model.rows):
@@ -217,6 +404,8 @@ class ItemSection(Section):
         if self.current and self.current["id"] == item_id:
             return
         _key, data = lists.get(self.view.dossier, item_id)
+        if self.mode() == EDIT and item_id != self._editing:
+            self.pane.setCurrentIndex(READ)  # another item is read first, not edited
         self._load(data)
 
     def _load(self, data: dict | None) -> None:
@@ -224,7 +413,11 @@ class ItemSection(Section):
         self.form.load(data)
         self.heading.setText(self.heading_html(data) if data else "")
         self.delete_button.setEnabled(data is not None and not self.view.dossier.read_only)
+        self.edit_button.setEnabled(data is not None and not self.view.dossier.read_only)
         self.load_extra(data)
+        if data is None:
+            self.pane.setCurrentIndex(READ)
+        self._render()
 
     def show_item(self, item_id: str) -> bool:
         if not self.model.loaded:
@@ -262,9 +455,7 @@ class ItemSection(Section):
         if self.view.save_item(self.key, data, self.tr("%1 toevoegen").replace("%1", kind_label(self.spec.kind))):
             self.filter_edit.clear()
             self.show_item(data["id"])
-            first = self.form.widgets.get(self.spec.fields[0].key)
-            if first is not None:
-                first.setFocus()
+            self.edit()  # a new item is filled in first
 
     def delete_selected(self) -> None:
         if self.current is not None:

@@ -98,6 +98,41 @@ def motion_columns() -> list[Column]:
     ]
 
 
+def empty_text(key: str) -> str:
+    """One sentence on what belongs in the list `key` ("motions"), for its empty state."""
+    texts = {
+        "motions": t("Hier komen de moties over de stedenband: wie ze indiende, de overwegingen en het dictum, "
+                     "hoe elke fractie stemde en wat het college ermee deed."),
+        "commitments": t("Hier komen de toezeggingen van het college: wie wat beloofde, wanneer, en of het al "
+                         "is nagekomen."),
+        "question_sets": t("Hier komen schriftelijke vragen en Kamervragen met hun antwoorden, en hoe lang de "
+                           "beantwoording duurde. Plak ze als tekst of importeer ze."),
+        "college_notes": t("Hier komen collegestukken: raadsinformatiebrieven, notities en besluiten, met het "
+                           "standpunt van het college."),
+        "demonstrations": t("Hier komen demonstraties en acties over de stedenband: waar, wanneer, wie, en wat "
+                            "ze vroegen."),
+        "costs": t("Hier komen de kosten van de stedenband: reizen, personeel en evenementen, per jaar of in "
+                   "totaal."),
+        "outcomes": t("Hier komen de opbrengsten die aan de stedenband worden toegeschreven, en wie dat zegt."),
+        "sources": t("Hier komen de bronnen waarop het dossier steunt: artikelen, Kamerstukken, rapporten en "
+                     "webpagina's."),
+        "attachments": t("Hier komen bestanden die bij het dossier horen (PDF, DOCX, tekst of afbeeldingen). "
+                         "Sleep ze hierheen of voeg ze toe; hun tekst wordt doorzoekbaar."),
+        "notes": t("Hier komen uw eigen notities: spreekteksten en aantekeningen. Ze gaan alleen mee in een "
+                   "vergaderstuk als u dat kiest."),
+        "meetings": t("Hier komen de vergaderingen van raad en commissies waarin de stedenband aan de orde was, "
+                      "met hun agendapunten."),
+        "events": t("Hier komen gebeurtenissen rond de stedenband: handelsmissies, bezoeken, ondertekeningen en "
+                    "verklaringen."),
+        "unassigned_votes": t("Hier komen stemmingen die een import niet aan één motie kon koppelen. Nu zijn er "
+                              "geen: alle stemmingen horen bij een motie."),
+        "parties": t("Hier komen de fracties in de raad, met hun zetels; stemmingen per fractie gebruiken ze."),
+        "people": t("Hier komen raadsleden, wethouders en anderen die in het dossier voorkomen. Wie risico "
+                    "loopt, wordt nooit zonder toestemming genoemd."),
+    }
+    return texts.get(key, t("Hier is nog niets."))
+
+
 def section_titles() -> list[tuple[str, str]]:
     """(key, title) of every navigator entry, in order and in the current language, without building (or
     importing) any section: the registry's sections (raadsdossier.domain.kinds)."""

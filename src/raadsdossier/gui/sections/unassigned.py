@@ -11,6 +11,11 @@ from raadsdossier.services import lists
 
 class UnassignedVoteSection(ItemSection):
     extra_shows = ("motion",)  # the motions to choose from
+    can_create = False  # they come from imports only
+
+    def extra_buttons(self) -> list:
+        self.new_button.hide()
+        return []
 
     def extra_editor(self) -> QWidget:
         box = QWidget()

@@ -1,0 +1,209 @@
+"""The item pane reads first and edits one step away; lists fit their columns, count in their own noun and
+say what belongs in them when empty; no raw field name is shown anywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QLineEdit
+
+from raadsdossier.domain import kinds
+from raadsdossier.gui.sections.items import EDIT, READ, ItemSection
+from raadsdossier.interchange.spec import KIND_BY_KEY
+from raadsdossier.services import lists
+
+SNAKE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # operative_text, meeting_id, assigned_to
+
+
+def item_sections(view) -> list[ItemSection]:
+    """Every list section of the view (the parts of tabbed ones too), built."""
+    found = []
+    for key in view.section_keys():
+        section = view.section(key)
+        found.extend(part for part in getattr(section, "parts", [section]) if isinstance(part, ItemSection))
+    return found
+
+
+def test_every_form_of_every_kind_labels_its_fields_in_words(arnhem):
+    forms_seen = set()
+    for section in item_sections(arnhem):
+        spec = KIND_BY_KEY[section.key]
+        keys = {field.key for field in spec.fields} | {key for key, _role in spec.actors} | {
+            "confidentiality", "source_ids"}
+        for layout in section.findChildren(QFormLayout):
+            for row in range(layout.rowCount()):
+                item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                widget = item.widget() if item is not None else None
+                if not isinstance(widget, QLabel):
+                    continue
+                text = widget.text().rstrip(" *:")
+                assert text not in keys, f"{section.key}: the label {text!r} is the field's attribute name"
+                assert not SNAKE.search(text), f"{section.key}: raw name in label {text!r}"
+        forms_seen.add(spec.kind)
+    listed = {kind.name for kind in kinds.KINDS if kind.key in KIND_BY_KEY and kind.section != "overview"
+              and kind.name != "checklist_assessment"}
+    assert listed <= forms_seen
+
+
+def test_no_visible_text_in_any_section_is_a_raw_name(arnhem, qtbot):
+    for key in arnhem.section_keys():
+        section = arnhem.show_section(key)
+        for part in getattr(section, "parts", [section]):
+            if isinstance(part, ItemSection) and part.model.rows:
+                part.show_item(part.model.rows[0]["id"])
+                part.edit()
+        texts = [w.text() for w in section.findChildren(QLabel) if w.isVisibleTo(section)]
+        texts += [w.text() for w in section.findChildren(QAbstractButton) if w.isVisibleTo(section)]
+        for text in texts:
+            plain = re.sub(r"<[^>]+>", " ", text)
+            assert not SNAKE.search(plain), f"{key}: raw name in {text!r}"
+
+
+def test_an_item_opens_in_its_read_view_and_edit_is_one_step_away(arnhem, qtbot, window):
+    motions = arnhem.show_section("motions")
+    first = motions.model.rows[0]
+    assert motions.show_item(first["id"])
+    assert motions.mode() == READ
+    assert first["title"] in motions.reading_text()
+    window.edit_action.trigger()  # F2
+    assert motions.mode() == EDIT
+    assert motions.form.widgets["title"].text() == first["title"]
+    qtbot.mouseClick(motions.done_button, Qt.MouseButton.LeftButton)
+    assert motions.mode() == READ
+
+
+def test_editing_a_field_and_returning_shows_the_change_in_the_read_view(arnhem, qtbot):
+    motions = arnhem.show_section("motions")
+    motions.show_item(motions.model.rows[0]["id"])
+    motions.edit()
+    field = motions.form.widgets["reference"]
+    field.setFocus()
+    field.setText("M21-07")  # typed, not yet left: Klaar saves it
+    motions.read()
+    assert motions.mode() == READ
+    assert "M21-07" in motions.reading_text()
+    assert lists.get(arnhem.dossier, motions.current["id"])[1]["reference"] == "M21-07"
+
+
+def test_double_clicking_a_row_edits_it(arnhem, qtbot):
+    events = arnhem.show_section("events")
+    events.show_item(events.model.rows[0]["id"])
+    index = events.table.model().index(0, 0)
+    rect = events.table.visualRect(index)
+    qtbot.mouseClick(events.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # Qt pairs the two
+    qtbot.mouseDClick(events.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert events.mode() == EDIT
+
+
+def test_choosing_another_item_returns_to_reading(arnhem):
+    events = arnhem.show_section("sources")
+    rows = events.model.rows
+    events.show_item(rows[0]["id"])
+    events.edit()
+    events.show_item(rows[1]["id"])
+    assert events.mode() == READ
+    assert rows[1]["title"] in events.reading_text()
+    assert len(rows) > 1
+
+
+def test_text_fields_show_the_start_of_their_text(arnhem):
+    motions = arnhem.show_section("motions")
+    motions.show_item(motions.model.rows[0]["id"])
+    motions.edit()
+    assert motions.form.widgets["title"].cursorPosition() == 0
+
+
+def test_the_read_pane_gets_the_larger_part_and_its_place_is_remembered(arnhem, window, qtbot):
+    window.resize(1280, 800)
+    motions = arnhem.show_section("motions")
+    qtbot.waitUntil(lambda: motions.splitter.sizes()[1] > 0)
+    left, right = motions.splitter.sizes()
+    assert right >= left
+    motions.splitter.moveSplitter(700, 1)
+    motions._remember_split(700, 1)
+    share = window.settings.data["list_share"]
+    assert 0.4 < share < 0.8
+    events = arnhem.show_section("events")
+    qtbot.waitUntil(lambda: events.splitter.sizes()[1] > 0)
+    sizes = events.splitter.sizes()
+    assert abs(sizes[0] / sum(sizes) - share) < 0.05
+
+
+def test_counts_say_the_sections_own_noun(arnhem):
+    motions = arnhem.show_section("motions")
+    total = lists.count(arnhem.dossier, "motions")
+    assert motions.count_label.text() == (f"{total} motie" if total == 1 else f"{total} moties")
+    events = arnhem.show_section("events")
+    assert events.count_label.text().endswith("gebeurtenissen") or events.count_label.text().endswith("gebeurtenis")
+
+
+def test_every_empty_section_says_what_belongs_there_and_offers_new_and_import(bare_window, qtbot, tmp_path):
+    from raadsdossier.gui.sections.registry import empty_text
+    from raadsdossier.services import dossiers
+
+    path = tmp_path / "leeg.raadsdossier"
+    dossiers.create_dossier(path, dossiers.PartnershipFields("Leeg", "municipality", "Nergens"))
+    view = bare_window.open_path(path)
+    for section in item_sections(view):
+        view.show_section(next(k for k in view.section_keys()
+                               if section in getattr(view.section(k), "parts", [view.section(k)])))
+        section.refresh()
+        assert section.is_empty(), section.key
+        assert section.empty.isVisibleTo(section)
+        text = " ".join(label.text() for label in section.empty.findChildren(QLabel))
+        assert text == empty_text(section.key) and len(text) > 40
+        assert section.empty_import.isVisibleTo(section)
+        assert section.empty_new.isVisibleTo(section) == section.can_create
+        assert not section.pane.isVisibleTo(section)
+
+
+def test_the_new_button_of_an_empty_section_makes_an_item_and_opens_its_form(bare_window, qtbot, tmp_path):
+    from raadsdossier.services import dossiers
+
+    path = tmp_path / "leeg.raadsdossier"
+    dossiers.create_dossier(path, dossiers.PartnershipFields("Leeg", "municipality", "Nergens"))
+    view = bare_window.open_path(path)
+    motions = view.show_section("motions")
+    qtbot.mouseClick(motions.empty_new, Qt.MouseButton.LeftButton)
+    assert not motions.is_empty()
+    assert motions.mode() == EDIT
+    assert motions.count_label.text() == "1 motie"
+
+
+def test_a_filter_without_matches_is_not_the_empty_state(arnhem, qtbot):
+    events = arnhem.show_section("events")
+    events.filter_edit.setText("zzzqqqxx")
+    qtbot.waitUntil(lambda: events.model.total == 0)
+    assert not events.is_empty()
+
+
+def test_the_title_column_stretches_and_the_list_needs_no_horizontal_scroll_bar(arnhem, window, qtbot):
+    window.resize(1280, 800)
+    motions = arnhem.show_section("motions")
+    qtbot.waitUntil(lambda: motions.table.viewport().width() > 100)
+    header = motions.table.horizontalHeader()
+    assert header.length() <= motions.table.viewport().width() + 1
+    assert not motions.table.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("key", ["motions", "events", "sources"])
+def test_the_navigator_counts_each_list(arnhem, qtbot, key):
+    qtbot.waitUntil(lambda: arnhem.count_of(key) is not None)
+    assert arnhem.count_of(key) == lists.count(arnhem.dossier, key)
+
+
+def test_the_toolbar_offers_the_main_actions_with_icons(window, qtbot):
+    texts = [action.iconText() for action in window.toolbar.actions() if not action.isSeparator()]
+    for wanted in ("Importeren", "Vergaderstuk", "Nieuw", "Bewerken", "Zoeken", "Handleiding"):
+        assert wanted in texts
+    qtbot.waitUntil(lambda: all(not a.icon().isNull() for a in window.toolbar.actions() if not a.isSeparator()))
+
+
+def test_line_edits_in_forms_keep_long_text_readable(arnhem):
+    sources = arnhem.show_section("sources")
+    sources.show_item(sources.model.rows[0]["id"])
+    sources.edit()
+    title = sources.form.widgets["title"]
+    assert isinstance(title, QLineEdit) and title.cursorPosition() == 0
