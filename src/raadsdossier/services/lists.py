@@ -257,13 +257,22 @@ def exists(dossier: Dossier, item_id: str) -> bool:
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    date: str
+    """One line of the timeline. `date` is the item's own date, None when it has none; `place` is the
+    date it stands at (see _placed_at), None when neither the item nor any source it cites has one."""
+
+    date: str | None
     end_date: str | None
     key: str
     kind: str
     id: str
     title: str
     confidentiality: Confidentiality
+    place: str | None = None
+    period: str | None = None  # an event's period as its source words it ("sinds 2019"); not sorted by
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None
 
 
 _DATED = {  # section key -> (date attribute, title attribute)
@@ -271,58 +280,127 @@ _DATED = {  # section key -> (date attribute, title attribute)
     "demonstrations": ("date", "title"), "events": ("date", "title"), "costs": ("date", "description"),
     "outcomes": ("date", "claim"), "sources": ("date", "title"), "meetings": ("date", "title"),
 }
+TIMELINE_KEYS = (*_DATED, "question_sets")  # the sections whose items the timeline lists: all their items
 
 
-def _timeline_query(keys: set[str] | None):
-    """Every dated item of the chosen sections as one UNION ALL, each part in the columns of TimelineEntry."""
-    from sqlalchemy import literal, null, union_all
+def _placed_at(table, own_date):
+    """Where an item of `table` stands on the timeline: its own date; without one, its source's date.
 
-    parts = []
-    for key, (date_attr, title_attr) in _DATED.items():
+    The rule for undated items. The sources leave some dates out (resources/demo/README.md: "what the
+    sources do not say stays empty"), such as the Wuhan mayor's 'bedroefd' reaction, which only the
+    Follow the Money article of January 2022 reports. Such an item is not dropped: it stands where its
+    source puts it, at the date of the source it cites (of several, the earliest: the first report bounds
+    the date best), before the items that have that same date (it happened no later than the report);
+    the window shows it there as "datum onbekend (bron: januari 2022)". An item with neither a date of
+    its own nor a dated source gets None and comes last, in a group of its own. Partial dates sort as
+    text ("2021" before "2021-07" before "2021-07-05"), as the dated items always have."""
+    from sqlalchemy import String, type_coerce
+
+    from raadsdossier.domain.models import Source
+    from raadsdossier.domain.models.base import item_sources
+
+    cites = item_sources.alias("cites")
+    cited = Source.__table__.alias("cited")  # aliased: the sources' own part of the timeline reads `sources`
+    earliest = (select(func.min(cited.c.date)).select_from(cites.join(cited, cited.c.id == cites.c.source_id))
+                .where(cites.c.item_id == table.c.id).scalar_subquery())
+    # SQLite's COALESCE evaluates the subquery only for the undated items.
+    return func.coalesce(type_coerce(own_date, String), earliest, type_=String)
+
+
+def _timeline_columns(key: str):
+    """(table, own date, title, end date or None) of a section's items, as columns of the kind's own table."""
+    if key == "question_sets":
+        table = QuestionSet.__table__
+        return table, table.c.submitted_on, func.coalesce(table.c.reference + " ", "") + table.c.title, None
+    table = KIND_BY_KEY[key].model.__table__
+    date_column, title_column = _DATED[key]
+    return table, table.c[date_column], table.c[title_column], table.c.get("end_date")
+
+
+_TIMELINE_STATEMENTS: dict = {}  # frozenset of keys (or None) -> the statements of _timeline_statements
+_ROWS_AT_ONCE = 500  # ids per query of a page's rows: well below SQLite's limit of bound parameters
+
+
+def _timeline_statements(keys: frozenset[str] | None):
+    """(order, rows) for these sections, built once per set of keys (building them took longer than
+    running them), or None for no sections.
+
+    `order` selects the ids in timeline order (timeline_page) from one UNION ALL of (id, place, undated,
+    title) read from the kinds' own tables only: joining `items` too (for kind and confidentiality) made
+    sorting a 100,000-item dossier's timeline five times slower. `rows` then reads the columns of
+    TimelineEntry for the ids bound to "ids", a page's worth."""
+    if keys in _TIMELINE_STATEMENTS:
+        return _TIMELINE_STATEMENTS[keys]
+    from sqlalchemy import String, bindparam, literal, null, type_coerce, union_all
+
+    order_parts, row_parts = [], []
+    ids = bindparam("ids", expanding=True)
+    for key in TIMELINE_KEYS:
         if keys is not None and key not in keys:
             continue
-        model = KIND_BY_KEY[key].model
-        column = getattr(model, date_attr)
-        end = getattr(model, "end_date", None)
-        parts.append(select(column.label("date"), (end if end is not None else null()).label("end_date"),
-                            literal(key).label("key"), model.kind.label("kind"), model.id.label("id"),
-                            getattr(model, title_attr).label("title"), Item.confidentiality.label("confidentiality"))
-                     .where(column.is_not(None)))
-    if keys is None or "question_sets" in keys:
-        title = func.coalesce(QuestionSet.reference + " ", "") + QuestionSet.title
-        parts.append(select(QuestionSet.submitted_on.label("date"), null().label("end_date"),
-                            literal("question_sets").label("key"), QuestionSet.kind.label("kind"),
-                            QuestionSet.id.label("id"), title.label("title"),
-                            Item.confidentiality.label("confidentiality"))
-                     .where(QuestionSet.submitted_on.is_not(None)))
-    return union_all(*parts).subquery() if parts else None
+        table, own_date, title, end = _timeline_columns(key)
+        place = _placed_at(table, own_date)
+        order_parts.append(select(table.c.id.label("id"), place.label("place"), own_date.is_(None).label("undated"),
+                                  title.label("title")))
+        row_parts.append(select(table.c.id.label("id"), type_coerce(own_date, String).label("date"),
+                                (end if end is not None else null()).label("end_date"), literal(key).label("key"),
+                                Item.kind.label("kind"), title.label("title"),
+                                Item.confidentiality.label("confidentiality"), place.label("place"),
+                                (table.c.period if "period" in table.c else null()).label("period"))
+                         .select_from(table.join(Item.__table__, Item.id == table.c.id)).where(table.c.id.in_(ids)))
+    statements = None
+    if len(_TIMELINE_STATEMENTS) >= 64:  # 2^10 choices of kinds are possible, a few are made
+        _TIMELINE_STATEMENTS.clear()
+    if order_parts:
+        c = union_all(*order_parts).subquery().c
+        order = select(c.id).order_by(c.place.is_(None), c.place, c.undated.desc(), c.title, c.id)
+        statements = (order, union_all(*row_parts))
+    _TIMELINE_STATEMENTS[keys] = statements
+    return statements
+
+
+def timeline_counts(dossier: Dossier) -> dict[str, int]:
+    """How many entries the timeline has of each section: {key: count} for every key of TIMELINE_KEYS.
+
+    Every item of these sections is on the timeline (undated ones too), so this counts `items` by kind on
+    its index: milliseconds at 100,000 items, where counting the timeline's UNION read every row."""
+    from raadsdossier.domain import kinds
+
+    names = {kinds.by_key(key).name: key for key in TIMELINE_KEYS}
+    with dossier.session() as session:
+        rows = session.execute(select(Item.kind, func.count()).where(Item.kind.in_(names)).group_by(Item.kind))
+        counted = {names[kind]: number for kind, number in rows}
+    return {key: counted.get(key, 0) for key in TIMELINE_KEYS}
 
 
 def timeline_count(dossier: Dossier, keys: set[str] | None = None) -> int:
     """How many entries `timeline_page` has for these sections."""
-    query = _timeline_query(keys)
-    if query is None:
-        return 0
-    with dossier.session() as session:
-        return session.scalar(select(func.count()).select_from(query)) or 0
+    return sum(number for key, number in timeline_counts(dossier).items() if keys is None or key in keys)
 
 
 def timeline_page(dossier: Dossier, keys: set[str] | None = None, offset: int = 0,
                   limit: int = 200) -> list[TimelineEntry]:
-    """Dated items of the chosen sections, oldest first (question sets by their submission date), one page
-    at a time: sorted in SQL, so a dossier of any size hands over only the rows on screen."""
-    query = _timeline_query(keys)
-    if query is None:
+    """Every item of the chosen sections (keys of TIMELINE_KEYS; None: all), dated or not, in timeline
+    order: by where it stands (_placed_at: its own date, else its source's), at one place undated items
+    before dated ones, then by title and id; items placed nowhere last. Question sets by their submission
+    date. One page at a time, sorted in SQL, so a dossier of any size hands over only the rows on screen."""
+    statements = _timeline_statements(None if keys is None else frozenset(keys))
+    if statements is None:
         return []
+    order, rows = statements
     with dossier.session() as session:
-        rows = session.execute(select(query).order_by(query.c.date, query.c.title, query.c.id)
-                               .offset(offset).limit(limit))
-        return [TimelineEntry(str(when), end_date, key, kind, item_id, title, Confidentiality(conf))
-                for when, end_date, key, kind, item_id, title, conf in rows]
+        ids = list(session.scalars(order.offset(offset).limit(limit)))
+        by_id: dict[str, TimelineEntry] = {}
+        for start in range(0, len(ids), _ROWS_AT_ONCE):
+            for item_id, when, end_date, key, kind, title, conf, place, period in session.execute(
+                    rows, {"ids": ids[start:start + _ROWS_AT_ONCE]}):
+                by_id[item_id] = TimelineEntry(when, end_date, key, kind, item_id, title or "", Confidentiality(conf),
+                                               place, period)
+        return [by_id[item_id] for item_id in ids if item_id in by_id]  # (unless deleted in between)
 
 
 def timeline(dossier: Dossier, keys: set[str] | None = None) -> list[TimelineEntry]:
-    """Every dated item, oldest first; question sets by their submission date."""
+    """Every item of the chosen sections in timeline order (timeline_page), undated ones included."""
     return timeline_page(dossier, keys, 0, -1)
 
 
