@@ -1,28 +1,41 @@
-"""The export dialog: choose what goes into a pack, see what that means, and make it off the GUI thread."""
+"""The export dialog: choose what goes into a pack, make it off the GUI thread, then say where it went."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QProgressBar, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QLineEdit, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
-from PySide6.QtCore import Qt
-
-from PySide6.QtCore import QTimer
 
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.export.build import PackOptions
-from raadsdossier.gui import tasks
+from raadsdossier.gui import icons, tasks
 from raadsdossier.gui.i18n import section_title
+from raadsdossier.gui.workspace import Settings
 from raadsdossier.services import packs
 from raadsdossier.storage.dossier import Dossier
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder, or the home folder where there is none (GUI thread)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if location and Path(location).is_dir():
+        return Path(location)
+    return Path.home()
+
+
+def default_name(title: str) -> str:
+    """The proposed file name (no extension) of a pack of the dossier titled `title`: "arnhem-wuhan-stuk"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return f"{slug}-stuk" if slug else "stuk"
 
 
 class _Progress(QObject):
@@ -32,13 +45,20 @@ class _Progress(QObject):
 
 
 class ExportDialog(QDialog):
+    """Three states: choosing (the form), busy (form and buttons disabled, progress shown), done (what was
+    made and where, with Openen / Map tonen / Sluiten). A failure returns to choosing with a message."""
+
     def __init__(self, dossier: Dossier, title: str, parent=None) -> None:
         super().__init__(parent)
         self.dossier = dossier
         self.setWindowTitle(self.tr("Vergaderstuk maken"))
         self.info = packs.pack_choices(dossier)
         self.written: list[Path] = []
+        self.pack_result: packs.PackResult | None = None  # what the service made, once done
         self.counts: packs.PackCounts | None = None  # what the current choice includes, once counted
+        self.busy = False
+        settings = getattr(parent, "settings", None)
+        self.settings: Settings | None = settings if isinstance(settings, Settings) else None
 
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Waarvoor"))
@@ -84,25 +104,22 @@ class ExportDialog(QDialog):
         self.pdf.setChecked(True)
         self.docx = QCheckBox(self.tr("DOCX (bewerkbaar)"))
         self.docx.setChecked(True)
-        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-        self.target = QLineEdit(str(dossier.path.with_name(f"{slug}-stuk")))
+        # The proposed folder: where this dossier's last pack went, else Documents (never the app's own
+        # hidden folder, where a user would not look for it).
+        self.folder = self._proposed_folder()
+        self.target = QLineEdit(str(self.folder / default_name(title)))
         self.target.setAccessibleName(self.tr("Bestandsnaam zonder extensie"))
-        browse = QPushButton(self.tr("Bladeren…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(self.tr("Bladeren…"))
+        self.browse.clicked.connect(self._browse)
         self.open_when_done = QCheckBox(self.tr("Openen als het klaar is"))
         self.open_when_done.setChecked(True)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Voortgang"))
-        self.progress.hide()
-        self._progress = _Progress(self)
-        self._progress.changed.connect(self._show_progress)
 
         form = QFormLayout()
         form.addRow(self.tr("Waarvoor"), self.scope)
         form.addRow(self.tr("Opgesteld door"), self.author)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target, 1)
-        target_row.addWidget(browse)
+        target_row.addWidget(self.browse)
         form.addRow(self.tr("Bestand"), target_row)
         formats = QHBoxLayout()
         formats.addWidget(self.pdf)
@@ -113,20 +130,102 @@ class ExportDialog(QDialog):
         levels_layout = QVBoxLayout(levels)
         for widget in (self.internal, self.confidential, self.sensitive, self.summary):
             levels_layout.addWidget(widget)
+        # The choices, as one widget: disabled as a whole while the pack is made, hidden once it is.
+        self.choices = QWidget()
+        choices_layout = QVBoxLayout(self.choices)
+        choices_layout.setContentsMargins(0, 0, 0, 0)
+        choices_layout.addLayout(form)
+        choices_layout.addWidget(QLabel(self.tr("Onderdelen en het aantal items per niveau:")))
+        choices_layout.addWidget(self.sections)
+        choices_layout.addWidget(levels)
+        choices_layout.addWidget(self.open_when_done)
+
+        # Busy: a line that says what is happening, and the progress of the files being written.
+        self.progress_label = QLabel(self.tr("Het vergaderstuk wordt gemaakt…"))
+        self.progress_label.hide()
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Voortgang"))
+        self.progress.hide()
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._show_progress)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.make = self.buttons.addButton(self.tr("Maken"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.make.clicked.connect(self.start)
         self.buttons.rejected.connect(self.reject)
+
+        self.outcome = self._build_outcome()
+        self.outcome.hide()
+
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Onderdelen en het aantal items per niveau:")))
-        layout.addWidget(self.sections)
-        layout.addWidget(levels)
-        layout.addWidget(self.open_when_done)
+        layout.addWidget(self.choices)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
+        layout.addWidget(self.done_buttons)
         self.resize(640, 640)
         self._update_summary()
+
+    def _build_outcome(self) -> QWidget:
+        """The "done" state: a mark, what was made and where, and room for a problem opening it."""
+        outcome = QWidget()
+        mark = QLabel()
+        mark.setPixmap(icons.icon("done", "#229954").pixmap(32, 32))
+        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.outcome_title = QLabel(self.tr("Vergaderstuk gemaakt"))
+        font = self.outcome_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.outcome_title.setFont(font)
+        self.outcome_text = QLabel()
+        self.outcome_text.setAccessibleName(self.tr("Resultaat"))
+        self.outcome_text.setWordWrap(True)
+        self.outcome_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome_text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # A problem opening the file or folder: the pack was made, so a warning beside the message, not a box.
+        self.open_problem = QLabel()
+        self.open_problem.setAccessibleName(self.tr("Probleem bij openen"))
+        self.open_problem.setWordWrap(True)
+        self.open_problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        warning = QLabel()
+        warning.setPixmap(icons.icon("warning", "#b9770e").pixmap(20, 20))
+        self.open_problem_row = QWidget()
+        problem_row = QHBoxLayout(self.open_problem_row)
+        problem_row.setContentsMargins(0, 6, 0, 0)
+        problem_row.addWidget(warning, 0, Qt.AlignmentFlag.AlignTop)
+        problem_row.addWidget(self.open_problem, 1)
+        self.open_problem_row.hide()
+        text = QVBoxLayout()
+        text.addWidget(self.outcome_title)
+        text.addWidget(self.outcome_text)
+        text.addWidget(self.open_problem_row)
+        text.addStretch(1)
+        row = QHBoxLayout(outcome)
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+
+        # In the order a user reads them, the one that ends the dialog last (not the platform's button order).
+        self.open_button = QPushButton(icons.icon("open-file"), self.tr("Openen"))
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button = QPushButton(icons.icon("show-folder"), self.tr("Map tonen"))
+        self.folder_button.clicked.connect(self.show_folder)
+        self.close_button = QPushButton(self.tr("Sluiten"))
+        self.close_button.clicked.connect(self.accept)
+        self.done_buttons = QWidget()
+        buttons = QHBoxLayout(self.done_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
+        for button in (self.open_button, self.folder_button, self.close_button):
+            buttons.addWidget(button)
+        self.done_buttons.hide()
+        return outcome
+
+    def _proposed_folder(self) -> Path:
+        remembered = self.settings.pack_folder(self.dossier.path) if self.settings else None
+        if remembered is not None and remembered.is_dir():
+            return remembered
+        return documents_folder()
 
     def chosen_sections(self) -> tuple[str, ...]:
         out = []
@@ -175,41 +274,149 @@ class ExportDialog(QDialog):
             self.target.setText(str(Path(name).with_suffix("")))
 
     def targets(self) -> list[Path]:
-        base = Path(self.target.text().strip())
+        """The files to write; a bare name goes into the proposed folder. Empty when no name or format."""
+        text = self.target.text().strip()
+        if not text:
+            return []
+        base = Path(text).expanduser()
+        if not base.is_absolute():
+            base = self.folder / base
+        if not base.name or base.name in (".", ".."):
+            return []
         return [base.with_suffix(f".{fmt}") for fmt, box in (("pdf", self.pdf), ("docx", self.docx)) if box.isChecked()]
 
+    # -- making the pack -----------------------------------------------------------------------------
+
     def start(self) -> None:
+        if not self.target.text().strip():
+            QMessageBox.warning(self, self.tr("Vergaderstuk maken"), self.tr("Kies een naam voor het bestand."))
+            return
         targets = self.targets()
         if not targets or not self.chosen_sections():
             QMessageBox.warning(self, self.tr("Vergaderstuk maken"), self.tr("Kies ten minste één onderdeel en één formaat."))
             return
         options = self.options()
-        self.make.setEnabled(False)
-        self.progress.show()
-        self.progress.setRange(0, 100 * len(targets))
+        self._set_busy(True)
+        self.progress.setRange(0, 0)  # busy until the first file reports how far it is
         self.progress.setValue(0)
+        steps = 100 * len(targets)
         report = self._progress.changed.emit
+        dossier = self.dossier
 
         def work():  # on a worker thread; the rendering itself runs in a child process (services/packs.py)
-            return packs.make_pack(self.dossier, targets, options,
-                                   lambda done, total: report(100 * len(targets) * done // max(total, 1), 0),
+            return packs.make_pack(dossier, targets, options,
+                                   lambda done, total: report(steps * done // max(total, 1), steps),
                                    isolated=True)
 
-        tasks.run_in_background(work, self._done, self._failed)
+        tasks.run_in_background(work, self._done, lambda exc: self._failed(exc, targets))
 
-    def _show_progress(self, value: int, _unused: int) -> None:
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.choices.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+        self.progress_label.setVisible(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def reject(self) -> None:
+        # Closing while the pack is made would hide where it went: the work cannot be stopped midway.
+        if not self.busy:
+            super().reject()
+
+    def _show_progress(self, value: int, maximum: int) -> None:
+        if self.progress.maximum() != maximum:
+            self.progress.setRange(0, maximum)
         self.progress.setValue(value)
 
     def _done(self, result: packs.PackResult) -> None:
+        self.pack_result = result
         self.written = list(result.written)
+        self.progress.setRange(0, max(self.progress.maximum(), 1))
         self.progress.setValue(self.progress.maximum())
+        self._set_busy(False)
+        if self.written:
+            self._remember_folder(self.written[0].parent)
+        self._show_outcome(result)
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                self.tr("Vergaderstuk opgeslagen als %1").replace("%1", ", ".join(map(str, self.written))), 60000)
         if self.open_when_done.isChecked():
-            for path in self.written:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        self.accept()
+            self.open_file()
 
-    def _failed(self, exc: Exception) -> None:
-        self.make.setEnabled(True)
-        self.progress.hide()
-        message = str(exc) if isinstance(exc, DossierError) else self.tr("Het stuk kon niet worden gemaakt: %1").replace("%1", str(exc))
+    def _remember_folder(self, folder: Path) -> None:
+        if self.settings is None:
+            return
+        self.settings.remember_pack_folder(self.dossier.path, folder)
+        try:
+            self.settings.save()
+        except OSError:  # a preference only: the next pack proposes Documents again
+            pass
+
+    def _show_outcome(self, result: packs.PackResult) -> None:
+        # Each path on a line of its own: wrapped inside a sentence, a path breaks at its hyphens.
+        where = self.tr("Opgeslagen als:") + "\n" + "\n".join(str(path) for path in self.written)
+        counts = self.tr("Items in het stuk: %1. Niet-openbare items weggelaten: %2.") \
+            .replace("%1", str(result.included_items)).replace("%2", str(result.withheld_items))
+        self.outcome_text.setText(where + "\n\n" + counts)
+        self.choices.hide()
+        self.buttons.hide()
+        self.outcome.show()
+        self.done_buttons.show()
+        self.open_button.setEnabled(bool(self.written))
+        self.folder_button.setEnabled(bool(self.written))
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+        # The form is gone: shrink to what the message needs (keeping the width the paths were laid out in).
+        QTimer.singleShot(0, lambda: self.resize(self.width(), self._height_needed()))
+
+    def open_file(self) -> bool:
+        """Open the pack (its first file: the PDF when one was made) in the program the system has for it.
+
+        When that fails the dialog says so, with the full path, so the user can find the file themselves.
+        """
+        if not self.written:
+            return False
+        path = self.written[0]
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.open_problem_row.hide()
+            return True
+        self._say_open_problem(
+            self.tr("Het bestand kon niet worden geopend: er is waarschijnlijk geen programma voor %1-bestanden "
+                    "ingesteld. Het staat in:\n%2").replace("%1", path.suffix.lstrip(".").upper()).replace("%2", str(path)))
+        return False
+
+    def show_folder(self) -> bool:
+        """Show the folder the pack went to in the system's file manager; say so with the path when that fails."""
+        if not self.written:
+            return False
+        folder = self.written[0].parent
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.open_problem_row.hide()
+            return True
+        self._say_open_problem(self.tr("De map kon niet worden geopend. Het vergaderstuk staat in:\n%1")
+                               .replace("%1", str(folder)))
+        return False
+
+    def _say_open_problem(self, text: str) -> None:
+        self.open_problem.setText(text)
+        self.open_problem_row.show()
+        QTimer.singleShot(0, lambda: self.resize(self.width(), max(self.height(), self._height_needed())))
+
+    def _height_needed(self) -> int:
+        """The height the visible contents need at the current width (wrapped labels included)."""
+        layout = self.layout()
+        return max(layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0,
+                   layout.totalMinimumSize().height())
+
+    def _failed(self, exc: Exception, targets: list[Path]) -> None:
+        self._set_busy(False)
+        if isinstance(exc, DossierError):
+            message = str(exc)  # the core's sentence names the file
+        else:
+            message = self.tr("Het stuk %1 kon niet worden gemaakt: %2") \
+                .replace("%1", ", ".join(map(str, targets))).replace("%2", str(exc))
         QMessageBox.warning(self, self.tr("Vergaderstuk maken"), message)

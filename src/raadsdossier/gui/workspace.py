@@ -81,3 +81,29 @@ class Settings:
 
     def mark_welcomed(self) -> None:
         self.data["seen_welcome"] = True
+
+    # Where each dossier's last pack went, so the export dialog proposes that folder again. Keyed by the
+    # dossier's resolved path; like the recent files, this says which dossiers were worked on.
+    _PACK_FOLDERS_KEPT = 50
+
+    def pack_folder(self, dossier_path: Path) -> Path | None:
+        """The folder the last pack of the dossier at `dossier_path` was saved in, or None (never, or unreadable).
+
+        The folder may no longer exist: the caller checks before proposing it.
+        """
+        folders = self.data.get("pack_folders")
+        value = folders.get(str(Path(dossier_path).resolve())) if isinstance(folders, dict) else None
+        return Path(value) if isinstance(value, str) and value else None
+
+    def remember_pack_folder(self, dossier_path: Path, folder: Path) -> None:
+        """Remember `folder` as where packs of the dossier at `dossier_path` go (in memory; `save` writes it)."""
+        folders = self.data.get("pack_folders")
+        folders = dict(folders) if isinstance(folders, dict) else {}
+        key = str(Path(dossier_path).resolve())
+        folders.pop(key, None)  # the most recent last, so trimming drops the oldest
+        folders[key] = str(Path(folder))
+        self.data["pack_folders"] = dict(list(folders.items())[-self._PACK_FOLDERS_KEPT:])
+
+    def forget_pack_folders(self) -> None:
+        """Forget where packs were saved (it names the dossiers worked on, as the recent files do)."""
+        self.data.pop("pack_folders", None)
