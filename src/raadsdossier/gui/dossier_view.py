@@ -42,13 +42,16 @@ class NavigatorDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         painter.setPen(option.palette.color(role))
-        rect = option.rect.adjusted(0, 0, -8, 0)
+        view = option.widget
+        right = view.viewport().width() if view is not None else option.rect.right()
+        rect = option.rect.adjusted(0, 0, 0, 0)
+        rect.setRight(right - 8)
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, QLocale().toString(count))
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
         hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 48, max(hint.height(), 26))
+        return QSize(hint.width() + 40, max(hint.height(), 26))
 
 
 class DossierView(QWidget):
@@ -66,8 +69,8 @@ class DossierView(QWidget):
         self.navigator = QListWidget()
         self.navigator.setAccessibleName(self.tr("Onderdelen van het dossier"))
         self.navigator.setItemDelegate(NavigatorDelegate(self.navigator))
-        self.navigator.setMinimumWidth(200)
-        self.navigator.setMaximumWidth(290)
+        self.navigator.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.stack = QStackedWidget()
         self.sections: dict[str, object] = {}  # the sections built so far, by key
         self._keys: list[str] = []
@@ -87,6 +90,7 @@ class DossierView(QWidget):
             self._factories[key] = factory
         self.navigator.currentRowChanged.connect(self._show_row)
         self.navigator.setCurrentRow(0)
+        self.fit_navigator()
         self._count_timer = QTimer(self, singleShot=True, interval=250)
         self._count_timer.timeout.connect(self.refresh_counts)
         self._count_timer.start()
@@ -106,6 +110,12 @@ class DossierView(QWidget):
             return
         for row, key in enumerate(self._keys):
             self.navigator.item(row).setIcon(icons.section_icon(key))
+        self.fit_navigator()
+
+    def fit_navigator(self) -> None:
+        """As wide as its longest title with icon and count: no title is cut off, no space is wasted."""
+        widest = max(self.navigator.sizeHintForColumn(0), 160)
+        self.navigator.setFixedWidth(widest + 2 * self.navigator.frameWidth() + 6)
 
     def refresh_counts(self) -> None:
         """Put each list's number of items beside its navigator entry, counted off the GUI thread."""

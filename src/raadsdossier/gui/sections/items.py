@@ -344,20 +344,25 @@ class ItemSection(Section):
             if column == self.wide_column:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
                 continue
-            width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(self.table.sizeHintForColumn(column), header.fontMetrics().horizontalAdvance(title) + 24)
             self._natural[column] = min(width + 12, 220)
             self.table.setColumnWidth(column, self._natural[column])
+        shown = range(min(len(self.model.rows), FIT_ROWS))
+        self._blank = {column for column in self._natural  # nothing in it on the first screen
+                       if not any(self.model.data(self.model.index(row, column)) for row in shown)}
         self._reflow()
 
     def _reflow(self) -> None:
-        """Show the columns that fit beside a readable title column, in their order (confidentiality last:
-        a non-public row is also shaded); the others come back when the list is made wider. The list never
-        needs a horizontal scroll bar."""
+        """Show the columns that fit beside a readable title column, in their order (columns empty on the
+        first screen last, then confidentiality: a non-public row is also shaded); the others come back when
+        the list is made wider. The list never needs a horizontal scroll bar."""
         natural = getattr(self, "_natural", None)
         if not natural:
             return
         room = self.table.viewport().width() - TITLE_MIN
-        order = sorted(natural, key=lambda c: (self.model.columns[c].sort_key == "confidentiality", c))
+        blank = getattr(self, "_blank", set())
+        order = sorted(natural, key=lambda c: (c in blank, self.model.columns[c].sort_key == "confidentiality", c))
         for column in order:
             fits = natural[column] <= room
             self.table.setColumnHidden(column, not fits)
