@@ -1,107 +1,627 @@
-"""Ctrl+F: one box that searches the dossier (or all open dossiers) as you type, off the GUI thread."""
+"""Ctrl+F: one box that searches the dossier (or all open dossiers) as you type, off the GUI thread, with the
+results in a list that floats over the window under the box (it never pushes the window's content down)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem,
+    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
+)
+
+from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import kind_label, label
+from raadsdossier.gui.i18n import count_label, kind_label, label
+
+# Hits per dossier. The service is asked for one more, so the panel knows when the limit cut results off.
+LIMIT = 30
+HIT_ROLE = Qt.ItemDataRole.UserRole  # a Hit
+# A matched word: dark text on a soft yellow, bold, readable on the light and the dark palette and on a
+# selected row alike.
+MATCH_STYLE = "background-color:#fde68a; color:#1f1f1f; font-weight:bold;"
+TAG_COLOURS = {  # confidentiality tag: (background, text)
+    Confidentiality.INTERNAL: ("#fff1cc", "#6b4700"),
+    Confidentiality.CONFIDENTIAL: ("#fde2e1", "#8f1d1d"),
+}
+
+Parts = tuple[tuple[str, bool], ...]  # (text, is a match), in reading order
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result as the list shows it; made on the worker thread from a service SearchHit."""
+
+    path: str
+    item_id: str
+    kind: str
+    title: Parts
+    snippet: Parts  # empty when the snippet would only repeat the title
+    confidentiality: Confidentiality
+    dossier: str  # the dossier's display name ("Arnhem – Wuhan")
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    hits: list[Hit]
+    cut: bool  # some dossier had more than LIMIT hits
+    everywhere: bool
+    where: str  # the display name of the one dossier searched, or "" for all open ones
+
+
+def _named(target) -> tuple[object, str]:
+    """(dossier, display name); a bare dossier (from a window that gives no names) is named by its file."""
+    return target if isinstance(target, tuple) else (target, target.path.stem)
+
+
+def _tidy(parts: list[tuple[str, bool]]) -> Parts:
+    """Whitespace (line breaks in a body text) as single spaces; empty parts dropped, neighbours merged."""
+    tidy: list[tuple[str, bool]] = []
+    for text, matched in parts:
+        text = re.sub(r"\s+", " ", text)
+        if not text:
+            continue
+        if tidy and tidy[-1][1] == matched:
+            tidy[-1] = (tidy[-1][0] + text, matched)
+        else:
+            tidy.append((text, matched))
+    return tuple(tidy)
+
+
+def split_matches(text: str, pattern: re.Pattern | None) -> Parts:
+    """`text` in parts, the words `pattern` matches marked."""
+    if pattern is None:
+        return _tidy([(text, False)])
+    parts, pos = [], 0
+    for match in pattern.finditer(text):
+        if match.end() > match.start():
+            parts += [(text[pos:match.start()], False), (match.group(0), True)]
+            pos = match.end()
+    return _tidy(parts + [(text[pos:], False)])
+
+
+def split_marked(snippet: str, pattern: re.Pattern | None) -> Parts:
+    """A service snippet, whose matches come as "[match]", in parts without those brackets. A bracket the
+    text itself has ("motie [1]") stays: only a bracket pair right around a match of `pattern` is a marker."""
+    if pattern is None:
+        return _tidy([(snippet, False)])
+    parts, pos = [], 0
+    for match in pattern.finditer(snippet):
+        start, end = match.start(), match.end()
+        if start - 1 >= pos and snippet[start - 1:start] == "[" and snippet[end:end + 1] == "]":
+            parts += [(snippet[pos:start - 1], False), (match.group(0), True)]
+            pos = end + 1
+    return _tidy(parts + [(snippet[pos:], False)])
+
+
+def plain(parts: Parts) -> str:
+    return "".join(text for text, _matched in parts)
+
+
+def find(targets: list[tuple[object, str]], query: str, everywhere: bool) -> Found:
+    """Search each (dossier, display name) of `targets` for `query`. Runs on a worker thread: no Qt here."""
+    from raadsdossier.services import dossiers
+    from raadsdossier.storage.search import _match_pattern, to_fts_query
+
+    # The service marks matches in the snippet only; the title's matches are found with the same pattern.
+    pattern = _match_pattern(to_fts_query(query))
+    hits, cut = [], False
+    for dossier, name in targets:
+        found = dossiers.search(dossier, query, limit=LIMIT + 1)
+        cut = cut or len(found) > LIMIT
+        for hit in found[:LIMIT]:
+            title = split_matches(hit.title or "", pattern)
+            snippet = split_marked(hit.snippet or "", pattern)
+            if plain(snippet).strip(" …") in plain(title):  # the match is in the title: said once is enough
+                snippet = ()
+            hits.append(Hit(str(dossier.path), hit.id, hit.kind, title, snippet, hit.confidentiality, name))
+    return Found(query, hits, cut, everywhere, "" if everywhere else (targets[0][1] if targets else ""))
+
+
+def kind_name(kind: str) -> str:
+    """"Motie": the kind's singular with a capital, as a label of its own."""
+    name = kind_label(kind)
+    return name[:1].upper() + name[1:]
+
+
+def tag_text(hit: Hit) -> str:
+    """The confidentiality tag of a hit ("vertrouwelijk"), "" for a public one."""
+    return "" if hit.confidentiality is Confidentiality.PUBLIC else label(hit.confidentiality.value)
+
+
+def _html_parts(parts: Parts) -> str:
+    return "".join(f'<span style="{MATCH_STYLE}">{html.escape(text, quote=False)}</span>' if matched
+                   else html.escape(text, quote=False) for text, matched in parts)
+
+
+def hit_html(hit: Hit, show_dossier: bool, muted: str = "#6b6b6b") -> str:
+    """The two lines of a hit: its title, then kind (and dossier) in `muted` and the snippet; matches marked."""
+    meta = kind_name(hit.kind) + (" · " + hit.dossier if show_dossier and hit.dossier else "")
+    second = f'<span style="color:{muted};">{html.escape(meta, quote=False)}</span>'
+    if hit.snippet:
+        second += f'<span style="color:{muted};"> — </span>{_html_parts(hit.snippet)}'
+    title = _html_parts(hit.title) or html.escape(kind_name(hit.kind), quote=False)
+    return f'<div style="font-weight:600;">{title}</div><div>{second}</div>'
+
+
+def hit_text(hit: Hit, show_dossier: bool) -> str:
+    """What a screen reader says for a hit: the same words as the list shows."""
+    words = [kind_name(hit.kind) + ": " + plain(hit.title)]
+    if tag_text(hit):
+        words.append("(" + tag_text(hit) + ")")
+    if show_dossier and hit.dossier:
+        words.append("— " + hit.dossier)
+    if hit.snippet:
+        words.append("— " + plain(hit.snippet))
+    return " ".join(words)
+
+
+def kinds_text(hits: list[Hit]) -> str:
+    """"5 moties, 4 vragensets, 3 bronnen": the hits per kind, in the registry's order of kinds."""
+    counts = Counter(hit.kind for hit in hits)
+    known = [kind.name for kind in kinds.KINDS if counts.get(kind.name)]
+    others = sorted(kind for kind in counts if kind not in known)
+    return ", ".join(count_label(kind, counts[kind]) for kind in known + others)
+
+
+def fill_in(template: str, *values: str) -> str:
+    """`template` with %1, %2, … replaced by `values` in one pass (a query may itself contain "%2")."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
+                  else m.group(0), template)
+
+
+def summary_text(found: Found) -> str:
+    """The line above the results: how many of which kind, or what was searched for in vain."""
+    total = len(found.hits)
+    if not total:
+        where = QCoreApplication.translate("SearchPanel", "alle open dossiers") if found.everywhere else found.where
+        return (QCoreApplication.translate("SearchPanel", "Niets gevonden.") + " "
+                + fill_in(QCoreApplication.translate("SearchPanel", "Gezocht naar „%1” in %2."), found.query, where))
+    per_kind = kinds_text(found.hits)
+    number = QLocale().toString(total)
+    if found.cut:
+        return fill_in(QCoreApplication.translate("SearchPanel", "Meer dan %1 resultaten; de beste %1: %2"),
+                       number, per_kind)
+    if total == 1:
+        return fill_in(QCoreApplication.translate("SearchPanel", "1 resultaat: %1"), per_kind)
+    return fill_in(QCoreApplication.translate("SearchPanel", "%1 resultaten: %2"), number, per_kind)
+
+
+def _mix(a: QColor, b: QColor, share_of_b: float) -> str:
+    """A colour between `a` and `b` (by `share_of_b`), as #rrggbb: a muted text that keeps its contrast."""
+    mixed = [round(x * (1 - share_of_b) + y * share_of_b) for x, y in
+             ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))]
+    return QColor(*mixed).name()
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit: the kind's icon, the title and snippet as rich text with the matches marked, and the
+    confidentiality as a small tag on the right."""
+
+    PAD_X, PAD_Y, ICON, GAP = 8, 5, 18, 8
+
+    def __init__(self, panel: SearchPanel, view: QListWidget) -> None:
+        super().__init__(view)
+        self.panel = panel
+        self.view = view
+
+    def _hit(self, index) -> Hit | None:
+        hit = index.data(HIT_ROLE)
+        return hit if isinstance(hit, Hit) else None
+
+    def _tag_size(self, hit: Hit, font: QFont) -> QSize:
+        text = tag_text(hit)
+        if not text:
+            return QSize(0, 0)
+        metrics = QFontMetrics(self._tag_font(font))
+        return QSize(metrics.horizontalAdvance(text) + 16, metrics.height() + 4)
+
+    @staticmethod
+    def _tag_font(font: QFont) -> QFont:
+        small = QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        else:  # a font sized in pixels
+            small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+        return small
+
+    def _text_width(self, hit: Hit, total: int, font: QFont) -> int:
+        tag = self._tag_size(hit, font)
+        return max(80, total - 2 * self.PAD_X - self.ICON - self.GAP - (tag.width() + self.GAP if tag.width() else 0))
+
+    def document(self, hit: Hit, font: QFont, width: int, muted: str = "#6b6b6b") -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font)
+        doc.setHtml(hit_html(hit, self.panel.showing_everywhere(), muted))
+        doc.setTextWidth(width)
+        return doc
+
+    def row_height(self, index, width: int, font: QFont) -> int:
+        hit = self._hit(index)
+        if hit is None:
+            return QFontMetrics(font).height() + 2 * self.PAD_Y
+        doc = self.document(hit, font, self._text_width(hit, width, font))
+        return int(doc.size().height()) + 2 * self.PAD_Y
+
+    def sizeHint(self, option, index) -> QSize:
+        width = self.view.viewport().width()
+        return QSize(width, self.row_height(index, width, option.font))
+
+    def paint(self, painter, option, index) -> None:
+        hit = self._hit(index)
+        if hit is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the background and selection only: the text is painted below
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = text_colour.name() if selected else _mix(palette.color(QPalette.ColorRole.Text),
+                                                         palette.color(QPalette.ColorRole.Base), 0.42)
+        rect = opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
+        painter.save()
+        from raadsdossier.gui import icons  # only once results are shown: qtawesome is slow to import
+
+        icons.kind_icon(hit.kind).paint(painter, QRect(rect.left(), rect.top() + 1, self.ICON, self.ICON))
+        tag = self._tag_size(hit, opt.font)
+        if tag.width():
+            background, foreground = TAG_COLOURS.get(hit.confidentiality, ("#e8e8e8", "#333333"))
+            box = QRectF(rect.right() - tag.width(), rect.top(), tag.width(), tag.height())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QColor(foreground).lighter(160))
+            painter.setBrush(QColor(background))
+            painter.drawRoundedRect(box, tag.height() / 2, tag.height() / 2)
+            painter.setPen(QColor(foreground))
+            painter.setFont(self._tag_font(opt.font))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag_text(hit))
+        width = self._text_width(hit, opt.rect.width(), opt.font)
+        doc = self.document(hit, opt.font, width, muted)
+        painter.translate(rect.left() + self.ICON + self.GAP, rect.top())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        painter.setClipRect(QRectF(0, 0, width, rect.height() + 1))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class ResultsOverlay(QFrame):
+    """The results under the search box: a frameless child of the main window, raised above its content
+    and placed by the panel, so that showing it moves nothing."""
+
+    def __init__(self, panel: SearchPanel) -> None:
+        super().__init__(panel)
+        self.setObjectName("search-results")
+        self.setFrameShape(QFrame.Shape.Box)  # a plain line in the palette's dark tone: the list's edge shows on
+        self.setFrameShadow(QFrame.Shadow.Plain)  # a white page, in the light and the dark palette
+        self.setForegroundRole(QPalette.ColorRole.Dark)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.summary = QLabel()
+        self.summary.setObjectName("search-summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(QCoreApplication.translate("SearchPanel", "Aantal zoekresultaten"))
+        self.summary.setContentsMargins(8, 6, 8, 5)
+        self.list = QListWidget()
+        self.list.setObjectName("search-list")
+        self.list.setAccessibleName(QCoreApplication.translate("SearchPanel", "Zoekresultaten"))
+        # The box keeps the keyboard: arrows and Enter there move through and open the results.
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setMouseTracking(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.delegate = HitDelegate(panel, self.list)
+        self.list.setItemDelegate(self.delegate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        self.hide()
+
+    def preferred_height(self, width: int) -> int:
+        inner = width - 2 - self.list.verticalScrollBar().sizeHint().width()
+        rows = sum(self.delegate.row_height(self.list.model().index(row, 0), inner, self.list.font())
+                   for row in range(self.list.count()))
+        summary = self.summary.heightForWidth(width - 2)  # not sizeHint: a wrapping label's is for a narrow one
+        if summary < 0:
+            summary = self.summary.sizeHint().height()
+        return 2 + summary + rows + (2 if rows else 0)
 
 
 class SearchPanel(QWidget):
-    """Emits `open_hit(dossier_path, item_id)` when the user opens a hit (Enter or double-click)."""
+    """The search box. Emits `open_hit(dossier_path, item_id)` when the user opens a hit (Enter in the box,
+    or a click in the list), and closes the list."""
 
     open_hit = Signal(str, str)
 
+    MAX_WIDTH = 920
+
     def __init__(self, dossiers, parent=None) -> None:
         super().__init__(parent)
-        self.dossiers = dossiers  # callable: () -> (current Dossier | None, [all open Dossiers])
+        # callable: () -> (the current (Dossier, display name) or None, [(Dossier, display name) of every open one])
+        self.dossiers = dossiers
         self.box = QLineEdit()
         self.box.setPlaceholderText(self.tr("Zoeken in het dossier (Ctrl+F)"))
         self.box.setAccessibleName(self.tr("Zoeken"))
+        self.box.setAccessibleDescription(self.tr(
+            "Pijltjestoetsen kiezen een resultaat, Enter opent het, Escape wist de zoekvraag."))
         self.box.setClearButtonEnabled(True)
         self.everywhere = QCheckBox(self.tr("in alle open dossiers"))
         self.everywhere.setAccessibleName(self.tr("Zoeken in alle open dossiers"))
-        self.results = QListWidget()
-        self.results.setAccessibleName(self.tr("Zoekresultaten"))
-        self.results.setWordWrap(True)
-        self.results.hide()
-        self.results.setMaximumHeight(260)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(self.box, 1)
         row.addWidget(self.everywhere)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.results)
+        self.overlay = ResultsOverlay(self)
+        self.results = self.overlay.list
+        self.summary = self.overlay.summary
+        self.results.clicked.connect(lambda index: self._open_row(index.row()))
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.run_search)
-        self.box.textChanged.connect(lambda _text: self.timer.start())
-        self.everywhere.toggled.connect(lambda _on: self.run_search())
-        self.box.returnPressed.connect(self.open_first)
-        self.results.itemActivated.connect(self._activated)
+        # "Zoeken naar …" only when a search takes long enough to be noticed
+        self.busy_timer = QTimer(self, singleShot=True, interval=250)
+        self.busy_timer.timeout.connect(self._show_busy)
+        self.box.textChanged.connect(self._text_changed)
+        self.box.installEventFilter(self)
+        self.everywhere.toggled.connect(lambda _on: self.run_search() if self.box.text().strip() else None)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_changed)
         self._generation = 0
+        self._pending_query = ""
+        self._open_when_ready = False
+        self._everywhere_shown = False
+        self._hits: list[Hit] = []
+        self._host: QWidget | None = None
+
+    # -- what the user sees ----------------------------------------------------------------------------
 
     def focus(self) -> None:
         self.box.setFocus()
         self.box.selectAll()
 
-    def run_search(self) -> None:
-        query = self.box.text().strip()
-        current, all_open = self.dossiers()
-        targets = all_open if self.everywhere.isChecked() else ([current] if current else [])
-        self._generation += 1
-        generation = self._generation
-        if not query or not targets:
-            self.results.clear()
-            self.results.hide()
-            return
+    def is_open(self) -> bool:
+        return not self.overlay.isHidden()
 
-        def work():
-            from raadsdossier.services import dossiers
-
-            return [(d.path, d.path.stem, hit) for d in targets for hit in dossiers.search(d, query, limit=30)]
-
-        tasks.run_in_background(work, lambda hits: self._show(generation, hits), lambda exc: self._show(generation, []))
-
-    def _show(self, generation: int, hits) -> None:
-        if generation != self._generation:  # a newer search is under way
-            return
-        self.results.clear()
-        for path, name, hit in hits:
-            where = f"{name} · " if self.everywhere.isChecked() else ""
-            marker = "" if hit.confidentiality is Confidentiality.PUBLIC else f" [{label(hit.confidentiality)}]"
-            entry = QListWidgetItem(f"{where}{kind_label(hit.kind)}: {hit.title}{marker}\n    {hit.snippet}")
-            entry.setData(Qt.ItemDataRole.UserRole, (str(path), hit.id))
-            self.results.addItem(entry)
-        if not hits:
-            self.results.addItem(QListWidgetItem(self.tr("Niets gevonden.")))
-        self.results.show()
+    def showing_everywhere(self) -> bool:
+        return self._everywhere_shown
 
     def hit_titles(self) -> list[str]:
-        return [self.results.item(i).text() for i in range(self.results.count())]
+        """The titles of the hits shown, top to bottom."""
+        return [plain(hit.title) for hit in self._hits]
 
-    def open_first(self) -> None:
+    def hit_dossiers(self) -> list[str]:
+        """The dossier named beside each hit shown ("" when one dossier was searched)."""
+        return [hit.dossier if self._everywhere_shown else "" for hit in self._hits]
+
+    def hit_html(self, row: int) -> str:
+        return hit_html(self._hits[row], self._everywhere_shown)
+
+    def rendered_text(self, row: int) -> str:
+        """The text of a row as painted: the rich text's words and the confidentiality tag."""
+        doc = QTextDocument()
+        doc.setHtml(self.hit_html(row))
+        tag = tag_text(self._hits[row])
+        return doc.toPlainText() + ("\n" + tag if tag else "")
+
+    # -- searching -------------------------------------------------------------------------------------
+
+    def _text_changed(self, text: str) -> None:
+        if text.strip():
+            self.timer.start()
+            return
         self.timer.stop()
-        if self.results.count() == 0 or self.results.isHidden():
-            self.run_search()
-        entry = self.results.currentItem() or (self.results.item(0) if self.results.count() else None)
-        if entry is not None:
-            self._activated(entry)
+        self._generation += 1  # what is still under way is no longer wanted
+        self.close_results()
 
-    def _activated(self, entry: QListWidgetItem) -> None:
-        data = entry.data(Qt.ItemDataRole.UserRole)
-        if data:
-            self.open_hit.emit(*data)
+    def run_search(self) -> None:
+        """Search for the box's text now and show the results (the box's own timer calls this as one types)."""
+        self.timer.stop()
+        query = self.box.text().strip()
+        current, all_open = self.dossiers()
+        current, all_open = (_named(current) if current else None), [_named(target) for target in all_open]
+        everywhere = self.everywhere.isChecked()
+        targets = list(all_open) if everywhere else ([current] if current else [])
+        if everywhere and current in targets:  # the current dossier's hits first
+            targets.remove(current)
+            targets.insert(0, current)
+        self._generation += 1
+        generation = self._generation
+        if not query:
+            self.close_results()
+            return
+        if not targets:
+            self._open_when_ready = False
+            self._fill([], QCoreApplication.translate("SearchPanel", "Er is geen dossier open om in te zoeken."),
+                       everywhere)
+            return
+        self._pending_query = query
+        self.busy_timer.start()
+        tasks.run_in_background(lambda: find(targets, query, everywhere),
+                                lambda found: self._show(generation, found),
+                                lambda exc: self._failed(generation, exc))
+
+    def refresh(self) -> None:
+        """Search again if the results are showing (another tab became the current one); a list the user
+        closed stays closed."""
+        if self.is_open() and self.box.text().strip():
+            self.run_search()
+
+    def _show_busy(self) -> None:
+        if self._pending_query:
+            self.summary.setText(fill_in(QCoreApplication.translate("SearchPanel", "Zoeken naar „%1”…"),
+                                         self._pending_query))
+            self._place()
+
+    def _show(self, generation: int, found: Found) -> None:
+        if generation != self._generation:  # a newer search is under way, or the box was emptied
+            return
+        self._done_waiting()
+        self._fill(found.hits, summary_text(found), found.everywhere)
+        if self._open_when_ready:
+            self._open_when_ready = False
+            self._open_row(self.results.currentRow())
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._done_waiting()
+        self._open_when_ready = False
+        self._fill([], fill_in(QCoreApplication.translate("SearchPanel", "Zoeken lukte niet: %1"), str(exc)),
+                   self.everywhere.isChecked())
+
+    def _done_waiting(self) -> None:
+        self.busy_timer.stop()
+        self._pending_query = ""
+
+    def _fill(self, hits: list[Hit], summary: str, everywhere: bool) -> None:
+        self._hits = list(hits)
+        self._everywhere_shown = everywhere
+        self.summary.setText(summary)
+        # a count is a heading, muted; "Niets gevonden." or an error is the message itself
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText if hits else QPalette.ColorRole.Text)
+        self.results.clear()
+        for hit in hits:
+            entry = QListWidgetItem(hit_text(hit, everywhere))
+            entry.setData(HIT_ROLE, hit)
+            entry.setToolTip(hit_text(hit, True))
+            self.results.addItem(entry)
+        self.results.setVisible(bool(hits))
+        if hits:
+            self.results.setCurrentRow(0)
+        self._place()
+
+    # -- the list over the window -----------------------------------------------------------------------
+
+    def _place(self) -> None:
+        """Show the list under the box, over the window's content, as high as its rows need and the window allows."""
+        window = self.window()
+        if window is not self and self._host is not window:
+            if self._host is not None:
+                self._host.removeEventFilter(self)
+            self.overlay.setParent(window)
+            window.installEventFilter(self)
+            self._host = window
+        host = self.overlay.parentWidget()
+        top_left = self.box.mapTo(host, QPoint(0, self.box.height() + 3))
+        right = self.mapTo(host, QPoint(self.width(), 0)).x() - 4
+        width = max(200, min(right - top_left.x(), self.MAX_WIDTH))
+        room = host.height() - top_left.y() - 12
+        height = max(24, min(self.overlay.preferred_height(width), room))
+        self.overlay.setGeometry(top_left.x(), top_left.y(), width, height)
+        self.overlay.show()
+        self.overlay.raise_()
+        current = self.results.currentItem()
+        if current is not None:
+            self.results.scrollToItem(current)
+
+    def close_results(self) -> None:
+        """Hide the list; it comes back when the user searches again (types, Down or Enter in the box)."""
+        self._open_when_ready = False
+        self.busy_timer.stop()
+        self._pending_query = ""
+        self.overlay.hide()
+
+    def clear(self) -> None:
+        """Escape: an empty box and no list."""
+        self.timer.stop()
+        self.box.clear()
+        self.close_results()
+
+    def _open_row(self, row: int) -> None:
+        if not 0 <= row < len(self._hits):
+            row = 0
+        if not self._hits:
+            return
+        hit = self._hits[row]
+        self.close_results()
+        self.open_hit.emit(hit.path, hit.item_id)
+
+    def open_current(self) -> None:
+        """Enter: open the chosen hit, or the first; when the results are not in yet, as soon as they are."""
+        if self.timer.isActive() or self._pending_query or not self.is_open():
+            if not self.box.text().strip():
+                return
+            self._open_when_ready = True
+            if self.timer.isActive() or not self._pending_query:
+                self.run_search()
+            return
+        self._open_row(self.results.currentRow())
+
+    def _move(self, step: int) -> None:
+        if not self.is_open():
+            if self.box.text().strip():
+                self.run_search()
+            return
+        count = self.results.count()
+        if count:
+            self.results.setCurrentRow(max(0, min(count - 1, self.results.currentRow() + step)))
+
+    # -- events ----------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            key = event.key()
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
+            handled = key in steps or key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (
+                key == Qt.Key.Key_Escape and (self.box.text() or self.is_open()))
+            if event.type() == QEvent.Type.ShortcutOverride:
+                if handled:  # the box, not a window shortcut, gets these keys
+                    event.accept()
+                return False
+            if key in steps:
+                self._move(steps[key])
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if key == Qt.Key.Key_Escape and handled:
+                self.clear()
+                return True
+        elif watched is self._host and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            if self.is_open():
+                QTimer.singleShot(0, self._replace)
+        return super().eventFilter(watched, event)
+
+    def _replace(self) -> None:
+        if self.is_open():
+            self._place()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.is_open():
+            self._place()
+
+    def moveEvent(self, event) -> None:
+        super().moveEvent(event)
+        if self.is_open():
+            self._place()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Down and self.box.hasFocus() and self.results.count():
-            self.results.setFocus()
-            self.results.setCurrentRow(0)
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.results.hide()
+        if event.key() == Qt.Key.Key_Escape and self.is_open():
+            self.close_results()
             return
         super().keyPressEvent(event)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Focus gone elsewhere in the window (a click in a list, a tab): the list gets out of the way.
+        # Not when the window merely lost focus to another program.
+        if new is not None and self.is_open() and not self.isAncestorOf(new) and not self.overlay.isAncestorOf(new):
+            self.close_results()
