@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout,
+    QWidget,
 )
 
 import raadsdossier
@@ -66,6 +67,7 @@ class MainWindow(SafetyActions, QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self._build_toolbar()
         self.resize(1280, 820)
         self._update_title()
         self.backup_timer = QTimer(self)
@@ -143,12 +145,14 @@ class MainWindow(SafetyActions, QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.new_item_action = self._action(edit_menu, self.tr("Nieuw &item"), self._new_item, "Ctrl+Shift+N", "new-item")
+        self.edit_action = self._action(edit_menu, self.tr("Item &bewerken"), self._edit_item, "F2", "edit")
         self.delete_action = self._action(edit_menu, self.tr("Item &verwijderen"), self._delete_item, "Ctrl+Del", "delete")
         self.paste_action = self._action(edit_menu, self.tr("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V",
                                          "paste-questions")
 
         find_menu = bar.addMenu(self.tr("&Zoeken"))
-        self._action(find_menu, self.tr("&Zoeken in dossier"), self.search.focus, QKeySequence.StandardKey.Find, "find")
+        self.find_action = self._action(find_menu, self.tr("&Zoeken in dossier"), self.search.focus,
+                                        QKeySequence.StandardKey.Find, "find")
 
         view_menu = bar.addMenu(self.tr("Bee&ld"))
         for number, (text, key) in enumerate((
@@ -163,8 +167,69 @@ class MainWindow(SafetyActions, QMainWindow):
             action.setChecked(self.settings.language == code)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.manual_action = self._action(help_menu, self.tr("&Handleiding"), self.show_manual,
+                                          QKeySequence.StandardKey.HelpContents, "manual")
         self._action(help_menu, self.tr("&Over Raadsdossier"), self._about, None, "about")
         self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        """The main actions in reach, with their names beside the icons (decorate() adds the icons)."""
+        bar = QToolBar(self.tr("Werkbalk"))
+        bar.setObjectName("main-toolbar")
+        bar.setAccessibleName(self.tr("Werkbalk"))
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.undo_action.setIconText(self.tr("Ongedaan maken"))
+        self.redo_action.setIconText(self.tr("Opnieuw"))
+        self.toolbar_actions = [
+            ("import", self.import_action, self.tr("Importeren")),
+            ("pack", self.export_action, self.tr("Vergaderstuk")),
+            None,
+            ("new-item", self.new_item_action, self.tr("Nieuw")),
+            ("edit", self.edit_action, self.tr("Bewerken")),
+            ("undo", self.undo_action, None),
+            ("redo", self.redo_action, None),
+            None,
+            ("search", self.find_action, self.tr("Zoeken")),
+            ("backups", self.backups_action, self.tr("Reservekopieën")),
+            ("manual", self.manual_action, self.tr("Handleiding")),
+        ]
+        for entry in self.toolbar_actions:
+            if entry is None:
+                bar.addSeparator()
+                continue
+            _icon, action, text = entry
+            if text:
+                action.setIconText(text)
+            bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+        QTimer.singleShot(0, self._decorate_soon)
+
+    def _decorate_soon(self) -> None:
+        from raadsdossier.gui import icons
+
+        icons.when_ready(self.decorate)
+
+    def decorate(self) -> None:
+        """The actions' icons. Not while building the window: loading the icon font (gui/icons.py) takes a
+        quarter of a second, and the first screen is shown before it."""
+        from raadsdossier.gui import icons
+
+        for entry in self.toolbar_actions:
+            if entry is not None:
+                entry[1].setIcon(icons.icon(entry[0]))
+        for name, key in (("new", "new-dossier"), ("open", "open"), ("check", "check"), ("close", "close")):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setIcon(icons.icon(key))
+
+    def show_manual(self):
+        """Help → Handleiding: the manual in the window's language."""
+        from raadsdossier.gui.manual import show_manual
+
+        return show_manual(self, self.settings.language)
 
     # -- dossiers ------------------------------------------------------------------
 
@@ -203,8 +268,11 @@ class MainWindow(SafetyActions, QMainWindow):
             self._remember_open()
 
     def _search_targets(self):
+        """What Ctrl+F searches: the current dossier and every open one, each as (dossier, display name),
+        the name as its tab shows it ("Arnhem – Wuhan")."""
         current = self.current_view()
-        return (current.dossier if current else None), [view.dossier for view in self.views()]
+        named = [(view.dossier, view.title) for view in self.views()]
+        return next((pair for pair in named if current is not None and pair[0] is current.dossier), None), named
 
     def view_for(self, path: Path) -> DossierView | None:
         path = Path(path).resolve()
@@ -353,16 +421,8 @@ class MainWindow(SafetyActions, QMainWindow):
                 self.statusBar().showMessage(self.tr("Kopie opgeslagen: %1").replace("%1", name), 5000)
 
     def import_files(self, paths: list[Path] | None = None):
-        from raadsdossier.gui.import_dialog import ImportDialog
-
         view = self.current_view()
-        if view is None:
-            return None
-        dialog = ImportDialog(view, paths or [], self)
-        dialog.open()
-        if not paths:
-            dialog.choose()
-        return dialog
+        return view.import_dialog(paths) if view is not None else None
 
     def export_pack(self):
         from raadsdossier.gui.export_dialog import ExportDialog
@@ -413,6 +473,7 @@ class MainWindow(SafetyActions, QMainWindow):
 
     def clear_recent(self) -> None:
         self.settings.clear_recent()
+        self.settings.forget_pack_folders()  # where packs went also tells which dossiers were worked on
         self.settings.save()
         self.statusBar().showMessage(self.tr("De lijst met recente dossiers is gewist."), 5000)
 
@@ -423,8 +484,7 @@ class MainWindow(SafetyActions, QMainWindow):
         self.undo_group.setActiveStack(view.undo_stack if view else None)
         self._update_title()
         self._update_actions()
-        if self.search.box.text():
-            self.search.run_search()
+        self.search.refresh()  # only a list that is showing: one closed with Escape stays closed
 
     def _update_actions(self) -> None:
         view = self.current_view()
@@ -433,7 +493,7 @@ class MainWindow(SafetyActions, QMainWindow):
         encrypted = has_view and view.dossier.encrypted
         for names, enabled in ((("copy_action", "export_action", "close_action", "backups_action", "check_action"),
                                 has_view),
-                               (("import_action", "new_item_action", "delete_action", "paste_action"), writable)):
+                               (("import_action", "new_item_action", "delete_action", "paste_action", "edit_action"), writable)):
             for action in (getattr(self, name, None) for name in names):
                 if action is not None:
                     action.setEnabled(enabled)
@@ -478,6 +538,13 @@ class MainWindow(SafetyActions, QMainWindow):
         view = self.current_view()
         if view is not None:
             view.current_section().delete_selected()
+
+    def _edit_item(self) -> None:
+        view = self.current_view()
+        if view is not None:
+            edit = getattr(view.current_section(), "edit", None)
+            if edit is not None:
+                edit()
 
     def _paste_questions(self) -> None:
         view = self.current_view()

@@ -38,6 +38,8 @@ class ChecklistSection(Section):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Checklistitems"))
         self.tree.setHeaderLabels([self.tr("Aanbeveling"), self.tr("Status"), self.tr("Beoordeeld"), self.tr("Notitie")])
+        self.tree.setColumnHidden(3, True)  # the note is on the read page, whole
+        self.tree.setWordWrap(True)  # a recommendation's title is read whole, over two lines if need be
         self.tree.setAlternatingRowColors(True)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show(current))
         self.tree.itemChanged.connect(self._ticked)
@@ -166,12 +168,6 @@ class ChecklistSection(Section):
         section = next((s for s in self.state["sections"] if s["id"] == item["section"]), {"title": ""})
         parts = [f"<p style='color: palette(mid)'>{escape(self.state['title'])} · {escape(section['title'])}</p>",
                  f"<h2>{escape(item['title'])}</h2>"]
-        intro = template.intro(item["section"])
-        if intro:
-            parts.append("<h3>" + escape(self.tr("Inleiding van Amnesty bij dit onderdeel")) + "</h3>")
-            parts.append("<blockquote>" + _paragraphs(intro) + "</blockquote>")
-        parts.append("<h3>" + escape(self.tr("Toelichting")) + "</h3>")
-        parts.append(_paragraphs(item["guidance"]))
         parts.append("<h3>" + escape(self.tr("Beoordelingen")) + "</h3>")
         if not item["history"]:
             parts.append("<p>" + escape(self.tr("Nog niet beoordeeld. Kies Beoordelen om de stand vast te leggen.")) + "</p>")
@@ -188,6 +184,12 @@ class ChecklistSection(Section):
                 links = [f"<a href='item:{i}'>{escape(titles.get(i, i))}</a>" for i in entry["evidence_ids"] if i in titles]
                 if links:
                     parts.append("<p>" + escape(self.tr("Bewijs:")) + " " + "; ".join(links) + "</p>")
+        intro = template.intro(item["section"])
+        if intro:
+            parts.append("<h3>" + escape(self.tr("Inleiding van Amnesty bij dit onderdeel")) + "</h3>")
+            parts.append("<blockquote>" + _paragraphs(intro) + "</blockquote>")
+        parts.append("<h3>" + escape(self.tr("Toelichting")) + "</h3>")
+        parts.append(_paragraphs(item["guidance"]))
         return "".join(parts)
 
     def refresh(self) -> None:
