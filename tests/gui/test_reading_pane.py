@@ -207,3 +207,14 @@ def test_line_edits_in_forms_keep_long_text_readable(arnhem):
     sources.edit()
     title = sources.form.widgets["title"]
     assert isinstance(title, QLineEdit) and title.cursorPosition() == 0
+
+
+def test_national_questions_are_marked_as_the_national_context(window):
+    view = next(v for v in window.views() if v.title == "Enschede – Dalian")
+    questions = view.show_section("question_sets")
+    row = next(r for r in questions.model.rows if r.get("reference") == "2022Z11774")
+    questions.show_item(row["id"])
+    assert "Landelijke context" in questions.reading_text() and "Tweede Kamer" in questions.reading_text()
+    motions = next(v for v in window.views() if v.title == "Arnhem – Wuhan").show_section("motions")
+    motions.show_item(motions.model.rows[0]["id"])
+    assert "Landelijke context" not in motions.reading_text()

@@ -644,4 +644,15 @@ def item_html(dossier, key: str, data: dict) -> str:
     page = _Page(dossier, key, data)
     body = RENDERERS.get(key, _generic)(page)
     return ('<html><head><meta charset="utf-8"></head><body>'
-            + page.confidentiality() + body + page.sources() + "</body></html>")
+            + page.confidentiality() + national(key, data) + body + page.sources() + "</body></html>")
+
+
+# Kinds of the national parliament (Tweede Kamer): context for a council, never the council's own.
+NATIONAL_KINDS = {("question_sets", "parliamentary_questions"), ("sources", "parliamentary_document")}
+
+
+def national(key: str, data: dict) -> str:
+    """A notice on national items (Kamervragen, Kamerstukken) that they are the national context."""
+    if (key, data.get("kind")) not in NATIONAL_KINDS:
+        return ""
+    return notice("info", esc(_tr("Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.")))
