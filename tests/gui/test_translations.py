@@ -146,7 +146,7 @@ def test_no_translated_string_hides_inside_an_f_string():
 def test_the_registry_of_kinds_is_english_in_english(qapp):
     """Every label of raadsdossier.domain.kinds reaches the English window as the registry's own English."""
     from raadsdossier.domain import kinds
-    from raadsdossier.gui.backups_dialog import counts_text
+    from raadsdossier.gui.i18n import counts_text
     from raadsdossier.gui.i18n import kind_label, section_title
 
     translator = QTranslator()

@@ -12,15 +12,9 @@ from PySide6.QtWidgets import (
 
 from raadsdossier.services import safety
 from raadsdossier.storage import backups
-from raadsdossier.domain import kinds
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import count_label
+from raadsdossier.gui.i18n import counts_text
 from raadsdossier.gui.opening import when
-
-
-def counts_text(counts: dict[str, int]) -> str:
-    """"12 moties, 3 vragensets" in the registry's order of kinds, in the current language."""
-    return ", ".join(count_label(kind.name, counts[kind.name]) for kind in kinds.KINDS if counts.get(kind.name))
 
 
 class BackupsDialog(QDialog):

@@ -74,6 +74,14 @@ def count_label(kind: str, count: int) -> str:
     return f"{QLocale().toString(count)} {kind_label(kind, count)}"
 
 
+def counts_text(counts: dict[str, int]) -> str:
+    """"12 moties, 3 vragensets": the counts by kind name, in the registry's order of kinds (kinds it does
+    not know after them), in the current language."""
+    known = [kind.name for kind in kinds.KINDS if counts.get(kind.name)]
+    others = sorted(kind for kind in counts if counts[kind] and kind not in known)
+    return ", ".join(count_label(kind, counts[kind]) for kind in known + others)
+
+
 def section_title(title: str, context: str = "Sections") -> str:
     """The title of a navigator section ("Sections") or a pack section ("PackSections") of the registry,
     in the current language."""

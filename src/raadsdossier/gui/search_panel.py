@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
 )
 
-from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import count_label, kind_label, label
+from raadsdossier.gui.i18n import counts_text, kind_label, label
 
 # Hits per dossier. The service is asked for one more, so the panel knows when the limit cut results off.
 LIMIT = 30
@@ -109,10 +108,10 @@ def plain(parts: Parts) -> str:
 def find(targets: list[tuple[object, str]], query: str, everywhere: bool) -> Found:
     """Search each (dossier, display name) of `targets` for `query`. Runs on a worker thread: no Qt here."""
     from raadsdossier.services import dossiers
-    from raadsdossier.storage.search import _match_pattern, to_fts_query
+    from raadsdossier.storage.search import match_pattern, to_fts_query
 
     # The service marks matches in the snippet only; the title's matches are found with the same pattern.
-    pattern = _match_pattern(to_fts_query(query))
+    pattern = match_pattern(to_fts_query(query))
     hits, cut = [], False
     for dossier, name in targets:
         found = dossiers.search(dossier, query, limit=LIMIT + 1)
@@ -166,10 +165,7 @@ def hit_text(hit: Hit, show_dossier: bool) -> str:
 
 def kinds_text(hits: list[Hit]) -> str:
     """"5 moties, 4 vragensets, 3 bronnen": the hits per kind, in the registry's order of kinds."""
-    counts = Counter(hit.kind for hit in hits)
-    known = [kind.name for kind in kinds.KINDS if counts.get(kind.name)]
-    others = sorted(kind for kind in counts if kind not in known)
-    return ", ".join(count_label(kind, counts[kind]) for kind in known + others)
+    return counts_text(Counter(hit.kind for hit in hits))
 
 
 def fill_in(template: str, *values: str) -> str:

@@ -87,7 +87,7 @@ _ACCENTED = {"a": "àáâãäåā", "c": "çćč", "e": "èéêëēėę", "i": "
              "u": "ùúûüū", "y": "ýÿ", "s": "śšş", "z": "źżž"}
 
 
-def _match_pattern(fts_query: str) -> re.Pattern | None:
+def match_pattern(fts_query: str) -> re.Pattern | None:
     """A regex finding the words of a query made by `to_fts_query` in the original text."""
     alternatives = []
     for phrase, prefix in re.findall(r'"([^"]*)"(\*?)', fts_query):
@@ -147,7 +147,7 @@ def search(session, query: str, limit: int = 50) -> list[SearchHit]:
                  f"WHERE c.id IN ({', '.join(str(int(s)) for s in seqs)})")
         )
     }
-    pattern = _match_pattern(fts_query)
+    pattern = match_pattern(fts_query)
     hits = []
     for seq, score in ranked:
         if seq not in found:
