@@ -58,7 +58,7 @@ _waiting: list = []
 def when_ready(callback) -> None:
     """Call `callback()` on the GUI thread once qtawesome is imported: now if it is, else after importing it
     on a worker thread (its quarter of a second would otherwise stop the window)."""
-    if "qtawesome" in sys.modules or _qtawesome.cache_info().currsize:
+    if "qtawesome" in sys.modules:
         callback()
         return
     _waiting.append(callback)
@@ -69,11 +69,23 @@ def when_ready(callback) -> None:
         callbacks = list(_waiting)
         _waiting.clear()
         for waiting in callbacks:
-            waiting()
+            try:
+                waiting()
+            except RuntimeError:  # its widget was closed meanwhile ("Internal C++ object already deleted")
+                pass
 
     from raadsdossier.gui import tasks
 
     tasks.run_in_background(_qtawesome, done, done)
+
+
+def ready(then=None) -> bool:
+    """Whether icons can be made without a pause. If not yet, the import starts on a worker thread, and
+    `then()` is called on the GUI thread when it is done (e.g. to repaint a view that drew no icons)."""
+    if "qtawesome" in sys.modules:
+        return True
+    when_ready(then or (lambda: None))
+    return False
 
 
 def _text_colour() -> str:

@@ -269,9 +269,11 @@ class HitDelegate(QStyledItemDelegate):
                                                          palette.color(QPalette.ColorRole.Base), 0.42)
         rect = opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
         painter.save()
-        from raadsdossier.gui import icons  # only once results are shown: qtawesome is slow to import
+        from raadsdossier.gui import icons  # qtawesome is slow to import: loaded off the GUI thread, then shown
 
-        icons.kind_icon(hit.kind).paint(painter, QRect(rect.left(), rect.top() + 1, self.ICON, self.ICON))
+        view = opt.widget
+        if icons.ready(lambda: view.viewport().update() if view is not None else None):
+            icons.kind_icon(hit.kind).paint(painter, QRect(rect.left(), rect.top() + 1, self.ICON, self.ICON))
         tag = self._tag_size(hit, opt.font)
         if tag.width():
             background, foreground = TAG_COLOURS.get(hit.confidentiality, ("#e8e8e8", "#333333"))

@@ -124,6 +124,11 @@ class TimelineModel(QAbstractTableModel):
 
     # -- Qt model API -------------------------------------------------------
 
+    def _icons_loaded(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
@@ -202,7 +207,9 @@ class TimelineModel(QAbstractTableModel):
                 return label(entry.confidentiality)
             return self._entry_data(entry, column, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DecorationRole:
-            # Made only now a cell is painted: qtawesome takes a quarter second to load.
+            # Made only once qtawesome is loaded (a quarter second, on a worker thread): until then none.
+            if column in (KIND, MARK) and not icons.ready(self._icons_loaded):
+                return None
             if column == KIND:
                 return icons.kind_icon(entry.kind)
             if column == MARK and entry.confidentiality != Confidentiality.PUBLIC:
@@ -451,6 +458,8 @@ class TimelineSection(Section):
             QTimer.singleShot(0, self._decorate)
 
     def _decorate(self) -> None:
+        if not icons.ready(self._decorate):
+            return
         for kind, chip in self.filters.items():
             chip.setIcon(icons.kind_icon(kind))
 
