@@ -132,6 +132,7 @@ def finish_start(window: MainWindow, files: list[Path]) -> None:
     if not files and not window.views() and _first_run(window.settings):
         window.open_demo()
         window.tabs.setCurrentIndex(0)
+    window.decorate_soon()
 
 
 def import_data_layer() -> None:

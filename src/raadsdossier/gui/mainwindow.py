@@ -205,9 +205,10 @@ class MainWindow(SafetyActions, QMainWindow):
             bar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
-        QTimer.singleShot(0, self._decorate_soon)
 
-    def _decorate_soon(self) -> None:
+    def decorate_soon(self) -> None:
+        """Load the icons off the GUI thread and put them on the actions (called once the dossiers are open:
+        earlier, the import would compete with the first screen for the interpreter)."""
         from raadsdossier.gui import icons
 
         icons.when_ready(self.decorate)
