@@ -10,11 +10,11 @@ from datetime import date
 
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, Qt, QUrl
+from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSplitter, QStackedWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QStackedWidget, QStyledItemDelegate, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.services import lists
@@ -25,6 +25,22 @@ from raadsdossier.gui.sections.base import Section
 
 EVIDENCE_KINDS = ("motion", "college_note", "commitment", "question_set", "event", "source", "note")
 DONE = (ChecklistStatus.DONE.value, ChecklistStatus.NOT_APPLICABLE.value)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their first column's text wrapped to the column's width: no title is cut off."""
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        tree = self.parent()
+        if index.column() != 0 or not index.parent().isValid():
+            return hint
+        width = tree.columnWidth(0) - tree.indentation() - 48  # the branch indentation, the tick box, margins
+        if width <= 40:
+            return hint
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        lines = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), lines.height() + 6))
 
 
 class ChecklistSection(Section):
@@ -38,8 +54,11 @@ class ChecklistSection(Section):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(self.tr("Checklistitems"))
         self.tree.setHeaderLabels([self.tr("Aanbeveling"), self.tr("Status"), self.tr("Beoordeeld"), self.tr("Notitie")])
-        self.tree.setColumnHidden(3, True)  # the note is on the read page, whole
+        self.tree.setColumnHidden(2, True)  # the date and the note are on the read page, whole
+        self.tree.setColumnHidden(3, True)
         self.tree.setWordWrap(True)  # a recommendation's title is read whole, over two lines if need be
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_args: self.tree.scheduleDelayedItemsLayout())
         self.tree.setAlternatingRowColors(True)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show(current))
         self.tree.itemChanged.connect(self._ticked)
@@ -49,7 +68,8 @@ class ChecklistSection(Section):
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Eerdere beoordelingen"))
-        self.history.setMaximumHeight(120)
+        self.history.setMaximumHeight(90)
+        self.history.setWordWrap(True)
         self.status = QComboBox()
         for value in ChecklistStatus:
             self.status.addItem(label(value.value), value.value)
@@ -62,22 +82,29 @@ class ChecklistSection(Section):
         self.assessed_on.setAccessibleName(self.tr("Datum van de beoordeling"))
         self.evidence = QListWidget()
         self.evidence.setAccessibleName(self.tr("Bewijs"))
-        self.evidence.setMaximumHeight(140)
+        self.evidence.setMaximumHeight(180)
+        self.evidence.setWordWrap(True)
+        self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.record = QPushButton(self.tr("Beoordeling vastleggen"))
         self.record.clicked.connect(self.record_assessment)
 
         side = QWidget()
-        form = QFormLayout(side)
+        outer = QVBoxLayout(side)
+        top_row = QHBoxLayout()
+        top_row.addWidget(self.guidance, 1)
         back = QPushButton(self.tr("Terug naar lezen"))
         back.clicked.connect(self.read)
-        form.addRow(back)
-        form.addRow(self.guidance)
+        top_row.addWidget(back, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top_row)
+        form = QFormLayout()
         form.addRow(self.tr("Eerder"), self.history)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notitie"), self.note)
         form.addRow(self.tr("Datum"), self.assessed_on)
         form.addRow(self.tr("Bewijs"), self.evidence)
-        form.addRow(self.record)
+        outer.addLayout(form)
+        outer.addWidget(self.record, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addStretch(1)
         self.reader = QTextBrowser()
         self.reader.setOpenLinks(False)
         self.reader.setAccessibleName(self.tr("Lezen: aanbeveling"))
@@ -228,8 +255,7 @@ class ChecklistSection(Section):
             header = self.tree.header()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, 2, 3):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         finally:
             self._filling = False
         if selected:
