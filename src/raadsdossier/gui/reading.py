@@ -25,6 +25,9 @@ from raadsdossier.interchange.spec import AGENDA_ITEM, T
 from raadsdossier.services import lists
 
 
+LONG_HEADING = 90  # characters: a longer title is set a size smaller
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Reading", text)
 
@@ -229,8 +232,9 @@ class _Page:
         kind = self.data.get("_computed", {}).get("kind") or (self.spec.kind if self.spec else "")
         caption = kind_label(kind) if kind else ""
         caption = caption[:1].upper() + caption[1:]
+        tag = "h1" if len(title) <= LONG_HEADING else "h2"  # a sentence-long title (a cost) reads as a sentence
         return (f'<p style="color:{MUTED}; margin-bottom:0">{esc(caption)}</p>'
-                f'<h1 style="margin-top:2px">{esc(title)}</h1>')
+                f'<{tag} style="margin-top:2px">{esc(title)}</{tag}>')
 
     def confidentiality(self) -> str:
         level = self.data.get("confidentiality")
