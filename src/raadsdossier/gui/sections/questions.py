@@ -87,6 +87,7 @@ class QuestionSection(ItemSection):
                     cell = self.questions.item(row, column)
                     if cell is None:
                         cell = QTableWidgetItem()
+                        cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                         if column == 0:
                             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                         self.questions.setItem(row, column, cell)
