@@ -74,12 +74,15 @@ def info(args) -> int:
     from dataclasses import asdict
 
     from raadsdossier.export.labels import nl
+    from raadsdossier.services import dashboard
     from raadsdossier.services.dossiers import dossier_info
 
     with open_dossier(args, read_only=True) as dossier:
         found = dossier_info(dossier)
+        # The Overzicht's own figures, from the function the window reads them with (services/dashboard.py).
+        figures = dashboard.figures(dossier) if args.json else None
     if args.json:
-        print(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        print(json.dumps({**asdict(found), "dashboard": figures}, ensure_ascii=False, indent=2))
         return 0
     p = found.partnership
     if p:

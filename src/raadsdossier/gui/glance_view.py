@@ -63,3 +63,6 @@ class GlanceView(QWidget):
 
     def open_item(self, _item_id: str) -> bool:
         return False  # a link on the glance waits for the dossier to open
+
+    def show_section(self, _key: str):
+        return None  # likewise a card's link to its section

@@ -2,23 +2,38 @@
 
 Importing SQLAlchemy and mapping the models takes three times as long as Python and Qt need to show
 a bare window, so the window shows each dossier's first screen from `glance()` before the data layer
-is imported (gui/startup.py). `items.overview` runs the same `overview()` on the session's
-connection, so the first screen and the screen after it come from one set of queries.
+is imported (gui/app.py, start_window). services/dashboard.py runs the same `overview()` on the
+session's connection, and `raadsdossier info --json` prints its `figures`: the first screen, the
+screen after it and the command line count with one set of queries. `cost_summary` is the one rule
+for adding up costs.
 
 Nothing here imports SQLAlchemy or Qt.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
-from raadsdossier.domain import checklist, votes
+from raadsdossier.domain import checklist, kinds, votes
 from raadsdossier.storage import migrations, sqlitefile
 from raadsdossier.domain.errors import DossierError
 
-OVERVIEW_EVENTS = 5  # latest dated events on the overview
+OVERVIEW_EVENTS = 5  # latest (and coming) dated items on the overview
+
+# What happened in a dossier, for the Overzicht's latest and coming items: (kind, table, date column,
+# title). Sources, costs and outcomes have dates too, but they report on what happened.
+_HAPPENINGS = (
+    ("motion", "motions", "date", "coalesce(reference || ' ', '') || title"),
+    ("commitment", "commitments", "promised_on", "title"),
+    ("question_set", "question_sets", "submitted_on", "coalesce(reference || ' ', '') || title"),
+    ("college_note", "college_notes", "date", "title"),
+    ("demonstration", "demonstrations", "date", "title"),
+    ("event", "events", "date", "title"),
+    ("meeting", "meetings", "date", "title"),
+)
 
 
 def _dicts(cursor) -> list[dict]:
@@ -35,12 +50,13 @@ def partnership_summary(connection) -> dict | None:
     cursor = connection.cursor()
     cursor.execute(
         "SELECT p.id, p.dutch_side, p.level, p.partner_name, p.partner_native_name, p.partner_country,"
-        " p.partner_region, p.since, p.status FROM partnerships p JOIN items i ON i.id = p.id"
-        " ORDER BY i.seq LIMIT 1")
+        " p.partner_region, p.since, p.status, p.focus_themes, p.description FROM partnerships p"
+        " JOIN items i ON i.id = p.id ORDER BY i.seq LIMIT 1")
     rows = _dicts(cursor)
     if not rows:
         return None
     partnership = rows[0]
+    partnership["focus_themes"] = json.loads(partnership["focus_themes"] or "[]")
     cursor.execute("SELECT date, period, status, note FROM status_changes WHERE partnership_id = ? ORDER BY position",
                    (partnership["id"],))
     partnership["status_history"] = _dicts(cursor)
@@ -48,7 +64,13 @@ def partnership_summary(connection) -> dict | None:
 
 
 def overview(connection, today: date | None = None) -> dict:
-    """The partnership at a glance (the Overzicht), from a DBAPI connection to a dossier at the current schema."""
+    """The partnership at a glance (the Overzicht), from a DBAPI connection to a dossier at the current schema.
+
+    `figures` holds every number the Overzicht shows, JSON-ready: `raadsdossier info --json` prints the
+    same dict as "dashboard", so the screen and the command line count with one definition. The lists
+    beside it (open commitments, overdue question sets, the latest and the coming events) name the items
+    those numbers link to.
+    """
     today = today or date.today()
     cursor = connection.cursor()
     cursor.execute("SELECT kind, count(*) FROM items GROUP BY kind")
@@ -70,13 +92,153 @@ def overview(connection, today: date | None = None) -> dict:
         if today > deadline:
             overdue_questions.append({"id": item_id, "title": f"{reference} {title}" if reference else title,
                                       "deadline": deadline.isoformat()})
-    cursor.execute("SELECT id, date, title, event_kind AS kind FROM events WHERE date IS NOT NULL"
-                   " ORDER BY date DESC LIMIT ?", (OVERVIEW_EVENTS,))
-    latest_events = _dicts(cursor)
+    latest_events = dated_items(connection, "<=", today)
+    # What is still to come is seldom much: all of it, for its number, in the statement that finds it.
+    upcoming_events = dated_items(connection, ">", today, None)
+    progress = checklist_progress(connection)
     return {
         "partnership": partnership_summary(connection),
         "counts": counts, "open_commitments": open_commitments, "overdue_questions": overdue_questions,
-        "latest_events": latest_events, "checklist": checklist_progress(connection),
+        "latest_events": latest_events, "upcoming_events": upcoming_events[:OVERVIEW_EVENTS], "checklist": progress,
+        "figures": _figures(cursor, counts, open_commitments, overdue_questions, progress, len(upcoming_events)),
+    }
+
+
+def dated_items(connection, compare: str, today: date, limit: int | None = OVERVIEW_EVENTS) -> list[dict]:
+    """The latest (`compare` "<=": on or before today, newest first) or the coming (">": after today, soonest
+    first) dated items of the kinds in _HAPPENINGS: {"id", "date", "title", "kind"}, at most `limit` (None:
+    all of them).
+
+    Dates may be partial ("2021-05", "2012"): compared as text with today's ISO date, a partial date that
+    contains today ("2026" on 1 December 2026) has begun, and counts among the latest, not the coming.
+    With a limit, each kind's few are read on its date index, then merged.
+    """
+    if compare not in ("<=", ">"):
+        raise ValueError(compare)
+    newest_first = compare == "<="
+    order = "DESC" if newest_first else "ASC"
+    few = f" ORDER BY date {order} LIMIT :limit" if limit is not None else ""
+    # One statement: each kind's part (with a limit: its few, on its date index) as a subquery.
+    parts = [f"SELECT * FROM (SELECT id, {column} AS date, {title}, '{kind}' FROM {table} WHERE {column} IS NOT NULL"
+             f" AND {column} {compare} :today{few})"
+             for kind, table, column, title in _HAPPENINGS]
+    cursor = connection.cursor()
+    cursor.execute(" UNION ALL ".join(parts), {"today": today.isoformat(), "limit": limit}
+                   if limit is not None else {"today": today.isoformat()})
+    found = [{"id": item_id, "date": str(when), "title": text, "kind": kind}
+             for item_id, when, text, kind in cursor.fetchall()]
+    found.sort(key=lambda entry: entry["title"])
+    found.sort(key=lambda entry: entry["date"], reverse=newest_first)  # stable: titles A–Z within a date
+    return found if limit is None else found[:limit]
+
+
+# Kinds whose figure is their number alone, under their collection key (domain/kinds.py).
+_PLAIN_COUNTS = ("college_note", "demonstration", "event", "meeting", "source", "attachment", "note", "party", "person",
+                 "outcome")
+
+
+def _figures(cursor, counts: dict, open_commitments: list, overdue_questions: list, progress: dict | None,
+             upcoming: int) -> dict:
+    """Every number of the Overzicht, JSON-ready (see `overview`)."""
+    # The statuses' numbers, the unanswered question sets and the unassigned votes in one statement.
+    cursor.execute(
+        "SELECT 'motions', status, count(*) FROM motions GROUP BY status"
+        " UNION ALL SELECT 'commitments', status, count(*) FROM commitments GROUP BY status"
+        " UNION ALL SELECT 'question_sets', 'unanswered', count(*) FROM question_sets WHERE answered_on IS NULL"
+        " UNION ALL SELECT 'unassigned_votes', 'unassigned', count(*) FROM unassigned_votes"
+        " WHERE assigned_to_id IS NULL")
+    found = {"motions": dict.fromkeys(("adopted", "rejected", "held", "withdrawn", "submitted"), 0),
+             "commitments": dict.fromkeys(("open", "fulfilled", "withdrawn"), 0), "question_sets": {},
+             "unassigned_votes": {}}
+    for table, status, number in cursor.fetchall():
+        found[table][status] = number
+    motions, commitments = found["motions"], found["commitments"]
+    motions["total"] = counts.get("motion", 0)
+    commitments["total"] = counts.get("commitment", 0)
+    commitments["overdue"] = sum(1 for c in open_commitments if c["overdue"])
+    total, unanswered = counts.get("question_set", 0), found["question_sets"]["unanswered"]
+    unassigned = found["unassigned_votes"]["unassigned"]
+    # Answered after the deadline rule (QuestionSet.answered_late); unanswered ones past it are overdue.
+    # The deadline is the submission date plus the rule's days (QuestionSet.deadline); SQLite's date() adds
+    # days as timedelta does.
+    cursor.execute("SELECT count(*) FROM question_sets WHERE answered_on IS NOT NULL AND submitted_on IS NOT NULL"
+                   " AND answer_deadline_days IS NOT NULL"
+                   " AND answered_on > date(submitted_on, answer_deadline_days || ' days')")
+    late = cursor.fetchone()[0]
+    cursor.execute(_COST_GROUPS)
+    figures = {
+        "motions": motions,
+        "commitments": commitments,
+        "question_sets": {"total": total, "unanswered": unanswered, "overdue": len(overdue_questions),
+                          "answered_late": late},
+        "upcoming": upcoming,
+        "unassigned_votes": {"total": counts.get("unassigned_vote", 0), "unassigned": unassigned},
+        "costs": summary_of_cost_groups(cursor.fetchall()),
+        "checklist": progress,
+        "attention": {"overdue_questions": len(overdue_questions), "overdue_commitments": commitments["overdue"],
+                      "unassigned_votes": unassigned},
+    }
+    for kind in _PLAIN_COUNTS:
+        figures[kinds.kind(kind).key] = {"total": counts.get(kind, 0)}
+    return figures
+
+
+def cost_summary(costs) -> dict:
+    """What costs add up to; the one rule for the Overzicht, `raadsdossier info` and the pack's total.
+
+    `costs`: (amount_cents, amount_max_cents, basis, date, end_date) of each cost, basis as its value
+    ("total", "per_year", "per_trip"). Only amounts with basis "total" are added up: an amount per year
+    or per trip is a rate, not a sum, and is given as the range of such rates per basis instead. A range
+    ("5.000 tot 12.000 euro") adds its minimum to the low total and its maximum to the high one.
+
+    Per period: the total-basis amounts by the year of their date, or by the years from their date to
+    their end date when they span several ("2013" to "2021" is one period: how a sum over years was
+    spent is not known), undated last. The periods' amounts add up to the total.
+    """
+    groups: dict[tuple, list] = {}
+    for amount, amount_max, basis, start, end in costs:
+        top = amount if amount_max is None else amount_max
+        group = groups.setdefault((basis, (start or "")[:4] or None, (end or "")[:4] or None), [0, 0, 0, amount, top])
+        group[0] += 1
+        group[1] += amount
+        group[2] += top
+        group[3], group[4] = min(group[3], amount), max(group[4], top)
+    return summary_of_cost_groups((*key, *group) for key, group in groups.items())
+
+
+# The same groups as cost_summary makes, counted by SQLite (a large dossier has thousands of costs).
+_COST_GROUPS = ("SELECT basis, substr(date, 1, 4), substr(end_date, 1, 4), count(*), sum(amount_cents),"
+                " sum(coalesce(amount_max_cents, amount_cents)), min(amount_cents),"
+                " max(coalesce(amount_max_cents, amount_cents)) FROM costs GROUP BY 1, 2, 3")
+
+
+def summary_of_cost_groups(groups) -> dict:
+    """cost_summary's result from costs grouped by basis and the years of their date and end date:
+    (basis, first year, last year, number, sum of amounts, sum of maxima (or amounts), least amount,
+    greatest maximum), a year None where there is no date."""
+    low = high = count = items = 0
+    periods: dict[tuple, dict] = {}
+    rates: dict[str, dict] = {}
+    for basis, first, last, number, amounts, tops, least, most in groups:
+        items += number
+        if basis != "total":
+            rate = rates.setdefault(basis, {"basis": basis, "low": least, "high": most, "count": 0})
+            rate["low"], rate["high"] = min(rate["low"], least), max(rate["high"], most)
+            rate["count"] += number
+            continue
+        count, low, high = count + number, low + amounts, high + tops
+        key = (first or last, last or first)
+        period = periods.setdefault(key, {"from": key[0], "until": key[1], "low": 0, "high": 0, "count": 0})
+        period["low"] += amounts
+        period["high"] += tops
+        period["count"] += number
+    order = ("per_year", "per_trip")
+    return {
+        "items": items,
+        "total": {"low": low, "high": high, "count": count},
+        "per_year": [periods[key] for key in sorted(periods, key=lambda k: (k[0] is None, k[0] or "", k[1] or ""))],
+        "rates": sorted(rates.values(), key=lambda r: (order.index(r["basis"]) if r["basis"] in order else len(order),
+                                                       r["basis"])),
     }
 
 

@@ -1,0 +1,647 @@
+"""The Overzicht's drawn widgets: the cards, the panels of rows and bars, and the layout that puts as many side
+by side as fit.
+
+Each draws what labels, bars and frames inside it would otherwise show, because every widget on the
+first screen of start-up is polished, shown and laid out on its own, and a rich-text label lays out its
+text document again at every width a layout asks about: the first screen of start-up is benchmarked
+(bench/run.py "start"). They know nothing of dossiers; gui/sections/overview.py fills them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLayout, QWidget
+
+CARD_WIDTH = 230  # a card's preferred width: the grid puts as many in a row as fit (4 at 1280 px, 6 at 1920)
+PANEL_WIDTH = 420  # likewise for the panels (2 at 1280 px, 3 at 1920)
+
+
+_fonts: dict[str, QFont] = {}
+
+
+def dashboard_font(name: str) -> QFont:
+    """The dashboard's fonts, made once: "title" (the partnership), "heading" (a panel), "headline" (a card)."""
+    if name not in _fonts:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * {"title": 1.8, "heading": 1.15, "headline": 1.25}[name])
+        font.setBold(True)
+        _fonts[name] = font
+    return _fonts[name]
+
+
+class CardGrid(QWidget):
+    """A card per section with its figures: a headline ("3 moties") and a detail ("waarvan 1 aangenomen"),
+    word-wrapped, in rows of as many cards as fit at CARD_WIDTH (4 at 1280 px, 6 at 1920), the cards of
+    a row equally high.
+
+    One widget draws them all: twelve card widgets cost the first screen more than everything else on it
+    (each is polished, shown and laid out on its own). A click on a card, or Enter or the space bar on the
+    current card (the arrow keys move it; Tab leaves the grid), emits `activated` with its key. Screen
+    readers hear the current card's sentence as the grid's name.
+    """
+
+    activated = Signal(str)
+    MARGINS = (14, 10, 12, 10)  # inside a card: left, top, right, bottom
+    ICON, GAP, MOST = 22, 10, 8
+
+    class Entry:
+        __slots__ = ("key", "headline", "detail", "spoken", "description", "empty", "icon")
+
+        def __init__(self, key: str) -> None:
+            self.key, self.headline, self.detail, self.spoken, self.description = key, "", "", "", ""
+            self.empty, self.icon = False, None
+
+    def __init__(self, keys: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.entries = {key: self.Entry(key) for key in keys}
+        self.order = list(keys)
+        self.current = 0
+        self.hovered = -1
+        self._cache: dict[int, tuple] = {}  # width -> (height, cards, texts): layouts ask about a width often
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_card(self, key: str, headline: str, detail: str, spoken: str, description: str, empty: bool) -> None:
+        """`empty`: the section holds nothing yet; the headline ("geen moties") is then quieter."""
+        entry = self.entries[key]
+        entry.headline, entry.detail, entry.spoken, entry.description, entry.empty = (
+            headline, detail, spoken, description, empty)
+        self._changed()
+
+    def set_icons(self, icons: dict) -> None:
+        for key, icon in icons.items():
+            self.entries[key].icon = icon
+        self._changed()
+
+    def _changed(self) -> None:
+        self._cache.clear()
+        self._speak()
+        self.updateGeometry()
+        self.update()
+
+    def _speak(self) -> None:
+        entry = self.entries[self.order[self.current]]
+        self.setAccessibleName(entry.spoken)
+        self.setAccessibleDescription(entry.description)
+
+    def text_of(self, key: str) -> str:
+        return self.entries[key].spoken
+
+    def text(self) -> str:
+        return "\n".join(self.entries[key].spoken for key in self.order)
+
+    def rect_of(self, key: str) -> QRect:
+        return self._laid_out(self.width())[1][self.order.index(key)]
+
+    # -- layout -------------------------------------------------------------------------
+
+    def columns_for(self, width: int) -> int:
+        return max(1, min(self.MOST, (width + self.GAP) // (CARD_WIDTH + self.GAP)))
+
+    @property
+    def columns(self) -> int:
+        """Cards per row at the grid's width now."""
+        return self.columns_for(self.width())
+
+    def _texts(self, entry, width: int) -> tuple[QRect, QRect]:
+        """The headline's and the detail's rectangles in a card `width` wide at (0, 0)."""
+        left, top, right, _bottom = self.MARGINS
+        flags = int(Qt.TextFlag.TextWordWrap)
+        indent = self.ICON + 8 if entry.icon is not None else 0
+        inner = max(1, width - left - right)
+        head_width = max(1, inner - indent)
+        metrics = QFontMetrics(dashboard_font("headline"))
+        head = metrics.boundingRect(QRect(0, 0, head_width, 10_000), flags, entry.headline)
+        head = QRect(left + indent, top, head_width, max(head.height(), self.ICON if entry.icon is not None else 0))
+        detail = QRect(left, head.bottom() + 3, inner, 0)
+        if entry.detail:
+            detail.setHeight(self.fontMetrics().boundingRect(QRect(0, 0, inner, 10_000), flags,
+                                                             entry.detail).height())
+        return head, detail
+
+    def _laid_out(self, width: int):
+        """(height, each card's rectangle, each card's (headline, detail) rectangles) at `width`."""
+        if width not in self._cache:
+            columns = self.columns_for(width)
+            card_width = max(1, (width - self.GAP * (columns - 1)) // columns)
+            entries = [self.entries[key] for key in self.order]
+            texts = [self._texts(entry, card_width) for entry in entries]
+            cards, top = [], 0
+            for start in range(0, len(entries), columns):
+                row = texts[start:start + columns]
+                high = max(detail.bottom() + 1 + self.MARGINS[3] for _head, detail in row)
+                cards += [QRect(column * (card_width + self.GAP), top, card_width, high)
+                          for column in range(len(row))]
+                top += high + self.GAP
+            self._cache[width] = (max(0, top - self.GAP), cards, texts)
+        return self._cache[width]
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._laid_out(width)[0]
+
+    def sizeHint(self) -> QSize:  # measures nothing, as Panel's
+        width = 4 * CARD_WIDTH + 3 * self.GAP
+        return QSize(width, self._cache[width][0] if width in self._cache else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 0)
+
+    # -- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        _height, cards, texts = self._laid_out(self.width())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        quiet = palette.color(QPalette.ColorRole.PlaceholderText)
+        wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        for index, (key, card, (head, detail)) in enumerate(zip(self.order, cards, texts)):
+            if not card.intersects(event.rect()):
+                continue
+            entry = self.entries[key]
+            lit = index == self.hovered or (index == self.current and self.hasFocus())
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight if lit else QPalette.ColorRole.Mid),
+                                2 if index == self.current and self.hasFocus() else 1))
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+            origin = card.topLeft()
+            if entry.icon is not None:
+                entry.icon.paint(painter, QRect(origin + QPoint(*self.MARGINS[:2]), QSize(self.ICON, self.ICON)))
+            painter.setFont(dashboard_font("headline"))
+            painter.setPen(quiet if entry.empty else palette.color(QPalette.ColorRole.WindowText))
+            painter.drawText(head.translated(origin), wrap | int(Qt.AlignmentFlag.AlignVCenter), entry.headline)
+            if entry.detail:
+                painter.setFont(self.font())
+                painter.setPen(quiet)
+                painter.drawText(detail.translated(origin), wrap, entry.detail)
+
+    # -- input --------------------------------------------------------------------------
+
+    def _card_at(self, point) -> int:
+        return next((index for index, card in enumerate(self._laid_out(self.width())[1]) if card.contains(point)), -1)
+
+    def mouseMoveEvent(self, event) -> None:
+        hovered = self._card_at(event.position().toPoint())
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.setCursor(Qt.CursorShape.PointingHandCursor if hovered >= 0 else Qt.CursorShape.ArrowCursor)
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self.hovered = -1
+        self.update()
+        super().leaveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        index = self._card_at(event.position().toPoint()) if event.button() == Qt.MouseButton.LeftButton else -1
+        if index >= 0:
+            self.current = index
+            self._speak()
+            self.activated.emit(self.order[index])
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        key, count = event.key(), len(self.order)
+        columns = self.columns_for(self.width())
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -columns, Qt.Key.Key_Down: columns}
+        if key in moves:
+            self.current = min(count - 1, max(0, self.current + moves[key]))
+        elif key == Qt.Key.Key_Home:
+            self.current = 0
+        elif key == Qt.Key.Key_End:
+            self.current = count - 1
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.order[self.current])
+            return
+        else:
+            super().keyPressEvent(event)
+            return
+        self._speak()
+        self.update()
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+
+class Panel(QWidget):
+    """A box of rows drawn in one widget: a title (a link to a section, or not), then headings, lines of text,
+    label–value pairs, label–link rows and progress bars.
+
+    One widget per panel, not a box of labels: each widget on the first screen is polished, shown and laid
+    out on its own, and a rich-text label lays out a text document again at every width a layout asks
+    about. Rows (`set_rows`), each a tuple:
+      ("heading", text) | ("text", text) | ("value", label, text, strong)
+      | ("link", label, link, after, target, strong) | ("bar", name, done, total, "12 van 32", target)
+    A click on the title, a link or a bar, or Enter or the space bar on the current one (the arrow keys
+    move it), emits `activated` with its target ("item:<id>", "section:<key>"). Screen readers hear the
+    panel's title as its name and every row as its description.
+    """
+
+    activated = Signal(str)
+    MARGINS = (16, 10, 14, 12)  # left, top, right, bottom
+    GAP, SPACE, BAR_HEIGHT = 12, 6, 8
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title, self.title_target, self.accent = "", None, None
+        self.rows: list[tuple] = []
+        self.current = 0  # which of `targets()` the keyboard is on
+        self._cache: dict[int, tuple] = {}  # width -> (height, title piece, row pieces): layouts ask often
+        self._cache_font = QFont(self.font())
+        self.setMouseTracking(True)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_title(self, title: str, target: str | None = None, accent: str | None = None) -> None:
+        self.title, self.title_target, self.accent = title, target, accent
+        self._changed()
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.rows = rows
+        self.current = 0
+        self._changed()
+
+    def _changed(self) -> None:
+        self._cache.clear()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.targets() else Qt.FocusPolicy.NoFocus)
+        self.setAccessibleDescription(self.text(with_title=False))
+        self._speak()
+        self.updateGeometry()
+        self.update()
+
+    def _speak(self) -> None:
+        """The accessible name: the title, and the link the keyboard is on when it is not the title."""
+        links = [(row[2] if row[0] == "link" else row[1]) for row in self.rows if row[0] in ("link", "bar")]
+        index = self.current - (1 if self.title_target else 0)
+        self.setAccessibleName(f"{self.title}: {links[index]}" if 0 <= index < len(links) else self.title)
+
+    def targets(self) -> list[str]:
+        """Where the title and each link or bar lead, top to bottom."""
+        found = [self.title_target] if self.title_target else []
+        return found + [row[4] if row[0] == "link" else row[5] for row in self.rows if row[0] in ("link", "bar")]
+
+    def text(self, with_title: bool = True) -> str:
+        """The title and the rows as plain text, a line each."""
+        lines = [self.title] if with_title and self.title else []
+        for row in self.rows:
+            if row[0] == "link":
+                lines.append(" ".join(part for part in row[1:4] if part))
+            elif row[0] == "value":
+                lines.append(" ".join(part for part in row[1:3] if part))
+            elif row[0] == "bar":
+                lines.append(f"{row[1]}: {row[4]}")
+            else:
+                lines.append(row[1])
+        return "\n".join(lines)
+
+    def rect_of(self, target: str) -> QRect:
+        """Where the link to `target` is (an empty rectangle when there is none)."""
+        return next((rect for rect, found in self._hits(self.width()) if found == target), QRect())
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _text_layout(self, text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
+        layout = QTextLayout(text, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        height = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(max(1, width))
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+        layout.endLayout()
+        return layout, math.ceil(height)
+
+    def _laid_out(self, width: int) -> tuple:
+        """(height, (title rect, layout) or None, [(row, rect, layout, bar rect, count rect)]) at `width`.
+        A link or value row's rect is its text's, right of the label column; a bar row's, its name's."""
+        if self.font() != self._cache_font:
+            self._cache.clear()
+            self._cache_font = QFont(self.font())
+        if width in self._cache:
+            return self._cache[width]
+        left, top, right, bottom = self.MARGINS
+        inner = max(1, width - left - right)
+        metrics = self.fontMetrics()
+        labels = [metrics.horizontalAdvance(row[1]) for row in self.rows if row[0] in ("link", "value") and row[1]]
+        label_width = min(max(labels) + self.GAP, inner * 2 // 5) if labels else 0
+        bars = [row for row in self.rows if row[0] == "bar"]
+        names = min(max((metrics.horizontalAdvance(row[1]) for row in bars), default=0) + 1, inner * 2 // 5)
+        counts = max((metrics.horizontalAdvance(row[4]) for row in bars), default=0) + 1
+        title = None
+        if self.title:
+            font = QFont(dashboard_font("heading"))
+            font.setUnderline(bool(self.title_target))
+            layout, high = self._text_layout(self.title, font, inner)
+            title = (QRect(left, top, inner, high), layout)
+            top += high + self.SPACE
+        pieces = []
+        for index, row in enumerate(self.rows):
+            font = QFont(self.font())
+            bar = count = None
+            if row[0] == "link":
+                text = f"{row[2]} {row[3]}" if row[3] else row[2]
+                x, row_width = left + label_width, inner - label_width
+            elif row[0] == "value":
+                font.setBold(row[3])
+                text, x, row_width = row[2], left + label_width, inner - label_width
+            elif row[0] == "bar":
+                text, x, row_width = row[1], left, names
+            else:
+                font.setBold(row[0] == "heading")
+                top += self.SPACE if row[0] == "heading" and index else 0
+                text, x, row_width = row[1], left, inner
+            layout, high = self._text_layout(text, font, row_width)
+            if row[0] == "bar":
+                high = max(high, metrics.height())
+                bar_left = left + names + self.GAP
+                bar = QRect(bar_left, top + (high - self.BAR_HEIGHT) // 2,
+                            max(20, inner - names - counts - 2 * self.GAP), self.BAR_HEIGHT)
+                count = QRect(left + inner - counts, top, counts, high)
+            pieces.append((row, QRect(x, top, max(1, row_width), high), layout, bar, count))
+            top += high + (4 if row[0] == "bar" else 2)
+        last = pieces[-1][1] if pieces else title[0] if title else QRect(0, top, 0, 0)
+        self._cache[width] = (last.bottom() + 1 + bottom, title, pieces)
+        return self._cache[width]
+
+    def _hits(self, width: int) -> list[tuple[QRect, str]]:
+        """(where to click, target) of the title and each link and bar, top to bottom."""
+        _height, title, pieces = self._laid_out(width)
+        hits = [(title[0], self.title_target)] if title and self.title_target else []
+        for row, rect, _layout, bar, count in pieces:
+            if row[0] == "link":
+                hits.append((rect, row[4]))
+            elif row[0] == "bar":
+                hits.append((rect.united(bar).united(count), row[5]))
+        return hits
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._laid_out(width)[0]
+
+    # The hints measure nothing: a layout at one more width (a hint's) was a good part of the first
+    # screen's cost. The height always comes from heightForWidth.
+    def sizeHint(self) -> QSize:
+        return QSize(PANEL_WIDTH, self._cache[PANEL_WIDTH][0] if PANEL_WIDTH in self._cache else 0)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 0)
+
+    # -- painting -----------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(box, 6, 6)
+        if self.accent:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self.accent))
+            painter.drawRoundedRect(QRectF(box.left(), box.top(), 5, box.height()), 2, 2)
+        _height, title, pieces = self._laid_out(self.width())
+        text, link = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Link)
+        if title:
+            painter.setPen(link if self.title_target else text)
+            title[1].draw(painter, QPointF(title[0].topLeft()))
+        for row, rect, layout, bar, count in pieces:
+            painter.setPen(text)
+            if row[0] in ("link", "value") and row[1]:
+                painter.drawText(QRect(self.MARGINS[0], rect.top(), rect.left() - self.MARGINS[0], rect.height()),
+                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), row[1])
+            if row[0] == "link":
+                self._paint_link(painter, row, rect, layout)
+            elif row[0] == "bar":
+                self._paint_bar(painter, row, rect, layout, bar, count)
+            else:
+                layout.draw(painter, QPointF(rect.topLeft()))
+        targets = self._hits(self.width())
+        if self.hasFocus() and 0 <= self.current < len(targets):
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(targets[self.current][0].adjusted(-2, 0, 1, 0))
+
+    def _paint_link(self, painter: QPainter, row: tuple, rect: QRect, layout: QTextLayout) -> None:
+        """The link underlined in the link colour, what follows it quieter (or in the text colour when
+        `strong`), line by line as laid out: a piece of a line at a time, so no text format is needed."""
+        _kind, _label, link, _after, _target, strong = row
+        palette, text, font = self.palette(), layout.text(), layout.font()
+        linked = QFont(font)
+        linked.setUnderline(True)
+        rest = QPalette.ColorRole.WindowText if strong else QPalette.ColorRole.PlaceholderText
+        styles = ((linked, palette.color(QPalette.ColorRole.Link)), (font, palette.color(rest)))
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            start, end = line.textStart(), line.textStart() + line.textLength()
+            baseline = rect.top() + line.y() + line.ascent()
+            for (piece_font, colour), (first, last) in zip(styles, ((start, min(end, len(link))),
+                                                                    (max(start, len(link)), end))):
+                if first >= last:
+                    continue
+                x = line.cursorToX(first)
+                painter.setFont(piece_font)
+                painter.setPen(colour)
+                painter.drawText(QPointF(rect.left() + (x[0] if isinstance(x, tuple) else x), baseline),
+                                 text[first:last].rstrip())
+        painter.setFont(self.font())
+
+    def _paint_bar(self, painter: QPainter, row: tuple, rect: QRect, layout: QTextLayout, bar: QRect,
+                   count: QRect) -> None:
+        _kind, _name, done, total, figure, _target = row
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Link))
+        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - layout.boundingRect().height()) / 2))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
+        painter.drawRoundedRect(QRectF(bar), 4, 4)
+        if total and done:
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+            filled = bar.width() * min(done, total) / total
+            painter.drawRoundedRect(QRectF(bar.x(), bar.y(), filled, bar.height()), 4, 4)
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.drawText(count, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), figure)
+
+    # -- input ----------------------------------------------------------------------------
+
+    def _target_at(self, point) -> int:
+        return next((index for index, (rect, _target) in enumerate(self._hits(self.width())) if rect.contains(point)),
+                    -1)
+
+    def mouseMoveEvent(self, event) -> None:
+        over = self._target_at(event.position().toPoint()) >= 0
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        index = self._target_at(event.position().toPoint()) if event.button() == Qt.MouseButton.LeftButton else -1
+        if index >= 0:
+            self.current = index
+            self.activated.emit(self._hits(self.width())[index][1])
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        targets = self.targets()
+        if targets and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            self.current = min(len(targets) - 1, max(0, self.current + step))
+            self._speak()
+            self.update()
+            return
+        if targets and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(targets[min(self.current, len(targets) - 1)])
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+
+def _put(item, rect: QRect) -> None:
+    """Give a layout item its place. A widget is placed directly: QWidgetItem.setGeometry first asks the
+    widget's size hint (for its maximum size), which had every text laid out at one more width."""
+    widget = item.widget()
+    if widget is not None:
+        widget.setGeometry(rect)
+    else:
+        item.setGeometry(rect)
+
+
+class ColumnsLayout(QLayout):
+    """Widgets in as many equal columns as fit at `preferred` width each (at most `most`): a grid filled row
+    by row, each row as high as its highest widget, or (with `stacks`) stacked columns, `stacks[n - 1]`
+    saying which widgets (by index) go in which of n columns.
+
+    The columns follow the width inside the layout pass itself (`setGeometry`): widgets moved between
+    rows after a resize cost a second pass of every word-wrapped text below them, on the first screen too.
+    """
+
+    def __init__(self, parent: QWidget, preferred: int, minimum: int, most: int,
+                 stacks: list[list[list[int]]] | None = None, spacing: int = 10) -> None:
+        self._items: list = []
+        self._heights: dict[int, int] = {}
+        super().__init__(parent)
+        self.preferred, self.minimum, self.most, self.stacks = preferred, minimum, most, stacks
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+        self.columns = 0  # as last laid out
+
+    # QLayout's item list
+    def addItem(self, item) -> None:
+        self._items.append(item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
+
+    # sizes
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        if width not in self._heights:
+            self._heights[width] = self._place(width)
+        return self._heights[width]
+
+    # Neither hint asks the widgets: laying out their word-wrapped texts at one more width (a hint's)
+    # was a good part of the first screen's cost. The height always comes from heightForWidth.
+    def sizeHint(self) -> QSize:
+        holder = self.parentWidget()
+        width = holder.width() if holder is not None and holder.width() > 0 else self.preferred
+        return QSize(width, self._heights.get(width, 0))
+
+    def minimumSize(self) -> QSize:
+        return QSize(self.minimum, 0)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect.width(), rect)
+
+    # placing
+    def columns_for(self, width: int) -> int:
+        most = len(self.stacks) if self.stacks else self.most
+        return max(1, min(most, (width + self.spacing()) // (self.preferred + self.spacing())))
+
+    def _place(self, width: int, rect: QRect | None = None) -> int:
+        """The height the widgets take at `width`; placed in `rect` when given."""
+        columns, gap = self.columns_for(width), self.spacing()
+        column_width = max(1, (width - gap * (columns - 1)) // columns)
+
+        def height(item) -> int:
+            return item.heightForWidth(column_width) if item.hasHeightForWidth() else item.sizeHint().height()
+
+        def put(item, column: int, top: int, high: int) -> None:
+            if rect is not None:
+                _put(item, QRect(rect.x() + column * (column_width + gap), rect.y() + top, column_width, high))
+
+        if rect is not None:
+            self.columns = columns
+        if self.stacks is None:
+            shown = [item for item in self._items if not item.isEmpty()]
+            top = 0
+            for start in range(0, len(shown), columns):
+                row = shown[start:start + columns]
+                high = max(height(item) for item in row)
+                for column, item in enumerate(row):
+                    put(item, column, top, high)
+                top += high + gap
+            return max(0, top - gap)
+        bottom = 0
+        for column, indices in enumerate(self.stacks[columns - 1]):
+            top = 0
+            for index in indices:
+                item = self._items[index]
+                if item.isEmpty():
+                    continue
+                high = height(item)
+                put(item, column, top, high)
+                top += high + gap
+            bottom = max(bottom, top - gap)
+        return max(0, bottom)

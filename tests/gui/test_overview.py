@@ -1,0 +1,214 @@
+"""The Overzicht as a dashboard: the figures `info --json` gives, cards that open their lists, what needs
+attention on the day given, costs per year, the partnership edited in place, and the glance of start-up."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from raadsdossier.gui.app import build_window, start_window
+from raadsdossier.gui.i18n import count_label
+from raadsdossier.gui.sections.overview import CARDS, EDIT, READ
+from raadsdossier.gui.workspace import Settings
+from raadsdossier.services import edits, lists
+from raadsdossier.storage.dossier import Dossier
+from tests.services.test_dashboard import busy
+
+DEMOS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture
+def demo_window(qtbot, app_home, messages, demo_copy):
+    """The window with copies of the four demo dossiers open."""
+    window = build_window([demo_copy(slug) for slug in DEMOS], Settings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def busy_view(qtbot, app_home, messages, new_dossier):
+    """A dossier with an overdue commitment and question set, an unassigned vote and costs over years, its
+    Overzicht read as on TODAY."""
+    with Dossier.open(new_dossier) as dossier:
+        busy(dossier)
+    window = build_window([new_dossier], Settings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.current_view()
+    overview = view.show_section("overview")
+    overview.today = TODAY
+    overview.refresh()
+    yield view
+    window.close()
+
+
+def test_the_dashboards_figures_are_those_of_info_json(demo_window, run):
+    for view in demo_window.views():
+        overview = view.show_section("overview")
+        assert overview.data is not None and not overview.glanced
+        code, out, _err = run("info", "--json", view.dossier.path)
+        assert code == 0
+        info = json.loads(out)
+        figures = overview.data["figures"]
+        assert figures == info["dashboard"], view.title
+        # what the cards and bars say is those figures
+        motions = figures["motions"]["total"]
+        assert overview.cards.text_of("motions").startswith(count_label("motion", motions) if motions else "geen moties")
+        assert overview.cards.text_of("sources") == count_label("source", info["counts"].get("source", 0))
+        shown = overview.shown_text()
+        assert f"{info['checklist']['done']} van {info['checklist']['total']} afgerond" in shown
+        for section in figures["checklist"]["sections"]:
+            assert f"{section['title']}: {section['done']} van {section['total']}" in shown
+
+
+def test_the_cards_say_their_figures_in_dutch(busy_view):
+    cards = busy_view.section("overview").cards
+    assert cards.text_of("motions") == "4 moties, waarvan 1 aangenomen, 2 verworpen, 1 ingetrokken"
+    assert cards.text_of("commitments") == "3 open toezeggingen, 1 over de termijn; verder 1 nagekomen"
+    assert cards.text_of("question_sets") == "3 vragensets, 1 nog niet beantwoord (1 over de termijn), 1 te laat beantwoord"
+    assert cards.text_of("meetings") == "geen vergaderingen"
+    assert cards.text_of("events") == "2 gebeurtenissen"
+
+
+def test_every_card_opens_its_section(demo_window, qtbot):
+    view = demo_window.current_view()
+    for key, _kind in CARDS:
+        overview = view.show_section("overview")
+        qtbot.mouseClick(overview.cards, Qt.MouseButton.LeftButton, pos=overview.cards.rect_of(key).center())
+        assert view.section_keys()[view.stack.currentIndex()] == key
+    overview = view.show_section("overview")
+    overview.cards.setFocus()
+    qtbot.keyClick(overview.cards, Qt.Key.Key_Home)
+    assert overview.cards.accessibleName() == overview.cards.text_of("motions")
+    qtbot.keyClick(overview.cards, Qt.Key.Key_Right)  # the arrow keys move between the cards
+    assert overview.cards.accessibleName() == overview.cards.text_of("commitments")
+    qtbot.keyClick(overview.cards, Qt.Key.Key_Return)
+    assert view.current_section().key == "commitments"
+
+
+def test_what_needs_attention_links_to_it(busy_view, qtbot):
+    overview = busy_view.section("overview")
+    attention = overview.attention.text(with_title=False).splitlines()
+    assert overview.attention.title == "Aandacht nodig (3)"
+    assert attention == [
+        "Vragenset 2026-01 Vragen over Dalian — niet binnen de termijn beantwoord (uiterlijk 31 maart 2026)",
+        "Toezegging Toezegging 1 — over de termijn (uiterlijk 31 januari 2026)",  # past its deadline on TODAY
+        "Stemmingen 1 niet-toegewezen stemming — wacht op toewijzing aan een motie",
+    ]  # not Toezegging 2: its deadline is still ahead
+    links = overview.attention
+    qtbot.mouseClick(links, Qt.MouseButton.LeftButton, pos=links.rect_of("item:c1").center())
+    commitments = busy_view.current_section()
+    assert commitments.key == "commitments" and commitments.current["id"] == "c1"
+    links = busy_view.show_section("overview").attention
+    qtbot.mouseClick(links, Qt.MouseButton.LeftButton, pos=links.rect_of("section:unassigned_votes").center())
+    assert busy_view.current_section().key == "unassigned_votes"
+
+
+def test_nothing_to_attend_to_is_said_in_one_sentence(demo_window):
+    overview = demo_window.current_view().show_section("overview")
+    assert overview.attention.title == "Aandacht nodig"
+    assert overview.attention.text(with_title=False).startswith("Niets vraagt nu om aandacht")
+    assert overview.attention.targets() == []
+
+
+def test_costs_are_shown_in_total_and_per_year(busy_view, qtbot):
+    overview = busy_view.section("overview")
+    costs = overview.data["figures"]["costs"]
+    lines = overview.costs_panel.text(with_title=False).splitlines()
+    assert sum(p["low"] for p in costs["per_year"]) == costs["total"]["low"]
+    assert lines[0].startswith("Totaal ") and [line.split()[0] for line in lines[1:5]] == [
+        "2013–2021", "2019", "2021", "zonder"]  # a line per period, in order, undated last
+    assert lines[5:] == [line for line in lines[5:] if "(niet opgeteld)" in line] and len(lines) == 7
+    place = overview.costs_panel.rect_of("section:costs_and_outcomes")  # its title
+    qtbot.mouseClick(overview.costs_panel, Qt.MouseButton.LeftButton, pos=place.center())
+    assert busy_view.current_section().key == "costs_and_outcomes"
+
+
+def test_the_latest_and_coming_items_link_to_them(busy_view, qtbot):
+    overview = busy_view.section("overview")
+    text = overview.timeline_panel.text()
+    assert "april 2027 Handelsmissie naar Dalian (gebeurtenis)" in text.split("Op de agenda")[1]  # still to come
+    place = overview.timeline_panel.rect_of("item:e1")
+    qtbot.mouseClick(overview.timeline_panel, Qt.MouseButton.LeftButton, pos=place.center())
+    events = busy_view.current_section()
+    assert events.key == "events" and events.current["id"] == "e1"
+    overview = busy_view.show_section("overview")
+    commitments = overview.commitments_panel
+    assert commitments.targets() == ["section:commitments", "item:c1", "item:c2", "item:c3"]  # its title first
+    assert "Toezegging 1 — over de termijn (uiterlijk 31 januari 2026)" in commitments.text()
+    commitments.setFocus()
+    qtbot.keyClick(commitments, Qt.Key.Key_Down)
+    qtbot.keyClick(commitments, Qt.Key.Key_Down)
+    qtbot.keyClick(commitments, Qt.Key.Key_Return)
+    chosen = busy_view.current_section()
+    assert chosen.key == "commitments" and chosen.current["id"] == "c2"
+
+
+def test_bewerken_shows_the_form_in_place_and_saves(busy_view, qtbot):
+    overview = busy_view.section("overview")
+    assert overview.mode() == READ and overview.form is not None
+    qtbot.mouseClick(overview.edit_button, Qt.MouseButton.LeftButton)
+    assert overview.mode() == EDIT and overview.form.isVisible() and not overview.title.isVisible()
+    field = overview.form.widgets["partner_region"]
+    field.setText("Liaoning")
+    field.editingFinished.emit()
+    assert lists.overview(busy_view.dossier)["partnership"]["partner_region"] == "Liaoning"
+    qtbot.mouseClick(overview.done_button, Qt.MouseButton.LeftButton)
+    assert overview.mode() == READ and overview.title.isVisible()
+    assert "Dalian, Liaoning, China" in overview.shown_text()
+    busy_view.undo_stack.undo()
+    assert "Liaoning" not in busy_view.section("overview").shown_text()
+
+
+def test_the_status_history_is_shown(busy_view):
+    partnership = lists.overview(busy_view.dossier)["partnership"]
+    partnership["status"] = "suspended"
+    partnership["status_history"] = [{"date": "1998-06-01", "status": "active"},
+                                     {"period": "2021", "status": "suspended", "note": "Na de berichten"}]
+    edits.save_item(busy_view.dossier, "partnership", partnership)
+    overview = busy_view.section("overview")
+    overview.refresh()
+    shown = overview.shown_text()
+    assert "Status: opgeschort" in shown
+    assert "Statusgeschiedenis: 1 juni 1998: actief; 2021: opgeschort — Na de berichten" in shown
+
+
+def test_the_cards_reflow_to_the_width(demo_window, qtbot):
+    overview = demo_window.current_view().show_section("overview")
+    demo_window.resize(1280, 800)
+    qtbot.waitUntil(lambda: overview.cards.columns in (3, 4))
+    demo_window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: overview.cards.columns >= 5)
+    demo_window.resize(700, 500)
+    qtbot.waitUntil(lambda: overview.cards.columns <= 2)
+    scroll = overview.scroll
+    assert scroll.verticalScrollBar().maximum() > 0  # a small window scrolls instead of cutting off
+    cards = overview.cards
+    assert cards.height() >= cards.heightForWidth(cards.width())  # every card's whole text has room
+
+
+def test_the_glance_shows_the_same_dashboard_and_its_links_wait(qtbot, app_home, messages, demo_copy):
+    files = [demo_copy(slug) for slug in DEMOS]
+    window = start_window(files, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    glance = window.tabs.currentWidget().current_section()
+    assert glance.glanced and glance.form is None and not glance.edit_button.isVisible()
+    glanced = glance.shown_text()
+    qtbot.mouseClick(glance.cards, Qt.MouseButton.LeftButton, pos=glance.cards.rect_of("motions").center())  # no error
+    from raadsdossier.gui.app import finish_start
+
+    finish_start(window, files)
+    overview = window.current_view().current_section()
+    assert overview.key == "overview" and not overview.glanced
+    assert overview.shown_text() == glanced
+    assert overview.edit_button.isVisible() and overview.edit_button.isEnabled()
+    window.close()
