@@ -36,10 +36,6 @@ CARDS = (
 _CARD_PARTS = {"parties_and_people": ("parties", "people"), "costs_and_outcomes": ("costs", "outcomes")}
 
 
-def _esc(text) -> str:
-    return str(text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _number(value: int) -> str:
     return QLocale().toString(value)
 
@@ -58,18 +54,11 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _plain(html: str) -> str:
-    from PySide6.QtGui import QTextDocumentFragment  # for shown_text only: not loaded for the first screen
-
-    return QTextDocumentFragment.fromHtml(html).toPlainText()
-
-
-def _rich_label(accessible: str) -> QLabel:
-    """A word-wrapped rich-text label, its text selectable."""
+def _plain_label(accessible: str) -> QLabel:
+    """A word-wrapped plain-text label, its text selectable."""
     text = QLabel()
-    text.setTextFormat(Qt.TextFormat.RichText)
+    text.setTextFormat(Qt.TextFormat.PlainText)
     text.setWordWrap(True)
-    text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     text.setAccessibleName(accessible)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return text
@@ -160,11 +149,9 @@ class OverviewSection(Section):
         self.title.setFont(dashboard_font("title"))
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts = _rich_label(self.tr("Gegevens van de stedenband"))
-        self.history = QLabel()  # the description and the status history: plain text
-        self.history.setWordWrap(True)
-        self.history.setTextFormat(Qt.TextFormat.PlainText)
-        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Plain text: a rich-text label's document was laid out again at every width a layout asked about.
+        self.facts = _plain_label(self.tr("Gegevens van de stedenband"))
+        self.history = _plain_label(self.tr("Omschrijving en statusgeschiedenis"))
         texts.addWidget(self.title)
         texts.addWidget(self.facts)
         texts.addWidget(self.history)
@@ -281,7 +268,7 @@ class OverviewSection(Section):
         ]
         if p.get("focus_themes"):
             facts.append((self.tr("Speerpunten"), ", ".join(p["focus_themes"])))
-        self.facts.setText(" &nbsp;·&nbsp; ".join(f"{_esc(name)}: <b>{_esc(value)}</b>" for name, value in facts))
+        self.facts.setText("  ·  ".join(f"{name}: {value}" for name, value in facts))
         lines = [p["description"]] if p.get("description") else []
         changes = p.get("status_history") or []
         if changes:
@@ -551,7 +538,7 @@ class OverviewSection(Section):
 
     def shown_text(self) -> str:
         """Everything the dashboard says, as plain text, top to bottom (for tests and for copying)."""
-        parts = [self.title.text(), _plain(self.facts.text()), self.history.text()]
+        parts = [self.title.text(), self.facts.text(), self.history.text()]
         if not self.attention.isHidden():
             parts.append(self.attention.text())
         parts.append(self.cards.text())
