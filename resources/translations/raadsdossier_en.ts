@@ -27,7 +27,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+36"/>
+        <location filename="../../src/raadsdossier/gui/backups_dialog.py" line="+30"/>
         <source>Reservekopieën – %1</source>
         <translation>Backups – %1</translation>
     </message>
@@ -235,7 +235,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+31"/>
+        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+55"/>
         <source>Checklistitems</source>
         <translation>Checklist items</translation>
     </message>
@@ -246,29 +246,29 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
-        <location line="+17"/>
+        <location line="+20"/>
+        <location line="+25"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-45"/>
         <source>Beoordeeld</source>
         <translation>Assessed</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-32"/>
         <source>Eerdere beoordelingen</source>
         <translation>Previous assessments</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Notitie bij de beoordeling</source>
         <translation>Note on the assessment</translation>
     </message>
@@ -279,17 +279,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+2"/>
-        <location line="+12"/>
+        <location line="+20"/>
         <source>Bewijs</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-16"/>
         <source>Beoordeling vastleggen</source>
         <translation>Record assessment</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Terug naar lezen</source>
+        <translation>Back to reading</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Eerder</source>
         <translation>Previously</translation>
     </message>
@@ -299,13 +304,68 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+38"/>
+        <location line="+7"/>
+        <source>Lezen: aanbeveling</source>
+        <translation>Reading: recommendation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beoordelen (F2)</source>
+        <translation>Assess (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Beoordelen</source>
+        <translation>Assess</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Kies links een aanbeveling om de toelichting te lezen en haar te beoordelen.</source>
+        <translation>Choose a recommendation on the left to read its guidance and assess it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Beoordelingen</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nog niet beoordeeld. Kies Beoordelen om de stand vast te leggen.</source>
+        <translation>Not assessed yet. Choose Assess to record where things stand.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bewijs:</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inleiding van Amnesty bij dit onderdeel</source>
+        <translation>Amnesty&apos;s introduction to this part (Dutch, as published)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toelichting</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+41"/>
         <source>%1 van %2 aanbevelingen afgerond</source>
         <translation>%1 of %2 recommendations completed</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>Checklistitem afvinken</source>
         <translation>Tick off checklist item</translation>
     </message>
@@ -318,12 +378,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+44"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+70"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+144"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -361,20 +421,21 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+38"/>
-        <location line="+146"/>
-        <location line="+31"/>
+        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+54"/>
+        <location line="+238"/>
+        <location line="+4"/>
+        <location line="+126"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-171"/>
-        <location line="+57"/>
+        <location line="-358"/>
+        <location line="+54"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-53"/>
         <source>Het hele dossier</source>
         <translation>The whole dossier</translation>
     </message>
@@ -430,17 +491,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+12"/>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>Opgesteld door</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-14"/>
         <source>DOCX (bewerkbaar)</source>
         <translation>DOCX (editable)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Bestandsnaam zonder extensie</source>
         <translation>File name without extension</translation>
     </message>
@@ -455,12 +516,51 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open when finished</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>Het vergaderstuk wordt gemaakt…</source>
+        <translation>Creating the meeting paper…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Voortgang</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+199"/>
+        <source>Vergaderstuk opgeslagen als %1</source>
+        <translation>Meeting paper saved as %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opgeslagen als:</source>
+        <translation>Saved as:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items in het stuk: %1. Niet-openbare items weggelaten: %2.</source>
+        <translation>Items in the paper: %1. Non-public items left out: %2.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Het bestand kon niet worden geopend: er is waarschijnlijk geen programma voor %1-bestanden ingesteld. Het staat in:
+%2</source>
+        <translation>The file could not be opened: there is probably no program set up for %1 files. It is in:
+%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>De map kon niet worden geopend. Het vergaderstuk staat in:
+%1</source>
+        <translation>The folder could not be opened. The meeting paper is in:
+%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Het stuk %1 kon niet worden gemaakt: %2</source>
+        <translation>The paper %1 could not be created: %2</translation>
+    </message>
+    <message>
+        <location line="-297"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
@@ -475,17 +575,47 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+24"/>
         <source>Maken</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-15"/>
         <source>Onderdelen en het aantal items per niveau:</source>
         <translation>Sections and the number of items per level:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
+        <source>Vergaderstuk gemaakt</source>
+        <translation>Meeting paper created</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Probleem bij openen</source>
+        <translation>Problem opening</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map tonen</source>
+        <translation>Show folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Wordt geteld…</source>
         <translation>Counting…</translation>
     </message>
@@ -505,14 +635,14 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Save meeting paper</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Kies ten minste één onderdeel en één formaat.</source>
-        <translation>Choose at least one section and one format.</translation>
+        <location line="+20"/>
+        <source>Kies een naam voor het bestand.</source>
+        <translation>Choose a name for the file.</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Het stuk kon niet worden gemaakt: %1</source>
-        <translation>The paper could not be created: %1</translation>
+        <location line="+4"/>
+        <source>Kies ten minste één onderdeel en één formaat.</source>
+        <translation>Choose at least one section and one format.</translation>
     </message>
 </context>
 <context>
@@ -642,7 +772,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>names, separated by ;</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
@@ -660,7 +790,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+43"/>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+62"/>
         <source>Filteren…</source>
         <translation>Filter…</translation>
     </message>
@@ -675,17 +805,18 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>List %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+105"/>
         <source>Nieuw item: %1</source>
         <translation>New item: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-103"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -695,32 +826,77 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Delete selected item</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
+        <source>Klaar met bewerken</source>
+        <translation>Done editing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terug naar de leesweergave (Esc); wijzigingen zijn al opgeslagen</source>
+        <translation>Back to the read view (Esc); changes are already saved</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Elk veld wordt opgeslagen zodra u het verlaat.</source>
+        <translation>Each field is saved as soon as you leave it.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Bewerken: %1</source>
         <translation>Edit: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+25"/>
+        <source>Bewerken (F2)</source>
+        <translation>Edit (F2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bewerken</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lezen: %1</source>
+        <translation>Reading: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nog leeg: %1</source>
+        <translation>Still empty: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nieuw…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importeren…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importeren in %1</source>
+        <translation>Import into %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Kies een %1 in de lijst om het hier te lezen.</source>
+        <translation>Choose a %1 in the list to read it here.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>meer dan %1 items</source>
-        <translation>more than %1 items</translation>
+        <location line="+61"/>
+        <source>meer dan %1</source>
+        <translation>more than %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>1 item</source>
-        <translation>1 item</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 items</source>
-        <translation>%1 items</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>%1 bewerken</source>
         <translation>Edit %1</translation>
     </message>
@@ -906,7 +1082,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/i18n.py" line="+21"/>
+        <location filename="../../src/raadsdossier/gui/i18n.py" line="+22"/>
         <location line="+35"/>
         <source>openbaar</source>
         <translation>public</translation>
@@ -1232,7 +1408,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>Nederlandse kant</source>
         <translation>Dutch side</translation>
     </message>
@@ -1597,11 +1773,16 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <source>Toelichting</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Toegewezen aan motie</source>
+        <translation>Assigned to motion</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+46"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+47"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -1612,7 +1793,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
     </message>
@@ -1728,6 +1909,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+1"/>
+        <source>Item &amp;bewerken</source>
+        <translation>&amp;Edit item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Item &amp;verwijderen</source>
         <translation>&amp;Delete item</translation>
     </message>
@@ -1747,7 +1933,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;Search in dossier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
     </message>
@@ -1788,11 +1974,67 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Handleiding</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Over Raadsdossier</source>
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vergaderstuk</source>
+        <translation>Meeting paper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bewerken</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reservekopieën</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handleiding</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -1837,7 +2079,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+46"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -1847,7 +2089,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Clear list</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>De lijst met recente dossiers is gewist.</source>
         <translation>The list of recent dossiers was cleared.</translation>
     </message>
@@ -1907,18 +2149,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 backup(s) were converted too.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Automatische reservekopie niet gelukt: %1</source>
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+33"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+32"/>
         <source>%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. Sluit het dossier op de andere computer en open het opnieuw om te bewerken.</source>
         <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
     </message>
@@ -1938,7 +2179,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>all changes saved</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>De nieuwe taal is actief na het herstarten van Raadsdossier.</source>
         <translation>The new language takes effect after restarting Raadsdossier.</translation>
     </message>
@@ -1951,6 +2192,40 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <location line="+1"/>
         <source>&lt;h3&gt;Raadsdossier %1&lt;/h3&gt;&lt;p&gt;Dossiers over stedenbanden, en vergaderstukken daaruit. Werkt volledig zonder internet.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Raadsdossier %1&lt;/h3&gt;&lt;p&gt;Dossiers on partnerships, and meeting papers drawn from them. Works entirely without internet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/manual.py" line="+127"/>
+        <source>Inhoud van de handleiding</source>
+        <translation>Contents of the manual</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tekst van de handleiding</source>
+        <translation>Text of the manual</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handleiding sluiten</source>
+        <translation>Close the manual</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+4"/>
+        <source>Handleiding</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>De handleiding ontbreekt in deze installatie of is onleesbaar (%1). Installeer Raadsdossier opnieuw.</source>
+        <translation>The manual is missing from this installation or cannot be read (%1). Install Raadsdossier again.</translation>
     </message>
 </context>
 <context>
@@ -2214,67 +2489,320 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+44"/>
-        <source>Overzicht van de stedenband</source>
-        <translation>Overview of the partnership</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+153"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+102"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-133"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+160"/>
+        <source>Nog geen statusgeschiedenis vastgelegd.</source>
+        <translation>No status history recorded yet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>niet binnen de termijn beantwoord (uiterlijk %1)</source>
+        <translation>not answered in time (due %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>over de termijn (uiterlijk %1)</source>
+        <translation>past its deadline (due %1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>wacht op toewijzing aan een motie</source>
+        <translation>is waiting to be assigned to a motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wachten op toewijzing aan een motie</source>
+        <translation>are waiting to be assigned to a motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stemmingen</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aandacht nodig (%1)</source>
+        <translation>Needs attention (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aandacht nodig</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niets vraagt nu om aandacht: geen vragen of toezeggingen over de termijn, en geen stemmingen die nog aan een motie moeten worden toegewezen.</source>
+        <translation>Nothing needs attention now: no questions or commitments past their deadline, and no votes still to be assigned to a motion.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>en nog %1 in de lijst</source>
+        <translation>and %1 more in the list</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>geen %1</source>
+        <translation>no %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>alle %1</source>
+        <translation>all %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waarvan %1</source>
+        <translation>of which %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>aangenomen</source>
+        <translation>adopted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verworpen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aangehouden</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+6"/>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>nog zonder besluit</source>
+        <translation>not yet decided</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nagekomen</source>
+        <translation>fulfilled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 open %2</source>
+        <translation>%1 open %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 over de termijn</source>
+        <translation>%1 past the deadline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>verder %1</source>
+        <translation>further %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 nog niet beantwoord</source>
+        <translation>%1 not yet answered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 over de termijn)</source>
+        <translation>(%1 past the deadline)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 te laat beantwoord</source>
+        <translation>%1 answered late</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>beantwoord</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alle beantwoord</source>
+        <translation>all answered</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opent %1</source>
+        <translation>Opens %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dit dossier heeft geen checklist.</source>
+        <translation>This dossier has no checklist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 van %2 afgerond</source>
+        <translation>%1 of %2 completed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>uiterlijk %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>over de termijn</source>
+        <translation>past the deadline</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Geen open toezeggingen.</source>
+        <translation>No open commitments.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nog geen kosten vastgelegd.</source>
+        <translation>No costs recorded yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>zonder datum</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>per jaar</source>
+        <translation>per year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per reis</source>
+        <translation>per trip</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daarnaast %1 %2 (niet opgeteld).</source>
+        <translation>In addition %1 %2 (not added up).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daarnaast %1 bedragen %2, van %3 (niet opgeteld).</source>
+        <translation>In addition %1 amounts %2, ranging %3 (not added up).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Laatste ontwikkelingen</source>
+        <translation>Latest developments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nog niets met een datum.</source>
+        <translation>Nothing dated yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op de agenda</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niets met een datum na vandaag.</source>
+        <translation>Nothing dated after today.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Stedenband bewerken</source>
         <translation>Edit partnership</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-123"/>
+        <location line="+4"/>
         <source>Amnesty-checklist</source>
         <translation>Amnesty checklist</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Geen.</source>
-        <translation>None.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inhoud</source>
-        <translation>Contents</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Laatste gebeurtenissen</source>
-        <translation>Latest events</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-151"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+160"/>
         <source>Open toezeggingen</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-159"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
+        <location line="-111"/>
+        <source>Omschrijving en statusgeschiedenis</source>
+        <translation>Description and status history</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bewerken (F2)</source>
+        <translation>Edit (F2)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <location line="+19"/>
+        <source>Gegevens van de stedenband bewerken</source>
+        <translation>Edit the details of the partnership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Klaar met bewerken</source>
+        <translation>Done editing</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Het overzicht kon niet worden gelezen</source>
+        <translation>The overview could not be read</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Dit dossier heeft nog geen stedenband.</source>
+        <translation>This dossier has no partnership yet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
@@ -2284,34 +2812,24 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Speerpunten</source>
+        <translation>Focus themes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>datum onbekend</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Statusgeschiedenis</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Vragen over de termijn</source>
-        <translation>Questions past their deadline</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-14"/>
         <source>onbekend</source>
         <translation>unknown</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>te laat</source>
-        <translation>overdue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>uiterlijk</source>
-        <translation>by</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;p&gt;Dit dossier heeft nog geen stedenband.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;This dossier has no partnership yet.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2550,7 +3068,7 @@ Ingediend 10 juni 2022
         <translation>(see the answer to question %1)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Nieuwe vraag</source>
         <translation>New question</translation>
     </message>
@@ -2571,9 +3089,299 @@ Ingediend 10 juni 2022
     </message>
 </context>
 <context>
+    <name>Reading</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/reading.py" line="+73"/>
+        <source>(niet gevonden in dit dossier)</source>
+        <translation>(not found in this dossier)</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>loopt risico</source>
+        <translation>at risk</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+139"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Niet openbaar: %1</source>
+        <translation>Not public: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Bronnen</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Lid</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fractie</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zetels</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stemming %1</source>
+        <translation>Vote %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+29"/>
+        <source>Uitslag (vastgelegd): %1</source>
+        <translation>Result (recorded): %1</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Nog geen uitslag bekend.</source>
+        <translation>No result known yet.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Berekende uitslag: %1 (%2 voor, %3 tegen)</source>
+        <translation>Computed result: %1 (%2 for, %3 against)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>niet gestemd: %1</source>
+        <translation>not voting: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vastgelegde uitslag: %1</source>
+        <translation>Recorded result: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let op:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>de vastgelegde uitslag (%1) klopt niet met de stemmen, die %2 geven.</source>
+        <translation>the recorded result (%1) does not match the votes, which give %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zonder zetels per fractie kan de uitslag niet worden berekend.</source>
+        <translation>Without the seats of each party the result cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Wat ervan terechtkwam</source>
+        <translation>What came of it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Van standpunt veranderd tussen stemmingen:</source>
+        <translation>Changed sides between votes:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 dagen</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Over de termijn en nog niet beantwoord.</source>
+        <translation>Past the deadline and not yet answered.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Te laat beantwoord: na de termijn.</source>
+        <translation>Answered late: after the deadline.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uitstelbericht van %1</source>
+        <translation>Postponement notice of %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uitstelbericht</source>
+        <translation>Postponement notice</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vraag %1</source>
+        <translation>Question %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zie het antwoord op vraag %1.</source>
+        <translation>See the answer to question %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nog niet beantwoord.</source>
+        <translation>Not answered yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Antwoord %1</source>
+        <translation>Answer %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vragen en antwoorden</source>
+        <translation>Questions and answers</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>ongeveer %1 mensen</source>
+        <translation>about %1 people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over motie</source>
+        <translation>About motion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bij vergadering</source>
+        <translation>At meeting</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Over de uiterste datum en nog niet nagekomen.</source>
+        <translation>Past the deadline and not yet fulfilled.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Agendapunten</source>
+        <translation>Agenda items</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Statusgeschiedenis</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deze persoon loopt risico.</source>
+        <translation>This person is at risk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noem de naam nooit zonder toestemming, ook niet in een vergaderstuk.</source>
+        <translation>Never name this person without their consent, not in a meeting pack either.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uit dit bestand is geen tekst gehaald.</source>
+        <translation>No text was extracted from this file.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 tot %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bedrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mogelijke moties</source>
+        <translation>Possible motions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toegewezen aan motie</source>
+        <translation>Assigned to motion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De bron koppelt deze stemming niet aan één motie. Wijs haar toe aan de motie waarover is gestemd.</source>
+        <translation>The source does not tie this vote to one motion. Assign it to the motion that was voted on.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stemming</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Beoordeling (Amnesty-checklist)</source>
+        <translation>Assessment (Amnesty checklist)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beoordeeld op</source>
+        <translation>Assessed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bewijs</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toelichting</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.</source>
+        <translation>National context: this comes from the Tweede Kamer (the Dutch House of Representatives), not from the council itself.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+22"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+183"/>
+        <source>Gezocht naar „%1” in %2.</source>
+        <translation>Searched for “%1” in %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Meer dan %1 resultaten; de beste %1: %2</source>
+        <translation>More than %1 results; the best %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 resultaat: %1</source>
+        <translation>1 result: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 resultaten: %2</source>
+        <translation>%1 results: %2</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Aantal zoekresultaten</source>
+        <translation>Number of search results</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -2581,6 +3389,11 @@ Ingediend 10 juni 2022
         <location line="+1"/>
         <source>Zoeken</source>
         <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pijltjestoetsen kiezen een resultaat, Enter opent het, Escape wist de zoekvraag.</source>
+        <translation>Arrow keys choose a result, Enter opens it, Escape clears the search.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2593,12 +3406,32 @@ Ingediend 10 juni 2022
         <translation>Search in all open dossiers</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+85"/>
+        <source>Er is geen dossier open om in te zoeken.</source>
+        <translation>No dossier is open to search in.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Zoeken naar „%1”…</source>
+        <translation>Searching for “%1”…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zoeken lukte niet: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
+        <location line="-167"/>
         <source>Zoekresultaten</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="-137"/>
+        <source>alle open dossiers</source>
+        <translation>all open dossiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Niets gevonden.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -2606,8 +3439,8 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+98"/>
-        <location line="+26"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+97"/>
+        <location line="+61"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -2628,15 +3461,15 @@ Ingediend 10 juni 2022
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+40"/>
+        <location line="-69"/>
+        <location line="+75"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+36"/>
+        <location line="-110"/>
+        <location line="+71"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -2648,8 +3481,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+47"/>
+        <location line="-111"/>
+        <location line="+82"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -2660,24 +3493,104 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-116"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+70"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-80"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>Hier komen de moties over de stedenband: wie ze indiende, de overwegingen en het dictum, hoe elke fractie stemde en wat het college ermee deed.</source>
+        <translation>The motions about the partnership go here: who submitted them, the considerations and the operative text, how each party voted and what the executive did with them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen de toezeggingen van het college: wie wat beloofde, wanneer, en of het al is nagekomen.</source>
+        <translation>The executive&apos;s commitments go here: who promised what, when, and whether it has been fulfilled.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen schriftelijke vragen en Kamervragen met hun antwoorden, en hoe lang de beantwoording duurde. Plak ze als tekst of importeer ze.</source>
+        <translation>Written questions and parliamentary questions go here, with their answers and how long answering took. Paste them as text or import them.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen collegestukken: raadsinformatiebrieven, notities en besluiten, met het standpunt van het college.</source>
+        <translation>College documents go here: information letters to the council, notes and decisions, with the executive&apos;s position.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen demonstraties en acties over de stedenband: waar, wanneer, wie, en wat ze vroegen.</source>
+        <translation>Demonstrations and protests about the partnership go here: where, when, who, and what they asked for.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen de kosten van de stedenband: reizen, personeel en evenementen, per jaar of in totaal.</source>
+        <translation>The partnership&apos;s costs go here: travel, staff and events, per year or in total.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen de opbrengsten die aan de stedenband worden toegeschreven, en wie dat zegt.</source>
+        <translation>The outcomes attributed to the partnership go here, and who claims them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hier komen de bronnen waarop het dossier steunt: artikelen, Kamerstukken, rapporten en webpagina&apos;s.</source>
+        <translation>The sources the dossier rests on go here: articles, parliamentary papers, reports and web pages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen bestanden die bij het dossier horen (PDF, DOCX, tekst of afbeeldingen). Sleep ze hierheen of voeg ze toe; hun tekst wordt doorzoekbaar.</source>
+        <translation>Files that belong to the dossier go here (PDF, DOCX, text or images). Drag them here or add them; their text becomes searchable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen uw eigen notities: spreekteksten en aantekeningen. Ze gaan alleen mee in een vergaderstuk als u dat kiest.</source>
+        <translation>Your own notes go here: speaking notes and jottings. They only go into a meeting paper if you choose so.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen de vergaderingen van raad en commissies waarin de stedenband aan de orde was, met hun agendapunten.</source>
+        <translation>The council and committee meetings where the partnership was discussed go here, with their agenda items.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen gebeurtenissen rond de stedenband: handelsmissies, bezoeken, ondertekeningen en verklaringen.</source>
+        <translation>Events around the partnership go here: trade missions, visits, signings and statements.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen stemmingen die een import niet aan één motie kon koppelen. Nu zijn er geen: alle stemmingen horen bij een motie.</source>
+        <translation>Votes that an import could not tie to one motion go here. There are none now: every vote belongs to a motion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hier komen de fracties in de raad, met hun zetels; stemmingen per fractie gebruiken ze.</source>
+        <translation>The parties in the council go here, with their seats; votes per party use them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hier komen raadsleden, wethouders en anderen die in het dossier voorkomen. Wie risico loopt, wordt nooit zonder toestemming genoemd.</source>
+        <translation>Councillors, aldermen and others who appear in the dossier go here. Anyone at risk is never named without permission.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hier is nog niets.</source>
+        <translation>Nothing here yet.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
@@ -2941,19 +3854,73 @@ Ingediend 10 juni 2022
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+123"/>
+        <location line="+63"/>
+        <source>datum onbekend</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Vertrouwelijkheid, als het item niet openbaar is</source>
+        <translation>Confidentiality, when the item is not public</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Items zonder datum en zonder bron met een datum</source>
+        <translation>Items without a date and without a dated source</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (bron: %2)</source>
+        <translation>%1 (source: %2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Zonder eigen datum: het staat op de datum van de bron die het noemt (%1).</source>
+        <translation>No date of its own: it stands at the date of the source it cites (%1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zonder eigen datum en zonder bron met een datum.</source>
+        <translation>No date of its own and no dated source.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+91"/>
+        <location line="+198"/>
         <source>Toon %1</source>
         <translation>Show %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
         <source>Tijdlijn</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-18"/>
+        <source>Alles</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alle soorten tonen</source>
+        <translation>Show all types</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Niets</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geen enkele soort tonen</source>
+        <translation>Show no type</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
@@ -2968,15 +3935,25 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Vertrouwelijkheid</source>
-        <translation>Confidentiality</translation>
+        <location line="+23"/>
+        <source>Tijdlijn leeg</source>
+        <translation>Timeline empty</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Hier verschijnen de moties, toezeggingen, vragen, collegestukken, demonstraties, gebeurtenissen, kosten, opbrengsten, bronnen en vergaderingen van dit dossier, per jaar op volgorde van datum; dit dossier heeft er nog geen.</source>
+        <translation>This dossier&apos;s motions, commitments, questions, college documents, demonstrations, events, costs, outcomes, sources and meetings appear here, by year in date order; this dossier has none yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Geen soort gekozen: kies hierboven welke soorten de tijdlijn toont.</source>
+        <translation>No type chosen: choose above which types the timeline shows.</translation>
     </message>
 </context>
 <context>
     <name>UnassignedVoteSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/unassigned.py" line="+22"/>
+        <location filename="../../src/raadsdossier/gui/sections/unassigned.py" line="+27"/>
         <source>Motie waarop deze stemming betrekking heeft</source>
         <translation>Motion this vote was on</translation>
     </message>
