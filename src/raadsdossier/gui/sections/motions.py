@@ -224,7 +224,8 @@ class MotionSection(ItemSection):
         status = label(data.get("status"))
         extra = " — " + self.tr("uitslag") + f": {label(result)}" if result else ""
         title = data.get("title", "")
-        prefix = "" if title.lower().startswith(self.tr("Motie").lower()) else self.tr("Motie") + " "
+        named = title.lower().startswith(("motie", self.tr("Motie").lower()))  # a Dutch title in either language
+        prefix = "" if named else self.tr("Motie") + " "
         status_word = self.tr("Status")
         return f"<h3>{prefix}{ref}{title}</h3><p>{status_word}: {status}{extra}</p>"
 
