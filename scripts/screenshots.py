@@ -162,6 +162,7 @@ def readme_and_manual() -> list[Path]:
     dialog.reject()
     export = window.export_pack()
     export.show()
+    export._count_timer.timeout.emit()  # the count it makes 150 ms after a change, now
     _settle(app)
     written.append(_shoot(app, export, manual / "vergaderstuk.png"))
     export.reject()
