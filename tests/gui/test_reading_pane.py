@@ -218,3 +218,29 @@ def test_national_questions_are_marked_as_the_national_context(window):
     motions = next(v for v in window.views() if v.title == "Arnhem – Wuhan").show_section("motions")
     motions.show_item(motions.model.rows[0]["id"])
     assert "Landelijke context" not in motions.reading_text()
+
+
+def test_the_arnhem_motion_reads_with_its_three_votes_and_their_outcomes(arnhem):
+    motions = arnhem.show_section("motions")
+    motions.show_item(motions.model.rows[0]["id"])
+    text = motions.reading_text()
+    for number in (1, 2, 3):
+        assert f"Stemming {number}" in text
+    outcomes = [line for line in text.splitlines() if line.startswith("Uitslag (vastgelegd)")]
+    assert outcomes == ["Uitslag (vastgelegd): verworpen"] * 2 + ["Uitslag (vastgelegd): aangenomen"]
+    assert "GroenLinks verandert" in text  # the third vote's note, whole
+
+
+def test_kamervragen_2022Z11774_read_as_17_questions_each_with_its_answer(window):
+    view = next(v for v in window.views() if v.title == "Enschede – Dalian")
+    questions = view.show_section("question_sets")
+    row = next(r for r in questions.model.rows if r.get("reference") == "2022Z11774")
+    questions.show_item(row["id"])
+    text = questions.reading_text()
+    data = lists.get(view.dossier, row["id"])[1]
+    assert len(data["questions"]) == 17
+    for question in data["questions"]:
+        assert f"Vraag {question['number']}" in text
+        assert " ".join(question["question"].split()) in " ".join(text.split())
+        if question.get("answer"):
+            assert " ".join(question["answer"].split())[:200] in " ".join(text.split())
