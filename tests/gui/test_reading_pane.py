@@ -244,3 +244,19 @@ def test_kamervragen_2022Z11774_read_as_17_questions_each_with_its_answer(window
         assert " ".join(question["question"].split()) in " ".join(text.split())
         if question.get("answer"):
             assert " ".join(question["answer"].split())[:200] in " ".join(text.split())
+
+
+def test_the_window_follows_the_systems_dark_mode_and_back(window, qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from raadsdossier.gui.app import follow_scheme
+
+    app = QApplication.instance()
+    try:
+        follow_scheme(app, Qt.ColorScheme.Dark)
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+    finally:
+        follow_scheme(app, Qt.ColorScheme.Light)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180

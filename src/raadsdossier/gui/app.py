@@ -60,16 +60,16 @@ def apply_style(app: QApplication) -> None:
         return
     app._raadsdossier_styled = True
     app.setStyle("Fusion")
+    follow_scheme(app, QGuiApplication.styleHints().colorScheme())
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda scheme: follow_scheme(app, scheme))
 
-    def follow(scheme=None) -> None:
-        from raadsdossier.gui import icons
 
-        scheme = QGuiApplication.styleHints().colorScheme() if scheme is None else scheme
-        app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
-        icons.clear_cache()
+def follow_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """The palette for the system's colour scheme; icons are made again in the new text colour."""
+    from raadsdossier.gui import icons
 
-    follow()
-    QGuiApplication.styleHints().colorSchemeChanged.connect(follow)
+    app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else app.style().standardPalette())
+    icons.clear_cache()
 
 
 _fonts_installed = False
