@@ -9,11 +9,12 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 
+from raadsdossier.services import dashboard
 from raadsdossier.gui.app import build_window, start_window
 from raadsdossier.gui.i18n import count_label
 from raadsdossier.gui.sections.overview import CARDS, EDIT, READ
 from raadsdossier.gui.workspace import Settings
-from raadsdossier.services import edits, lists
+from raadsdossier.services import edits
 from raadsdossier.storage.dossier import Dossier
 from tests.services.test_dashboard import busy
 
@@ -160,7 +161,7 @@ def test_bewerken_shows_the_form_in_place_and_saves(busy_view, qtbot):
     field = overview.form.widgets["partner_region"]
     field.setText("Liaoning")
     field.editingFinished.emit()
-    assert lists.overview(busy_view.dossier)["partnership"]["partner_region"] == "Liaoning"
+    assert dashboard.overview(busy_view.dossier)["partnership"]["partner_region"] == "Liaoning"
     qtbot.mouseClick(overview.done_button, Qt.MouseButton.LeftButton)
     assert overview.mode() == READ and overview.title.isVisible()
     assert "Dalian, Liaoning, China" in overview.shown_text()
@@ -169,7 +170,7 @@ def test_bewerken_shows_the_form_in_place_and_saves(busy_view, qtbot):
 
 
 def test_the_status_history_is_shown(busy_view):
-    partnership = lists.overview(busy_view.dossier)["partnership"]
+    partnership = dashboard.overview(busy_view.dossier)["partnership"]
     partnership["status"] = "suspended"
     partnership["status_history"] = [{"date": "1998-06-01", "status": "active"},
                                      {"period": "2021", "status": "suspended", "note": "Na de berichten"}]

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from raadsdossier.services import dashboard
 from raadsdossier.interchange.spec import KIND_BY_KEY, PARTNERSHIP
 from raadsdossier.services import edits, lists
 from raadsdossier.storage.dossier import Dossier
@@ -257,7 +258,7 @@ def _fill_every_kind(dossier, parties, tmp_path) -> dict[str, str]:
     for key, data in everything.items():
         edits.save_item(dossier, key, {**data, "source_ids": ["src-1", "src-2"]})
         ids[key] = data["id"]
-    partnership = lists.overview(dossier)["partnership"]
+    partnership = dashboard.overview(dossier)["partnership"]
     partnership.update({"partner_country": "China", "partner_region": "Liaoning", "status": "dormant",
                         "focus_themes": ["economie", "onderwijs"], "description": "Sinds 1998.",
                         "status_history": [{"date": "2019", "period": "Na 2019", "status": "dormant",
@@ -347,7 +348,7 @@ def test_every_item_of_every_demo_dossier_renders(qapp, demo_copy, slug):
     from raadsdossier.gui.reading import item_html
 
     with Dossier.open(demo_copy(slug)) as dossier:
-        ids = [lists.overview(dossier)["partnership"]["id"]]
+        ids = [dashboard.overview(dossier)["partnership"]["id"]]
         for key in KIND_BY_KEY:
             ids += [row["id"] for row in lists.page(dossier, key, limit=100_000)]
         assert len(ids) > 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from raadsdossier.services import dashboard
 from raadsdossier.services import edits, lists
 from raadsdossier.gui.app import build_window
 from raadsdossier.gui.workspace import Settings
@@ -261,7 +262,7 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
     from raadsdossier.storage.dossier import Dossier
 
     with Dossier.open(copy, read_only=True) as opened:
-        assert lists.overview(opened)["partnership"]["partner_native_name"] == "大连"
+        assert dashboard.overview(opened)["partnership"]["partner_native_name"] == "大连"
     window.close()
 
 

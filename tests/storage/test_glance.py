@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from raadsdossier.services import dashboard
 from raadsdossier.storage import glance
-from raadsdossier.services import edits, lists
+from raadsdossier.services import edits
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.storage.dossier import Dossier
 
@@ -31,7 +32,7 @@ def test_glance_shows_what_the_overview_shows(demo_dir, slug):
     path = demo_dir / f"{slug}.raadsdossier"
     seen = glance.glance(path, today=date(2026, 12, 1))
     with Dossier.open(path, read_only=True) as dossier:
-        full = lists.overview(dossier, today=date(2026, 12, 1))
+        full = dashboard.overview(dossier, today=date(2026, 12, 1))
     summary = seen.pop("partnership")
     partnership = full.pop("partnership")
     assert seen == full
@@ -50,7 +51,7 @@ def test_glance_counts_overdue_items_and_checklist_progress(new_dossier):
                                                "assessed_on": "2026-02-01"})
         edits.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "done",
                                                "assessed_on": "2026-03-01"})
-        full = lists.overview(dossier, today=date(2026, 12, 1))
+        full = dashboard.overview(dossier, today=date(2026, 12, 1))
     seen = glance.glance(new_dossier, today=date(2026, 12, 1))
     assert seen["open_commitments"] == [{"id": "c1", "title": "Rapporteren over mensenrechten",
                                          "deadline": "2026-01-31", "overdue": True}]

@@ -143,7 +143,7 @@ class DossierView(QWidget):
 
     @property
     def title(self) -> str:
-        names = lists.partnership_names(self.dossier)  # not lists.overview: that counts the whole dossier
+        names = lists.partnership_names(self.dossier)  # not dashboard.overview: that counts the whole dossier
         return f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
 
     def section_keys(self) -> list[str]:

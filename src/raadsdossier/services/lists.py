@@ -14,7 +14,6 @@ from typing import NamedTuple
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import selectinload
 
-from raadsdossier.storage import glance
 from raadsdossier.storage import search as search_index
 from raadsdossier.domain.checklist import META_KEY, load_template
 from raadsdossier.domain.enums import Confidentiality
@@ -409,16 +408,6 @@ def partnership_names(dossier: Dossier) -> tuple[str, str] | None:
     with dossier.session() as session:
         row = session.execute(select(Partnership.dutch_side, Partnership.partner_name).limit(1)).first()
         return (row[0], row[1]) if row else None
-
-
-def overview(dossier: Dossier, today: date | None = None) -> dict:
-    """The partnership at a glance, for the Overzicht screen: glance.overview's figures, with the
-    partnership as the form edits it (export_item) in place of its summary."""
-    with dossier.session() as session:
-        data = glance.overview(session.connection().connection.dbapi_connection, today)
-        partnership = session.scalars(select(Partnership).order_by(Partnership.seq).limit(1)).first()
-        data["partnership"] = export_item(partnership, PARTNERSHIP) if partnership else None
-        return data
 
 
 # -- checklist ----------------------------------------------------------------
