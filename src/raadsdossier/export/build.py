@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from raadsdossier.storage.glance import cost_summary
 from raadsdossier.domain.checklist import DONE_STATUSES, META_KEY, load_template, newest_assessments
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import ActorRole, Confidentiality, confidentiality_levels
@@ -461,10 +462,12 @@ def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
             rows.append((ctx.text(c.description), period, nl(c.category), nl(c.basis), amount, _refs(ctx.cite(c))))
         blocks.append(Table(("Omschrijving", "Periode", "Categorie", "Grondslag", "Bedrag", "Bron"), tuple(rows),
                             (0.33, 0.13, 0.12, 0.12, 0.2, 0.1), "Kosten"))
-        totals = [c for c in costs if c.basis.value == "total"]
-        if totals:  # amounts per year or per trip are rates, not sums: they are not added up
-            low = sum(c.amount_cents for c in totals)
-            high = sum(c.amount_max_cents or c.amount_cents for c in totals)
+        # The one rule of what costs add up to (storage/glance.py), as the Overzicht and `info` give it:
+        # amounts per year or per trip are rates, not sums, and are not added up.
+        total = cost_summary((c.amount_cents, c.amount_max_cents, c.basis.value, c.date, c.end_date)
+                             for c in costs)["total"]
+        if total["count"]:
+            low, high = total["low"], total["high"]
             blocks.append(Facts((("Totaal (bedragen met grondslag totaal)",
                                   euro(low) if low == high else f"{euro(low)} – {euro(high)}"),)))
     if outcomes:
