@@ -1,20 +1,19 @@
 """Ctrl+F: one box that searches the dossier (or all open dossiers) as you type, off the GUI thread, with the
-results in a list that floats over the window under the box (it never pushes the window's content down)."""
+results in a list that floats over the window under the box (it never pushes the window's content down).
+
+The box is on the first screen of start-up (benchmarked: bench/run.py "start"); the list under it, with its
+rich-text painting (gui/search_results.py), is made when it is first needed.
+"""
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem,
-    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QListWidgetItem, QWidget
 
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.gui import tasks
@@ -26,10 +25,6 @@ HIT_ROLE = Qt.ItemDataRole.UserRole  # a Hit
 # A matched word: dark text on a soft yellow, bold, readable on the light and the dark palette and on a
 # selected row alike.
 MATCH_STYLE = "background-color:#fde68a; color:#1f1f1f; font-weight:bold;"
-TAG_COLOURS = {  # confidentiality tag: (background, text)
-    Confidentiality.INTERNAL: ("#fff1cc", "#6b4700"),
-    Confidentiality.CONFIDENTIAL: ("#fde2e1", "#8f1d1d"),
-}
 
 Parts = tuple[tuple[str, bool], ...]  # (text, is a match), in reading order
 
@@ -136,18 +131,24 @@ def tag_text(hit: Hit) -> str:
     return "" if hit.confidentiality is Confidentiality.PUBLIC else label(hit.confidentiality.value)
 
 
+def _escape(text: str) -> str:
+    import html  # its entity tables are not needed for the first screen of start-up
+
+    return html.escape(text, quote=False)
+
+
 def _html_parts(parts: Parts) -> str:
-    return "".join(f'<span style="{MATCH_STYLE}">{html.escape(text, quote=False)}</span>' if matched
-                   else html.escape(text, quote=False) for text, matched in parts)
+    return "".join(f'<span style="{MATCH_STYLE}">{_escape(text)}</span>' if matched else _escape(text)
+                   for text, matched in parts)
 
 
 def hit_html(hit: Hit, show_dossier: bool, muted: str = "#6b6b6b") -> str:
     """The two lines of a hit: its title, then kind (and dossier) in `muted` and the snippet; matches marked."""
     meta = kind_name(hit.kind) + (" · " + hit.dossier if show_dossier and hit.dossier else "")
-    second = f'<span style="color:{muted};">{html.escape(meta, quote=False)}</span>'
+    second = f'<span style="color:{muted};">{_escape(meta)}</span>'
     if hit.snippet:
         second += f'<span style="color:{muted};"> — </span>{_html_parts(hit.snippet)}'
-    title = _html_parts(hit.title) or html.escape(kind_name(hit.kind), quote=False)
+    title = _html_parts(hit.title) or _escape(kind_name(hit.kind))
     return f'<div style="font-weight:600;">{title}</div><div>{second}</div>'
 
 
@@ -191,158 +192,6 @@ def summary_text(found: Found) -> str:
     return fill_in(QCoreApplication.translate("SearchPanel", "%1 resultaten: %2"), number, per_kind)
 
 
-def _mix(a: QColor, b: QColor, share_of_b: float) -> str:
-    """A colour between `a` and `b` (by `share_of_b`), as #rrggbb: a muted text that keeps its contrast."""
-    mixed = [round(x * (1 - share_of_b) + y * share_of_b) for x, y in
-             ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))]
-    return QColor(*mixed).name()
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Paints a hit: the kind's icon, the title and snippet as rich text with the matches marked, and the
-    confidentiality as a small tag on the right."""
-
-    PAD_X, PAD_Y, ICON, GAP = 8, 5, 18, 8
-
-    def __init__(self, panel: SearchPanel, view: QListWidget) -> None:
-        super().__init__(view)
-        self.panel = panel
-        self.view = view
-
-    def _hit(self, index) -> Hit | None:
-        hit = index.data(HIT_ROLE)
-        return hit if isinstance(hit, Hit) else None
-
-    def _tag_size(self, hit: Hit, font: QFont) -> QSize:
-        text = tag_text(hit)
-        if not text:
-            return QSize(0, 0)
-        metrics = QFontMetrics(self._tag_font(font))
-        return QSize(metrics.horizontalAdvance(text) + 16, metrics.height() + 4)
-
-    @staticmethod
-    def _tag_font(font: QFont) -> QFont:
-        small = QFont(font)
-        if font.pointSizeF() > 0:
-            small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        else:  # a font sized in pixels
-            small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
-        return small
-
-    def _text_width(self, hit: Hit, total: int, font: QFont) -> int:
-        tag = self._tag_size(hit, font)
-        return max(80, total - 2 * self.PAD_X - self.ICON - self.GAP - (tag.width() + self.GAP if tag.width() else 0))
-
-    def document(self, hit: Hit, font: QFont, width: int, muted: str = "#6b6b6b") -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(font)
-        doc.setHtml(hit_html(hit, self.panel.showing_everywhere(), muted))
-        doc.setTextWidth(width)
-        return doc
-
-    def row_height(self, index, width: int, font: QFont) -> int:
-        hit = self._hit(index)
-        if hit is None:
-            return QFontMetrics(font).height() + 2 * self.PAD_Y
-        doc = self.document(hit, font, self._text_width(hit, width, font))
-        return int(doc.size().height()) + 2 * self.PAD_Y
-
-    def sizeHint(self, option, index) -> QSize:
-        width = self.view.viewport().width()
-        return QSize(width, self.row_height(index, width, option.font))
-
-    def paint(self, painter, option, index) -> None:
-        hit = self._hit(index)
-        if hit is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the background and selection only: the text is painted below
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = text_colour.name() if selected else _mix(palette.color(QPalette.ColorRole.Text),
-                                                         palette.color(QPalette.ColorRole.Base), 0.42)
-        rect = opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y)
-        painter.save()
-        from raadsdossier.gui import icons  # qtawesome is slow to import: loaded off the GUI thread, then shown
-
-        view = opt.widget
-        if icons.ready(lambda: view.viewport().update() if view is not None else None):
-            icons.kind_icon(hit.kind).paint(painter, QRect(rect.left(), rect.top() + 1, self.ICON, self.ICON))
-        tag = self._tag_size(hit, opt.font)
-        if tag.width():
-            background, foreground = TAG_COLOURS.get(hit.confidentiality, ("#e8e8e8", "#333333"))
-            box = QRectF(rect.right() - tag.width(), rect.top(), tag.width(), tag.height())
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QColor(foreground).lighter(160))
-            painter.setBrush(QColor(background))
-            painter.drawRoundedRect(box, tag.height() / 2, tag.height() / 2)
-            painter.setPen(QColor(foreground))
-            painter.setFont(self._tag_font(opt.font))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag_text(hit))
-        width = self._text_width(hit, opt.rect.width(), opt.font)
-        doc = self.document(hit, opt.font, width, muted)
-        painter.translate(rect.left() + self.ICON + self.GAP, rect.top())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
-        painter.setClipRect(QRectF(0, 0, width, rect.height() + 1))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-class ResultsOverlay(QFrame):
-    """The results under the search box: a frameless child of the main window, raised above its content
-    and placed by the panel, so that showing it moves nothing."""
-
-    def __init__(self, panel: SearchPanel) -> None:
-        super().__init__(panel)
-        self.setObjectName("search-results")
-        self.setFrameShape(QFrame.Shape.Box)  # a plain line in the palette's dark tone: the list's edge shows on
-        self.setFrameShadow(QFrame.Shadow.Plain)  # a white page, in the light and the dark palette
-        self.setForegroundRole(QPalette.ColorRole.Dark)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.summary = QLabel()
-        self.summary.setObjectName("search-summary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(QCoreApplication.translate("SearchPanel", "Aantal zoekresultaten"))
-        self.summary.setContentsMargins(8, 6, 8, 5)
-        self.list = QListWidget()
-        self.list.setObjectName("search-list")
-        self.list.setAccessibleName(QCoreApplication.translate("SearchPanel", "Zoekresultaten"))
-        # The box keeps the keyboard: arrows and Enter there move through and open the results.
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list.setFrameShape(QFrame.Shape.NoFrame)
-        self.list.setMouseTracking(True)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.delegate = HitDelegate(panel, self.list)
-        self.list.setItemDelegate(self.delegate)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(1, 1, 1, 1)
-        layout.setSpacing(0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        self.hide()
-
-    def preferred_height(self, width: int) -> int:
-        inner = width - 2 - self.list.verticalScrollBar().sizeHint().width()
-        rows = sum(self.delegate.row_height(self.list.model().index(row, 0), inner, self.list.font())
-                   for row in range(self.list.count()))
-        summary = self.summary.heightForWidth(width - 2)  # not sizeHint: a wrapping label's is for a narrow one
-        if summary < 0:
-            summary = self.summary.sizeHint().height()
-        return 2 + summary + rows + (2 if rows else 0)
-
-
 class SearchPanel(QWidget):
     """The search box. Emits `open_hit(dossier_path, item_id)` when the user opens a hit (Enter in the box,
     or a click in the list), and closes the list."""
@@ -367,17 +216,14 @@ class SearchPanel(QWidget):
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(self.box, 1)
         row.addWidget(self.everywhere)
-        self.overlay = ResultsOverlay(self)
-        self.results = self.overlay.list
-        self.summary = self.overlay.summary
-        self.results.clicked.connect(lambda index: self._open_row(index.row()))
+        self._overlay = None  # the list under the box (`overlay`), made when first needed
         self.timer = QTimer(self, singleShot=True, interval=150)
         self.timer.timeout.connect(self.run_search)
         # "Zoeken naar …" only when a search takes long enough to be noticed
         self.busy_timer = QTimer(self, singleShot=True, interval=250)
         self.busy_timer.timeout.connect(self._show_busy)
         self.box.textChanged.connect(self._text_changed)
-        self.box.installEventFilter(self)
+        self._keys_watched = False  # the box's keys go through eventFilter once it has text (see _text_changed)
         self.everywhere.toggled.connect(lambda _on: self.run_search() if self.box.text().strip() else None)
         app = QApplication.instance()
         if app is not None:
@@ -395,8 +241,28 @@ class SearchPanel(QWidget):
         self.box.setFocus()
         self.box.selectAll()
 
+    @property
+    def overlay(self):
+        """The results under the box (gui/search_results.py), made on first use: not for the first screen."""
+        if self._overlay is None:
+            from raadsdossier.gui.search_results import ResultsOverlay
+
+            self._overlay = ResultsOverlay(self)
+            self._overlay.list.clicked.connect(lambda index: self._open_row(index.row()))
+        return self._overlay
+
+    @property
+    def results(self):
+        """The list of hits."""
+        return self.overlay.list
+
+    @property
+    def summary(self):
+        """The line above the hits: how many of which kind, or what was searched for in vain."""
+        return self.overlay.summary
+
     def is_open(self) -> bool:
-        return not self.overlay.isHidden()
+        return self._overlay is not None and not self._overlay.isHidden()
 
     def showing_everywhere(self) -> bool:
         return self._everywhere_shown
@@ -414,6 +280,8 @@ class SearchPanel(QWidget):
 
     def rendered_text(self, row: int) -> str:
         """The text of a row as painted: the rich text's words and the confidentiality tag."""
+        from PySide6.QtGui import QTextDocument
+
         doc = QTextDocument()
         doc.setHtml(self.hit_html(row))
         tag = tag_text(self._hits[row])
@@ -422,6 +290,11 @@ class SearchPanel(QWidget):
     # -- searching -------------------------------------------------------------------------------------
 
     def _text_changed(self, text: str) -> None:
+        if not self._keys_watched:
+            # Only now: with an empty box the arrows, Enter and Escape do nothing, and a filter from the start
+            # had every event of the box on the first screen handed to Python.
+            self._keys_watched = True
+            self.box.installEventFilter(self)
         if text.strip():
             self.timer.start()
             return
@@ -535,7 +408,8 @@ class SearchPanel(QWidget):
         self._open_when_ready = False
         self.busy_timer.stop()
         self._pending_query = ""
-        self.overlay.hide()
+        if self._overlay is not None:
+            self._overlay.hide()
 
     def clear(self) -> None:
         """Escape: an empty box and no list."""
