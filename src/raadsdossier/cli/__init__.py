@@ -10,18 +10,32 @@ import os
 import sys
 from pathlib import Path
 
-from raadsdossier.cli import commands, safety
-from raadsdossier.cli.safety import PROG, UsageError
-from raadsdossier.cli.terminal import safe_output
 from raadsdossier.domain.errors import DossierError
 
-COMMANDS = {
-    "demo": commands.demo, "new": commands.new, "info": commands.info, "export-json": commands.export_json,
-    "import": commands.import_, "search": commands.search, "pack": commands.pack,
-    "assign-vote": commands.assign_vote, "history": commands.history, "directory": commands.directory,
-    "backup": safety.backup, "backups": safety.backups, "restore": safety.restore, "check": safety.check,
-    "encrypt": safety.encrypt, "decrypt": safety.decrypt, "passwd": safety.passwd,
-}
+_commands: dict | None = None
+
+
+def commands_table() -> dict:
+    """Command name -> the function that runs it (cli/commands.py, cli/safety.py), imported when first asked
+    for: starting the window without a command needs neither module."""
+    global _commands
+    if _commands is None:
+        from raadsdossier.cli import commands, safety
+
+        _commands = {
+            "demo": commands.demo, "new": commands.new, "info": commands.info, "export-json": commands.export_json,
+            "import": commands.import_, "search": commands.search, "pack": commands.pack,
+            "assign-vote": commands.assign_vote, "history": commands.history, "directory": commands.directory,
+            "backup": safety.backup, "backups": safety.backups, "restore": safety.restore, "check": safety.check,
+            "encrypt": safety.encrypt, "decrypt": safety.decrypt, "passwd": safety.passwd,
+        }
+    return _commands
+
+
+def __getattr__(name: str):
+    if name == "COMMANDS":  # the table, under the name it has always had
+        return commands_table()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _window_only(argv: list[str]) -> list[str] | None:
@@ -48,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         from raadsdossier.cli.launch import launch_gui
 
         return launch_gui([Path(name) for name in files])
+    from raadsdossier.cli.terminal import safe_output
+
     first = argv[0] if argv else ""
-    if first and first not in COMMANDS and first != "gui" and \
+    if first and first not in commands_table() and first != "gui" and \
             (first.endswith(".raadsdossier") or os.sep in first or os.path.exists(first)):
         argv = ["gui", *argv]  # `raadsdossier FILE…` opens the files in the window (desktop entries, file managers)
     with safe_output():
@@ -57,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    from raadsdossier.cli import safety
     from raadsdossier.cli.parser import build_parser
+    from raadsdossier.cli.safety import UsageError
 
     parser = build_parser(next((arg for arg in argv if not arg.startswith("-")), None))
     args = parser.parse_args(argv)
@@ -72,7 +90,7 @@ def _run(argv: list[str]) -> int:
 
             return launch_gui(getattr(args, "files", []))
         try:
-            return COMMANDS[command](args) or 0
+            return commands_table()[command](args) or 0
         except UsageError as exc:
             parser.error(str(exc))
     except DossierError as exc:
@@ -93,4 +111,6 @@ def _run(argv: list[str]) -> int:
 
 
 def _fail(message: str) -> None:
+    from raadsdossier.cli.safety import PROG
+
     print(f"{PROG}: {message}", file=sys.stderr)

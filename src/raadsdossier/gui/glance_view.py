@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QWidget
 
 from raadsdossier.gui.sections.overview import OverviewSection
 from raadsdossier.gui.sections.registry import section_titles
+from raadsdossier.storage import glance
 
 
 def dossier_title(partnership: dict | None, path: Path) -> str:
@@ -20,20 +21,37 @@ def dossier_title(partnership: dict | None, path: Path) -> str:
 
 
 class GlanceView(QWidget):
-    """Stands in a tab for the dossier at `path` until MainWindow opens it (not a DossierView: nothing edits here)."""
+    """Stands in a tab for the dossier at `path` until MainWindow opens it (not a DossierView: nothing edits here).
+
+    `data` is the dossier's glance (storage/glance.py), or None when it has none. Without `data`, give the
+    `partnership` for the title: the glance is then read when the tab is first shown.
+    """
 
     dossier = None  # the overview section builds no form without one
+    _unread = object()
 
-    def __init__(self, path: Path, data: dict | None, parent=None) -> None:
+    def __init__(self, path: Path, data: dict | None = _unread, parent=None, partnership: dict | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.data = data
-        self.title = dossier_title(data["partnership"] if data else None, self.path)
+        self._data = data
+        self.title = dossier_title(data["partnership"] if self.is_read and data else partnership, self.path)
         self.overview: OverviewSection | None = None
         self._built = False
 
+    @property
+    def is_read(self) -> bool:
+        """Whether the glance has been read (asking for `data` reads it)."""
+        return self._data is not self._unread
+
+    @property
+    def data(self) -> dict | None:
+        """The glance at the dossier (None: it has to be opened properly first), read when first asked for."""
+        if self._data is self._unread:
+            self._data = glance.glance(self.path)
+        return self._data
+
     def showEvent(self, event) -> None:
-        # Built when first shown: only the current tab's glance is laid out before the window appears.
+        # Built when first shown: only the current tab's glance is read and laid out before the window appears.
         if not self._built:
             self._build()
         super().showEvent(event)

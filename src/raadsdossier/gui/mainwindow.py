@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout,
-    QWidget,
+    QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
 import raadsdossier
@@ -35,6 +34,20 @@ FILE_FILTER = "Raadsdossier (*.raadsdossier);;Alle bestanden (*)"
 AUTO_BACKUP_MINUTES = 10
 
 
+class _BuiltWhenShown(QWidget):
+    """A page whose content `build(page)` makes when it is first shown."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def showEvent(self, event) -> None:
+        if self._build is not None:
+            build, self._build = self._build, None
+            build(self)
+        super().showEvent(event)
+
+
 class MainWindow(SafetyActions, QMainWindow):
     def __init__(self, settings: workspace.Settings) -> None:
         super().__init__()
@@ -50,7 +63,7 @@ class MainWindow(SafetyActions, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.search = SearchPanel(self._search_targets)
         self.search.open_hit.connect(self._open_hit)
-        self.welcome = self._welcome_page()
+        self.welcome = _BuiltWhenShown(self._welcome_page)  # seldom shown: not at a start with dossiers
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.tabs)
@@ -77,8 +90,7 @@ class MainWindow(SafetyActions, QMainWindow):
 
     # -- building ------------------------------------------------------------------
 
-    def _welcome_page(self) -> QWidget:
-        page = QWidget()
+    def _welcome_page(self, page: QWidget) -> None:
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         text = QLabel(self.tr("<h1>Welkom bij Raadsdossier</h1><p>Eén dossier per stedenband: moties en stemmingen, "
@@ -99,7 +111,6 @@ class MainWindow(SafetyActions, QMainWindow):
             button.setMinimumWidth(260)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        return page
 
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
         action = QAction(text, self)
@@ -251,8 +262,11 @@ class MainWindow(SafetyActions, QMainWindow):
     def show_glances(self, paths: list[Path]) -> None:
         """Start-up's first step: a tab per dossier with its Overzicht read by core/glance.py, without the
         data layer. `open_glances` then opens them properly, each in its tab's place."""
-        for path in paths:
-            view = GlanceView(Path(path).resolve(), glance.glance(path))
+        for number, path in enumerate(paths):
+            if number == 0:  # shown first: read whole; the others' titles now, their glance when first shown
+                view = GlanceView(Path(path).resolve(), glance.glance(path))
+            else:
+                view = GlanceView(Path(path).resolve(), partnership=glance.glance_partnership(path))
             index = self.tabs.addTab(view, view.title)
             self.tabs.setTabToolTip(index, str(view.path))
         if self.tabs.count():
@@ -309,7 +323,7 @@ class MainWindow(SafetyActions, QMainWindow):
         if in_place_of is not None and self.tabs.indexOf(in_place_of) >= 0:
             was_current = self.tabs.currentWidget() is in_place_of
             overview = view.section("overview")
-            if in_place_of.data is not None and overview.data is None:
+            if in_place_of.is_read and in_place_of.data is not None and overview.data is None:
                 overview.show_glance(in_place_of.data)  # the same first screen until its own read is in
             index = self.tabs.insertTab(self.tabs.indexOf(in_place_of), view, self._tab_title(view))
             self._drop_glance(in_place_of)
@@ -328,6 +342,8 @@ class MainWindow(SafetyActions, QMainWindow):
 
     def data_layer_failed(self, exc: Exception) -> None:
         """The data layer could not be imported (a damaged installation): say so; the glances stay readable."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, "Raadsdossier", self.tr(
             "De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is "
             "(%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.").replace("%1", str(exc)))
@@ -360,12 +376,16 @@ class MainWindow(SafetyActions, QMainWindow):
         tasks.run_in_background(dossier.quick_check, checked, lambda _exc: None)
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Dossier openen"), str(workspace.dossier_dir()),
                                                       FILE_FILTER)
         for name in names:
             self.open_path(Path(name))
 
     def open_demo(self) -> list[DossierView]:
+        from PySide6.QtWidgets import QMessageBox
+
         from raadsdossier.services.demo import write_demo_dossiers
 
         try:
@@ -379,6 +399,8 @@ class MainWindow(SafetyActions, QMainWindow):
         return [view for view in opened if view]
 
     def new_dossier(self) -> DossierView | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from raadsdossier.gui.dialogs import NewDossierDialog
 
         dialog = NewDossierDialog(self)
@@ -394,6 +416,8 @@ class MainWindow(SafetyActions, QMainWindow):
         return self.create_dossier(Path(name), fields, password)
 
     def create_dossier(self, path: Path, fields, password: str | None = None) -> DossierView | None:
+        from PySide6.QtWidgets import QMessageBox
+
         from raadsdossier.services import dossiers
 
         if path.suffix != SUFFIX:
@@ -407,6 +431,8 @@ class MainWindow(SafetyActions, QMainWindow):
         return self.open_path(path, password=password)
 
     def save_copy(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         view = self.current_view()
         if view is None:
             return
@@ -558,6 +584,8 @@ class MainWindow(SafetyActions, QMainWindow):
             view.open_item(item_id)
 
     def _set_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.settings.language = code
         self.settings.save()
         for action in self.findChildren(QAction):
@@ -566,6 +594,8 @@ class MainWindow(SafetyActions, QMainWindow):
         QMessageBox.information(self, "Raadsdossier", self.tr("De nieuwe taal is actief na het herstarten van Raadsdossier."))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("Over Raadsdossier"),
                           self.tr("<h3>Raadsdossier %1</h3><p>Dossiers over stedenbanden, en vergaderstukken daaruit. "
                                   "Werkt volledig zonder internet.</p>").replace("%1", raadsdossier.__version__))

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from raadsdossier.gui import tasks
 
@@ -67,6 +66,8 @@ class SafetyActions:
             if on_error is not None:
                 on_error(exc)
             else:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, _t("Niet gelukt"), str(exc))
 
         tasks.run_in_background(work, done, failed)
@@ -139,6 +140,8 @@ class SafetyActions:
                     keystore.forget(path)
                 else:
                     keystore.store(path, new)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Raadsdossier", done_text.replace("%1", path.name) + " " + (
                 _t("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(converted)))))
 

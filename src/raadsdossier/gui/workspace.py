@@ -6,15 +6,17 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP = "Raadsdossier"
 
 
 def home() -> Path:
     """The app's own folder; RAADSDOSSIER_HOME overrides it (tests, portable use)."""
     override = os.environ.get("RAADSDOSSIER_HOME")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    if override:
+        return Path(override)
+    import platformdirs  # only here: with the override, start-up does without its import
+
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
 def dossier_dir() -> Path:

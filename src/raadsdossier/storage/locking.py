@@ -14,10 +14,8 @@ another folder meets it as well.
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
-import socket
 import sys
 import tempfile
 from datetime import datetime
@@ -109,6 +107,9 @@ def _open_identity(target: Path) -> int | None:
 
 
 def _owner_text() -> dict:
+    import getpass  # with socket: only for taking a lock, not for reading a file (the window's first screen)
+    import socket
+
     now = datetime.now().astimezone()
     try:
         user = getpass.getuser()

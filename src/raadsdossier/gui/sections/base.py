@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from raadsdossier.services.changes import Change
+if TYPE_CHECKING:  # not imported for the first screen of start-up
+    from raadsdossier.services.changes import Change
 
 PEOPLE = ("party", "person")  # kinds whose names other lists show (submitters, who promised, votes)
 
