@@ -149,22 +149,49 @@ def _first_run(settings: workspace.Settings) -> bool:
 
 
 def _shipped_demo_dossiers(window: MainWindow) -> list[Path] | None:
-    """A first start's demo dossiers, copied from the built ones the app ships (no data layer needed)."""
+    """A first start's demo dossiers, copied from the built ones the app ships (no data layer needed).
+
+    Whether those are current is checked after the first screen (`_check_demo_copies`): the check reads and
+    hashes them all, and took a third of what the copying adds to a first start.
+    """
     from raadsdossier.services import demo
     from raadsdossier.domain.errors import DossierError
 
+    directory = workspace.demo_dir()
+    there = {path.name for path in directory.glob("*")}
     try:
-        paths = demo.copy_prebuilt(workspace.demo_dir())
+        paths = demo.copy_prebuilt(directory, check=False)
     except DossierError:
         return None  # building them (finish_start) then says what is wrong
     if paths:
         window.settings.mark_welcomed()
+        window.unchecked_demo_copies = [path for path in paths if path.name not in there]
     return paths
+
+
+def _check_demo_copies(window: MainWindow) -> None:
+    """If the built demo dossiers that a first start copied were not current after all (another schema, other
+    demo documents, a damaged file), the copies it made go and the demo dossiers are built instead."""
+    copies, window.unchecked_demo_copies = window.unchecked_demo_copies, None
+    if not copies:
+        return
+    from raadsdossier.services import demo
+
+    if demo.prebuilt() is not None:
+        return
+    made = {path.resolve() for path in copies}
+    for view in window.glances():
+        if view.path in made:
+            window.close_tab(window.tabs.indexOf(view))
+    for path in copies:
+        path.unlink(missing_ok=True)
+    window.open_demo()
 
 
 def finish_start(window: MainWindow, files: list[Path]) -> None:
     """Open the glanced dossiers in their tabs (the files given become recent files), or on a first run
     write and open the demo dossiers."""
+    _check_demo_copies(window)
     window.open_glances(remember=bool(files))
     if not files and not window.views() and _first_run(window.settings):
         window.open_demo()

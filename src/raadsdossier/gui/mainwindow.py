@@ -52,6 +52,7 @@ class MainWindow(SafetyActions, QMainWindow):
     def __init__(self, settings: workspace.Settings) -> None:
         super().__init__()
         self.settings = settings
+        self.unchecked_demo_copies: list[Path] | None = None  # a first start's, until checked (gui/app.py)
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

@@ -9,7 +9,6 @@ a test holds them equal to a fresh build.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -43,6 +42,8 @@ def demo_documents() -> dict[str, dict]:
 
 def sources_digest() -> str:
     """sha256 of the demo documents: the built dossiers are current only for exactly these."""
+    import hashlib  # here and in _sha256: a first start copies the built dossiers before it checks them
+
     digest = hashlib.sha256()
     for path in sorted(resource("demo").glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -50,18 +51,26 @@ def sources_digest() -> str:
 
 
 def _sha256(path: Path) -> str:
+    import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def prebuilt() -> dict[str, Path] | None:
+def prebuilt(check: bool = True) -> dict[str, Path] | None:
     """Slug -> the shipped, built demo dossier, or None when they are missing or not current (another
-    schema revision, other demo documents, or a file that is not the one the manifest names)."""
+    schema revision, other demo documents, or a file that is not the one the manifest names).
+
+    With `check` false only the manifest is read (and the files it names found): whether they are current is
+    then for a later `prebuilt()` to say.
+    """
     folder = resource("demo", PREBUILT)
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = {slug: folder / f"{slug}{SUFFIX}" for slug in manifest["files"]}
+        if not check:
+            return files if all(path.is_file() for path in files.values()) else None
         if manifest.get("revision") != migrations.head_revision() or manifest.get("sources") != sources_digest():
             return None
-        files = {slug: folder / f"{slug}{SUFFIX}" for slug in manifest["files"]}
         # The documents' names, not their contents: sources_digest above has compared every byte of those.
         if sorted(files) != sorted(path.stem for path in resource("demo").glob("*.json") if path.name != SHARED):
             return None
@@ -95,10 +104,14 @@ def _copy_new(source: Path, target: Path) -> None:
                             "er is niets veranderd.") from exc
 
 
-def copy_prebuilt(directory: Path) -> list[Path] | None:
+def copy_prebuilt(directory: Path, check: bool = True) -> list[Path] | None:
     """The demo dossiers in `directory`, the missing ones copied from the built ones; None (and nothing
-    written) when the built ones are not current, so that `write_demo_dossiers` has to build them."""
-    files = prebuilt()
+    written) when the built ones are not current, so that `write_demo_dossiers` has to build them.
+
+    With `check` false they are copied without checking that they are current (see `prebuilt`): the caller
+    checks later and removes the copies it made if they were not.
+    """
+    files = prebuilt(check)
     if files is None:
         return None
     directory = Path(directory)
