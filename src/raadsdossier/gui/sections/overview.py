@@ -13,7 +13,7 @@ a quarter of a second to load) only when the dossier's own read arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.domain.kinds import SECTION_BY_KEY
@@ -71,6 +71,14 @@ def _heading(text: str = "") -> QLabel:
     return heading
 
 
+class _Unmeasured(QWidget):
+    """A widget whose size hint lays out nothing: QWidget's own asks its layout for the height at the hint's
+    width, a width the dashboard is never shown at, and had every text laid out there."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width(), 0)
+
+
 class OverviewSection(Section):
     """The partnership as a dashboard. Without a dossier (`view.dossier` is None: a GlanceView while the app
     starts) it shows the glance (`show_glance`) and offers no Bewerken: the form needs the data layer."""
@@ -89,7 +97,7 @@ class OverviewSection(Section):
         self.glanced = False  # data is still the glance of start-up, not the dossier's own read
         self._decorated = False
 
-        content = QWidget()
+        content = _Unmeasured()
         column = QVBoxLayout(content)
         column.setContentsMargins(12, 12, 12, 12)
         column.setSpacing(12)
@@ -108,7 +116,7 @@ class OverviewSection(Section):
             panel.activated.connect(self._link)
         # One column: everything stacked; two: the checklist and costs beside the commitments and the
         # timeline; three: the commitments above the costs in the middle.
-        self.panels = QWidget()
+        self.panels = _Unmeasured()
         self.panel_columns = ColumnsLayout(self.panels, PANEL_WIDTH, 240, 3,
                                            [[[0, 1, 2, 3]], [[0, 2], [1, 3]], [[0], [1, 2], [3]]])
         for panel in (self.checklist_panel, self.commitments_panel, self.costs_panel, self.timeline_panel):
