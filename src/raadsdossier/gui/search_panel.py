@@ -1,23 +1,19 @@
 """Ctrl+F: one box that searches the dossier (or all open dossiers) as you type, off the GUI thread, with the
 results in a list that floats over the window under the box (it never pushes the window's content down).
 
-The box is on the first screen of start-up (benchmarked: bench/run.py "start"); the list under it, with its
-rich-text painting (gui/search_results.py), is made when it is first needed.
+The box is on the first screen of start-up (benchmarked: bench/run.py "start"); the hits, how they read and
+the list under the box (gui/search_results.py) are loaded when first needed.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QListWidgetItem, QWidget
 
-from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.gui import tasks
-from raadsdossier.gui.i18n import counts_text, kind_label, label
 
 # Hits per dossier. The service is asked for one more, so the panel knows when the limit cut results off.
 LIMIT = 30
@@ -27,28 +23,6 @@ HIT_ROLE = Qt.ItemDataRole.UserRole  # a Hit
 MATCH_STYLE = "background-color:#fde68a; color:#1f1f1f; font-weight:bold;"
 
 Parts = tuple[tuple[str, bool], ...]  # (text, is a match), in reading order
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One result as the list shows it; made on the worker thread from a service SearchHit."""
-
-    path: str
-    item_id: str
-    kind: str
-    title: Parts
-    snippet: Parts  # empty when the snippet would only repeat the title
-    confidentiality: Confidentiality
-    dossier: str  # the dossier's display name ("Arnhem – Wuhan")
-
-
-@dataclass(frozen=True)
-class Found:
-    query: str
-    hits: list[Hit]
-    cut: bool  # some dossier had more than LIMIT hits
-    everywhere: bool
-    where: str  # the display name of the one dossier searched, or "" for all open ones
 
 
 def _named(target) -> tuple[object, str]:
@@ -100,96 +74,10 @@ def plain(parts: Parts) -> str:
     return "".join(text for text, _matched in parts)
 
 
-def find(targets: list[tuple[object, str]], query: str, everywhere: bool) -> Found:
-    """Search each (dossier, display name) of `targets` for `query`. Runs on a worker thread: no Qt here."""
-    from raadsdossier.services import dossiers
-    from raadsdossier.storage.search import match_pattern, to_fts_query
-
-    # The service marks matches in the snippet only; the title's matches are found with the same pattern.
-    pattern = match_pattern(to_fts_query(query))
-    hits, cut = [], False
-    for dossier, name in targets:
-        found = dossiers.search(dossier, query, limit=LIMIT + 1)
-        cut = cut or len(found) > LIMIT
-        for hit in found[:LIMIT]:
-            title = split_matches(hit.title or "", pattern)
-            snippet = split_marked(hit.snippet or "", pattern)
-            if plain(snippet).strip(" …") in plain(title):  # the match is in the title: said once is enough
-                snippet = ()
-            hits.append(Hit(str(dossier.path), hit.id, hit.kind, title, snippet, hit.confidentiality, name))
-    return Found(query, hits, cut, everywhere, "" if everywhere else (targets[0][1] if targets else ""))
-
-
-def kind_name(kind: str) -> str:
-    """"Motie": the kind's singular with a capital, as a label of its own."""
-    name = kind_label(kind)
-    return name[:1].upper() + name[1:]
-
-
-def tag_text(hit: Hit) -> str:
-    """The confidentiality tag of a hit ("vertrouwelijk"), "" for a public one."""
-    return "" if hit.confidentiality is Confidentiality.PUBLIC else label(hit.confidentiality.value)
-
-
-def _escape(text: str) -> str:
-    import html  # its entity tables are not needed for the first screen of start-up
-
-    return html.escape(text, quote=False)
-
-
-def _html_parts(parts: Parts) -> str:
-    return "".join(f'<span style="{MATCH_STYLE}">{_escape(text)}</span>' if matched else _escape(text)
-                   for text, matched in parts)
-
-
-def hit_html(hit: Hit, show_dossier: bool, muted: str = "#6b6b6b") -> str:
-    """The two lines of a hit: its title, then kind (and dossier) in `muted` and the snippet; matches marked."""
-    meta = kind_name(hit.kind) + (" · " + hit.dossier if show_dossier and hit.dossier else "")
-    second = f'<span style="color:{muted};">{_escape(meta)}</span>'
-    if hit.snippet:
-        second += f'<span style="color:{muted};"> — </span>{_html_parts(hit.snippet)}'
-    title = _html_parts(hit.title) or _escape(kind_name(hit.kind))
-    return f'<div style="font-weight:600;">{title}</div><div>{second}</div>'
-
-
-def hit_text(hit: Hit, show_dossier: bool) -> str:
-    """What a screen reader says for a hit: the same words as the list shows."""
-    words = [kind_name(hit.kind) + ": " + plain(hit.title)]
-    if tag_text(hit):
-        words.append("(" + tag_text(hit) + ")")
-    if show_dossier and hit.dossier:
-        words.append("— " + hit.dossier)
-    if hit.snippet:
-        words.append("— " + plain(hit.snippet))
-    return " ".join(words)
-
-
-def kinds_text(hits: list[Hit]) -> str:
-    """"5 moties, 4 vragensets, 3 bronnen": the hits per kind, in the registry's order of kinds."""
-    return counts_text(Counter(hit.kind for hit in hits))
-
-
 def fill_in(template: str, *values: str) -> str:
     """`template` with %1, %2, … replaced by `values` in one pass (a query may itself contain "%2")."""
     return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
                   else m.group(0), template)
-
-
-def summary_text(found: Found) -> str:
-    """The line above the results: how many of which kind, or what was searched for in vain."""
-    total = len(found.hits)
-    if not total:
-        where = QCoreApplication.translate("SearchPanel", "alle open dossiers") if found.everywhere else found.where
-        return (QCoreApplication.translate("SearchPanel", "Niets gevonden.") + " "
-                + fill_in(QCoreApplication.translate("SearchPanel", "Gezocht naar „%1” in %2."), found.query, where))
-    per_kind = kinds_text(found.hits)
-    number = QLocale().toString(total)
-    if found.cut:
-        return fill_in(QCoreApplication.translate("SearchPanel", "Meer dan %1 resultaten; de beste %1: %2"),
-                       number, per_kind)
-    if total == 1:
-        return fill_in(QCoreApplication.translate("SearchPanel", "1 resultaat: %1"), per_kind)
-    return fill_in(QCoreApplication.translate("SearchPanel", "%1 resultaten: %2"), number, per_kind)
 
 
 class SearchPanel(QWidget):
@@ -232,7 +120,7 @@ class SearchPanel(QWidget):
         self._pending_query = ""
         self._open_when_ready = False
         self._everywhere_shown = False
-        self._hits: list[Hit] = []
+        self._hits: list = []  # search_results.Hit
         self._host: QWidget | None = None
 
     # -- what the user sees ----------------------------------------------------------------------------
@@ -276,11 +164,15 @@ class SearchPanel(QWidget):
         return [hit.dossier if self._everywhere_shown else "" for hit in self._hits]
 
     def hit_html(self, row: int) -> str:
+        from raadsdossier.gui.search_results import hit_html
+
         return hit_html(self._hits[row], self._everywhere_shown)
 
     def rendered_text(self, row: int) -> str:
         """The text of a row as painted: the rich text's words and the confidentiality tag."""
         from PySide6.QtGui import QTextDocument
+
+        from raadsdossier.gui.search_results import tag_text
 
         doc = QTextDocument()
         doc.setHtml(self.hit_html(row))
@@ -323,6 +215,8 @@ class SearchPanel(QWidget):
             self._fill([], QCoreApplication.translate("SearchPanel", "Er is geen dossier open om in te zoeken."),
                        everywhere)
             return
+        from raadsdossier.gui.search_results import find  # here, not on the worker thread that calls it
+
         self._pending_query = query
         self.busy_timer.start()
         tasks.run_in_background(lambda: find(targets, query, everywhere),
@@ -341,7 +235,10 @@ class SearchPanel(QWidget):
                                          self._pending_query))
             self._place()
 
-    def _show(self, generation: int, found: Found) -> None:
+    def _show(self, generation: int, found) -> None:
+        """Show `found` (a search_results.Found) unless a newer search is under way."""
+        from raadsdossier.gui.search_results import summary_text
+
         if generation != self._generation:  # a newer search is under way, or the box was emptied
             return
         self._done_waiting()
@@ -362,7 +259,10 @@ class SearchPanel(QWidget):
         self.busy_timer.stop()
         self._pending_query = ""
 
-    def _fill(self, hits: list[Hit], summary: str, everywhere: bool) -> None:
+    def _fill(self, hits: list, summary: str, everywhere: bool) -> None:
+        """Show `hits` (search_results.Hit) under `summary`."""
+        from raadsdossier.gui.search_results import hit_text
+
         self._hits = list(hits)
         self._everywhere_shown = everywhere
         self.summary.setText(summary)

@@ -1,12 +1,16 @@
-"""The results of Ctrl+F under the search box: a list that floats over the window, each hit painted as rich
-text with its matches marked, the kind's icon and a confidentiality tag.
+"""The results of Ctrl+F: each hit as found (made on a worker thread from the service's hits), as it reads in
+words and rich text, and the list that floats over the window under the search box, each hit painted with
+its matches marked, the kind's icon and a confidentiality tag.
 
-Made when the search panel (gui/search_panel.py) first needs it, not for the first screen of start-up.
+Loaded when the search panel (gui/search_panel.py) first needs it, not for the first screen of start-up.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QFrame, QLabel, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
@@ -14,12 +18,125 @@ from PySide6.QtWidgets import (
 )
 
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.gui.search_panel import HIT_ROLE, Hit, SearchPanel, hit_html, tag_text
+from raadsdossier.gui import search_panel
+from raadsdossier.gui.i18n import counts_text, kind_label, label
+from raadsdossier.gui.search_panel import (
+    HIT_ROLE, MATCH_STYLE, Parts, SearchPanel, fill_in, plain, split_marked, split_matches,
+)
 
 TAG_COLOURS = {  # confidentiality tag: (background, text)
     Confidentiality.INTERNAL: ("#fff1cc", "#6b4700"),
     Confidentiality.CONFIDENTIAL: ("#fde2e1", "#8f1d1d"),
 }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result as the list shows it; made on the worker thread from a service SearchHit."""
+
+    path: str
+    item_id: str
+    kind: str
+    title: Parts
+    snippet: Parts  # empty when the snippet would only repeat the title
+    confidentiality: Confidentiality
+    dossier: str  # the dossier's display name ("Arnhem – Wuhan")
+
+
+@dataclass(frozen=True)
+class Found:
+    query: str
+    hits: list[Hit]
+    cut: bool  # some dossier had more than LIMIT hits
+    everywhere: bool
+    where: str  # the display name of the one dossier searched, or "" for all open ones
+
+
+def find(targets: list[tuple[object, str]], query: str, everywhere: bool) -> Found:
+    """Search each (dossier, display name) of `targets` for `query`. Runs on a worker thread: no Qt here."""
+    from raadsdossier.services import dossiers
+    from raadsdossier.storage.search import match_pattern, to_fts_query
+
+    # The service marks matches in the snippet only; the title's matches are found with the same pattern.
+    pattern = match_pattern(to_fts_query(query))
+    limit = search_panel.LIMIT  # the panel's, read now (tests change it)
+    hits, cut = [], False
+    for dossier, name in targets:
+        found = dossiers.search(dossier, query, limit=limit + 1)
+        cut = cut or len(found) > limit
+        for hit in found[:limit]:
+            title = split_matches(hit.title or "", pattern)
+            snippet = split_marked(hit.snippet or "", pattern)
+            if plain(snippet).strip(" …") in plain(title):  # the match is in the title: said once is enough
+                snippet = ()
+            hits.append(Hit(str(dossier.path), hit.id, hit.kind, title, snippet, hit.confidentiality, name))
+    return Found(query, hits, cut, everywhere, "" if everywhere else (targets[0][1] if targets else ""))
+
+
+def kind_name(kind: str) -> str:
+    """"Motie": the kind's singular with a capital, as a label of its own."""
+    name = kind_label(kind)
+    return name[:1].upper() + name[1:]
+
+
+def tag_text(hit: Hit) -> str:
+    """The confidentiality tag of a hit ("vertrouwelijk"), "" for a public one."""
+    return "" if hit.confidentiality is Confidentiality.PUBLIC else label(hit.confidentiality.value)
+
+
+def _escape(text: str) -> str:
+    import html  # its entity tables are not needed for the first screen of start-up
+
+    return html.escape(text, quote=False)
+
+
+def _html_parts(parts: Parts) -> str:
+    return "".join(f'<span style="{MATCH_STYLE}">{_escape(text)}</span>' if matched else _escape(text)
+                   for text, matched in parts)
+
+
+def hit_html(hit: Hit, show_dossier: bool, muted: str = "#6b6b6b") -> str:
+    """The two lines of a hit: its title, then kind (and dossier) in `muted` and the snippet; matches marked."""
+    meta = kind_name(hit.kind) + (" · " + hit.dossier if show_dossier and hit.dossier else "")
+    second = f'<span style="color:{muted};">{_escape(meta)}</span>'
+    if hit.snippet:
+        second += f'<span style="color:{muted};"> — </span>{_html_parts(hit.snippet)}'
+    title = _html_parts(hit.title) or _escape(kind_name(hit.kind))
+    return f'<div style="font-weight:600;">{title}</div><div>{second}</div>'
+
+
+def hit_text(hit: Hit, show_dossier: bool) -> str:
+    """What a screen reader says for a hit: the same words as the list shows."""
+    words = [kind_name(hit.kind) + ": " + plain(hit.title)]
+    if tag_text(hit):
+        words.append("(" + tag_text(hit) + ")")
+    if show_dossier and hit.dossier:
+        words.append("— " + hit.dossier)
+    if hit.snippet:
+        words.append("— " + plain(hit.snippet))
+    return " ".join(words)
+
+
+def kinds_text(hits: list[Hit]) -> str:
+    """"5 moties, 4 vragensets, 3 bronnen": the hits per kind, in the registry's order of kinds."""
+    return counts_text(Counter(hit.kind for hit in hits))
+
+
+def summary_text(found: Found) -> str:
+    """The line above the results: how many of which kind, or what was searched for in vain."""
+    total = len(found.hits)
+    if not total:
+        where = QCoreApplication.translate("SearchPanel", "alle open dossiers") if found.everywhere else found.where
+        return (QCoreApplication.translate("SearchPanel", "Niets gevonden.") + " "
+                + fill_in(QCoreApplication.translate("SearchPanel", "Gezocht naar „%1” in %2."), found.query, where))
+    per_kind = kinds_text(found.hits)
+    number = QLocale().toString(total)
+    if found.cut:
+        return fill_in(QCoreApplication.translate("SearchPanel", "Meer dan %1 resultaten; de beste %1: %2"),
+                       number, per_kind)
+    if total == 1:
+        return fill_in(QCoreApplication.translate("SearchPanel", "1 resultaat: %1"), per_kind)
+    return fill_in(QCoreApplication.translate("SearchPanel", "%1 resultaten: %2"), number, per_kind)
 
 
 def _mix(a: QColor, b: QColor, share_of_b: float) -> str:
