@@ -15,7 +15,7 @@ NOT_ON_THE_FIRST_SCREEN = (
     "qtawesome", "qtpy", "sqlalchemy", "raadsdossier.gui.icons", "raadsdossier.gui.search_results",
     "raadsdossier.gui.dossier_view", "raadsdossier.gui.dialogs", "raadsdossier.gui.forms", "raadsdossier.cli.commands",
     "raadsdossier.cli.safety", "raadsdossier.services.changes", "raadsdossier.domain.votes", "socket", "html",
-    "hashlib",
+    "hashlib", "raadsdossier.domain.enums",
 )
 
 
