@@ -260,3 +260,17 @@ def test_the_window_follows_the_systems_dark_mode_and_back(window, qtbot):
     finally:
         follow_scheme(app, Qt.ColorScheme.Light)
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
+
+
+def test_a_count_arriving_after_its_dossier_was_closed_is_dropped(window, qtbot, monkeypatch):
+    from raadsdossier.gui import tasks
+
+    pending = []
+    monkeypatch.setattr(tasks, "run_in_background", lambda work, done, failed=None: pending.append((work, done)))
+    view = window.views()[0]
+    view.refresh_counts()
+    work, done = pending[-1]
+    result = work()
+    window.close_tab(window.tabs.indexOf(view))
+    qtbot.wait(10)  # the view's widgets are deleted
+    done(result)  # must not touch the deleted navigator

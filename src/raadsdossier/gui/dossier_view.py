@@ -342,5 +342,7 @@ class DossierView(QWidget):
             self.import_dialog(paths)
 
     def close(self) -> bool:
+        self._count_timer.stop()
+        self._counts_generation += 1  # a count still on its way finds the navigator gone: it is dropped
         self.dossier.close()
         return super().close()
