@@ -230,13 +230,18 @@ def main_window(ctx: Context) -> str:
         app.processEvents()
         check(len(window.views()) == 1, "het dossier is niet als tabblad geopend")
         check("Droid Sans Fallback" in QFontDatabase.families(), "het lettertype voor Chinese tekens is niet geladen")
+        from raadsdossier.gui import icons
+
+        icons._qtawesome()  # what the window loads on a worker thread after its first screen, now
+        check(not icons.kind_icon("motion").isNull(), "de pictogrammen (qtawesome en zijn lettertypen) ontbreken")
+        check(window.findChild(type(window.toolbar), "main-toolbar") is not None, "de werkbalk ontbreekt")
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
         for translator in installed:
             app.removeTranslator(translator)
-    return f"1 tabblad, platform {app.platformName()}, vertalingen en lettertypen geladen"
+    return f"1 tabblad, platform {app.platformName()}, vertalingen, lettertypen en pictogrammen geladen"
 
 
 def _reason(exc: BaseException) -> str:
