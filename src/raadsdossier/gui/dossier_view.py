@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from shiboken6 import isValid
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
@@ -130,7 +131,9 @@ class DossierView(QWidget):
             return [(row, sum(lists.count(dossier, key) for key in keys)) for row, keys in sections if keys]
 
         def done(counts) -> None:
-            if generation != self._counts_generation or self.navigator.count() == 0:
+            # A newer count is on its way, or the view was closed or deleted meanwhile (a window closed
+            # without closing its tabs first deletes them with it).
+            if generation != self._counts_generation or not isValid(self.navigator) or self.navigator.count() == 0:
                 return
             for row, count in counts:
                 self.navigator.item(row).setData(CountRole, count)
