@@ -8,7 +8,6 @@ qtawesome is missing, so a damaged installation still starts, without pictures.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -52,13 +51,20 @@ def _qtawesome():
     return qtawesome
 
 
+def _imported() -> bool:
+    """Whether `_qtawesome()` has returned. Not `"qtawesome" in sys.modules`: that holds from the moment a worker
+    starts importing it, and an icon asked for on the GUI thread then waited there for the rest of the import
+    (a third of a second, while a large dossier opened)."""
+    return _qtawesome.cache_info().currsize > 0
+
+
 _waiting: list = []
 
 
 def when_ready(callback) -> None:
     """Call `callback()` on the GUI thread once qtawesome is imported: now if it is, else after importing it
     on a worker thread (its quarter of a second would otherwise stop the window)."""
-    if "qtawesome" in sys.modules:
+    if _imported():
         callback()
         return
     _waiting.append(callback)
@@ -82,7 +88,7 @@ def when_ready(callback) -> None:
 def ready(then=None) -> bool:
     """Whether icons can be made without a pause. If not yet, the import starts on a worker thread, and
     `then()` is called on the GUI thread when it is done (e.g. to repaint a view that drew no icons)."""
-    if "qtawesome" in sys.modules:
+    if _imported():
         return True
     when_ready(then or (lambda: None))
     return False

@@ -235,12 +235,13 @@ class OverviewSection(Section):
         self.attention.show()
 
     def _decorate(self) -> None:
-        """The cards' icons, once: loading the icon font takes a moment, so not on the first screen."""
-        if self._decorated:
-            return
-        self._decorated = True
+        """The cards' icons, once: loading the icon font takes a moment, so not on the first screen, and not
+        before it is loaded (icons.ready calls this again then)."""
         from raadsdossier.gui import icons
 
+        if self._decorated or not icons.ready(self._decorate):
+            return
+        self._decorated = True
         self.cards.set_icons({key: icons.kind_icon(kind) for key, kind in CARDS})
 
     def _show_data(self, data: dict | None) -> None:
