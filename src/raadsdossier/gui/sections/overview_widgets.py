@@ -32,7 +32,19 @@ def dashboard_font(name: str) -> QFont:
     return _fonts[name]
 
 
-class CardGrid(QWidget):
+class _FocusRepaint:
+    """A drawn widget whose focus ring (the current card or row) is painted again as focus comes and goes."""
+
+    def focusInEvent(self, event) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+
+class CardGrid(_FocusRepaint, QWidget):
     """A card per section with its figures: a headline ("3 moties") and a detail ("waarvan 1 aangenomen"),
     word-wrapped, in rows of as many cards as fit at CARD_WIDTH (4 at 1280 px, 6 at 1920), the cards of
     a row equally high.
@@ -230,16 +242,9 @@ class CardGrid(QWidget):
         self._speak()
         self.update()
 
-    def focusInEvent(self, event) -> None:
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event) -> None:
-        self.update()
-        super().focusOutEvent(event)
 
 
-class Panel(QWidget):
+class Panel(_FocusRepaint, QWidget):
     """A box of rows drawn in one widget: a title (a link to a section, or not), then headings, lines of text,
     label–value pairs, label–link rows and progress bars.
 
@@ -519,13 +524,6 @@ class Panel(QWidget):
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event) -> None:
-        self.update()
-        super().focusOutEvent(event)
 
 
 def _put(item, rect: QRect) -> None:
