@@ -51,6 +51,18 @@ class VoteChart:
     segments: tuple[tuple[str, str, int], ...]
     caption: str
 
+    @property
+    def alt_text(self) -> str:
+        """The chart in words, for readers who cannot see it (a figure's alternative text in PDF, DOCX, HTML):
+        "Staafdiagram van de stemming: voor GL (8), SP (3); tegen VVD (6). voor 11 · tegen 6 · niet gestemd 0"."""
+        words = {"for": "voor", "against": "tegen", "not_voting": "niet gestemd"}
+        parts = []
+        for choice, word in words.items():
+            who = [f"{label} ({weight})" for label, chosen, weight in self.segments if chosen == choice]
+            if who:
+                parts.append(f"{word} {', '.join(who)}")
+        return f"Staafdiagram van de stemming: {'; '.join(parts) or 'geen stemmen'}. {self.caption}"
+
 
 Block = Heading | Paragraph | Facts | Table | VoteChart
 
@@ -75,6 +87,7 @@ class Pack:
     sources: list[Citation] = field(default_factory=list)  # the numbered list the text cites
     included_items: int = 0  # how many items the pack prints (each once, wherever it appears)
     withheld_items: int = 0  # how many items of its sections it leaves out for their level alone
+    language: str = "nl-NL"  # BCP 47: the document language every renderer declares (packs are Dutch)
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
