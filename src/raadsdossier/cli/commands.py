@@ -6,6 +6,8 @@ formats nor the pack builder nor the ORM's models.
 
 from __future__ import annotations
 
+import argparse
+
 import json
 import os
 import sys
@@ -184,11 +186,13 @@ def pack(args) -> int:
     from raadsdossier.services import packs
 
     if bool(args.file) == bool(args.all):
-        raise UsageError("geef een dossierbestand of --all MAP")
+        raise UsageError("geef een dossierbestand (of met --meeting meer dossiers) of --all MAP")
+    if len(args.file) > 1 and not args.meeting:
+        raise UsageError("een stuk over meer dossiers is voor één vergadering: geef --meeting KENMERK")
     options = PackOptions(
         sections=tuple(split(args.sections)) if args.sections else kinds.DEFAULT_PACK_SECTIONS,
         include=frozenset(split(args.include)), include_sensitive=args.include_sensitive,
-        meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
+        full_checklist=args.full_checklist, meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
     )
     if args.all:
         password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
@@ -198,8 +202,28 @@ def pack(args) -> int:
         for problem in problems:
             print(f"{PROG}: {problem}", file=sys.stderr)
         return 1 if problems else 0
+    if len(args.file) > 1:
+        return _meeting_pack(args, options)
+    args.file = args.file[0]
     with open_dossier(args, read_only=True) as dossier:
         print(packs.make_pack(dossier, args.output, options).written[0])
+    return 0
+
+
+def _meeting_pack(args, options) -> int:
+    """One pack for a meeting over several dossiers; the dossiers without that meeting are named."""
+    from contextlib import ExitStack
+
+    from raadsdossier.services import packs
+
+    with ExitStack() as stack:
+        dossiers = [stack.enter_context(open_dossier(argparse.Namespace(**{**vars(args), "file": path}), read_only=True))
+                    for path in args.file]
+        result = packs.make_meeting_pack(dossiers, args.output, options)
+    print(result.written[0])
+    if result.missing:
+        print(f"Niet in het stuk (de vergadering '{args.meeting}' staat er niet in): {', '.join(result.missing)}",
+              file=sys.stderr)
     return 0
 
 

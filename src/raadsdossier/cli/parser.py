@@ -80,19 +80,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("item", metavar="ID")
 
-    p = sub.add_parser("pack", help="maak een vergaderstuk (PDF of DOCX) van een dossier",
-                       description="Maak een informatiepakket. Standaard staan alleen openbare items erin.")
-    p.add_argument("file", type=Path, nargs="?", metavar="BESTAND")
+    p = sub.add_parser("pack", help="maak een vergaderstuk (PDF, DOCX of HTML) van een of meer dossiers",
+                       description="Maak een informatiepakket. Standaard staan alleen openbare items erin. "
+                                   "Met --meeting en meer dossiers: één stuk voor die vergadering, per agendapunt "
+                                   "wat elk dossier erbij heeft.")
+    p.add_argument("file", type=Path, nargs="*", metavar="BESTAND")
     p.add_argument("--all", type=Path, metavar="MAP", help="een stuk voor elk dossier in MAP")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UIT",
-                   help="UIT.pdf of UIT.docx; met --all: de map voor de stukken")
-    p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx of pdf,docx")
-    p.add_argument("--meeting", metavar="KENMERK", help="de vergadering (kenmerk of id)")
+                   help="UIT.pdf, UIT.docx of UIT.html; met --all: de map voor de stukken")
+    p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx en/of html")
+    p.add_argument("--meeting", metavar="KENMERK",
+                   help="de vergadering (kenmerk of id); met meer dossiers: één stuk over alle dossiers")
     p.add_argument("--agenda-item", metavar="NUMMER", help="het agendapunt van die vergadering")
     p.add_argument("--sections", metavar="LIJST", help="onderdelen, bv. summary,motions,question_sets ("
                    + ",".join(section.key for section in kinds.PACK_SECTIONS) + ")")
     p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook deze niveaus op: internal,confidential")
     p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
+    p.add_argument("--full-checklist", action="store_true",
+                   help="alle aanbevelingen van de checklist, ook als de meeste nog niet zijn beoordeeld")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
     p.add_argument("--password-file", type=Path, metavar="PAD",
                    help="bestand met het wachtwoord (met --all: voor de versleutelde dossiers in MAP)")

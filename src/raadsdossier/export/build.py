@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from raadsdossier.storage.glance import cost_summary
 from raadsdossier.domain.checklist import DONE_STATUSES, META_KEY, load_template, newest_assessments
 from raadsdossier.domain import kinds
-from raadsdossier.domain.enums import ActorRole, Confidentiality, confidentiality_levels
+from raadsdossier.domain.enums import ActorRole, Confidentiality, QuestionSetKind, confidentiality_levels
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models import (
     Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
@@ -43,6 +43,7 @@ class PackOptions:
     sections: tuple[str, ...] = kinds.DEFAULT_PACK_SECTIONS
     include: frozenset[Confidentiality] = frozenset()
     include_sensitive: bool = False
+    full_checklist: bool = False  # every recommendation, also when most are not assessed
     meeting: str | None = None  # reference or id
     agenda_item: str | None = None  # its number
     author: str = ""
@@ -71,7 +72,7 @@ class _Context:
     options: PackOptions
     sensitive_names: list[str]
     sensitive_ids: set[str]
-    source_numbers: dict[str, int] = field(default_factory=dict)
+    source_numbers: dict[str, int] = field(default_factory=dict)  # by the entry's text (_source_text)
     sources: list[Citation] = field(default_factory=list)
     highest: Confidentiality = Confidentiality.PUBLIC
     anchors: int = 0
@@ -116,17 +117,28 @@ class _Context:
         for source in sorted(item.sources, key=lambda s: (s.date or "", s.title)):
             if not self.ok(source):
                 continue
-            if source.id not in self.source_numbers:
-                self.seen(source)
+            # One number per entry as printed: the same document kept in two dossiers of a meeting pack
+            # (or twice in one) is one entry of the list.
+            key = _source_text(source)
+            if key not in self.source_numbers:
                 number = len(self.sources) + 1
-                self.source_numbers[source.id] = number
-                self.sources.append(Citation(number, self.text(_source_text(source))))
-            numbers.append(self.source_numbers[source.id])
+                self.source_numbers[key] = number
+                self.sources.append(Citation(number, self.text(key)))
+            self.seen(source)
+            numbers.append(self.source_numbers[key])
         return tuple(numbers)
 
     def anchor(self, prefix: str) -> str:
         self.anchors += 1
         return f"{prefix}-{self.anchors}"
+
+
+def new_context(options: PackOptions, sessions) -> _Context:
+    """What a pack's build keeps track of, for the dossiers `sessions` read: the people flagged sensitive in
+    any of them are named in none of them unless the user asked."""
+    sensitive = [] if options.include_sensitive else [
+        person for session in sessions for person in session.scalars(select(Person).where(Person.sensitive))]
+    return _Context(options, sorted({p.name for p in sensitive}, key=len, reverse=True), {p.id for p in sensitive})
 
 
 def _source_text(source: Source) -> str:
@@ -148,8 +160,7 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
     (Pack.included_items, Pack.withheld_items): the export dialog shows those figures before it is made.
     """
     today = options.today or date.today()
-    sensitive = [] if options.include_sensitive else list(session.scalars(select(Person).where(Person.sensitive)))
-    ctx = _Context(options, sorted({p.name for p in sensitive}, key=len, reverse=True), {p.id for p in sensitive})
+    ctx = new_context(options, [session])
     partnership = session.scalars(select(Partnership)).first()
     if partnership is None:
         raise NotFound("Dit dossier heeft geen stedenband; er valt geen stuk van te maken.")
@@ -177,8 +188,8 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
         if section:  # a section only when it has content
             blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY[key].title, ctx.anchor(key)))
             blocks.extend(section)
-    if "sources" in options.sections and ctx.sources:
-        blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY["sources"].title, SOURCES_ANCHOR))
+    if "sources" in options.sections:
+        blocks.extend(_sources(session, ctx))
     return Pack(
         title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
         date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
@@ -256,29 +267,64 @@ def _summary(session, ctx, scope, p: Partnership, today) -> list[Block]:
 
 
 _TIMELINE = [(Event, "date", "title"), (Motion, "date", "title"), (Demonstration, "date", "title"),
-             (CollegeNote, "date", "title"), (Commitment, "promised_on", "title")]
+             (CollegeNote, "date", "title"), (Commitment, "promised_on", "title"), (QuestionSet, "submitted_on", "title")]
+UNDATED = "Datum onbekend"
 
 
 def _timeline(session, ctx, scope, p, today) -> list[Block]:
-    rows = []
+    """Every item of the timeline's kinds: the dated ones in order of date, then under "Datum onbekend" the
+    ones the sources give no date (each with the date of the source that reports it, earliest first, and
+    an event's period as its source words it, "sinds 2019"). None is dropped."""
+    dated, undated = [], []
     for model, date_attr, title_attr in _TIMELINE:
         for item in _items(session, ctx, model, [getattr(model, date_attr)]):
             when = getattr(item, date_attr)
+            when = when.isoformat() if hasattr(when, "isoformat") else when
+            row = (_timeline_label(item), ctx.text(_timeline_title(item, title_attr)), ctx.cite(item))
             if when:
                 end = getattr(item, "end_date", None)
-                label = nl(item.event_kind) if isinstance(item, Event) and item.event_kind else kinds.kind(item.kind).singular
-                rows.append((when, nl_date(when) + (f" – {nl_date(end)}" if end else ""), label,
-                             ctx.text(getattr(item, title_attr)), ctx.cite(item)))
-    for qs in _items(session, ctx, QuestionSet, [QuestionSet.submitted_on]):
-        if qs.submitted_on:
-            rows.append((qs.submitted_on.isoformat(), nl_date(qs.submitted_on), nl(qs.set_kind),
-                         ctx.text(f"{qs.reference or ''} {qs.title}".strip()), ctx.cite(qs)))
-    if not rows:
-        return []
-    rows.sort(key=lambda r: r[0])
-    return [Table(("Datum", "Soort", "Wat", "Bron"),
-                  tuple((when, kind, title, _refs(cites)) for _k, when, kind, title, cites in rows),
-                  (0.2, 0.17, 0.53, 0.1))]
+                dated.append((when, nl_date(when) + (f" – {nl_date(end)}" if end else ""), *row))
+            else:
+                reported = min((s.date for s in item.sources if s.date and ctx.ok(s)), default=None)
+                period = getattr(item, "period", None)
+                words = ctx.text(period) if period else ""
+                if reported:
+                    words += ("; " if words else "") + f"bron: {nl_date(reported)}"
+                undated.append((reported or "~", words, *row))
+    blocks: list[Block] = []
+    columns, widths = ("Datum", "Soort", "Wat", "Bron"), (0.2, 0.17, 0.53, 0.1)
+    if dated:
+        dated.sort(key=lambda r: r[0])
+        blocks.append(Table(columns, tuple((when, kind, title, _refs(cites)) for _k, when, kind, title, cites in dated),
+                            widths))
+    if undated:
+        undated.sort(key=lambda r: (r[0], r[3]))
+        blocks.append(Paragraph(UNDATED, style="label"))
+        blocks.append(Paragraph("Deze onderdelen hebben in de bronnen geen datum; ze staan hier in de volgorde "
+                                "van de bron die ze noemt.", style="small"))
+        blocks.append(Table(("Periode of bron", "Soort", "Wat", "Bron"),
+                            tuple((words, kind, title, _refs(cites)) for _k, words, kind, title, cites in undated),
+                            widths, UNDATED))
+    return blocks
+
+
+def _timeline_label(item) -> str:
+    if isinstance(item, Event) and item.event_kind:
+        return nl(item.event_kind)
+    if isinstance(item, QuestionSet):
+        return nl(item.set_kind) + (" (landelijk)" if is_national(item) else "")
+    return kinds.kind(item.kind).singular
+
+
+def _timeline_title(item, title_attr: str) -> str:
+    if isinstance(item, QuestionSet):
+        return f"{item.reference or ''} {item.title}".strip()
+    return getattr(item, title_attr)
+
+
+def is_national(item) -> bool:
+    """National context (the Tweede Kamer's questions), not the council's own: packs say so where they show it."""
+    return isinstance(item, QuestionSet) and item.set_kind == QuestionSetKind.PARLIAMENTARY_QUESTIONS
 
 
 def _refs(numbers: tuple[int, ...]) -> str:
@@ -295,24 +341,31 @@ def _motions(session, ctx, scope, p, today) -> list[Block]:
                nl(m.final_result)) for m in motions),
         (0.11, 0.29, 0.16, 0.15, 0.14, 0.15))]
     for m in motions:
-        blocks.append(Heading(2, ctx.text(f"{m.reference + ' ' if m.reference else ''}{m.title}"), ctx.anchor("motie")))
-        rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]
-        if m.submitter_names:
-            rows.append(("Indieners", ctx.names(m, ActorRole.SUBMITTER)))
-        if m.co_submitter_names:
-            rows.append(("Mede-indieners", ctx.names(m, ActorRole.CO_SUBMITTER)))
-        if m.pre_advice:
-            rows.append(("Preadvies college", ctx.text(m.pre_advice)))
-        blocks.append(Facts(tuple(r for r in rows if r[1])))
-        cites = ctx.cite(m)
-        for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text), ("Uitvoering", m.follow_up)):
-            if text:
-                blocks.append(Paragraph(label, style="label"))
-                blocks.extend(Paragraph(ctx.text(part)) for part in text.split("\n\n") if part.strip())
-        for number, vote in enumerate(m.votes, start=1):
-            blocks.extend(_vote(ctx, m, number, vote))
-        if cites:
-            blocks.append(Paragraph("Bronnen van deze motie", cites, style="small"))
+        blocks.extend(motion_detail(ctx, m))
+    return blocks
+
+
+def motion_detail(ctx, m: Motion, prefix: str = "") -> list[Block]:
+    """A motion in full under its own heading: facts, considerations, dictum, follow-up, each vote, sources."""
+    blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}{m.reference + ' ' if m.reference else ''}{m.title}"),
+                                   ctx.anchor("motie"))]
+    rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]
+    if m.submitter_names:
+        rows.append(("Indieners", ctx.names(m, ActorRole.SUBMITTER)))
+    if m.co_submitter_names:
+        rows.append(("Mede-indieners", ctx.names(m, ActorRole.CO_SUBMITTER)))
+    if m.pre_advice:
+        rows.append(("Preadvies college", ctx.text(m.pre_advice)))
+    blocks.append(Facts(tuple(r for r in rows if r[1])))
+    cites = ctx.cite(m)
+    for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text), ("Uitvoering", m.follow_up)):
+        if text:
+            blocks.append(Paragraph(label, style="label"))
+            blocks.extend(Paragraph(ctx.text(part)) for part in text.split("\n\n") if part.strip())
+    for number, vote in enumerate(m.votes, start=1):
+        blocks.extend(_vote(ctx, m, number, vote))
+    if cites:
+        blocks.append(Paragraph("Bronnen van deze motie", cites, style="small"))
     return blocks
 
 
@@ -373,6 +426,8 @@ def _question_sets(session, ctx, scope, p, today) -> list[Block]:
         if qs.deadline:
             state = "te laat beantwoord" if qs.answered_late else "over de termijn" if qs.is_overdue(today) else "binnen de termijn"
             rows.append(("Termijn", f"{nl_date(qs.deadline)} ({state})"))
+        if is_national(qs):
+            rows.insert(0, ("Context", "Landelijk: Tweede Kamer, niet de eigen raad"))
         blocks.append(Facts(tuple(r for r in rows if r[1])))
         for question in qs.questions:
             blocks.append(Paragraph(f"Vraag {question.number}", style="label"))
@@ -429,24 +484,37 @@ def _checklist(session, ctx, scope, p, today) -> list[Block]:
     newest = newest_assessments((a.checklist_item_id, a.status, a.assessed_on, a) for a in assessments)
     shown = {item_id: row[3] for item_id, row in newest.items() if item_id not in hidden}
     blocks: list[Block] = [Paragraph(ctx.text(template.title))]
+    # Mostly unassessed: the progress per part and only the assessed recommendations (32 rows of "niet
+    # begonnen" filled three pages and said nothing), unless the user asks for all of them.
+    assessed_count = sum(1 for item in template.items if item.id in shown)
+    complete = ctx.options.full_checklist or assessed_count * 2 >= len(template.items)
     summary = []
     for section_id, section_title in template.sections:
         members = [item for item in template.items if item.section == section_id]
         done = sum(1 for item in members if item.id in shown and shown[item.id].status in DONE_STATUSES)
-        summary.append((section_title, f"{done} van {len(members)}"))
-    blocks.append(Table(("Onderdeel", "Afgerond"), tuple(summary), (0.7, 0.3), "Voortgang per onderdeel"))
+        assessed = sum(1 for item in members if item.id in shown)
+        summary.append((section_title, f"{assessed} van {len(members)}", f"{done} van {len(members)}"))
+    blocks.append(Table(("Onderdeel", "Beoordeeld", "Afgerond"), tuple(summary), (0.6, 0.2, 0.2),
+                        "Voortgang per onderdeel"))
+    if not complete:
+        blocks.append(Paragraph(
+            f"{assessed_count} van de {len(template.items)} aanbevelingen zijn beoordeeld; hieronder staan alleen "
+            "de beoordeelde. Kies 'volledige checklist' (--full-checklist) voor alle aanbevelingen.", style="small"))
     for section_id, section_title in template.sections:
         rows = []
         for item in (item for item in template.items if item.section == section_id):
             assessment = shown.get(item.id)
             if assessment is None:
-                rows.append((item.title, nl("not_started"), "", ""))
+                if complete:
+                    rows.append((item.title, nl("not_started"), "", ""))
             else:
                 ctx.seen(assessment)
                 rows.append((item.title, nl(assessment.status), nl_date(assessment.assessed_on),
                              ctx.text(assessment.note)))
-        blocks.append(Heading(2, section_title, ctx.anchor("checklist")))
-        blocks.append(Table(("Aanbeveling", "Status", "Beoordeeld", "Notitie"), tuple(rows), (0.45, 0.15, 0.15, 0.25)))
+        if rows:
+            blocks.append(Heading(2, section_title, ctx.anchor("checklist")))
+            blocks.append(Table(("Aanbeveling", "Status", "Beoordeeld", "Notitie"), tuple(rows),
+                                (0.45, 0.15, 0.15, 0.25)))
     return blocks
 
 
@@ -474,6 +542,21 @@ def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
         blocks.append(Table(("Opbrengst", "Waarde", "Volgens", "Bron"),
                             tuple((ctx.text(o.claim), ctx.text(o.value), ctx.text(o.claimed_by), _refs(ctx.cite(o)))
                                   for o in outcomes), (0.5, 0.2, 0.2, 0.1), "Opbrengsten"))
+    return blocks
+
+
+def _sources(session, ctx) -> list[Block]:
+    """The numbered list of the sources the pack cites (printed by the renderer after this heading), then the
+    dossier's other sources at the chosen levels, unnumbered: no source the pack may show is left out."""
+    others = [source for source in _items(session, ctx, Source, [Source.date, Source.title])
+              if _source_text(source) not in ctx.source_numbers]
+    if not ctx.sources and not others:
+        return []
+    blocks: list[Block] = [Heading(1, kinds.PACK_SECTION_BY_KEY["sources"].title, SOURCES_ANCHOR)]
+    if others:
+        blocks.append(Paragraph("Overige bronnen in het dossier", style="label"))
+        blocks.append(Paragraph("Bronnen die geen onderdeel van dit stuk aanhaalt.", style="small"))
+        blocks.extend(Paragraph(ctx.text(_source_text(source)), style="small") for source in others)
     return blocks
 
 

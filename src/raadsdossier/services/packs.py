@@ -50,20 +50,59 @@ def make_pack(dossier: Dossier, targets: Path | Sequence[Path], options: PackOpt
     this call blocks until it is done; any thread may call it. Raises InvalidInput for a bad target,
     NotFound for an unknown meeting or agenda item; in the child, isolation.ChildFailed with its sentence.
     """
-    targets = [Path(targets)] if isinstance(targets, (str, Path)) else [Path(t) for t in targets]
-    if not targets:
-        raise InvalidInput(None, "kies ten minste één bestand (.pdf of .docx) voor het stuk.")
-    for target in targets:
-        check_target(target)
+    targets = _targets(targets)
     if isolated:
         return _in_child(dossier, targets, options, progress)
     with dossier.session() as session:
         pack = build_pack(session, options)
+    return PackResult(_write_all(pack, targets, progress), pack.included_items, pack.withheld_items)
+
+
+@dataclass(frozen=True)
+class MeetingPackResult(PackResult):
+    dossiers: tuple[str, ...] = ()  # the dossiers that have the meeting, as the pack names them
+    missing: tuple[str, ...] = ()  # the dossiers given that do not (named in the pack too)
+
+
+def make_meeting_pack(dossiers: Sequence[Dossier], targets: Path | Sequence[Path], options: PackOptions,
+                      progress: Progress | None = None, isolated: bool = False) -> MeetingPackResult:
+    """One pack for the meeting `options.meeting` over several dossiers (export/meeting.py), written to each
+    target. A dossier without the meeting is named in the result, not an error; NotFound when none has it.
+    Reads only. `progress` and `isolated` as for make_pack."""
+    targets = _targets(targets)
+    if not dossiers:
+        raise InvalidInput(None, "kies ten minste één dossier voor het stuk.")
+    if isolated:
+        return run_in_child(_meeting_pack_in_child, [(str(d.path), d.password) for d in dossiers],
+                            [str(t) for t in targets], options, progress=progress)
+    from contextlib import ExitStack
+
+    from raadsdossier.export.meeting import build_meeting_pack
+
+    with ExitStack() as stack:
+        sessions = [(d.path.stem, stack.enter_context(d.session())) for d in dossiers]
+        content = build_meeting_pack(sessions, options)
+    written = _write_all(content.pack, targets, progress)
+    return MeetingPackResult(written, content.pack.included_items, content.pack.withheld_items,
+                             content.dossiers, content.missing)
+
+
+def _targets(targets: Path | Sequence[Path]) -> list[Path]:
+    targets = [Path(targets)] if isinstance(targets, (str, Path)) else [Path(t) for t in targets]
+    if not targets:
+        raise InvalidInput(None, "kies ten minste één bestand (.pdf, .docx of .html) voor het stuk.")
+    for target in targets:
+        check_target(target)
+    return targets
+
+
+def _write_all(pack, targets: list[Path], progress: Progress | None) -> tuple[Path, ...]:
+    """`pack` written to each target; `progress(done, total)` over all of them together."""
     written = []
     for index, target in enumerate(targets):
         step = (lambda done, total, i=index: progress(i * total + done, total * len(targets))) if progress else None
         written.append(write_pack(pack, target, step))
-    return PackResult(tuple(written), pack.included_items, pack.withheld_items)
+    return tuple(written)
 
 
 def pack_counts(dossier: Dossier, options: PackOptions) -> PackCounts:
@@ -77,6 +116,25 @@ def pack_counts(dossier: Dossier, options: PackOptions) -> PackCounts:
     with cyclic_gc_paused(), dossier.session() as session:
         pack = build_pack(session, options)
     return PackCounts(pack.included_items, pack.withheld_items, pack.marking)
+
+
+def meeting_pack_counts(dossiers: Sequence[Dossier], options: PackOptions) -> PackCounts:
+    """As pack_counts, for the meeting pack of `dossiers` (make_meeting_pack). Reads only; any thread."""
+    from contextlib import ExitStack
+
+    from raadsdossier.export.meeting import build_meeting_pack
+
+    with cyclic_gc_paused(), ExitStack() as stack:
+        content = build_meeting_pack([(d.path.stem, stack.enter_context(d.session())) for d in dossiers], options)
+    return PackCounts(content.pack.included_items, content.pack.withheld_items, content.pack.marking)
+
+
+def has_meeting(dossier: Dossier, reference: str) -> bool:
+    """Whether `dossier` holds the meeting `reference` (its reference or id), as a meeting pack matches it."""
+    from raadsdossier.export.meeting import find_meeting
+
+    with dossier.session() as session:
+        return find_meeting(session, reference) is not None
 
 
 def pack_choices(dossier: Dossier) -> dict:
@@ -126,6 +184,16 @@ def _pack_in_child(path: str, password: str | None, targets: list[str], options:
     # verify=False: the window checked the file when it opened it; read_only takes no write lock.
     with Dossier.open(Path(path), read_only=True, password=password, verify=False) as dossier:
         return make_pack(dossier, [Path(t) for t in targets], options, report)
+
+
+def _meeting_pack_in_child(dossiers: list[tuple[str, str | None]], targets: list[str], options: PackOptions,
+                           report) -> MeetingPackResult:
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        opened = [stack.enter_context(Dossier.open(Path(path), read_only=True, password=password, verify=False))
+                  for path, password in dossiers]
+        return make_meeting_pack(opened, [Path(t) for t in targets], options, report)
 
 
 def _in_child(dossier: Dossier, targets: list[Path], options: PackOptions, progress: Progress | None) -> PackResult:

@@ -1,0 +1,193 @@
+"""A pack for one meeting across several dossiers: the agenda in its order, under each agenda item what each
+dossier holds for it, then what the dossiers hold for the meeting as a whole, one numbered source list for the
+whole pack, and the one rule of confidentiality (export/build.py) over all of them.
+
+A griffie's council meeting often has items on two partnerships (or a partnership and a national motion):
+one pack serves the meeting. Meetings match across dossiers by their reference (or id), and by date when
+both dossiers give one; a dossier without the meeting is named in the pack and in the result, not an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from raadsdossier.domain.enums import ActorRole
+from raadsdossier.domain.errors import NotFound
+from raadsdossier.domain.models import AgendaItem, Commitment, Demonstration, Meeting, Motion, Note, Partnership
+from raadsdossier.export import longtext
+from raadsdossier.export.build import (
+    MARKING, TITLE_LIMIT, PackOptions, _items, _refs, motion_detail, new_context,
+)
+from raadsdossier.export.labels import nl, nl_date
+from raadsdossier.export.longtext import shorten
+from raadsdossier.export.model import SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Table
+
+
+@dataclass(frozen=True)
+class MeetingPackContent:
+    pack: Pack
+    dossiers: tuple[str, ...]  # the dossiers that have the meeting, in the order given
+    missing: tuple[str, ...]  # the dossiers given that do not have it (named in the pack too)
+
+
+@dataclass
+class _Part:
+    name: str  # the dossier as the pack names it: "Arnhem – Wuhan"
+    session: Session
+    meeting: Meeting | None
+
+
+def dossier_name(session: Session, fallback: str) -> str:
+    partnership = session.scalars(select(Partnership)).first()
+    return f"{partnership.dutch_side} – {partnership.partner_name}" if partnership else fallback
+
+
+def find_meeting(session: Session, reference: str, on: str | None = None) -> Meeting | None:
+    """The meeting with this reference (or id) in the dossier `session` reads; of several, the one on `on`.
+    A meeting whose date differs from `on` (both known) is another meeting of the same name."""
+    found = [m for m in session.scalars(select(Meeting).where(Meeting.reference == reference)
+                                        .order_by(Meeting.date))]
+    by_id = session.get(Meeting, reference)
+    if by_id is not None and by_id not in found:
+        found.insert(0, by_id)
+    if on:
+        found = [m for m in found if not m.date or m.date == on] or []
+    return found[0] if found else None
+
+
+def _number_key(number: str) -> list:
+    """Agenda numbers in their natural order: 2 before 10, 7 before 7a before 8."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", number) if part]
+
+
+def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOptions) -> MeetingPackContent:
+    """One pack for the meeting `options.meeting` (and only `options.agenda_item`, when given) over the dossiers
+    (fallback name, session). NotFound when no dossier has the meeting, or none has the agenda item."""
+    if not options.meeting:
+        raise NotFound("Kies de vergadering (--meeting) voor een stuk over meer dossiers.")
+    today = options.today or date.today()
+    ctx = new_context(options, [session for _name, session in dossiers])
+    parts, on = [], None
+    for fallback, session in dossiers:
+        meeting = find_meeting(session, options.meeting, on)
+        if meeting is not None and not ctx.ok(meeting):
+            meeting = None  # a meeting at a level the user left out is not in this pack
+        on = on or (meeting.date if meeting is not None else None)
+        parts.append(_Part(dossier_name(session, fallback), session, meeting))
+    present = [part for part in parts if part.meeting is not None]
+    missing = tuple(part.name for part in parts if part.meeting is None)
+    if not present:
+        raise NotFound(f"De vergadering '{options.meeting}' staat in geen van de dossiers "
+                       f"({', '.join(part.name for part in parts)}).")
+    for part in present:
+        ctx.seen(part.meeting)
+    first = present[0].meeting
+
+    agenda: dict[str, tuple[tuple, str]] = {}  # number -> (order, title of the first dossier that has it)
+    for part in present:
+        for position, item in enumerate(part.meeting.agenda_items):
+            agenda.setdefault(item.number, ((position, _number_key(item.number)), item.title))
+    numbers = sorted(agenda, key=lambda n: (_number_key(n), agenda[n][0]))
+    if options.agenda_item:
+        if options.agenda_item not in agenda:
+            raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{first.title}' "
+                           f"in {', '.join(part.name for part in present)}.")
+        numbers = [options.agenda_item]
+
+    blocks: list[Block] = _overview(ctx, present, missing)
+    for number in numbers:
+        blocks.append(Heading(1, ctx.text(f"Agendapunt {number}: {agenda[number][1]}"), ctx.anchor("agendapunt")))
+        found = []
+        for part in present:
+            agenda_item = next((a for a in part.meeting.agenda_items if a.number == number), None)
+            if agenda_item is not None:
+                found.extend(_at_agenda_item(ctx, part, agenda_item))
+        blocks.extend(found or [Paragraph("Geen van de dossiers heeft stukken bij dit agendapunt.", style="small")])
+    if not options.agenda_item:
+        whole = [block for part in present for block in _at_meeting(ctx, part, today)]
+        if whole:
+            blocks.append(Heading(1, "Bij de vergadering als geheel", ctx.anchor("vergadering")))
+            blocks.extend(whole)
+    if "sources" in options.sections and ctx.sources:
+        blocks.append(Heading(1, "Bronnen", SOURCES_ANCHOR))
+
+    title = f"{first.title}, {nl_date(first.date)}" if first.date else first.title
+    names = [part.name for part in present]
+    subtitle = (f"Agendapunt {options.agenda_item}: {agenda[options.agenda_item][1]} — " if options.agenda_item else "") \
+        + ("dossier " if len(names) == 1 else "dossiers ") + ", ".join(names)
+    pack = Pack(
+        title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
+        date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
+        marking=MARKING.get(ctx.highest), levels=options.levels,
+        blocks=longtext.fit(blocks), sources=ctx.sources if "sources" in options.sections else [],
+        included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
+    )
+    return MeetingPackContent(pack, tuple(names), missing)
+
+
+def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block]:
+    """The dossiers this pack covers, each with its partnership's status and what it holds for the meeting."""
+    rows = []
+    for part in present:
+        partnership = part.session.scalars(select(Partnership)).first()
+        motions = len(_meeting_motions(ctx, part))
+        rows.append((ctx.text(part.name), nl(partnership.status) if partnership else "",
+                     f"{motions} {'motie' if motions == 1 else 'moties'}"))
+    blocks: list[Block] = [Heading(1, "Dossiers in dit stuk", ctx.anchor("dossiers")),
+                           Table(("Dossier", "Status stedenband", "Bij deze vergadering"), tuple(rows), (0.5, 0.25, 0.25))]
+    if missing:
+        blocks.append(Paragraph(ctx.text("Niet in dit stuk, want deze vergadering staat niet in het dossier: "
+                                         + ", ".join(missing) + "."), style="small"))
+    return blocks
+
+
+def _meeting_motions(ctx, part: _Part) -> list[Motion]:
+    motions = part.session.scalars(select(Motion).where(Motion.meeting_id == part.meeting.id)
+                                   .order_by(Motion.date, Motion.reference))
+    return [m for m in motions if "motions" in ctx.options.sections and ctx.ok(m)]
+
+
+def _at_agenda_item(ctx, part: _Part, agenda_item: AgendaItem) -> list[Block]:
+    if "motions" not in ctx.options.sections:
+        return []
+    motions = _items(part.session, ctx, Motion, [Motion.date, Motion.reference],
+                     lambda m: m.agenda_item_id == agenda_item.id)
+    return [block for m in motions for block in motion_detail(ctx, m, prefix=f"{part.name}: ")]
+
+
+def _at_meeting(ctx, part: _Part, today) -> list[Block]:
+    """What a dossier holds for the meeting without an agenda item: motions, commitments, demonstrations, and
+    the user's own notes when the pack includes notes."""
+    meeting_id, sections, blocks = part.meeting.id, ctx.options.sections, []
+    if "motions" in sections:
+        for m in _items(part.session, ctx, Motion, [Motion.date, Motion.reference],
+                        lambda m: m.meeting_id == meeting_id and m.agenda_item_id is None):
+            blocks.extend(motion_detail(ctx, m, prefix=f"{part.name}: "))
+    if "commitments" in sections:
+        for c in _items(part.session, ctx, Commitment, [Commitment.deadline, Commitment.title],
+                        lambda c: c.meeting_id == meeting_id):
+            blocks.append(Heading(2, ctx.text(f"{part.name}: toezegging – {c.title}"), ctx.anchor("toezegging")))
+            status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
+            rows = (("Toegezegd door", ctx.names(c, ActorRole.PROMISED_BY)), ("Op", nl_date(c.promised_on)),
+                    ("Uiterlijk", nl_date(c.deadline)), ("Status", status), ("Bron", _refs(ctx.cite(c))))
+            blocks.append(Facts(tuple(r for r in rows if r[1])))
+            if c.description:
+                blocks.append(Paragraph(ctx.text(c.description)))
+    if "demonstrations" in sections:
+        for d in _items(part.session, ctx, Demonstration, [Demonstration.date], lambda d: d.meeting_id == meeting_id):
+            blocks.append(Heading(2, ctx.text(f"{part.name}: demonstratie – {d.title}"), ctx.anchor("demonstratie")))
+            rows = (("Datum", nl_date(d.date)), ("Plaats", ctx.text(d.place)),
+                    ("Organisatoren", ctx.names(d, ActorRole.ORGANISER)))
+            blocks.append(Facts(tuple(r for r in rows if r[1])))
+            blocks.extend(Paragraph(ctx.text(text), ctx.cite(d)) for text in (d.demands, d.description) if text)
+    if "notes" in sections:
+        for note in _items(part.session, ctx, Note, [Note.title], lambda n: n.meeting_id == meeting_id):
+            blocks.append(Heading(2, ctx.text(f"{part.name}: notitie – {note.title}"), ctx.anchor("notitie")))
+            blocks.extend(Paragraph(ctx.text(text)) for text in (note.body or "").split("\n\n") if text.strip())
+    return blocks

@@ -1,0 +1,132 @@
+"""One pack for a council meeting over several dossiers: the agenda in order, under each agenda item what each
+dossier holds for it, one numbered source list, the dossiers without the meeting named."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from docx import Document
+
+from raadsdossier.domain.errors import NotFound
+from raadsdossier.export.build import PackOptions
+from raadsdossier.export.model import Facts
+from raadsdossier.services import lists, packs
+from raadsdossier.storage.dossier import Dossier
+from tests.export.conftest import pdf_pages, squash
+
+MEETING = "raad-2026-12-14"
+
+
+def agenda_document(source_id: str, agenda: list[tuple[str, str]], motion: tuple[str, str], prefix: str) -> dict:
+    """An interchange document with the meeting, its agenda (number, title) in the dossier's own order, and a
+    motion on the agenda item `motion[0]` citing the dossier's source `source_id`."""
+    meeting_id = f"{prefix}0000000-0000-4000-8000-000000000001"
+    items = [{"id": f"{prefix}0000000-0000-4000-8000-00000000001{i}", "number": number, "title": title, "kind": "debate"}
+             for i, (number, title) in enumerate(agenda)]
+    on = next(item["id"] for item in items if item["number"] == motion[0])
+    return {
+        "format": "raadsdossier/1",
+        "meetings": [{"id": meeting_id, "reference": MEETING, "date": "2026-12-14", "body": "council",
+                      "title": "Raadsvergadering", "agenda_items": items, "source_ids": [source_id]}],
+        "motions": [{"id": f"{prefix}0000000-0000-4000-8000-000000000002", "reference": "M7", "title": motion[1],
+                     "date": "2026-12-14", "meeting_id": meeting_id, "agenda_item_id": on, "status": "submitted",
+                     "operative_text": "verzoekt het college de stedenband te evalueren,", "source_ids": [source_id]}],
+        "commitments": [{"id": f"{prefix}0000000-0000-4000-8000-000000000003", "title": f"Toezegging {motion[1]}",
+                         "meeting_id": meeting_id, "status": "open", "source_ids": [source_id]}],
+    }
+
+
+@pytest.fixture
+def meeting_dossiers(demo_copy, tmp_path, run):
+    """Arnhem and Enschede with the meeting added by import (each with the agenda in its own order), Breda without."""
+    paths = {slug: demo_copy(slug) for slug in ("arnhem-wuhan", "enschede-dalian", "breda-yangzhou")}
+    plans = {"arnhem-wuhan": ([("5", "Stedenband Wuhan"), ("3", "Vaststelling van de agenda")],
+                              ("5", "Motie evaluatie stedenband Wuhan"), "a"),
+             "enschede-dalian": ([("3", "Vaststelling van de agenda"), ("10", "Notitie stedenband Dalian")],
+                                 ("10", "Motie evaluatie stedenband Dalian"), "b")}
+    for slug, (agenda, motion, prefix) in plans.items():
+        with Dossier.open(paths[slug], read_only=True) as dossier:
+            source_id = lists.page(dossier, "sources")[0]["id"]
+        document = tmp_path / f"{slug}-vergadering.json"
+        document.write_text(json.dumps(agenda_document(source_id, agenda, motion, prefix)), encoding="utf-8")
+        code, _out, err = run("import", paths[slug], document)
+        assert code == 0, err
+    return paths
+
+
+def docx_text(path) -> str:
+    document = Document(str(path))
+    return squash(" ".join([p.text for p in document.paragraphs]
+                           + [cell.text for table in document.tables for row in table.rows for cell in row.cells]))
+
+
+def in_order(text: str, *parts: str) -> bool:
+    at = 0
+    for part in parts:
+        at = text.find(part, at)
+        if at < 0:
+            return False
+    return True
+
+
+def test_a_meeting_pack_of_two_dossiers_follows_the_agenda(meeting_dossiers, tmp_path, run):
+    files = [meeting_dossiers[slug] for slug in ("arnhem-wuhan", "enschede-dalian", "breda-yangzhou")]
+    texts = {}
+    for suffix in ("pdf", "docx"):
+        target = tmp_path / f"vergadering.{suffix}"
+        code, out, err = run("pack", *files, "--meeting", MEETING, "-o", target)
+        assert code == 0, err
+        assert out.strip() == str(target)
+        assert "Breda – Yangzhou" in err  # named, not an error
+        texts[suffix] = squash(" ".join(pdf_pages(target))) if suffix == "pdf" else docx_text(target)
+    for suffix, text in texts.items():
+        body = text[text.index("Dossiers in dit stuk", text.index("Agendapunt 10") if suffix == "pdf" else 0):]
+        assert in_order(body, "Agendapunt 3: Vaststelling van de agenda",
+                        "Agendapunt 5: Stedenband Wuhan", "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan",
+                        "Agendapunt 10: Notitie stedenband Dalian", "Enschede – Dalian: M7 Motie evaluatie stedenband Dalian",
+                        "Bij de vergadering als geheel", "Toezegging Motie evaluatie stedenband Wuhan",
+                        "Toezegging Motie evaluatie stedenband Dalian"), suffix
+        assert "Breda – Yangzhou" in body and "Raadsvergadering, 14 december 2026" in text
+
+
+def test_one_source_list_for_the_whole_meeting_pack(meeting_dossiers):
+    with Dossier.open(meeting_dossiers["arnhem-wuhan"], read_only=True) as arnhem, \
+            Dossier.open(meeting_dossiers["enschede-dalian"], read_only=True) as enschede:
+        from contextlib import ExitStack
+
+        from raadsdossier.export.meeting import build_meeting_pack
+
+        with ExitStack() as stack:
+            content = build_meeting_pack([("a", stack.enter_context(arnhem.session())),
+                                          ("b", stack.enter_context(enschede.session()))], PackOptions(meeting=MEETING))
+    pack = content.pack
+    assert content.dossiers == ("Arnhem – Wuhan", "Enschede – Dalian") and content.missing == ()
+    assert [s.number for s in pack.sources] == [1, 2]  # each dossier's cited source once, numbered across the pack
+    cited = {n for block in pack.blocks for n in getattr(block, "citations", ())}
+    facts = " ".join(v for block in pack.blocks if isinstance(block, Facts) for _k, v in block.rows)
+    cited |= {int(n) for n in re.findall(r"\[(\d+)\]", facts)}
+    assert cited == {1, 2}
+    assert pack.headings(1)[-1].opens_sources
+
+
+def test_only_one_agenda_item_and_a_meeting_no_dossier_has(meeting_dossiers, tmp_path):
+    with Dossier.open(meeting_dossiers["arnhem-wuhan"], read_only=True) as arnhem, \
+            Dossier.open(meeting_dossiers["enschede-dalian"], read_only=True) as enschede:
+        result = packs.make_meeting_pack([arnhem, enschede], tmp_path / "punt10.pdf",
+                                         PackOptions(meeting=MEETING, agenda_item="10"))
+        text = squash(" ".join(pdf_pages(result.written[0])))
+        assert "Motie evaluatie stedenband Dalian" in text and "Motie evaluatie stedenband Wuhan" not in text
+        with pytest.raises(NotFound, match="staat in geen van de dossiers"):
+            packs.make_meeting_pack([arnhem, enschede], tmp_path / "x.pdf", PackOptions(meeting="raad-1999-01-01"))
+        with pytest.raises(NotFound, match="Agendapunt 99"):
+            packs.make_meeting_pack([arnhem, enschede], tmp_path / "y.pdf", PackOptions(meeting=MEETING, agenda_item="99"))
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.pdf").exists()
+
+
+def test_the_command_line_asks_for_the_meeting_with_several_dossiers(meeting_dossiers, tmp_path, run):
+    code, _out, err = run("pack", meeting_dossiers["arnhem-wuhan"], meeting_dossiers["enschede-dalian"],
+                          "-o", tmp_path / "x.pdf")
+    assert code == 2 and "--meeting" in err
+    assert not (tmp_path / "x.pdf").exists()
