@@ -16,6 +16,8 @@ What is measured, and against what:
 - motions: the Moties section's Qt model (gui.models.ItemTableModel): reload, sort by every sortable
   column both ways, filter by a word.
 - pack: bench/pack.py on the 1,000-item dossier (PDF, DOCX, bare reportlab), in a fresh process.
+- meeting_pack: bench/meeting_pack.py, one meeting pack over 4 dossiers of 1,000 items against the sum of
+  their 4 single meeting packs (PDF), in a fresh process.
 - import: bench/odata_import.py, 10,000 OData Stemming rows, in a fresh process.
 - long_text: bench/long_text.py, `raadsdossier pack` (PDF, DOCX) of a demo dossier with three fields of
   a million characters (a title without a space, a paragraph, a note with paragraph breaks).
@@ -442,6 +444,11 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
             p["pdf_s"] <= 5 and p["docx_s"] <= 5)
         add("pack PDF ≤ 1.5× bare reportlab", f"{p['pdf_vs_bare']:.2f}× ({p['bare_reportlab_s']:.2f} s bare)",
             p["pdf_vs_bare"] <= 1.5)
+    mp = results.get("meeting_pack")
+    if mp:
+        add(f"meeting pack of {mp['dossiers']} × {mp['items']:,} items ≤ 1.2× the sum of their single meeting packs (PDF)",
+            f"{mp['meeting_pack_s']:.2f} s vs {mp['sum_single_s']:.2f} s = {mp['ratio']:.2f}× "
+            f"({mp['meeting_pack_pages']} pages)", mp["ratio"] <= 1.2)
     lt = results.get("long_text")
     if lt:
         add("pack of a dossier with a 1 MB field ≤ 10 s per format", f"PDF {lt['pdf_s']:.2f} s "
@@ -554,7 +561,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
-    parser.add_argument("--only", default="open,search,motions,pack,long_text,import,memory,start,cli")
+    parser.add_argument("--only", default="open,search,motions,pack,meeting_pack,long_text,import,memory,start,cli")
     parser.add_argument("--report", action="store_true", help="print bench/results.json as Markdown tables")
     args = parser.parse_args(argv)
     if args.report:
@@ -590,6 +597,9 @@ def main(argv=None) -> int:
         if "pack" in only:
             attempt(results, lambda: results.__setitem__("pack", {"items": 1000, **in_child(
                 "pack", "measure", f"Path({str(dossier_path(1000))!r})", min(runs, 3), work)}), "pack")
+        if "meeting_pack" in only:
+            attempt(results, lambda: results.__setitem__("meeting_pack", in_child(
+                "meeting_pack", "measure_four", "1000", min(runs, 3), work)), "meeting_pack")
         if "long_text" in only:
             import long_text
 
@@ -604,7 +614,7 @@ def main(argv=None) -> int:
             import cli_start
 
             attempt(results, lambda: results.__setitem__("cli", cli_start.measure(3 * runs, work)), "cli")
-        for key in ("memory", "pack", "long_text", "import", "start", "cli"):
+        for key in ("memory", "pack", "meeting_pack", "long_text", "import", "start", "cli"):
             if key in results:
                 print(f"  {key}: {json.dumps(results[key])}", flush=True)
     results["verdicts"] = verdicts(results)
