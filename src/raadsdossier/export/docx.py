@@ -5,6 +5,11 @@ avoided: the contents are a static list of links to bookmarks on the headings (c
 without refreshing fields, no page numbers), and the footer's page numbers are PAGE and
 NUMPAGES fields, which Word and LibreOffice fill in by themselves. The vote chart is a
 one-row table of shaded cells, not a picture.
+
+For readers with a screen reader the document declares its language (`Pack.language`), uses
+Word's own heading styles with no level skipped, repeats and marks each data table's header row,
+marks the label column of a list of facts, and gives the vote bar its text alternative as the
+table's title and description (Word's "Alternatieve tekst" of a table).
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from raadsdossier.export.labels import nl
 from raadsdossier.export.docx_xml import (  # bookmark_name is used by the tests through this module
     FONT, FONT_CJK, PARAGRAPH_STYLES, STYLE_CELL, STYLE_LABEL, STYLE_QUOTE, STYLE_SMALL, _PPR, _RPR, _TBLPR, _TCPR,
-    _Cell, _border, _clean, _el, _field, _paragraph_border_bottom, _put, _runs_xml, _set_fonts, _shade, _text_width,
-    _tight, add_text, bookmark_name,
+    _Cell, _attr, _border, _clean, _el, _field, _paragraph_border_bottom, _put, _row_within, _runs_xml, _set_fonts,
+    _shade, _text_width, _tight, add_text, bookmark_name,
 )
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
 
-LANGUAGE = "nl-NL"
+LANGUAGE = "nl-NL"  # when a pack names none
 ACCENT = "1F3A5F"
 MARK_RED = "B00020"
 GREY_HEADER = "555555"
@@ -40,6 +45,9 @@ MARGIN = 1134  # 2 cm in twips
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 BAR_HEIGHT = 34  # points, as in the PDF
 NOTICE = "Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."
+FACTS_TITLE = "Gegevens"
+CHART_TITLE = "Stemming"
+UNSPLIT_LINES = 8  # a table row of at most this many lines is kept on one page
 
 
 
@@ -48,6 +56,7 @@ NOTICE = "Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."
 class _Writer:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self.language = _clean(pack.language).strip() or LANGUAGE
         self.doc = Document()
         self.body = self.doc.element.body
         self.bookmarks = 0
@@ -88,7 +97,7 @@ class _Writer:
         _set_fonts(rpr)
         for tag in ("w:sz", "w:szCs"):
             _put(rpr, _el(tag, val=19), _RPR)
-        _put(rpr, _el("w:lang", val=LANGUAGE, eastAsia="zh-CN", bidi="ar-SA"), _RPR)
+        _put(rpr, _el("w:lang", val=self.language, eastAsia="zh-CN", bidi="ar-SA"), _RPR)
         ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
         _put(ppr, _el("w:spacing", after=80, line=276, lineRule="auto"), _PPR)
 
@@ -173,7 +182,7 @@ class _Writer:
         lang = settings.find(qn("w:themeFontLang"))
         if lang is not None:
             lang.attrib.clear()
-            lang.set(qn("w:val"), LANGUAGE)
+            lang.set(qn("w:val"), self.language)
             lang.set(qn("w:eastAsia"), "zh-CN")
         for compat in settings.iter(qn("w:compatSetting")):
             if compat.get(qn("w:name")) == "compatibilityMode":
@@ -225,7 +234,7 @@ class _Writer:
         props.comments = props.keywords = props.category = ""
         props.revision = 1
         props.created = props.modified = now
-        props.language = LANGUAGE
+        props.language = self.language
         for part in self.doc.part.package.iter_parts():
             if str(part.partname) == "/docProps/app.xml":
                 part._blob = (
@@ -324,7 +333,7 @@ class _Writer:
             return
         widths = [round(0.28 * TEXT_WIDTH), TEXT_WIDTH - round(0.28 * TEXT_WIDTH)]
         rows = [[_Cell(label, bold=True), _Cell(value)] for label, value in facts.rows]
-        self.fast_table(widths, rows, cell_margins=(20, 0, 20, 100))
+        self.fast_table(widths, rows, cell_margins=(20, 0, 20, 100), first_column=True, title=FACTS_TITLE)
         self.spacer(4)
 
     def data_table(self, block: Table) -> None:
@@ -343,13 +352,20 @@ class _Writer:
         for index, values in enumerate(block.rows):
             values = tuple(values)[:n] + ("",) * max(0, n - len(values))
             rows.append([_Cell(text, fill="F1F4F8" if index % 2 else None) for text in values])
-        self.fast_table(widths, rows, cell_margins=(60, 100, 60, 100), header=True, grid="C5CCD6")
+        self.fast_table(widths, rows, cell_margins=(60, 100, 60, 100), header=True, grid="C5CCD6",
+                        title=block.caption)
         self.spacer(6)
 
     def fast_table(self, widths: list[int], rows: list[list["_Cell"]], *, cell_margins, header: bool = False,
-                   grid: str | None = None) -> None:
+                   first_column: bool = False, grid: str | None = None, title: str = "") -> None:
         """A fixed-layout table written as XML and parsed once: python-docx's cell API is
-        far too slow for the hundreds of tables a big pack has."""
+        far too slow for the hundreds of tables a big pack has.
+
+        With `header` the first row holds the column headings: marked as the header row, which Word
+        repeats on every page and screen readers announce with each cell. With `first_column` the
+        first column holds the rows' labels (a list of facts has no column headings). `title` is the
+        table's title for screen readers. Rows short enough to fit on a page do not split across pages.
+        """
         self._flush_break()
         style = self.style_id(STYLE_CELL)
         parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
@@ -360,14 +376,19 @@ class _Writer:
                 for tag in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
         parts.append('<w:tblLayout w:type="fixed"/><w:tblCellMar>' + "".join(
             f'<w:{tag} w:w="{value}" w:type="dxa"/>' for tag, value in zip(("top", "left", "bottom", "right"), cell_margins))
-            + '</w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-            'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>')
+            + f'</w:tblCellMar><w:tblLook w:val="0000" w:firstRow="{int(header)}" w:lastRow="0" '
+            f'w:firstColumn="{int(first_column)}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+        if title:
+            parts.append(f'<w:tblCaption w:val="{_attr(title)}"/>')
+        parts.append("</w:tblPr><w:tblGrid>")
         parts.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
         parts.append("</w:tblGrid>")
         for index, row in enumerate(rows):
             parts.append("<w:tr>")
             if header and index == 0:
                 parts.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")  # repeated on every page
+            elif _row_within(row, widths, cell_margins, UNSPLIT_LINES):
+                parts.append("<w:trPr><w:cantSplit/></w:trPr>")
             for cell, width in zip(row, widths):
                 fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill else ""
                 parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
@@ -388,6 +409,12 @@ class _Writer:
             row.height = Pt(BAR_HEIGHT)
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
             row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+            # the bar is a picture made of cells: its title and description are its text alternative
+            tblpr = table._tbl.tblPr
+            _put(tblpr, _el("w:tblLook", val="0000", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0, noHBand=1,
+                            noVBand=1), _TBLPR)  # no header row or column: python-docx's default claims both
+            _put(tblpr, _el("w:tblCaption", val=CHART_TITLE), _TBLPR)
+            _put(tblpr, _el("w:tblDescription", val=_clean(chart.alt_text)), _TBLPR)
             for cell, cell_width, (label, choice, weight) in zip(row.cells, widths, segments):
                 _shade(cell, CHOICE_COLOURS.get(choice, "9E9E9E"))
                 tcpr = cell._tc.get_or_add_tcPr()
@@ -412,8 +439,7 @@ class _Writer:
         caption = _tight(self.paragraph(STYLE_SMALL), after=6)
         add_text(caption, chart.caption + " · streep: de helft", size=7, colour="333333")
 
-    def heading(self, block: Heading, name: str) -> None:
-        level = max(1, min(block.level, 9))
+    def heading(self, block: Heading, name: str, level: int) -> None:
         paragraph = self.paragraph(f"Heading {level}")
         self.bookmarks += 1
         start = _el("w:bookmarkStart", id=self.bookmarks, name=name)
@@ -451,12 +477,12 @@ class _Writer:
             add_text(notice, NOTICE)
         self.break_pending = True
 
-    def contents(self, names: list[str]) -> None:
+    def contents(self, names: list[str], levels: list[int]) -> None:
         add_text(self.paragraph("TOC Heading"), "Inhoud")
-        for heading, name in zip(self.pack.headings(), names):
-            if heading.level not in (1, 2):
+        for heading, name, level in zip(self.pack.headings(), names, levels):
+            if level not in (1, 2):
                 continue
-            paragraph = self.paragraph(f"toc {heading.level}")
+            paragraph = self.paragraph(f"toc {level}")
             link = _el("w:hyperlink", anchor=name, history=1)
             for run in add_text(paragraph, heading.text):
                 link.append(run._r)  # moves the run into the link
@@ -471,6 +497,16 @@ class _Writer:
             add_text(paragraph, f"{source.number}. {source.text}")
 
 
+def outline_levels(headings: list[Heading]) -> list[int]:
+    """The level each heading gets: its own, but never deeper than one below the heading before it
+    (a screen reader's list of headings has no gaps), and between 1 and 9 (Word's heading styles)."""
+    levels, previous = [], 0
+    for heading in headings:
+        previous = max(1, min(heading.level, previous + 1, 9))
+        levels.append(previous)
+    return levels
+
+
 def render_docx(pack: Pack, target: Path, progress=None) -> Path:
     """Write `pack` as a Word document to `target`; `progress(done, total)` is called as blocks are written."""
     writer = _Writer(pack)
@@ -480,12 +516,13 @@ def render_docx(pack: Pack, target: Path, progress=None) -> Path:
     writer.cover()
     used: set[str] = set()
     names = [bookmark_name(h.anchor, used) for h in pack.headings()]
-    writer.contents(names)
+    levels = outline_levels(pack.headings())
+    writer.contents(names, levels)
     total = len(pack.blocks) or 1
     heading_index = 0
     for index, block in enumerate(pack.blocks):
         if isinstance(block, Heading):
-            writer.heading(block, names[heading_index])
+            writer.heading(block, names[heading_index], levels[heading_index])
             heading_index += 1
             if block.opens_sources:
                 writer.sources()

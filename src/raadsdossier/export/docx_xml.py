@@ -124,6 +124,11 @@ def _runs_xml(cell: _Cell) -> str:
     return "".join(out)
 
 
+def _attr(text) -> str:
+    """`text` for an XML attribute written between double quotes."""
+    return xml_escape(_clean(text), {'"': "&quot;"})
+
+
 def _field(paragraph, instruction: str, shown: str, **formatting) -> None:
     """A complex field (PAGE, NUMPAGES) with `shown` as its value until the word processor lays the page out."""
     def run(child):
@@ -191,3 +196,15 @@ def _text_width(text: str, size: float) -> float:
 
 def _shade(cell, fill: str) -> None:
     _put(cell._tc.get_or_add_tcPr(), _el("w:shd", val="clear", color="auto", fill=fill), _TCPR)
+
+
+def _row_within(row: list[_Cell], widths: list[int], cell_margins, lines: int) -> bool:
+    """Whether every cell of the row takes at most `lines` lines (cell text is 8.5 points; a generous estimate)."""
+    for cell, width in zip(row, widths):
+        points = max(1.0, (width - cell_margins[1] - cell_margins[3]) / 20)
+        text = _clean(cell.text)
+        if (text.count("\n") + 1) + len(text) * 8.5 / points <= lines:  # no character is wider than its size
+            continue
+        if sum(1 + int(_text_width(part, 8.5) // points) for part in text.split("\n")) > lines:
+            return False
+    return True

@@ -10,14 +10,15 @@ from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.export.model import Pack
 from raadsdossier.storage.files import os_reason
 
-FORMATS = ("pdf", "docx")
+FORMATS = ("pdf", "docx", "html")
 
 
 def format_of(target: Path) -> str:
-    """"pdf" or "docx" by the suffix of `target`; InvalidInput naming the file for any other."""
+    """"pdf", "docx" or "html" by the suffix of `target`; InvalidInput naming the file for any other."""
     fmt = Path(target).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise InvalidInput(target, "kies een bestandsnaam op .pdf of .docx voor het stuk.")
+        raise InvalidInput(target, "kies een bestandsnaam op .pdf of .docx voor het stuk, of op .html voor een "
+                                   "webpagina.")
     return fmt
 
 
@@ -26,13 +27,17 @@ def _renderer(fmt: str):
         from raadsdossier.export.pdf import render_pdf
 
         return render_pdf
+    if fmt == "html":
+        from raadsdossier.export.html import render_html
+
+        return render_html
     from raadsdossier.export.docx import render_docx
 
     return render_docx
 
 
 def check_target(target: Path) -> None:
-    """InvalidInput unless a pack can be written to `target` (a .pdf or .docx name in a folder that exists)."""
+    """InvalidInput unless a pack can be written to `target` (a .pdf, .docx or .html name in a folder that exists)."""
     target = Path(target)
     format_of(target)
     if not target.parent.is_dir():
