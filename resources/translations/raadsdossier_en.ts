@@ -378,12 +378,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+70"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+71"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -421,26 +421,31 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+54"/>
-        <location line="+238"/>
+        <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+56"/>
+        <location line="+273"/>
         <location line="+4"/>
-        <location line="+126"/>
+        <location line="+129"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-358"/>
-        <location line="+54"/>
+        <location line="-396"/>
+        <location line="+64"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-63"/>
         <source>Het hele dossier</source>
         <translation>The whole dossier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>(de hele vergadering)</source>
+        <translation>(the whole meeting)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>agendapunt</source>
         <translation>agenda item</translation>
     </message>
@@ -470,7 +475,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Confidential</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Ook uit deze geopende dossiers (één stuk per agendapunt)</source>
+        <translation>Also from these open dossiers (one pack, by agenda item)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alle aanbevelingen van de checklist, ook de niet beoordeelde</source>
+        <translation>Every recommendation of the checklist, also those not assessed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ook fractie-interne items opnemen</source>
         <translation>Also include party-internal items</translation>
     </message>
@@ -491,17 +506,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+12"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Opgesteld door</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>DOCX (bewerkbaar)</source>
         <translation>DOCX (editable)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>HTML (voor de website)</source>
+        <translation>HTML (for the website)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bestandsnaam zonder extensie</source>
         <translation>File name without extension</translation>
     </message>
@@ -516,7 +536,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open when finished</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Het vergaderstuk wordt gemaakt…</source>
         <translation>Creating the meeting paper…</translation>
     </message>
@@ -526,7 +546,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+222"/>
         <source>Vergaderstuk opgeslagen als %1</source>
         <translation>Meeting paper saved as %1</translation>
     </message>
@@ -541,7 +561,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Items in the paper: %1. Non-public items left out: %2.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>Dossiers in het stuk: %1.</source>
+        <translation>Dossiers in the pack: %1.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Het bestand kon niet worden geopend: er is waarschijnlijk geen programma voor %1-bestanden ingesteld. Het staat in:
 %2</source>
         <translation>The file could not be opened: there is probably no program set up for %1 files. It is in:
@@ -560,12 +585,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The paper %1 could not be created: %2</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-325"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Formaat</source>
         <translation>Format</translation>
     </message>
@@ -575,17 +600,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Maken</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Onderdelen en het aantal items per niveau:</source>
         <translation>Sections and the number of items per level:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Vergaderstuk gemaakt</source>
         <translation>Meeting paper created</translation>
     </message>
@@ -615,12 +640,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+54"/>
         <source>Wordt geteld…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 items gaan erin; %2 niet-openbare items blijven eruit.</source>
         <translation>%1 items go in; %2 non-public items are left out.</translation>
     </message>
@@ -635,7 +660,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Save meeting paper</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Kies een naam voor het bestand.</source>
         <translation>Choose a name for the file.</translation>
     </message>
@@ -648,7 +673,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>GlanceView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+44"/>
+        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+62"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
@@ -1782,7 +1807,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+47"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+61"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -1793,7 +1818,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
     </message>
@@ -1813,7 +1838,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossier…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2034,7 +2059,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+141"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2044,27 +2069,27 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>the dossier is damaged (the integrity check reports: %1).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Dossier openen</source>
         <translation>Open dossier</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Voorbeelddossiers</source>
         <translation>Example dossiers</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Nieuw dossier opslaan</source>
         <translation>Save new dossier</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Nieuw dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Kopie opslaan als</source>
         <translation>Save copy as</translation>
     </message>
@@ -2079,7 +2104,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -2094,7 +2119,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The list of recent dossiers was cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+70"/>
+        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+71"/>
         <source>Niet gelukt</source>
         <translation>Did not succeed</translation>
     </message>
@@ -2144,7 +2169,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 is no longer encrypted.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Ook %1 reservekopie(ën) zijn omgezet.</source>
         <translation>%1 backup(s) were converted too.</translation>
     </message>
@@ -2179,12 +2204,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>all changes saved</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>De nieuwe taal is actief na het herstarten van Raadsdossier.</source>
         <translation>The new language takes effect after restarting Raadsdossier.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Over Raadsdossier</source>
         <translation>About Raadsdossier</translation>
     </message>
@@ -2275,6 +2300,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+2"/>
+        <location line="+1"/>
         <source>Motie</source>
         <translation>Motion</translation>
     </message>
@@ -2489,22 +2515,22 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+153"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+161"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+161"/>
         <source>Nog geen statusgeschiedenis vastgelegd.</source>
         <translation>No status history recorded yet.</translation>
     </message>
@@ -2766,7 +2792,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Partner</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>Omschrijving en statusgeschiedenis</source>
         <translation>Description and status history</translation>
     </message>
@@ -2797,7 +2823,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>The overview could not be read</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Dit dossier heeft nog geen stedenband.</source>
         <translation>This dossier has no partnership yet.</translation>
     </message>
@@ -3356,7 +3382,7 @@ Ingediend 10 juni 2022
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+183"/>
+        <location filename="../../src/raadsdossier/gui/search_results.py" line="+131"/>
         <source>Gezocht naar „%1” in %2.</source>
         <translation>Searched for “%1” in %2.</translation>
     </message>
@@ -3381,7 +3407,7 @@ Ingediend 10 juni 2022
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+96"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -3406,22 +3432,22 @@ Ingediend 10 juni 2022
         <translation>Search in all open dossiers</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+113"/>
         <source>Er is geen dossier open om in te zoeken.</source>
         <translation>No dossier is open to search in.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Zoeken naar „%1”…</source>
         <translation>Searching for “%1”…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Zoeken lukte niet: %1</source>
         <translation>The search failed: %1</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location filename="../../src/raadsdossier/gui/search_results.py" line="+4"/>
         <source>Zoekresultaten</source>
         <translation>Search results</translation>
     </message>
@@ -3994,7 +4020,7 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-210"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-211"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>

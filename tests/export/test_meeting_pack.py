@@ -62,6 +62,13 @@ def docx_text(path) -> str:
                            + [cell.text for table in document.tables for row in table.rows for cell in row.cells]))
 
 
+def html_text(path) -> str:
+    """The HTML pack's text as a reader's browser shows it (tags out, entities decoded)."""
+    import html
+
+    return squash(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(style|title)>.*?</\1>", " ", path.read_text()))))
+
+
 def in_order(text: str, *parts: str) -> bool:
     at = 0
     for part in parts:
@@ -74,15 +81,16 @@ def in_order(text: str, *parts: str) -> bool:
 def test_a_meeting_pack_of_two_dossiers_follows_the_agenda(meeting_dossiers, tmp_path, run):
     files = [meeting_dossiers[slug] for slug in ("arnhem-wuhan", "enschede-dalian", "breda-yangzhou")]
     texts = {}
-    for suffix in ("pdf", "docx"):
+    for suffix in ("pdf", "docx", "html"):
         target = tmp_path / f"vergadering.{suffix}"
         code, out, err = run("pack", *files, "--meeting", MEETING, "-o", target)
         assert code == 0, err
         assert out.strip() == str(target)
         assert "Breda – Yangzhou" in err  # named, not an error
-        texts[suffix] = squash(" ".join(pdf_pages(target))) if suffix == "pdf" else docx_text(target)
+        texts[suffix] = squash(" ".join(pdf_pages(target))) if suffix == "pdf" else docx_text(target) \
+            if suffix == "docx" else html_text(target)
     for suffix, text in texts.items():
-        body = text[text.index("Dossiers in dit stuk", text.index("Agendapunt 10") if suffix == "pdf" else 0):]
+        body = text[text.rindex("Dossiers in dit stuk"):]  # the body, after the contents that name it too
         assert in_order(body, "Agendapunt 3: Vaststelling van de agenda",
                         "Agendapunt 5: Stedenband Wuhan", "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan",
                         "Agendapunt 10: Notitie stedenband Dalian", "Enschede – Dalian: M7 Motie evaluatie stedenband Dalian",

@@ -196,3 +196,36 @@ def test_choosing_confidential_says_the_pack_will_be_marked(window, arnhem, qtbo
     assert "VERTROUWELIJK" in dialog.summary.text()
     assert dialog.options().include == frozenset({Confidentiality.CONFIDENTIAL})
     dialog.reject()
+
+
+def test_a_meeting_pack_over_the_open_dossiers_that_have_the_meeting(window, arnhem, tmp_path, opened, qtbot):
+    import json
+
+    from raadsdossier.services import importing, lists
+    from tests.export.test_meeting_pack import MEETING, agenda_document
+
+    views = {view.title: view for view in window.views()}
+    plans = {"Arnhem – Wuhan": ([("5", "Stedenband Wuhan")], ("5", "Motie evaluatie stedenband Wuhan"), "a"),
+             "Enschede – Dalian": ([("10", "Notitie stedenband Dalian")], ("10", "Motie evaluatie stedenband Dalian"), "b")}
+    for title, (agenda, motion, prefix) in plans.items():
+        dossier = views[title].dossier
+        document = tmp_path / f"{prefix}.json"
+        document.write_text(json.dumps(agenda_document(lists.page(dossier, "sources")[0]["id"], agenda, motion, prefix)))
+        importing.import_files(dossier, [document])
+    dialog = window.export_pack()
+    assert not dialog.also.isVisibleTo(dialog)  # the whole dossier: one dossier's pack
+    dialog.scope.setCurrentIndex(next(i for i in range(dialog.scope.count())
+                                      if dialog.scope.itemData(i) == (MEETING, None)))
+    offered = [box.text() for box, _dossier in dialog.also_boxes]
+    assert offered == ["Enschede – Dalian"] and dialog.also.isVisibleTo(dialog)  # Breda and Maastricht lack it
+    dialog.also_boxes[0][0].setChecked(True)
+    dialog.html.setChecked(True)
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "vergadering"))
+    dialog.start()
+    assert sorted(p.name for p in out.iterdir()) == ["vergadering.docx", "vergadering.html", "vergadering.pdf"]
+    text = squash(" ".join(pdf_pages(out / "vergadering.pdf")))
+    assert text.index("Agendapunt 5: Stedenband Wuhan") < text.index("Agendapunt 10: Notitie stedenband Dalian")
+    assert "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan" in text
+    assert "Dossiers in het stuk: Arnhem – Wuhan, Enschede – Dalian." in dialog.outcome_text.text()

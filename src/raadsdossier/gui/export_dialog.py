@@ -48,9 +48,11 @@ class ExportDialog(QDialog):
     """Three states: choosing (the form), busy (form and buttons disabled, progress shown), done (what was
     made and where, with Openen / Map tonen / Sluiten). A failure returns to choosing with a message."""
 
-    def __init__(self, dossier: Dossier, title: str, parent=None) -> None:
+    def __init__(self, dossier: Dossier, title: str, parent=None,
+                 others: list[tuple[str, Dossier]] | tuple = ()) -> None:
         super().__init__(parent)
         self.dossier = dossier
+        self.others = list(others)  # the other open dossiers (title, dossier): a meeting's pack may cover them too
         self.setWindowTitle(self.tr("Vergaderstuk maken"))
         self.info = packs.pack_choices(dossier)
         self.written: list[Path] = []
@@ -64,6 +66,7 @@ class ExportDialog(QDialog):
         self.scope.setAccessibleName(self.tr("Waarvoor"))
         self.scope.addItem(self.tr("Het hele dossier"), (None, None))
         for reference, meeting_title, agenda in self.info["meetings"]:
+            self.scope.addItem(meeting_title + " " + self.tr("(de hele vergadering)"), (reference, None))
             for number, agenda_title in agenda:
                 self.scope.addItem(meeting_title + ", " + self.tr("agendapunt") + f" {number}: {agenda_title}", (reference, number))
 
@@ -81,6 +84,14 @@ class ExportDialog(QDialog):
             self.sections.addTopLevelItem(row)
         self.sections.resizeColumnToContents(0)
 
+        # A meeting's pack over several dossiers: the other open dossiers that have the chosen meeting.
+        self.also = QGroupBox(self.tr("Ook uit deze geopende dossiers (één stuk per agendapunt)"))
+        self.also_layout = QVBoxLayout(self.also)
+        self.also_boxes: list[tuple[QCheckBox, Dossier]] = []
+        self.also.hide()
+        self.full_checklist = QCheckBox(self.tr("Alle aanbevelingen van de checklist, ook de niet beoordeelde"))
+        self.full_checklist.toggled.connect(self._update_summary)
+
         self.internal = QCheckBox(self.tr("Ook fractie-interne items opnemen"))
         self.confidential = QCheckBox(self.tr("Ook vertrouwelijke items opnemen"))
         n = self.info["sensitive_people"]
@@ -96,7 +107,7 @@ class ExportDialog(QDialog):
         for box in (self.internal, self.confidential, self.sensitive):
             box.toggled.connect(self._update_summary)
         self.sections.itemChanged.connect(lambda *_: self._update_summary())
-        self.scope.currentIndexChanged.connect(lambda _index: self._update_summary())
+        self.scope.currentIndexChanged.connect(lambda _index: (self._offer_others(), self._update_summary()))
 
         self.author = QLineEdit()
         self.author.setAccessibleName(self.tr("Opgesteld door"))
@@ -104,6 +115,7 @@ class ExportDialog(QDialog):
         self.pdf.setChecked(True)
         self.docx = QCheckBox(self.tr("DOCX (bewerkbaar)"))
         self.docx.setChecked(True)
+        self.html = QCheckBox(self.tr("HTML (voor de website)"))
         # The proposed folder: where this dossier's last pack went, else Documents (never the app's own
         # hidden folder, where a user would not look for it).
         self.folder = self._proposed_folder()
@@ -124,6 +136,7 @@ class ExportDialog(QDialog):
         formats = QHBoxLayout()
         formats.addWidget(self.pdf)
         formats.addWidget(self.docx)
+        formats.addWidget(self.html)
         formats.addStretch(1)
         form.addRow(self.tr("Formaat"), formats)
         levels = QGroupBox(self.tr("Vertrouwelijkheid"))
@@ -135,8 +148,10 @@ class ExportDialog(QDialog):
         choices_layout = QVBoxLayout(self.choices)
         choices_layout.setContentsMargins(0, 0, 0, 0)
         choices_layout.addLayout(form)
+        choices_layout.addWidget(self.also)
         choices_layout.addWidget(QLabel(self.tr("Onderdelen en het aantal items per niveau:")))
         choices_layout.addWidget(self.sections)
+        choices_layout.addWidget(self.full_checklist)
         choices_layout.addWidget(levels)
         choices_layout.addWidget(self.open_when_done)
 
@@ -241,8 +256,27 @@ class ExportDialog(QDialog):
                                                      (Confidentiality.CONFIDENTIAL, self.confidential))
                             if box.isChecked())
         return PackOptions(sections=self.chosen_sections(), include=include,
-                           include_sensitive=self.sensitive.isChecked(), meeting=meeting, agenda_item=agenda_item,
-                           author=self.author.text().strip())
+                           include_sensitive=self.sensitive.isChecked(), full_checklist=self.full_checklist.isChecked(),
+                           meeting=meeting, agenda_item=agenda_item, author=self.author.text().strip())
+
+    def _offer_others(self) -> None:
+        """For a meeting: a box for each other open dossier that has that meeting (by its reference)."""
+        for box, _dossier in self.also_boxes:
+            box.deleteLater()
+        self.also_boxes = []
+        meeting, _agenda_item = self.scope.currentData()
+        if meeting:
+            for title, dossier in self.others:
+                if packs.has_meeting(dossier, meeting):
+                    box = QCheckBox(title)
+                    box.toggled.connect(self._update_summary)
+                    self.also_layout.addWidget(box)
+                    self.also_boxes.append((box, dossier))
+        self.also.setVisible(bool(self.also_boxes))
+
+    def chosen_dossiers(self) -> list[Dossier]:
+        """This dossier, and for a meeting the other open dossiers ticked to go in the same pack."""
+        return [self.dossier] + [dossier for box, dossier in self.also_boxes if box.isChecked()]
 
     def _update_summary(self) -> None:
         self.summary.setText(self.tr("Wordt geteld…"))
@@ -250,8 +284,10 @@ class ExportDialog(QDialog):
 
     def _count(self) -> None:
         self._counting += 1
-        generation, options, dossier = self._counting, self.options(), self.dossier
-        tasks.run_in_background(lambda: packs.pack_counts(dossier, options),
+        generation, options, dossiers = self._counting, self.options(), self.chosen_dossiers()
+        count = (lambda: packs.meeting_pack_counts(dossiers, options)) if len(dossiers) > 1 else \
+            (lambda: packs.pack_counts(dossiers[0], options))
+        tasks.run_in_background(count,
                                 lambda counts: self._show_counts(generation, counts),
                                 lambda exc: self._show_counts(generation, exc))
 
@@ -283,7 +319,8 @@ class ExportDialog(QDialog):
             base = self.folder / base
         if not base.name or base.name in (".", ".."):
             return []
-        return [base.with_suffix(f".{fmt}") for fmt, box in (("pdf", self.pdf), ("docx", self.docx)) if box.isChecked()]
+        return [base.with_suffix(f".{fmt}") for fmt, box in (("pdf", self.pdf), ("docx", self.docx), ("html", self.html))
+                if box.isChecked()]
 
     # -- making the pack -----------------------------------------------------------------------------
 
@@ -301,12 +338,13 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         steps = 100 * len(targets)
         report = self._progress.changed.emit
-        dossier = self.dossier
+        dossiers = self.chosen_dossiers()
 
         def work():  # on a worker thread; the rendering itself runs in a child process (services/packs.py)
-            return packs.make_pack(dossier, targets, options,
-                                   lambda done, total: report(steps * done // max(total, 1), steps),
-                                   isolated=True)
+            step = lambda done, total: report(steps * done // max(total, 1), steps)  # noqa: E731
+            if len(dossiers) > 1:
+                return packs.make_meeting_pack(dossiers, targets, options, step, isolated=True)
+            return packs.make_pack(dossiers[0], targets, options, step, isolated=True)
 
         tasks.run_in_background(work, self._done, lambda exc: self._failed(exc, targets))
 
@@ -361,6 +399,8 @@ class ExportDialog(QDialog):
         where = self.tr("Opgeslagen als:") + "\n" + "\n".join(str(path) for path in self.written)
         counts = self.tr("Items in het stuk: %1. Niet-openbare items weggelaten: %2.") \
             .replace("%1", str(result.included_items)).replace("%2", str(result.withheld_items))
+        if isinstance(result, packs.MeetingPackResult):
+            counts += "\n" + self.tr("Dossiers in het stuk: %1.").replace("%1", ", ".join(result.dossiers))
         self.outcome_text.setText(where + "\n\n" + counts)
         self.choices.hide()
         self.buttons.hide()

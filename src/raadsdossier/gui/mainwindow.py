@@ -458,7 +458,8 @@ class MainWindow(SafetyActions, QMainWindow):
         view = self.current_view()
         if view is None:
             return None
-        dialog = ExportDialog(view.dossier, view.title, self)
+        dialog = ExportDialog(view.dossier, view.title, self,
+                              [(other.title, other.dossier) for other in self.views() if other is not view])
         dialog.open()
         return dialog
 
