@@ -71,7 +71,15 @@ def test_deleting_keeps_what_referred_to_the_item_for_undo(arnhem):
 
 
 def test_a_party_that_voted_cannot_be_deleted_and_one_with_members_comes_back_whole(arnhem):
-    party = next(p for p in lists.page(arnhem, "parties") if p["name"] == "GroenLinks")
+    # The demo's GroenLinks voted: its switch to "voor" carried the July 2021 vote
+    groenlinks = next(p for p in lists.page(arnhem, "parties") if p["name"] == "GroenLinks")
+    before = _state(arnhem)
+    with pytest.raises(DossierError, match="'GroenLinks' kan niet worden verwijderd: het wordt nog gebruikt"):
+        edits.delete_item(arnhem, groenlinks["id"])
+    assert _state(arnhem) == before
+    # A party that never voted
+    edits.save_item(arnhem, "parties", {"id": "f1", "name": "Een fractie"})
+    party = lists.get(arnhem, "f1")[1]
     motion = lists.page(arnhem, "motions")[0]
     edits.save_item(arnhem, "people", {"id": "p1", "name": "Een raadslid", "role": "member", "party_id": party["id"]})
     edits.save_item(arnhem, "motions", {**motion, "submitters": [{"party": party["id"]}]})
@@ -84,7 +92,7 @@ def test_a_party_that_voted_cannot_be_deleted_and_one_with_members_comes_back_wh
     votes = [{"kind": "party", "choices": [{"party": party["id"], "choice": "for", "seats": 8}]}]
     edits.save_item(arnhem, "motions", {**lists.get(arnhem, motion["id"])[1], "votes": votes})
     before = _state(arnhem)
-    with pytest.raises(DossierError, match="'GroenLinks' kan niet worden verwijderd: het wordt nog gebruikt"):
+    with pytest.raises(DossierError, match="'Een fractie' kan niet worden verwijderd: het wordt nog gebruikt"):
         edits.delete_item(arnhem, party["id"])
     assert _state(arnhem) == before
 

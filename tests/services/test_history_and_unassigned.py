@@ -46,8 +46,9 @@ def test_an_old_dossier_opened_read_only_is_not_migrated(tmp_path):
 def _unassigned_document(dossier_path, run):
     exported = json.loads(run("export-json", dossier_path)[1])
     parties = {p["name"]: p["id"] for p in exported["parties"]}
+    parties["VVD"] = "p2000000-0000-4000-8000-000000000003"  # the sources name no VVD in Arnhem's council: added here
     motion = exported["motions"][0]["id"]
-    return {"format": "raadsdossier/1", "motions": [
+    return {"format": "raadsdossier/1", "parties": [{"id": parties["VVD"], "name": "VVD"}], "motions": [
         {"id": "m2000000-0000-4000-8000-000000000002", "title": "Tweede motie bij hetzelfde agendapunt"}],
         "unassigned_votes": [{
             "id": "u1000000-0000-4000-8000-000000000001", "agenda_item": "Stemmingen over moties China",
