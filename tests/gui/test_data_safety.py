@@ -161,7 +161,7 @@ def test_backups_dialog_lists_counts_and_restores_in_two_clicks(bare_window, dem
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     rows = dialog.contents()
     assert len(rows) == 1 and rows[0][1] == "handmatig"
-    assert rows[0][2] == "4 fracties, 4 personen, 1 motie, 1 vragenset, 1 demonstratie, 1 gebeurtenis, 4 bronnen"
+    assert rows[0][2] == "1 fractie, 1 motie, 1 vragenset, 1 demonstratie, 1 gebeurtenis, 3 bronnen"
     assert dialog.status.text().startswith("Reservekopie gemaakt: arnhem-wuhan.")
 
     motions = view.show_section("motions")

@@ -68,9 +68,16 @@ def test_arnhem_motion_shows_three_votes_with_their_outcomes(arnhem):
 
 
 def test_create_a_motion_with_votes_and_see_the_computed_result(arnhem, qtbot):
+    # The demo's council has only GroenLinks (the one party its source names): add three more, then give
+    # each its seats through the form.
+    for number, name in enumerate(("VVD", "D66", "CDA"), start=1):
+        assert arnhem.save_item("parties", {"id": f"p0000000-0000-4000-8000-00000000000{number}", "name": name},
+                                f"{name} toevoegen")
     people = arnhem.show_section("parties_and_people")
     parties = people.parts[0]
-    for row in parties.model.rows:  # give the national parties seats in this council
+    parties.refresh()
+    assert sorted(row["name"] for row in parties.model.rows) == ["CDA", "D66", "GroenLinks", "VVD"]
+    for row in parties.model.rows:
         after = dict(row, seats={"GroenLinks": 8, "VVD": 6, "D66": 5, "CDA": 3}[row["name"]])
         parties.show_item(row["id"])
         parties.save(after)
@@ -267,6 +274,7 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
 
 
 def test_parties_that_changed_their_vote_are_named(arnhem):
+    edits.save_item(arnhem.dossier, "parties", {"id": "p0000000-0000-4000-8000-000000000001", "name": "VVD"})
     parties = {row["name"]: row["id"] for row in lists.page(arnhem.dossier, "parties")}
     motion = lists.page(arnhem.dossier, "motions")[0]
     motion["votes"] = [
