@@ -3903,7 +3903,12 @@ Ingediend 10 juni 2022
         <translation>%1 (source: %2)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>(landelijk)</source>
+        <translation>(national)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Zonder eigen datum: het staat op de datum van de bron die het noemt (%1).</source>
         <translation>No date of its own: it stands at the date of the source it cites (%1).</translation>
     </message>

@@ -61,6 +61,15 @@ def test_the_undated_bedroefd_reaction_is_shown_as_datum_onbekend_at_its_sources
                               "Motie stedenband met Wuhan verbreken"]
 
 
+def test_national_context_says_so_on_the_timeline(arnhem):
+    timeline = arnhem.show_section("timeline")
+    model = timeline.list_model
+    kamervragen = _row_of(timeline, next(t for t in timeline.entry_titles() if t.startswith("2022Z11774")))
+    assert model.index(kamervragen, KIND).data() == "vragenset (landelijk)"
+    motion = _row_of(timeline, "Motie stedenband met Wuhan verbreken")
+    assert model.index(motion, KIND).data() == "motie"  # the council's own
+
+
 def test_years_are_heading_rows_in_order_and_each_entry_stands_under_its_year(window):
     timeline = _view(window, "Maastricht – Chengdu").show_section("timeline")
     model, table = timeline.list_model, timeline.table

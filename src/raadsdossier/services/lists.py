@@ -268,6 +268,7 @@ class TimelineEntry:
     confidentiality: Confidentiality
     place: str | None = None
     period: str | None = None  # an event's period as its source words it ("sinds 2019"); not sorted by
+    national: bool = False  # national context (Kamervragen, Kamerstukken), not the council's own
 
     @property
     def dated(self) -> bool:
@@ -304,6 +305,17 @@ def _placed_at(table, own_date):
                 .where(cites.c.item_id == table.c.id).scalar_subquery())
     # SQLite's COALESCE evaluates the subquery only for the undated items.
     return func.coalesce(type_coerce(own_date, String), earliest, type_=String)
+
+
+def _national(key: str, table):
+    """Whether a timeline row is national context: the Tweede Kamer's questions and documents."""
+    from sqlalchemy import false
+
+    if key == "question_sets":
+        return table.c.set_kind == "parliamentary_questions"
+    if key == "sources":
+        return table.c.source_kind == "parliamentary_document"
+    return false()
 
 
 def _timeline_columns(key: str):
@@ -345,7 +357,8 @@ def _timeline_statements(keys: frozenset[str] | None):
                                 (end if end is not None else null()).label("end_date"), literal(key).label("key"),
                                 Item.kind.label("kind"), title.label("title"),
                                 Item.confidentiality.label("confidentiality"), place.label("place"),
-                                (table.c.period if "period" in table.c else null()).label("period"))
+                                (table.c.period if "period" in table.c else null()).label("period"),
+                                _national(key, table).label("national"))
                          .select_from(table.join(Item.__table__, Item.id == table.c.id)).where(table.c.id.in_(ids)))
     statements = None
     if len(_TIMELINE_STATEMENTS) >= 64:  # 2^10 choices of kinds are possible, a few are made
@@ -391,10 +404,10 @@ def timeline_page(dossier: Dossier, keys: set[str] | None = None, offset: int = 
         ids = list(session.scalars(order.offset(offset).limit(limit)))
         by_id: dict[str, TimelineEntry] = {}
         for start in range(0, len(ids), _ROWS_AT_ONCE):
-            for item_id, when, end_date, key, kind, title, conf, place, period in session.execute(
+            for item_id, when, end_date, key, kind, title, conf, place, period, national in session.execute(
                     rows, {"ids": ids[start:start + _ROWS_AT_ONCE]}):
                 by_id[item_id] = TimelineEntry(when, end_date, key, kind, item_id, title or "", Confidentiality(conf),
-                                               place, period)
+                                               place, period, bool(national))
         return [by_id[item_id] for item_id in ids if item_id in by_id]  # (unless deleted in between)
 
 

@@ -192,8 +192,8 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
                 return self._date_text(entry)
-            if column == KIND:
-                return kind_label(entry.kind)
+            if column == KIND:  # national context says so, beside the council's own items
+                return kind_label(entry.kind) + (" " + self.tr("(landelijk)") if entry.national else "")
             if column == TITLE:
                 return entry.title
             return label(entry.confidentiality) if entry.confidentiality != Confidentiality.PUBLIC else None
