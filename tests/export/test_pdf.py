@@ -107,6 +107,8 @@ def test_a_vote_per_party_is_tabled_and_charted(arnhem_with_secrets, tmp_path):
     from raadsdossier.services import edits, lists
 
     with Dossier.open(arnhem_with_secrets) as dossier:
+        for number, name in enumerate(("D66", "VVD")):  # the sources name no D66 or VVD in Arnhem's council
+            edits.save_item(dossier, "parties", {"id": f"e0000000-0000-4000-8000-00000000020{number}", "name": name})
         parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
         motion = lists.page(dossier, "motions")[0]
         motion["votes"].append({"date": "2021-09", "kind": "party", "result": "rejected", "note": None, "choices": [

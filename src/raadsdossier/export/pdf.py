@@ -1,4 +1,5 @@
-"""Render a pack to PDF with reportlab: cover, contents with page numbers, header and footer on every page."""
+"""Render a pack to PDF with reportlab: cover, contents with page numbers, header and footer on every page;
+tagged for PDF/UA-1 (export/pdf_tags.py)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
-    Paragraph as RLParagraph, Spacer, Table as RLTable, TableStyle,
+    Paragraph as RLParagraph, Spacer, TableStyle,
 )
 from reportlab.pdfgen.canvas import Canvas
 
@@ -26,6 +27,7 @@ from raadsdossier.export import fonts
 from raadsdossier.export.labels import nl
 from raadsdossier.export.longtext import LONG_WORD, chunks
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
+from raadsdossier.export.pdf_tags import Element, Figure, Tags, TaggedParagraph, TaggedTable, finish
 
 _LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
 FONT, FONT_BOLD, FONT_ITALIC, FONT_CJK = "RD-Sans", "RD-Sans-Bold", "RD-Sans-Italic", "RD-CJK"
@@ -82,11 +84,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _HeadingParagraph(RLParagraph):
+class _HeadingParagraph(TaggedParagraph):
     """A heading that registers itself in the contents and the PDF outline."""
 
-    def __init__(self, text: str, style, level: int, anchor: str, plain: str) -> None:
-        super().__init__(f'<a name="{anchor}"/>{text}', style)
+    def __init__(self, text: str, style, level: int, anchor: str, plain: str, element: Element) -> None:
+        super().__init__(f'<a name="{anchor}"/>{text}', style, element)
         self.toc_level, self.anchor, self.plain = level, anchor, plain
 
 
@@ -111,46 +113,53 @@ def toc_layout(pack: Pack, height: float) -> list[list[tuple[int, str, str]]]:
 
 
 class _TocPage(Flowable):
-    """One page of the contents, drawn in the single layout pass: the entries and their links now,
-    the page numbers as a form that is filled in once every heading has found its page."""
+    """One page of the contents, drawn in the single layout pass: the entries and their links now, the
+    page numbers when the pages are written (_NumberedCanvas.save), once every heading has found its page.
+    Each entry is a TOCI with a Reference to a Link: the entry's text, its page number and its annotation."""
 
-    def __init__(self, doc: "_Doc", index: int) -> None:
+    def __init__(self, doc: "_Doc", index: int, title: Element | None, links: list[Element]) -> None:
         super().__init__()
-        self.doc, self.index = doc, index
+        self.doc, self.index, self.title, self.links = doc, index, title, links
 
     def wrap(self, available_width, available_height):
         self.width = available_width
         return available_width, available_height - 1
 
     def draw(self) -> None:
-        canvas, entries = self.canv, self.doc.toc_pages[self.index]
+        canvas, entries, tags = self.canv, self.doc.toc_pages[self.index], self.doc.tags
         y = self.doc.height - 2
-        if self.index == 0:
+        if self.title is not None:
             canvas.setFont(FONT_BOLD, 16)
             canvas.setFillColor(ACCENT)
+            tags.begin(canvas, self.title)
             canvas.drawString(0, y - 16, "Inhoud")
+            tags.end(canvas)
             y -= TOC_TITLE_HEIGHT
         canvas.setFillColor(colors.black)
-        positions = []
-        for level, text, anchor in entries:
+        numbers = self.doc.toc_numbers.setdefault(canvas.getPageNumber(), [])
+        for (level, text, anchor), link in zip(entries, self.links):
             font, size = TOC_FONT[level]
             line = TOC_LINE[level]
             indent = 0 if level == 1 else 12
             room = self.width - indent - NUMBER_WIDTH - 10
             shown = _fit(text, font, size, room)
             baseline = y - line + 3
+            tags.begin(canvas, link)
             _draw_mixed_font(canvas, indent, baseline, shown, font, size)
+            tags.end(canvas)
             end = indent + _mixed_width(shown, font, size) + 3
             canvas.setFont(FONT, size)
             dots = "." * max(0, int((self.width - NUMBER_WIDTH - end) / pdfmetrics.stringWidth(". ", FONT, size)))
+            Tags.begin_artifact(canvas)
             canvas.drawString(end, baseline, " ".join(dots))
+            Tags.end(canvas)
             x0, y0 = canvas.absolutePosition(0, y - line)
             x1, y1 = canvas.absolutePosition(self.width, y)
-            canvas.linkRect("", anchor, (x0, y0, x1, y1), relative=0, thickness=0)
-            positions.append((anchor, baseline, font, size))
+            canvas.linkRect(text, anchor, (x0, y0, x1, y1), relative=0, thickness=0)  # text: the link's description
+            tags.link(canvas, link)
+            right, bottom = canvas.absolutePosition(self.width, baseline)
+            numbers.append((tags.reserve(canvas, link), link, anchor, right, bottom, font, size))
             y -= line
-        self.doc.toc_positions[self.index] = positions
-        canvas.doForm(f"toc-numbers-{self.index}")
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:
@@ -195,7 +204,8 @@ class _Doc(BaseDocTemplate):
         footer = pack.date + (f" · {pack.author}" if pack.author else "")
         self._footer_text = _fit(footer, FONT, 8, self.width - pdfmetrics.stringWidth("Pagina 9999 van 9999", FONT, 8)
                                  - 6 * mm)
-        self.toc_positions: dict[int, list] = {}
+        self.tags = Tags()
+        self.toc_numbers: dict[int, list] = {}  # page -> (MCID, Link element, anchor, x, y, font, size) of each number
         self.heading_pages: dict[str, int] = {}
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -210,25 +220,27 @@ class _Doc(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.anchor)
             self.canv.addOutlineEntry(flowable.plain, flowable.anchor, level=flowable.toc_level - 1)
 
-    def define_toc_forms(self, canvas) -> None:
-        """Fill in the contents' page numbers, now that every heading has its page."""
-        for index, positions in self.toc_positions.items():
-            canvas.beginForm(f"toc-numbers-{index}")
-            canvas.setFillColor(colors.black)
-            for anchor, baseline, font, size in positions:
-                canvas.setFont(font, size)
-                canvas.drawRightString(self.width, baseline, str(self.heading_pages.get(anchor, "")))
-            canvas.endForm()
+    def draw_toc_numbers(self, canvas) -> None:
+        """Fill in the page numbers of the contents on the canvas's current page, now that every heading has its page."""
+        canvas.setFillColor(colors.black)
+        for mcid, link, anchor, x, y, font, size in self.toc_numbers.get(canvas.getPageNumber(), ()):
+            self.tags.begin(canvas, link, mcid)
+            canvas.setFont(font, size)
+            canvas.drawRightString(x, y, str(self.heading_pages.get(anchor, "")))
+            self.tags.end(canvas)
 
     def _cover_page(self, canvas, doc) -> None:
+        Tags.begin_artifact(canvas, pagination=True)
         canvas.saveState()
         canvas.setFillColor(ACCENT)
         canvas.rect(0, A4[1] - 18 * mm, A4[0], 18 * mm, stroke=0, fill=1)
         canvas.restoreState()
         self._marking(canvas, top=False)  # the cover shows it large; the band above is dark
         self._footer(canvas)
+        Tags.end(canvas)
 
     def _body_page(self, canvas, doc) -> None:
+        Tags.begin_artifact(canvas, pagination=True)  # the header, the marking and the footer: not content
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#555555"))
@@ -238,6 +250,7 @@ class _Doc(BaseDocTemplate):
         canvas.restoreState()
         self._marking(canvas)
         self._footer(canvas)
+        Tags.end(canvas)
 
     def _marking(self, canvas, top: bool = True) -> None:
         if not self.pack.marking:
@@ -284,12 +297,14 @@ class _NumberedCanvas(Canvas):
         doc = getattr(self, "doc", None)
         for state in self._pages:
             self.__dict__.update(state)
+            if doc is not None:
+                doc.draw_toc_numbers(self)
             self.setFont(FONT, 8)
             self.setFillColor(colors.HexColor("#555555"))
+            Tags.begin_artifact(self, pagination=True)
             self.drawRightString(A4[0] - MARGIN, MARGIN - 7 * mm, f"Pagina {self._pageNumber} van {total}")
+            Tags.end(self)
             super().showPage()
-        if doc is not None:
-            doc.define_toc_forms(self)
         super().save()
 
 
@@ -301,11 +316,25 @@ def _cell(text: str, style: ParagraphStyle, room: float):
     return RLParagraph(markup(text), style)
 
 
-def _table(table: Table, styles, width: float) -> list:
+def _table_rows(table: Element, rows, header: str) -> list[tuple[Element, list[Element]]]:
+    """A TR element with its cells for each row of `rows`: TH with the scope `header` ("Column": the
+    first row, "Row": the first cell of each row) and TD for the rest."""
+    scope = {"O": "/Table", "Scope": f"/{header}"}
+    out = []
+    for number, row in enumerate(rows):
+        tr = Element("TR", table)
+        out.append((tr, [Element("TH", tr, attributes=scope) if (number == 0 if header == "Column" else column == 0)
+                         else Element("TD", tr) for column in range(len(row))]))
+    return out
+
+
+def _table(table: Table, styles, width: float, parent: Element) -> list:
     widths = [w * width for w in table.widths]
     data = [[_cell(c, styles["head"], w - 7) for c, w in zip(table.columns, widths)]]
     data += [[_cell(cell, styles["cell"], w - 7) for cell, w in zip(row, widths)] for row in table.rows]
-    flow = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    element = Element("Table", parent)
+    caption = Element("Caption", element) if table.caption else None
+    flow = TaggedTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", rows=_table_rows(element, data, "Column"))
     flow.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),  # the cells' own default would be Helvetica, not embedded
         ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("LEADING", (0, 0), (-1, -1), 10.5),
@@ -317,17 +346,19 @@ def _table(table: Table, styles, width: float) -> list:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     out = []
-    if table.caption:
-        out.append(RLParagraph(markup(table.caption), styles["label"]))
+    if caption is not None:
+        out.append(TaggedParagraph(markup(table.caption), styles["label"], caption))
     out += [flow, Spacer(1, 6)]
     return out
 
 
-def _facts(facts: Facts, styles, width: float) -> list:
+def _facts(facts: Facts, styles, width: float, parent: Element) -> list:
+    """The facts as a table of two columns: the label of each row (a TH of the row) and its value."""
     data = [[_cell(k, styles["fact"], 0.28 * width - 7), _cell(v, styles["cell"], 0.72 * width - 7)] for k, v in facts.rows]
     if not data:
         return []
-    flow = RLTable(data, colWidths=[0.28 * width, 0.72 * width], hAlign="LEFT")
+    flow = TaggedTable(data, colWidths=[0.28 * width, 0.72 * width], hAlign="LEFT",
+                       rows=_table_rows(Element("Table", parent), data, "Row"))
     flow.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (0, -1), FONT_BOLD),
                               ("FONTSIZE", (0, 0), (-1, -1), 8.5), ("LEADING", (0, 0), (-1, -1), 10.5),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -338,7 +369,7 @@ def _facts(facts: Facts, styles, width: float) -> list:
 def vote_drawing(chart: VoteChart, width: float) -> Drawing:
     """The vote as a bar of seats per party: green for, red against, grey not voting; a line at half."""
     height = 34
-    drawing = Drawing(width, height + 14)
+    drawing = Drawing(width, height + 14, initialFontName=FONT, initialFontSize=7)  # else Helvetica: not embedded
     total = sum(weight for _label, _choice, weight in chart.segments) or 1
     x = 0.0
     for label, choice, weight in chart.segments:
@@ -355,11 +386,13 @@ def vote_drawing(chart: VoteChart, width: float) -> Drawing:
     return drawing
 
 
-def _paragraphs(text: str, style: ParagraphStyle, width: float, prefix: str = "", suffix: str = "") -> list:
+def _paragraphs(text: str, style: ParagraphStyle, width: float, element: Element, prefix: str = "",
+                suffix: str = "") -> list:
     """`text` as paragraphs of at most export.longtext.CHUNK characters each (`prefix` markup before the
-    first, `suffix` after the last): reportlab lays out one paragraph in time that grows faster than its
-    length, so a text of a million characters is laid out piece by piece, across as many pages as it needs.
-    The pieces of one paragraph follow each other without the space between paragraphs."""
+    first, `suffix` after the last), all content of `element`: reportlab lays out one paragraph in time
+    that grows faster than its length, so a text of a million characters is laid out piece by piece, across
+    as many pages as it needs. The pieces of one paragraph follow each other without the space between
+    paragraphs."""
     room = (width - style.leftIndent - style.rightIndent - 12) * 0.96  # the frame's padding, and a margin
     pieces = chunks(_break_long_words(text, style.fontName, style.fontSize, room))
     out = []
@@ -368,8 +401,8 @@ def _paragraphs(text: str, style: ParagraphStyle, width: float, prefix: str = ""
         if continues or not first:
             piece_style = ParagraphStyle(f"{style.name}-piece", parent=style, spaceBefore=style.spaceBefore if first else 0,
                                          spaceAfter=0 if continues else style.spaceAfter)
-        out.append(RLParagraph((prefix if index == 0 else "") + markup(piece)
-                               + (suffix if index == len(pieces) - 1 else ""), piece_style))
+        out.append(TaggedParagraph((prefix if index == 0 else "") + markup(piece)
+                                   + (suffix if index == len(pieces) - 1 else ""), piece_style, element))
     return out
 
 
@@ -413,29 +446,37 @@ def _scrub_comments(path: Path) -> None:
 
 
 def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
-    """Write `pack` as a PDF to `target`; `progress(done, total)` is called as blocks are laid out."""
+    """Write `pack` as a tagged PDF (PDF/UA-1) to `target`; `progress(done, total)` is called as blocks are laid out.
+
+    The structure: the cover (its title an H1), the contents (an H1 and a TOC), then the pack's sections
+    as H1 and its items as H2, with P, Table, L (the sources) and Figure (the votes) in reading order."""
     _register_fonts()
     styles = _styles()
     doc = _Doc(str(target), pack)
+    root = doc.tags.root
     width = doc.width
     story: list = [NextPageTemplate("body")]
     story.append(Spacer(1, 40 * mm))
-    story.append(RLParagraph(markup(pack.title), styles["cover_title"]))
-    story.append(RLParagraph(markup(pack.subtitle), styles["cover_sub"]))
+    story.append(TaggedParagraph(markup(pack.title), styles["cover_title"], Element("H1", root)))
+    story.append(TaggedParagraph(markup(pack.subtitle), styles["cover_sub"], Element("P", root)))
     rows = [("Datum", pack.date)]
     if pack.author:
         rows.append(("Opgesteld door", pack.author))
     rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
     rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
-    story += _facts(Facts(tuple(rows)), styles, width)
+    story += _facts(Facts(tuple(rows)), styles, width, root)
     if pack.marking:
         story.append(Spacer(1, 14 * mm))
-        story.append(RLParagraph(markup(pack.marking), styles["cover_mark"]))
-        story.append(RLParagraph(markup("Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."),
-                                 ParagraphStyle("cm2", parent=styles["body"], alignment=TA_CENTER)))
+        story.append(TaggedParagraph(markup(pack.marking), styles["cover_mark"], Element("P", root)))
+        story.append(TaggedParagraph(markup("Dit stuk bevat informatie die niet openbaar is. Niet verspreiden."),
+                                     ParagraphStyle("cm2", parent=styles["body"], alignment=TA_CENTER),
+                                     Element("P", root)))
     story.append(PageBreak())
-    for index in range(len(doc.toc_pages)):
-        story.append(_TocPage(doc, index))
+    title = Element("H1", root)
+    toc = Element("TOC", root) if any(doc.toc_pages) else None
+    for index, entries in enumerate(doc.toc_pages):
+        links = [Element("Link", Element("Reference", Element("TOCI", toc))) for _entry in entries]
+        story.append(_TocPage(doc, index, title if index == 0 else None, links))
         story.append(PageBreak())
     total = len(pack.blocks) or 1
     first_section = True
@@ -445,27 +486,33 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
             if block.level == 1 and not first_section:
                 story.append(CondPageBreak(60 * mm))
             first_section = first_section and block.level != 1
-            story.append(_HeadingParagraph(markup(block.text), style, block.level, block.anchor, block.text))
-            if block.opens_sources:
+            story.append(_HeadingParagraph(markup(block.text), style, block.level, block.anchor, block.text,
+                                           Element(f"H{min(block.level, 2)}", root)))
+            if block.opens_sources and pack.sources:
+                sources = Element("L", root, attributes={"O": "/List", "ListNumbering": "/Decimal"})
                 for source in pack.sources:
-                    story += _paragraphs(source.text, styles["small"], width, prefix=f"{source.number}. ")
+                    body = Element("LBody", Element("LI", sources))
+                    story += _paragraphs(source.text, styles["small"], width, body, prefix=f"{source.number}. ")
         elif isinstance(block, Paragraph):
-            story += _paragraphs(block.text, styles[block.style], width, suffix=_cite(block))
+            story += _paragraphs(block.text, styles[block.style], width, Element("P", root), suffix=_cite(block))
         elif isinstance(block, Facts):
-            story += _facts(block, styles, width)
+            story += _facts(block, styles, width, root)
         elif isinstance(block, Table):
-            story += _table(block, styles, width)
+            story += _table(block, styles, width, root)
         elif isinstance(block, VoteChart):
-            story.append(KeepTogether([vote_drawing(block, width * 0.8), Spacer(1, 6)]))
+            figure = Figure(vote_drawing(block, width * 0.8), Element("Figure", root, alt=block.alt_text))
+            story.append(KeepTogether([figure, Spacer(1, 6)]))
         if progress and index % 50 == 0:
             progress(index, total)
+
     def canvasmaker(*args, **kwargs):
         canvas = _NumberedCanvas(*args, **kwargs)
-        canvas.doc = doc
+        canvas.doc, canvas.tags = doc, doc.tags
         return canvas
 
     doc.build(story, canvasmaker=canvasmaker)  # one layout pass: the contents fill in their numbers at the end
     _scrub_comments(Path(target))
+    finish(Path(target), doc.tags, pack.title, pack.language)  # in place: `target` is write.py's temporary file
     if progress:
         progress(total, total)
     return target
