@@ -149,8 +149,11 @@ def pdf_pack(ctx: Context) -> str:
     check(data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], f"{target.name} is geen volledige PDF")
     from pypdf import PdfReader
 
-    text = "".join(page.extract_text() or "" for page in PdfReader(target).pages)
+    reader = PdfReader(target)
+    text = "".join(page.extract_text() or "" for page in reader.pages)
     check("Dalian" in text, f"{target.name} noemt de stedenband niet")
+    root = reader.trailer["/Root"]  # tagged for screen readers (export/pdf_tags.py, pikepdf in the bundle)
+    check("/StructTreeRoot" in root and root.get("/Lang") == "nl-NL", f"{target.name} is niet toegankelijk (geen tags)")
     return f"{target.name}, {len(data) // 1024} KB"
 
 
