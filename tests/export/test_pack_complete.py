@@ -142,3 +142,13 @@ def test_headings_of_a_pack_never_skip_a_level(demo_dir):
         pack = pack_of(dossier, PackOptions(sections=EVERY_SECTION))
     levels = [b.level for b in pack.blocks if isinstance(b, Heading)]
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_a_vote_with_only_some_choices_says_which_are_known(demo_dir):
+    """Arnhem's third vote: the source gives GroenLinks's switch to 'voor' and no seats; the pack says just that."""
+    with Dossier.open(demo_dir / "arnhem-wuhan.raadsdossier", read_only=True) as dossier:
+        pack = pack_of(dossier, PackOptions(sections=("motions",)))
+    third = next(b.text for b in pack.blocks if getattr(b, "text", "").startswith("Stemming 3"))
+    assert "uitslag aangenomen (vastgelegd; bekend is alleen: GroenLinks voor, zonder zetels)" in third
+    first = next(b.text for b in pack.blocks if getattr(b, "text", "").startswith("Stemming 1"))
+    assert "geen stemmen per fractie bekend" in first

@@ -299,12 +299,11 @@ def _timeline(session, ctx, scope, p, today) -> list[Block]:
                             widths))
     if undated:
         undated.sort(key=lambda r: (r[0], r[3]))
-        blocks.append(Paragraph(UNDATED, style="label"))
-        blocks.append(Paragraph("Deze onderdelen hebben in de bronnen geen datum; ze staan hier in de volgorde "
-                                "van de bron die ze noemt.", style="small"))
         blocks.append(Table(("Periode of bron", "Soort", "Wat", "Bron"),
                             tuple((words, kind, title, _refs(cites)) for _k, words, kind, title, cites in undated),
                             widths, UNDATED))
+        blocks.append(Paragraph("De bronnen geven deze onderdelen geen datum; ze staan in de volgorde van de bron die "
+                                "ze noemt.", style="small"))
     return blocks
 
 
@@ -372,8 +371,10 @@ def motion_detail(ctx, m: Motion, prefix: str = "") -> list[Block]:
 def _vote(ctx, motion, number, vote) -> list[Block]:
     heading = f"Stemming {number}" + (f" ({nl_date(vote.date)})" if vote.date else "")
     tally = vote.tally
-    if tally is None:
-        line = f"{heading}: uitslag {nl(vote.recorded_result) or 'onbekend'} (vastgelegd; geen stemmen per fractie bekend)"
+    if tally is None:  # no seats: no count. The choices the source gives are said, none is made up.
+        known = "; ".join(f"{_voter(ctx, cast)} {nl(cast.choice)}" for cast in vote.choices)
+        line = f"{heading}: uitslag {nl(vote.recorded_result) or 'onbekend'} (vastgelegd; " + (
+            f"bekend is alleen: {known}, zonder zetels)" if known else "geen stemmen per fractie bekend)")
         return [Paragraph(ctx.text(line + (f". {vote.note}" if vote.note else "")))]
     result = f"{heading}: {nl(vote.computed_result)}, {tally.for_} voor en {tally.against} tegen"
     if vote.recorded_result and vote.disagrees:
@@ -381,19 +382,23 @@ def _vote(ctx, motion, number, vote) -> list[Block]:
     blocks: list[Block] = [Paragraph(ctx.text(result + (f". {vote.note}" if vote.note else "")))]
     rows, segments = [], []
     for cast in vote.choices:
-        if cast.party is not None:
-            who = cast.party.abbreviation or cast.party.name
-        elif cast.person_id in ctx.sensitive_ids:
-            who = REDACTED
-        else:
-            who = cast.person.name if cast.person else ""
-        rows.append((ctx.text(who), nl(cast.choice), str(cast.seats) if cast.seats is not None else ""))
-        segments.append((ctx.text(who), cast.choice.value, cast.weight))
+        who = _voter(ctx, cast)
+        rows.append((who, nl(cast.choice), str(cast.seats) if cast.seats is not None else ""))
+        segments.append((who, cast.choice.value, cast.weight))
     blocks.append(Table(("Fractie" if vote.kind.value == "party" else "Lid", "Stem", "Zetels"), tuple(rows), (0.5, 0.3, 0.2)))
     order = {"for": 0, "against": 1, "not_voting": 2}
     blocks.append(VoteChart(tuple(sorted((s for s in segments if s[2] > 0), key=lambda s: order[s[1]])),
                             f"voor {tally.for_} · tegen {tally.against} · niet gestemd {tally.not_voting}"))
     return blocks
+
+
+def _voter(ctx, cast) -> str:
+    """Who cast a vote, as printed: the party's abbreviation or name, or the member (unless at risk)."""
+    if cast.party is not None:
+        return ctx.text(cast.party.abbreviation or cast.party.name)
+    if cast.person_id in ctx.sensitive_ids:
+        return REDACTED
+    return ctx.text(cast.person.name if cast.person else "")
 
 
 def _commitments(session, ctx, scope, p, today) -> list[Block]:
