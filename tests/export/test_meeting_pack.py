@@ -11,7 +11,7 @@ from docx import Document
 
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.export.build import PackOptions
-from raadsdossier.export.model import Facts
+from raadsdossier.export.model import Facts, Table
 from raadsdossier.services import lists, packs
 from raadsdossier.storage.dossier import Dossier
 from tests.export.conftest import pdf_pages, squash
@@ -111,6 +111,10 @@ def test_one_source_list_for_the_whole_meeting_pack(meeting_dossiers):
                                           ("b", stack.enter_context(enschede.session()))], PackOptions(meeting=MEETING))
     pack = content.pack
     assert content.dossiers == ("Arnhem – Wuhan", "Enschede – Dalian") and content.missing == ()
+    assert pack.subtitle == "Dossiers Arnhem – Wuhan, Enschede – Dalian"
+    overview = next(b for b in pack.blocks if isinstance(b, Table))
+    assert overview.rows == (("Arnhem – Wuhan", "beëindigd", "1 motie, 1 toezegging"),
+                             ("Enschede – Dalian", "actief", "1 motie, 1 toezegging"))
     assert [s.number for s in pack.sources] == [1, 2]  # each dossier's cited source once, numbered across the pack
     cited = {n for block in pack.blocks for n in getattr(block, "citations", ())}
     facts = " ".join(v for block in pack.blocks if isinstance(block, Facts) for _k, v in block.rows)

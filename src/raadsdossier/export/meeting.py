@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import ActorRole
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.domain.models import AgendaItem, Commitment, Demonstration, Meeting, Motion, Note, Partnership
@@ -119,8 +120,9 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
 
     title = f"{first.title}, {nl_date(first.date)}" if first.date else first.title
     names = [part.name for part in present]
-    subtitle = (f"Agendapunt {options.agenda_item}: {agenda[options.agenda_item][1]} — " if options.agenda_item else "") \
-        + ("dossier " if len(names) == 1 else "dossiers ") + ", ".join(names)
+    covers = ("dossier " if len(names) == 1 else "dossiers ") + ", ".join(names)
+    subtitle = (f"Agendapunt {options.agenda_item}: {agenda[options.agenda_item][1]} — {covers}" if options.agenda_item
+                else covers[0].upper() + covers[1:])
     pack = Pack(
         title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
         date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
@@ -136,9 +138,7 @@ def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block
     rows = []
     for part in present:
         partnership = part.session.scalars(select(Partnership)).first()
-        motions = len(_meeting_motions(ctx, part))
-        rows.append((ctx.text(part.name), nl(partnership.status) if partnership else "",
-                     f"{motions} {'motie' if motions == 1 else 'moties'}"))
+        rows.append((ctx.text(part.name), nl(partnership.status) if partnership else "", _held(ctx, part)))
     blocks: list[Block] = [Heading(1, "Dossiers in dit stuk", ctx.anchor("dossiers")),
                            Table(("Dossier", "Status stedenband", "Bij deze vergadering"), tuple(rows), (0.5, 0.25, 0.25))]
     if missing:
@@ -147,10 +147,16 @@ def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block
     return blocks
 
 
-def _meeting_motions(ctx, part: _Part) -> list[Motion]:
-    motions = part.session.scalars(select(Motion).where(Motion.meeting_id == part.meeting.id)
-                                   .order_by(Motion.date, Motion.reference))
-    return [m for m in motions if "motions" in ctx.options.sections and ctx.ok(m)]
+def _held(ctx, part: _Part) -> str:
+    """What a dossier holds for the meeting, in words: "1 motie, 1 toezegging" (the levels the pack includes)."""
+    out = []
+    for model, section in ((Motion, "motions"), (Commitment, "commitments"), (Demonstration, "demonstrations")):
+        if section in ctx.options.sections:
+            found = part.session.scalars(select(model).where(model.meeting_id == part.meeting.id))
+            count = sum(1 for item in found if item.confidentiality in ctx.options.levels)
+            if count:
+                out.append(kinds.by_key(section).count_text(count))
+    return ", ".join(out) or "niets"
 
 
 def _at_agenda_item(ctx, part: _Part, agenda_item: AgendaItem) -> list[Block]:
