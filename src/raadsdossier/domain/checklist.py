@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.base.paths import resource
@@ -21,16 +20,14 @@ DEFAULT_TEMPLATE = "amnesty-2021"
 META_KEY = "checklist_template"
 
 
-@dataclass(frozen=True)
-class TemplateItem:
+class TemplateItem(NamedTuple):
     id: str
     section: str
     title: str
     guidance: str
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     id: str
     version: int
     title: str
@@ -67,8 +64,7 @@ def load_template(template_id: str = DEFAULT_TEMPLATE) -> Template:
     )
 
 
-@dataclass(frozen=True)
-class ItemState:
+class ItemState(NamedTuple):
     item: TemplateItem
     status: ChecklistStatus
     note: str | None

@@ -14,11 +14,10 @@ No Qt and no SQLAlchemy here: the command line reads this before it knows whethe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ItemKind:
+class ItemKind(NamedTuple):
     name: str  # "motion"
     key: str  # "motions"
     singular: str  # Dutch: "motie"
@@ -40,8 +39,7 @@ class ItemKind:
         return f"{count} {self.label(count, english)}"
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A screen of the window's navigator."""
 
     key: str
@@ -55,8 +53,7 @@ class Section:
         return tuple(kind for kind in KINDS if kind.section == self.key)
 
 
-@dataclass(frozen=True)
-class PackSection:
+class PackSection(NamedTuple):
     """A chapter of a pack. Packs are Dutch; the English title is for the export dialog in English."""
 
     key: str
