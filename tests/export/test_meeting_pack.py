@@ -35,6 +35,11 @@ def agenda_document(source_id: str, agenda: list[tuple[str, str]], motion: tuple
                      "operative_text": "verzoekt het college de stedenband te evalueren,", "source_ids": [source_id]}],
         "commitments": [{"id": f"{prefix}0000000-0000-4000-8000-000000000003", "title": f"Toezegging {motion[1]}",
                          "meeting_id": meeting_id, "status": "open", "source_ids": [source_id]}],
+        "question_sets": [{"id": f"{prefix}0000000-0000-4000-8000-000000000004", "title": f"Vragen bij {motion[1]}",
+                           "kind": "council_questions", "meeting_id": meeting_id, "agenda_item_id": on,
+                           "questions": [{"number": 1, "question": "Wanneer komt de evaluatie?"}]}],
+        "college_notes": [{"id": f"{prefix}0000000-0000-4000-8000-000000000005", "title": f"Raadsinformatiebrief bij {motion[1]}",
+                           "kind": "information_letter", "meeting_id": meeting_id, "agenda_item_id": on}],
     }
 
 
@@ -93,7 +98,10 @@ def test_a_meeting_pack_of_two_dossiers_follows_the_agenda(meeting_dossiers, tmp
         body = text[text.rindex("Dossiers in dit stuk"):]  # the body, after the contents that name it too
         assert in_order(body, "Agendapunt 3: Vaststelling van de agenda",
                         "Agendapunt 5: Stedenband Wuhan", "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan",
+                        "Arnhem – Wuhan: vragen – Vragen bij Motie evaluatie stedenband Wuhan", "Wanneer komt de evaluatie?",
+                        "Arnhem – Wuhan: collegestuk – Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan",
                         "Agendapunt 10: Notitie stedenband Dalian", "Enschede – Dalian: M7 Motie evaluatie stedenband Dalian",
+                        "Enschede – Dalian: vragen – Vragen bij Motie evaluatie stedenband Dalian",
                         "Bij de vergadering als geheel", "Toezegging Motie evaluatie stedenband Wuhan",
                         "Toezegging Motie evaluatie stedenband Dalian"), suffix
         assert "Breda – Yangzhou" in body and "Raadsvergadering, 14 december 2026" in text
@@ -113,8 +121,8 @@ def test_one_source_list_for_the_whole_meeting_pack(meeting_dossiers):
     assert content.dossiers == ("Arnhem – Wuhan", "Enschede – Dalian") and content.missing == ()
     assert pack.subtitle == "Dossiers Arnhem – Wuhan, Enschede – Dalian"
     overview = next(b for b in pack.blocks if isinstance(b, Table))
-    assert overview.rows == (("Arnhem – Wuhan", "beëindigd", "1 motie, 1 toezegging"),
-                             ("Enschede – Dalian", "actief", "1 motie, 1 toezegging"))
+    held = "1 motie, 1 toezegging, 1 vragenset, 1 collegestuk"
+    assert overview.rows == (("Arnhem – Wuhan", "beëindigd", held), ("Enschede – Dalian", "actief", held))
     assert [s.number for s in pack.sources] == [1, 2]  # each dossier's cited source once, numbered across the pack
     cited = {n for block in pack.blocks for n in getattr(block, "citations", ())}
     facts = " ".join(v for block in pack.blocks if isinstance(block, Facts) for _k, v in block.rows)

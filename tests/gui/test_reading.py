@@ -367,3 +367,21 @@ def test_the_reader_does_not_load_the_icons():
     code = ("import sys; import raadsdossier.gui.reading; "
             "sys.exit(1 if 'qtawesome' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+@pytest.mark.parametrize("key, data", [
+    ("commitments", {"title": "Evaluatie toegezegd", "status": "open"}),
+    ("question_sets", {"title": "Vragen over de evaluatie", "kind": "council_questions"}),
+    ("college_notes", {"title": "Raadsinformatiebrief evaluatie", "kind": "information_letter"}),
+    ("notes", {"title": "Spreektekst evaluatie", "kind": "speaking_notes", "body": "Eerst de feiten."}),
+])
+def test_an_item_on_an_agenda_item_reads_its_meeting_and_agenda_item(qapp, dossier, key, data):
+    meeting, agenda_item = "m0000000-0000-4000-8000-0000000000aa", "a0000000-0000-4000-8000-0000000000aa"
+    edits.save_item(dossier, "meetings", {"id": meeting, "reference": "raad-2026-12-14", "title": "Raadsvergadering",
+                                          "date": "2026-12-14", "agenda_items": [
+                                              {"id": agenda_item, "number": "5", "title": "Stedenband", "kind": "debate"}]})
+    item_id = "i0000000-0000-4000-8000-0000000000aa"
+    edits.save_item(dossier, key, {"id": item_id, **data, "meeting_id": meeting, "agenda_item_id": agenda_item})
+    html, text = read(dossier, item_id)
+    assert "Raadsvergadering" in text and "5 Stedenband" in text
+    assert f'href="item:{meeting}"' in html

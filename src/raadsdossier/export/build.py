@@ -419,45 +419,52 @@ def _commitments(session, ctx, scope, p, today) -> list[Block]:
 
 
 def _question_sets(session, ctx, scope, p, today) -> list[Block]:
-    sets = _items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
-    blocks: list[Block] = []
-    for qs in sets:
-        blocks.append(Heading(2, ctx.text(f"{qs.reference + ': ' if qs.reference else ''}{qs.title}"), ctx.anchor("vragen")))
-        rows = [("Soort", nl(qs.set_kind)), ("Ingediend door", ctx.names(qs, ActorRole.SUBMITTER)),
-                ("Gericht aan", ctx.names(qs, ActorRole.ADDRESSEE)), ("Ingediend", nl_date(qs.submitted_on)),
-                ("Beantwoord", nl_date(qs.answered_on))]
-        if qs.days_to_answer is not None:
-            rows.append(("Dagen tot antwoord", str(qs.days_to_answer)))
-        if qs.deadline:
-            state = "te laat beantwoord" if qs.answered_late else "over de termijn" if qs.is_overdue(today) else "binnen de termijn"
-            rows.append(("Termijn", f"{nl_date(qs.deadline)} ({state})"))
-        if is_national(qs):
-            rows.insert(0, ("Context", "Landelijk: Tweede Kamer, niet de eigen raad"))
-        blocks.append(Facts(tuple(r for r in rows if r[1])))
-        for question in qs.questions:
-            blocks.append(Paragraph(f"Vraag {question.number}", style="label"))
-            blocks.append(Paragraph(ctx.text(question.text)))
-            answer = question.answer or (f"Zie het antwoord op vraag {question.answered_with}." if question.answered_with else
-                                         "Nog niet beantwoord.")
-            blocks.append(Paragraph(f"Antwoord {question.number}", style="label"))
-            blocks.extend(Paragraph(ctx.text(part), style="quote") for part in answer.split("\n\n") if part.strip())
-        cites = ctx.cite(qs)
-        if cites:
-            blocks.append(Paragraph("Bronnen", cites, style="small"))
+    return [block for qs in _items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
+            for block in question_set_detail(ctx, qs, today)]
+
+
+def question_set_detail(ctx, qs: QuestionSet, today, prefix: str = "") -> list[Block]:
+    """A question set under its own heading: who asked whom, the dates and term, every question and answer."""
+    blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}{qs.reference + ': ' if qs.reference else ''}{qs.title}"),
+                                   ctx.anchor("vragen"))]
+    rows = [("Soort", nl(qs.set_kind)), ("Ingediend door", ctx.names(qs, ActorRole.SUBMITTER)),
+            ("Gericht aan", ctx.names(qs, ActorRole.ADDRESSEE)), ("Ingediend", nl_date(qs.submitted_on)),
+            ("Beantwoord", nl_date(qs.answered_on))]
+    if qs.days_to_answer is not None:
+        rows.append(("Dagen tot antwoord", str(qs.days_to_answer)))
+    if qs.deadline:
+        state = "te laat beantwoord" if qs.answered_late else "over de termijn" if qs.is_overdue(today) else "binnen de termijn"
+        rows.append(("Termijn", f"{nl_date(qs.deadline)} ({state})"))
+    if is_national(qs):
+        rows.insert(0, ("Context", "Landelijk: Tweede Kamer, niet de eigen raad"))
+    blocks.append(Facts(tuple(r for r in rows if r[1])))
+    for question in qs.questions:
+        blocks.append(Paragraph(f"Vraag {question.number}", style="label"))
+        blocks.append(Paragraph(ctx.text(question.text)))
+        answer = question.answer or (f"Zie het antwoord op vraag {question.answered_with}." if question.answered_with else
+                                     "Nog niet beantwoord.")
+        blocks.append(Paragraph(f"Antwoord {question.number}", style="label"))
+        blocks.extend(Paragraph(ctx.text(part), style="quote") for part in answer.split("\n\n") if part.strip())
+    cites = ctx.cite(qs)
+    if cites:
+        blocks.append(Paragraph("Bronnen", cites, style="small"))
     return blocks
 
 
 def _college_notes(session, ctx, scope, p, today) -> list[Block]:
-    blocks: list[Block] = []
-    for note in _items(session, ctx, CollegeNote, [CollegeNote.date]):
-        blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("collegestuk")))
-        blocks.append(Facts(tuple(r for r in (("Soort", nl(note.note_kind)), ("Datum", nl_date(note.date)),
-                                              ("Status", nl(note.status))) if r[1])))
-        if note.summary:
-            blocks.append(Paragraph(ctx.text(note.summary), ctx.cite(note)))
-        if note.stated_position:
-            blocks.append(Paragraph("Standpunt van het college", style="label"))
-            blocks.append(Paragraph(ctx.text(note.stated_position), ctx.cite(note), style="quote"))
+    return [block for note in _items(session, ctx, CollegeNote, [CollegeNote.date]) for block in college_note_detail(ctx, note)]
+
+
+def college_note_detail(ctx, note: CollegeNote, prefix: str = "") -> list[Block]:
+    """A college note under its own heading: its kind, date and status, summary and the college's stated position."""
+    blocks: list[Block] = [Heading(2, ctx.text(prefix + note.title), ctx.anchor("collegestuk"))]
+    blocks.append(Facts(tuple(r for r in (("Soort", nl(note.note_kind)), ("Datum", nl_date(note.date)),
+                                          ("Status", nl(note.status))) if r[1])))
+    if note.summary:
+        blocks.append(Paragraph(ctx.text(note.summary), ctx.cite(note)))
+    if note.stated_position:
+        blocks.append(Paragraph("Standpunt van het college", style="label"))
+        blocks.append(Paragraph(ctx.text(note.stated_position), ctx.cite(note), style="quote"))
     return blocks
 
 

@@ -20,10 +20,13 @@ from sqlalchemy.orm import Session
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import ActorRole
 from raadsdossier.domain.errors import NotFound
-from raadsdossier.domain.models import AgendaItem, Commitment, Demonstration, Meeting, Motion, Note, Partnership
+from raadsdossier.domain.models import (
+    AgendaItem, CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
+)
 from raadsdossier.export import longtext
 from raadsdossier.export.build import (
-    MARKING, TITLE_LIMIT, PackOptions, _items, _refs, motion_detail, new_context,
+    MARKING, TITLE_LIMIT, PackOptions, _items, _refs, college_note_detail, motion_detail, new_context,
+    question_set_detail,
 )
 from raadsdossier.export.labels import nl, nl_date
 from raadsdossier.export.longtext import shorten
@@ -108,7 +111,7 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
         for part in present:
             agenda_item = next((a for a in part.meeting.agenda_items if a.number == number), None)
             if agenda_item is not None:
-                found.extend(_at_agenda_item(ctx, part, agenda_item))
+                found.extend(_at_agenda_item(ctx, part, agenda_item, today))
         blocks.extend(found or [Paragraph("Geen van de dossiers heeft stukken bij dit agendapunt.", style="small")])
     if not options.agenda_item:
         whole = [block for part in present for block in _at_meeting(ctx, part, today)]
@@ -150,7 +153,7 @@ def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block
 def _held(ctx, part: _Part) -> str:
     """What a dossier holds for the meeting, in words: "1 motie, 1 toezegging" (the levels the pack includes)."""
     out = []
-    for model, section in ((Motion, "motions"), (Commitment, "commitments"), (Demonstration, "demonstrations")):
+    for section, model, _order, _detail in LINKED:
         if section in ctx.options.sections:
             found = part.session.scalars(select(model).where(model.meeting_id == part.meeting.id))
             count = sum(1 for item in found if item.confidentiality in ctx.options.levels)
@@ -159,41 +162,59 @@ def _held(ctx, part: _Part) -> str:
     return ", ".join(out) or "niets"
 
 
-def _at_agenda_item(ctx, part: _Part, agenda_item: AgendaItem) -> list[Block]:
-    if "motions" not in ctx.options.sections:
-        return []
-    motions = _items(part.session, ctx, Motion, [Motion.date, Motion.reference],
-                     lambda m: m.agenda_item_id == agenda_item.id)
-    return [block for m in motions for block in motion_detail(ctx, m, prefix=f"{part.name}: ")]
+def _commitment(ctx, c: Commitment, today, prefix: str) -> list[Block]:
+    status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
+    rows = (("Toegezegd door", ctx.names(c, ActorRole.PROMISED_BY)), ("Op", nl_date(c.promised_on)),
+            ("Uiterlijk", nl_date(c.deadline)), ("Status", status), ("Bron", _refs(ctx.cite(c))))
+    blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}toezegging – {c.title}"), ctx.anchor("toezegging")),
+                           Facts(tuple(r for r in rows if r[1]))]
+    if c.description:
+        blocks.append(Paragraph(ctx.text(c.description)))
+    return blocks
+
+
+def _demonstration(ctx, d: Demonstration, today, prefix: str) -> list[Block]:
+    rows = (("Datum", nl_date(d.date)), ("Plaats", ctx.text(d.place)), ("Organisatoren", ctx.names(d, ActorRole.ORGANISER)))
+    return [Heading(2, ctx.text(f"{prefix}demonstratie – {d.title}"), ctx.anchor("demonstratie")),
+            Facts(tuple(r for r in rows if r[1])),
+            *(Paragraph(ctx.text(text), ctx.cite(d)) for text in (d.demands, d.description) if text)]
+
+
+def _note(ctx, note: Note, today, prefix: str) -> list[Block]:
+    return [Heading(2, ctx.text(f"{prefix}notitie – {note.title}"), ctx.anchor("notitie")),
+            *(Paragraph(ctx.text(text)) for text in (note.body or "").split("\n\n") if text.strip())]
+
+
+# What a dossier can hold for a meeting, in the order a meeting's pack prints it: (pack section, model, order,
+# detail(ctx, item, today, prefix)). All but demonstrations can also stand on one agenda item.
+LINKED = (
+    ("motions", Motion, (Motion.date, Motion.reference), lambda ctx, m, today, prefix: motion_detail(ctx, m, prefix)),
+    ("commitments", Commitment, (Commitment.deadline, Commitment.title), _commitment),
+    ("question_sets", QuestionSet, (QuestionSet.submitted_on, QuestionSet.title),
+     lambda ctx, qs, today, prefix: question_set_detail(ctx, qs, today, f"{prefix}vragen – ")),
+    ("college_notes", CollegeNote, (CollegeNote.date, CollegeNote.title),
+     lambda ctx, note, today, prefix: college_note_detail(ctx, note, f"{prefix}collegestuk – ")),
+    ("demonstrations", Demonstration, (Demonstration.date, Demonstration.title), _demonstration),
+    ("notes", Note, (Note.title,), _note),  # the user's own, only when the pack includes notes
+)
+
+
+def _linked(ctx, part: _Part, today, keep) -> list[Block]:
+    """Every item of the dossier `keep(item)` accepts, kind by kind in the order of LINKED, in full."""
+    blocks: list[Block] = []
+    for section, model, order, detail in LINKED:
+        if section in ctx.options.sections:
+            for item in _items(part.session, ctx, model, list(order), keep):
+                blocks.extend(detail(ctx, item, today, f"{part.name}: "))
+    return blocks
+
+
+def _at_agenda_item(ctx, part: _Part, agenda_item: AgendaItem, today) -> list[Block]:
+    return _linked(ctx, part, today, lambda item: getattr(item, "agenda_item_id", None) == agenda_item.id)
 
 
 def _at_meeting(ctx, part: _Part, today) -> list[Block]:
-    """What a dossier holds for the meeting without an agenda item: motions, commitments, demonstrations, and
-    the user's own notes when the pack includes notes."""
-    meeting_id, sections, blocks = part.meeting.id, ctx.options.sections, []
-    if "motions" in sections:
-        for m in _items(part.session, ctx, Motion, [Motion.date, Motion.reference],
-                        lambda m: m.meeting_id == meeting_id and m.agenda_item_id is None):
-            blocks.extend(motion_detail(ctx, m, prefix=f"{part.name}: "))
-    if "commitments" in sections:
-        for c in _items(part.session, ctx, Commitment, [Commitment.deadline, Commitment.title],
-                        lambda c: c.meeting_id == meeting_id):
-            blocks.append(Heading(2, ctx.text(f"{part.name}: toezegging – {c.title}"), ctx.anchor("toezegging")))
-            status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
-            rows = (("Toegezegd door", ctx.names(c, ActorRole.PROMISED_BY)), ("Op", nl_date(c.promised_on)),
-                    ("Uiterlijk", nl_date(c.deadline)), ("Status", status), ("Bron", _refs(ctx.cite(c))))
-            blocks.append(Facts(tuple(r for r in rows if r[1])))
-            if c.description:
-                blocks.append(Paragraph(ctx.text(c.description)))
-    if "demonstrations" in sections:
-        for d in _items(part.session, ctx, Demonstration, [Demonstration.date], lambda d: d.meeting_id == meeting_id):
-            blocks.append(Heading(2, ctx.text(f"{part.name}: demonstratie – {d.title}"), ctx.anchor("demonstratie")))
-            rows = (("Datum", nl_date(d.date)), ("Plaats", ctx.text(d.place)),
-                    ("Organisatoren", ctx.names(d, ActorRole.ORGANISER)))
-            blocks.append(Facts(tuple(r for r in rows if r[1])))
-            blocks.extend(Paragraph(ctx.text(text), ctx.cite(d)) for text in (d.demands, d.description) if text)
-    if "notes" in sections:
-        for note in _items(part.session, ctx, Note, [Note.title], lambda n: n.meeting_id == meeting_id):
-            blocks.append(Heading(2, ctx.text(f"{part.name}: notitie – {note.title}"), ctx.anchor("notitie")))
-            blocks.extend(Paragraph(ctx.text(text)) for text in (note.body or "").split("\n\n") if text.strip())
-    return blocks
+    """What a dossier holds for the meeting without an agenda item."""
+    meeting_id = part.meeting.id
+    return _linked(ctx, part, today, lambda item: item.meeting_id == meeting_id
+                   and getattr(item, "agenda_item_id", None) is None)

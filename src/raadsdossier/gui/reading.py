@@ -452,6 +452,7 @@ def _question_set(page: _Page) -> str:
         (field_label("days_to_answer"), esc(_tr("%1 dagen").replace("%1", number(days))) if days is not None else ""),
         page.fact("answer_deadline_days"),
         (field_label("deadline"), esc(format_date(computed.get("deadline")))),
+        page.fact("meeting_id"), page.fact("agenda_item_id"),
     ]))
     if computed.get("overdue"):
         out.append(notice("warning", "<b>" + esc(_tr("Over de termijn en nog niet beantwoord.")) + "</b>"))
@@ -486,7 +487,8 @@ def _question_set(page: _Page) -> str:
 def _college_note(page: _Page) -> str:
     data = page.data
     out = [page.heading(item_title("college_notes", data))]
-    out.append(facts([page.fact("kind"), page.fact("date"), page.fact("status"), page.fact("attachment_id")]))
+    out.append(facts([page.fact("kind"), page.fact("date"), page.fact("status"), page.fact("attachment_id"),
+                      page.fact("meeting_id"), page.fact("agenda_item_id")]))
     if data.get("stated_position"):
         background, colour = NOTICES["info"]
         out.append(f'<table width="99.9%" border="0" cellspacing="0" cellpadding="10" bgcolor="{background}" '
@@ -515,7 +517,7 @@ def _commitment(page: _Page) -> str:
     out = [page.heading(item_title("commitments", data))]
     out.append(facts([
         (field_label("promised_by"), page.actors("promised_by")), page.fact("promised_on"), page.fact("meeting_id"),
-        page.fact("deadline"), page.fact("status"), page.fact("fulfilled_by_id"),
+        page.fact("agenda_item_id"), page.fact("deadline"), page.fact("status"), page.fact("fulfilled_by_id"),
     ]))
     if (data.get("_computed") or {}).get("overdue"):
         out.append(notice("warning", "<b>" + esc(_tr("Over de uiterste datum en nog niet nagekomen.")) + "</b>"))

@@ -108,18 +108,20 @@ KINDS: tuple[KindSpec, ...] = (
     ), actors=(("submitters", ActorRole.SUBMITTER), ("co_submitters", ActorRole.CO_SUBMITTER))),
     KindSpec("commitments", Commitment, (
         _f("title", required=True), _f("description"), _f("promised_on", T.PARTIAL_DATE),
-        _r("meeting_id", "meeting"), _f("deadline", T.DATE), _e("status", enums.CommitmentStatus),
+        _r("meeting_id", "meeting"), _r("agenda_item_id", AGENDA_ITEM), _f("deadline", T.DATE),
+        _e("status", enums.CommitmentStatus),
         _r("fulfilled_by_id"),
     ), actors=(("promised_by", ActorRole.PROMISED_BY),)),
     KindSpec("question_sets", QuestionSet, (
         _f("reference"), _f("title", required=True), _e("kind", enums.QuestionSetKind, attr="set_kind"),
         _f("submitted_on", T.DATE), _f("answered_on", T.DATE), _f("postponement_notice_on", T.DATE),
-        _f("postponement_note"), _f("answer_deadline_days", T.INT),
+        _f("postponement_note"), _f("answer_deadline_days", T.INT), _r("meeting_id", "meeting"),
+        _r("agenda_item_id", AGENDA_ITEM),
     ), actors=(("submitters", ActorRole.SUBMITTER), ("addressees", ActorRole.ADDRESSEE))),
     KindSpec("college_notes", CollegeNote, (
         _e("kind", enums.CollegeNoteKind, attr="note_kind"), _e("status", enums.CollegeNoteStatus),
         _f("date", T.PARTIAL_DATE), _f("title", required=True), _f("summary"), _f("stated_position"),
-        _r("attachment_id", "attachment"),
+        _r("attachment_id", "attachment"), _r("meeting_id", "meeting"), _r("agenda_item_id", AGENDA_ITEM),
     )),
     KindSpec("demonstrations", Demonstration, (
         _f("title", required=True), _f("date", T.PARTIAL_DATE), _f("place"), _f("estimated_size", T.INT),
@@ -145,7 +147,7 @@ KINDS: tuple[KindSpec, ...] = (
     )),
     KindSpec("notes", Note, (
         _e("kind", enums.NoteKind, attr="note_kind"), _f("title", required=True), _f("body"),
-        _r("meeting_id", "meeting"),
+        _r("meeting_id", "meeting"), _r("agenda_item_id", AGENDA_ITEM),
     )),
 )
 

@@ -21,12 +21,16 @@ class Commitment(Item):
     description: Mapped[str | None] = mapped_column(Text)
     promised_on: Mapped[str | None] = mapped_column(String(10))
     meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
     deadline: Mapped[date | None]
     status: Mapped[CommitmentStatus] = mapped_column(enum_column(CommitmentStatus), default=CommitmentStatus.OPEN)
     # The document (college note, source, …) that fulfilled the promise.
     fulfilled_by_id: Mapped[str | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"), index=True)
 
     meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
+    agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
     fulfilled_by: Mapped[Item | None] = relationship(foreign_keys=[fulfilled_by_id], remote_side="Item.id")
 
     _validate_dates = partial_dates("promised_on")

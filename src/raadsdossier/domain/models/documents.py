@@ -72,8 +72,15 @@ class CollegeNote(Item):
     summary: Mapped[str | None] = mapped_column(Text)
     stated_position: Mapped[str | None] = mapped_column(Text)
     attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachments.id", ondelete="SET NULL"))
+    # The meeting and agenda item that discuss it, if any.
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
 
     attachment: Mapped[Attachment | None] = relationship(foreign_keys=[attachment_id])
+    meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
+    agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
 
     _validate_dates = partial_dates("date")
 

@@ -27,6 +27,14 @@ class QuestionSet(Item):
     postponement_note: Mapped[str | None] = mapped_column(Text)
     # The rule of procedure's term for answering, in days (e.g. 30 for art. 41 RvO).
     answer_deadline_days: Mapped[int | None]
+    # The meeting and agenda item they are on (mondelinge vragen, or written ones a debate takes up), if any.
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+
+    meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
+    agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
 
     questions: Mapped[list["Question"]] = relationship(
         back_populates="question_set", cascade="all, delete-orphan", order_by="Question.number"
