@@ -137,7 +137,6 @@ def test_migrating_an_old_dossier_keeps_every_search_result(tmp_path):
     snippets, before and after, for whole words, phrases and prefixes of every length."""
     import shutil
 
-    from raadsdossier.services import dossiers as services
     from tests.conftest import REPO
 
     path = tmp_path / "oud.raadsdossier"
@@ -146,8 +145,15 @@ def test_migrating_an_old_dossier_keeps_every_search_result(tmp_path):
                "oeigoeren", "college b", "be", "beë", "ÉÉN", "zzz"]
 
     def results():
-        with Dossier.open(path, read_only=True) as dossier:  # read-only: not migrated
-            found = {q: [(h.id, h.snippet, round(h.rank, 9)) for h in services.search(dossier, q)] for q in queries}
+        # Read as it is, with the search the app runs (Dossier.open would read an older file from an upgraded copy).
+        from sqlalchemy import create_engine as plain_engine
+
+        from raadsdossier.storage import search as search_index
+
+        engine = plain_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+        with engine.connect() as connection:
+            found = {q: [(h.id, h.snippet, round(h.rank, 9)) for h in search_index.search(connection, q)] for q in queries}
+        engine.dispose()
         with sqlite3.connect(path) as conn:
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         return found, revision
@@ -158,3 +164,30 @@ def test_migrating_an_old_dossier_keeps_every_search_result(tmp_path):
     assert (old_revision, new_revision) == ("0001", migrations.head_revision())
     assert sum(len(hits) for hits in before.values()) > 10
     assert after == before
+
+
+def test_an_older_dossier_opened_read_only_is_read_from_an_upgraded_copy_and_left_as_it_was(tmp_path):
+    """A pack of a dossier from an older version (read-only, e.g. while another program has it open) works, and
+    the file stays byte for byte what it was; the private copy goes when the dossier is closed."""
+    import shutil
+
+    from raadsdossier.services import lists
+    from tests.conftest import REPO
+
+    path = tmp_path / "oud.raadsdossier"
+    shutil.copy(REPO / "tests/fixtures/dossiers/schema-0001-arnhem.raadsdossier", path)
+    before = sha256(path)
+    dossier = Dossier.open(path, read_only=True)
+    try:
+        scratch = dossier._scratch
+        assert scratch is not None and scratch.is_dir() and not str(scratch).startswith(str(tmp_path))
+        assert lists.page(dossier, "question_sets") and lists.page(dossier, "motions")  # the newest columns read
+        with dossier.session() as session:
+            from raadsdossier.export.build import PackOptions, build_pack
+
+            assert build_pack(session, PackOptions()).headings(1)
+    finally:
+        dossier.close()
+    assert not scratch.exists()
+    assert sha256(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["oud.raadsdossier"]  # no backup, no journal, no copy here

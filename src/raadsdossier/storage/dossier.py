@@ -7,7 +7,9 @@ files, so a dossier can be copied, mailed or put on a network drive as one file)
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -85,6 +87,7 @@ class Dossier:
         self.lock = lock
         self._password = password  # kept in memory only: new connections and backups need it
         self._session_factory: sessionmaker | None = None
+        self._scratch: Path | None = None  # the folder of the upgraded copy an older dossier is read from
 
     def _sessions(self) -> Session:
         if self._session_factory is None:
@@ -133,6 +136,10 @@ class Dossier:
              verify: bool = True) -> "Dossier":
         """Open an existing dossier, migrating it to the newest schema if it is older.
 
+        Opened read-only, an older dossier is not changed: it is read from a private copy brought up to the
+        newest schema (in the system's temporary folder, removed on close), so that a pack or a look at a
+        dossier another program has open works with an older file too.
+
         Raises DossierNotFound, NotADossier, DamagedDossier, DossierTooNew, PasswordRequired,
         WrongPassword or DossierLocked and then leaves the file exactly as it was. A dossier
         opened for writing is locked against other writers; a lock left by a crashed program
@@ -150,6 +157,11 @@ class Dossier:
             sqlitefile.recover_hot_journal(path, password)
             revision = cls._probe(path, password, verify)
             migrate = not read_only and revision != migrations.head_revision()
+            if read_only and revision != migrations.head_revision():
+                engine, scratch = _upgraded_copy(path, password)
+                opened = cls(path, engine, read_only, password, lock)
+                opened._scratch = scratch
+                return opened
             if migrate:
                 backups.make_backup(path, password, "migration")
             engine = _make_engine(path, "ro" if read_only else "rw", password)
@@ -192,6 +204,9 @@ class Dossier:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        scratch, self._scratch = self._scratch, None
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def __enter__(self) -> "Dossier":
         return self
@@ -317,3 +332,26 @@ class Dossier:
 
 
 _reason = sqlitefile.reason
+
+
+def _upgraded_copy(path: Path, password: str | None) -> tuple[Engine, Path]:
+    """A read-only engine on a private copy of the older dossier `path`, migrated to the newest schema; and the
+    folder the copy is in. `path` itself is only read. Raises DossierFileError (naming `path`) when the copy
+    cannot be made or migrated (a full disk: nothing is left behind)."""
+    scratch = Path(tempfile.mkdtemp(prefix="raadsdossier-"))
+    try:
+        copy = scratch / path.name
+        backups.copy_verified(path, copy, password, problem_path=path)
+        engine = _make_engine(copy, "rw", password)
+        try:
+            with engine.begin() as connection:
+                migrations.upgrade(connection)
+        except Exception as exc:
+            raise DossierFileError(path, f"het dossier kon niet worden gelezen: het is van een oudere versie en kon "
+                                         f"niet worden bijgewerkt ({_reason(exc)}); het bestand is ongewijzigd.") from exc
+        finally:
+            engine.dispose()
+        return _make_engine(copy, "ro", password), scratch
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
