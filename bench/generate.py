@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 # Bump when the generated content changes: cached dossiers carry it in their name.
-VERSION = 3
+VERSION = 4  # 4: schema 0005 (a cached dossier of an older schema would be migrated inside the timings)
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 FUNCTION = ("de het een van en in op te dat die voor met is niet aan zijn er om ook door bij als naar "
