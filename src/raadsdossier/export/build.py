@@ -17,20 +17,22 @@ from sqlalchemy.orm import Session, selectinload
 from raadsdossier.storage.glance import cost_summary
 from raadsdossier.domain.checklist import DONE_STATUSES, META_KEY, load_template, newest_assessments
 from raadsdossier.domain import kinds
-from raadsdossier.domain.enums import ActorRole, Confidentiality, QuestionSetKind, confidentiality_levels
+from raadsdossier.domain.enums import ActorRole, Confidentiality, confidentiality_levels
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models import (
     Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
     ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
 )
 from raadsdossier.export import longtext
+from raadsdossier.export.details import (
+    REDACTED, college_note_detail, is_national, motion_detail, question_set_detail, refs,
+)
 from raadsdossier.export.labels import euro, nl, nl_date
 from raadsdossier.export.longtext import shorten
 from raadsdossier.export.model import (
-    SOURCES_ANCHOR, Block, Citation, Facts, Heading, Pack, Paragraph, Table, VoteChart,
+    SOURCES_ANCHOR, Block, Citation, Facts, Heading, Pack, Paragraph, Table,
 )
 
-REDACTED = "[naam weggelaten]"
 TITLE_LIMIT = 300  # characters of the pack's title and subtitle (the cover, and the header of every page)
 MARKING = {Confidentiality.CONFIDENTIAL: "VERTROUWELIJK", Confidentiality.INTERNAL: "VERTROUWELIJK – FRACTIE-INTERN"}
 
@@ -214,7 +216,7 @@ def _scope(session: Session, options: PackOptions):
     raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{meeting.title}'.")
 
 
-def _items(session: Session, ctx: _Context, model, order, keep=lambda item: True) -> list:
+def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: True) -> list:
     """The items of a kind that go in: allowed levels and in scope. Only these count for the marking."""
     # Sources, actors and a motion's votes are read for nearly every item: load them per kind in a
     # few queries instead of lazily per item (a 1,000-item pack issued several thousand queries).
@@ -277,7 +279,7 @@ def _timeline(session, ctx, scope, p, today) -> list[Block]:
     an event's period as its source words it, "sinds 2019"). None is dropped."""
     dated, undated = [], []
     for model, date_attr, title_attr in _TIMELINE:
-        for item in _items(session, ctx, model, [getattr(model, date_attr)]):
+        for item in pack_items(session, ctx, model, [getattr(model, date_attr)]):
             when = getattr(item, date_attr)
             when = when.isoformat() if hasattr(when, "isoformat") else when
             row = (_timeline_label(item), ctx.text(_timeline_title(item, title_attr)), ctx.cite(item))
@@ -295,12 +297,12 @@ def _timeline(session, ctx, scope, p, today) -> list[Block]:
     columns, widths = ("Datum", "Soort", "Wat", "Bron"), (0.2, 0.17, 0.53, 0.1)
     if dated:
         dated.sort(key=lambda r: r[0])
-        blocks.append(Table(columns, tuple((when, kind, title, _refs(cites)) for _k, when, kind, title, cites in dated),
+        blocks.append(Table(columns, tuple((when, kind, title, refs(cites)) for _k, when, kind, title, cites in dated),
                             widths))
     if undated:
         undated.sort(key=lambda r: (r[0], r[3]))
         blocks.append(Table(("Periode of bron", "Soort", "Wat", "Bron"),
-                            tuple((words, kind, title, _refs(cites)) for _k, words, kind, title, cites in undated),
+                            tuple((words, kind, title, refs(cites)) for _k, words, kind, title, cites in undated),
                             widths, UNDATED))
         blocks.append(Paragraph("De bronnen geven deze onderdelen geen datum; ze staan in de volgorde van de bron die "
                                 "ze noemt.", style="small"))
@@ -321,17 +323,8 @@ def _timeline_title(item, title_attr: str) -> str:
     return getattr(item, title_attr)
 
 
-def is_national(item) -> bool:
-    """National context (the Tweede Kamer's questions), not the council's own: packs say so where they show it."""
-    return isinstance(item, QuestionSet) and item.set_kind == QuestionSetKind.PARLIAMENTARY_QUESTIONS
-
-
-def _refs(numbers: tuple[int, ...]) -> str:
-    return "[" + ", ".join(map(str, numbers)) + "]" if numbers else ""
-
-
 def _motions(session, ctx, scope, p, today) -> list[Block]:
-    motions = _items(session, ctx, Motion, [Motion.date, Motion.reference], lambda m: _in_scope(m, scope))
+    motions = pack_items(session, ctx, Motion, [Motion.date, Motion.reference], lambda m: _in_scope(m, scope))
     if not motions:
         return []
     blocks: list[Block] = [Table(
@@ -344,72 +337,15 @@ def _motions(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def motion_detail(ctx, m: Motion, prefix: str = "") -> list[Block]:
-    """A motion in full under its own heading: facts, considerations, dictum, follow-up, each vote, sources."""
-    blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}{m.reference + ' ' if m.reference else ''}{m.title}"),
-                                   ctx.anchor("motie"))]
-    rows = [("Datum", nl_date(m.date)), ("Status", nl(m.status))]
-    if m.submitter_names:
-        rows.append(("Indieners", ctx.names(m, ActorRole.SUBMITTER)))
-    if m.co_submitter_names:
-        rows.append(("Mede-indieners", ctx.names(m, ActorRole.CO_SUBMITTER)))
-    if m.pre_advice:
-        rows.append(("Preadvies college", ctx.text(m.pre_advice)))
-    blocks.append(Facts(tuple(r for r in rows if r[1])))
-    cites = ctx.cite(m)
-    for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text), ("Uitvoering", m.follow_up)):
-        if text:
-            blocks.append(Paragraph(label, style="label"))
-            blocks.extend(Paragraph(ctx.text(part)) for part in text.split("\n\n") if part.strip())
-    for number, vote in enumerate(m.votes, start=1):
-        blocks.extend(_vote(ctx, m, number, vote))
-    if cites:
-        blocks.append(Paragraph("Bronnen van deze motie", cites, style="small"))
-    return blocks
-
-
-def _vote(ctx, motion, number, vote) -> list[Block]:
-    heading = f"Stemming {number}" + (f" ({nl_date(vote.date)})" if vote.date else "")
-    tally = vote.tally
-    if tally is None:  # no seats: no count. The choices the source gives are said, none is made up.
-        known = "; ".join(f"{_voter(ctx, cast)} {nl(cast.choice)}" for cast in vote.choices)
-        line = f"{heading}: uitslag {nl(vote.recorded_result) or 'onbekend'} (vastgelegd; " + (
-            f"bekend is alleen: {known}, zonder zetels)" if known else "geen stemmen per fractie bekend)")
-        return [Paragraph(ctx.text(line + (f". {vote.note}" if vote.note else "")))]
-    result = f"{heading}: {nl(vote.computed_result)}, {tally.for_} voor en {tally.against} tegen"
-    if vote.recorded_result and vote.disagrees:
-        result += f" (let op: vastgelegd als {nl(vote.recorded_result)})"
-    blocks: list[Block] = [Paragraph(ctx.text(result + (f". {vote.note}" if vote.note else "")))]
-    rows, segments = [], []
-    for cast in vote.choices:
-        who = _voter(ctx, cast)
-        rows.append((who, nl(cast.choice), str(cast.seats) if cast.seats is not None else ""))
-        segments.append((who, cast.choice.value, cast.weight))
-    blocks.append(Table(("Fractie" if vote.kind.value == "party" else "Lid", "Stem", "Zetels"), tuple(rows), (0.5, 0.3, 0.2)))
-    order = {"for": 0, "against": 1, "not_voting": 2}
-    blocks.append(VoteChart(tuple(sorted((s for s in segments if s[2] > 0), key=lambda s: order[s[1]])),
-                            f"voor {tally.for_} · tegen {tally.against} · niet gestemd {tally.not_voting}"))
-    return blocks
-
-
-def _voter(ctx, cast) -> str:
-    """Who cast a vote, as printed: the party's abbreviation or name, or the member (unless at risk)."""
-    if cast.party is not None:
-        return ctx.text(cast.party.abbreviation or cast.party.name)
-    if cast.person_id in ctx.sensitive_ids:
-        return REDACTED
-    return ctx.text(cast.person.name if cast.person else "")
-
-
 def _commitments(session, ctx, scope, p, today) -> list[Block]:
-    items = _items(session, ctx, Commitment, [Commitment.deadline, Commitment.title], lambda c: _in_scope(c, scope))
+    items = pack_items(session, ctx, Commitment, [Commitment.deadline, Commitment.title], lambda c: _in_scope(c, scope))
     if not items:
         return []
     rows = []
     for c in items:
         status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
         rows.append((ctx.text(c.title), ctx.names(c, ActorRole.PROMISED_BY), nl_date(c.promised_on), nl_date(c.deadline),
-                     status, _refs(ctx.cite(c))))
+                     status, refs(ctx.cite(c))))
     blocks: list[Block] = [Table(("Toezegging", "Toegezegd door", "Op", "Uiterlijk", "Status", "Bron"), tuple(rows),
                                  (0.34, 0.18, 0.12, 0.12, 0.14, 0.1))]
     for c in items:
@@ -419,58 +355,17 @@ def _commitments(session, ctx, scope, p, today) -> list[Block]:
 
 
 def _question_sets(session, ctx, scope, p, today) -> list[Block]:
-    return [block for qs in _items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
+    return [block for qs in pack_items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
             for block in question_set_detail(ctx, qs, today)]
 
 
-def question_set_detail(ctx, qs: QuestionSet, today, prefix: str = "") -> list[Block]:
-    """A question set under its own heading: who asked whom, the dates and term, every question and answer."""
-    blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}{qs.reference + ': ' if qs.reference else ''}{qs.title}"),
-                                   ctx.anchor("vragen"))]
-    rows = [("Soort", nl(qs.set_kind)), ("Ingediend door", ctx.names(qs, ActorRole.SUBMITTER)),
-            ("Gericht aan", ctx.names(qs, ActorRole.ADDRESSEE)), ("Ingediend", nl_date(qs.submitted_on)),
-            ("Beantwoord", nl_date(qs.answered_on))]
-    if qs.days_to_answer is not None:
-        rows.append(("Dagen tot antwoord", str(qs.days_to_answer)))
-    if qs.deadline:
-        state = "te laat beantwoord" if qs.answered_late else "over de termijn" if qs.is_overdue(today) else "binnen de termijn"
-        rows.append(("Termijn", f"{nl_date(qs.deadline)} ({state})"))
-    if is_national(qs):
-        rows.insert(0, ("Context", "Landelijk: Tweede Kamer, niet de eigen raad"))
-    blocks.append(Facts(tuple(r for r in rows if r[1])))
-    for question in qs.questions:
-        blocks.append(Paragraph(f"Vraag {question.number}", style="label"))
-        blocks.append(Paragraph(ctx.text(question.text)))
-        answer = question.answer or (f"Zie het antwoord op vraag {question.answered_with}." if question.answered_with else
-                                     "Nog niet beantwoord.")
-        blocks.append(Paragraph(f"Antwoord {question.number}", style="label"))
-        blocks.extend(Paragraph(ctx.text(part), style="quote") for part in answer.split("\n\n") if part.strip())
-    cites = ctx.cite(qs)
-    if cites:
-        blocks.append(Paragraph("Bronnen", cites, style="small"))
-    return blocks
-
-
 def _college_notes(session, ctx, scope, p, today) -> list[Block]:
-    return [block for note in _items(session, ctx, CollegeNote, [CollegeNote.date]) for block in college_note_detail(ctx, note)]
-
-
-def college_note_detail(ctx, note: CollegeNote, prefix: str = "") -> list[Block]:
-    """A college note under its own heading: its kind, date and status, summary and the college's stated position."""
-    blocks: list[Block] = [Heading(2, ctx.text(prefix + note.title), ctx.anchor("collegestuk"))]
-    blocks.append(Facts(tuple(r for r in (("Soort", nl(note.note_kind)), ("Datum", nl_date(note.date)),
-                                          ("Status", nl(note.status))) if r[1])))
-    if note.summary:
-        blocks.append(Paragraph(ctx.text(note.summary), ctx.cite(note)))
-    if note.stated_position:
-        blocks.append(Paragraph("Standpunt van het college", style="label"))
-        blocks.append(Paragraph(ctx.text(note.stated_position), ctx.cite(note), style="quote"))
-    return blocks
+    return [block for note in pack_items(session, ctx, CollegeNote, [CollegeNote.date]) for block in college_note_detail(ctx, note)]
 
 
 def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for demo in _items(session, ctx, Demonstration, [Demonstration.date], lambda item: _at_meeting(item, scope)):
+    for demo in pack_items(session, ctx, Demonstration, [Demonstration.date], lambda item: _at_meeting(item, scope)):
         blocks.append(Heading(2, ctx.text(demo.title), ctx.anchor("demonstratie")))
         rows = [("Datum", nl_date(demo.date)), ("Plaats", ctx.text(demo.place)),
                 ("Organisatoren", ctx.names(demo, ActorRole.ORGANISER)),
@@ -531,15 +426,15 @@ def _checklist(session, ctx, scope, p, today) -> list[Block]:
 
 
 def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
-    costs = _items(session, ctx, Cost, [Cost.date])
-    outcomes = _items(session, ctx, Outcome, [Outcome.date])
+    costs = pack_items(session, ctx, Cost, [Cost.date])
+    outcomes = pack_items(session, ctx, Outcome, [Outcome.date])
     blocks: list[Block] = []
     if costs:
         rows = []
         for c in costs:
             amount = euro(c.amount_cents) + (f" – {euro(c.amount_max_cents)}" if c.amount_max_cents is not None else "")
             period = nl_date(c.date) + (f" – {nl_date(c.end_date)}" if c.end_date else "")
-            rows.append((ctx.text(c.description), period, nl(c.category), nl(c.basis), amount, _refs(ctx.cite(c))))
+            rows.append((ctx.text(c.description), period, nl(c.category), nl(c.basis), amount, refs(ctx.cite(c))))
         blocks.append(Table(("Omschrijving", "Periode", "Categorie", "Grondslag", "Bedrag", "Bron"), tuple(rows),
                             (0.33, 0.13, 0.12, 0.12, 0.2, 0.1), "Kosten"))
         # The one rule of what costs add up to (storage/glance.py), as the Overzicht and `info` give it:
@@ -552,7 +447,7 @@ def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
                                   euro(low) if low == high else f"{euro(low)} – {euro(high)}"),)))
     if outcomes:
         blocks.append(Table(("Opbrengst", "Waarde", "Volgens", "Bron"),
-                            tuple((ctx.text(o.claim), ctx.text(o.value), ctx.text(o.claimed_by), _refs(ctx.cite(o)))
+                            tuple((ctx.text(o.claim), ctx.text(o.value), ctx.text(o.claimed_by), refs(ctx.cite(o)))
                                   for o in outcomes), (0.5, 0.2, 0.2, 0.1), "Opbrengsten"))
     return blocks
 
@@ -560,7 +455,7 @@ def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
 def _sources(session, ctx) -> list[Block]:
     """The numbered list of the sources the pack cites (printed by the renderer after this heading), then the
     dossier's other sources at the chosen levels, unnumbered: no source the pack may show is left out."""
-    others = [source for source in _items(session, ctx, Source, [Source.date, Source.title])
+    others = [source for source in pack_items(session, ctx, Source, [Source.date, Source.title])
               if _source_text(source) not in ctx.source_numbers]
     if not ctx.sources and not others:
         return []
@@ -574,7 +469,7 @@ def _sources(session, ctx) -> list[Block]:
 
 def _attachments(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for attachment in _items(session, ctx, Attachment, [Attachment.file_name]):
+    for attachment in pack_items(session, ctx, Attachment, [Attachment.file_name]):
         blocks.append(Heading(2, ctx.text(attachment.file_name), ctx.anchor("bijlage")))
         text = (attachment.extracted_text or "").strip()
         if text:
@@ -585,7 +480,7 @@ def _attachments(session, ctx, scope, p, today) -> list[Block]:
 
 def _notes(session, ctx, scope, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for note in _items(session, ctx, Note, [Note.title], lambda item: _at_meeting(item, scope)):
+    for note in pack_items(session, ctx, Note, [Note.title], lambda item: _at_meeting(item, scope)):
         blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
         blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
     return blocks

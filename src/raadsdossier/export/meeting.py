@@ -24,10 +24,8 @@ from raadsdossier.domain.models import (
     AgendaItem, CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
 )
 from raadsdossier.export import longtext
-from raadsdossier.export.build import (
-    MARKING, TITLE_LIMIT, PackOptions, _items, _refs, college_note_detail, motion_detail, new_context,
-    question_set_detail,
-)
+from raadsdossier.export.build import MARKING, TITLE_LIMIT, PackOptions, new_context, pack_items
+from raadsdossier.export.details import college_note_detail, motion_detail, question_set_detail, refs
 from raadsdossier.export.labels import nl, nl_date
 from raadsdossier.export.longtext import shorten
 from raadsdossier.export.model import SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Table
@@ -165,7 +163,7 @@ def _held(ctx, part: _Part) -> str:
 def _commitment(ctx, c: Commitment, today, prefix: str) -> list[Block]:
     status = nl(c.status) + (" (te laat)" if c.is_overdue(today) else "")
     rows = (("Toegezegd door", ctx.names(c, ActorRole.PROMISED_BY)), ("Op", nl_date(c.promised_on)),
-            ("Uiterlijk", nl_date(c.deadline)), ("Status", status), ("Bron", _refs(ctx.cite(c))))
+            ("Uiterlijk", nl_date(c.deadline)), ("Status", status), ("Bron", refs(ctx.cite(c))))
     blocks: list[Block] = [Heading(2, ctx.text(f"{prefix}toezegging – {c.title}"), ctx.anchor("toezegging")),
                            Facts(tuple(r for r in rows if r[1]))]
     if c.description:
@@ -204,7 +202,7 @@ def _linked(ctx, part: _Part, today, keep) -> list[Block]:
     blocks: list[Block] = []
     for section, model, order, detail in LINKED:
         if section in ctx.options.sections:
-            for item in _items(part.session, ctx, model, list(order), keep):
+            for item in pack_items(part.session, ctx, model, list(order), keep):
                 blocks.extend(detail(ctx, item, today, f"{part.name}: "))
     return blocks
 
