@@ -934,7 +934,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../src/raadsdossier/domain/kinds.py" line="+80"/>
+        <location filename="../../src/raadsdossier/domain/kinds.py" line="+77"/>
         <source>motie</source>
         <translation>motion</translation>
     </message>
@@ -3117,7 +3117,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Reading</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/reading.py" line="+73"/>
+        <location filename="../../src/raadsdossier/gui/reading_page.py" line="+64"/>
         <source>(niet gevonden in dit dossier)</source>
         <translation>(not found in this dossier)</translation>
     </message>
@@ -3127,13 +3127,13 @@ Ingediend 10 juni 2022
         <translation>at risk</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+139"/>
+        <location filename="../../src/raadsdossier/gui/reading.py" line="+42"/>
+        <location filename="../../src/raadsdossier/gui/reading_page.py" line="+26"/>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location filename="../../src/raadsdossier/gui/reading_page.py" line="+28"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -3153,7 +3153,7 @@ Ingediend 10 juni 2022
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../src/raadsdossier/gui/reading.py" line="+6"/>
         <source>Lid</source>
         <translation>Member</translation>
     </message>
@@ -3234,7 +3234,7 @@ Ingediend 10 juni 2022
         <translation>%1 days</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Over de termijn en nog niet beantwoord.</source>
         <translation>Past the deadline and not yet answered.</translation>
     </message>
@@ -3279,7 +3279,7 @@ Ingediend 10 juni 2022
         <translation>Questions and answers</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>ongeveer %1 mensen</source>
         <translation>about %1 people</translation>
     </message>

@@ -12,296 +12,12 @@ Links to other items of the dossier are `item:ID` (the host opens them); externa
 
 from __future__ import annotations
 
-import html
-import re
-
-from PySide6.QtCore import QCoreApplication, QLocale
-
-from raadsdossier.domain.errors import NotFound
-from raadsdossier.gui.forms import LONG_TEXT
-from raadsdossier.gui.i18n import field_label, format_date, format_size, is_english, kind_label, label
+from raadsdossier.gui.i18n import field_label, format_date, format_size, label
+from raadsdossier.gui.reading_page import (
+    ACCENT, CHOICE_COLOURS, CHOICE_ORDER, HEADING_FIELD, MUTED, NOTICES, SHADE, Page, esc, facts, is_empty, is_long,
+    item_title, money, notice, number, paragraphs, section, translated,
+)
 from raadsdossier.gui.sections.motions import changed_parties
-from raadsdossier.interchange.spec import AGENDA_ITEM, T
-from raadsdossier.services import lists
-
-
-LONG_HEADING = 90  # characters: a longer title is set a size smaller
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reading", text)
-
-
-# The colours of a vote's choices, as the vote chart of the form draws them (gui/vote_chart.py).
-CHOICE_COLOURS = {"for": "#2e7d32", "against": "#c62828", "not_voting": "#9e9e9e"}
-CHOICE_ORDER = {"for": 0, "against": 1, "not_voting": 2}
-MUTED = "#808080"  # a grey that reads on a light and on a dark palette
-# (background, text) of a notice: each sets both, so it reads whatever the palette.
-NOTICES = {"warning": ("#fdecea", "#7f1d1d"), "caution": ("#fff4e5", "#5f3700"), "info": ("#e8f1fb", "#0d3c61")}
-ACCENT = "#1565c0"  # the bar beside an answer
-# A translucent grey (#AARRGGBB): lighter on a dark palette, darker on a light one. Set on a table: on a
-# cell, Qt paints it once more behind each paragraph, which shows as stripes.
-SHADE = "#24808080"
-# Tables across the page are 99.9% wide: at 100% Qt rounds cells of percent widths to a page one pixel
-# wider than the view at some widths, and the view grows a horizontal scroll bar.
-
-# The field a kind's page is headed with, when it is not "title".
-HEADING_FIELD = {"parties": "name", "people": "name", "costs": "description", "outcomes": "claim",
-                 "attachments": "file_name", "unassigned_votes": "decision"}
-
-
-def is_long(field) -> bool:
-    """A field read as paragraphs under its own heading rather than as a line of the key facts
-    (a meeting's `body` is its council or committee, a note's `body` its text)."""
-    return field.key in LONG_TEXT and field.type == T.TEXT
-
-
-def esc(text) -> str:
-    return html.escape(str(text))
-
-
-def paragraphs(text: str | None) -> str:
-    """`text` as paragraphs: a blank line starts a new one, a single line break stays one."""
-    if not text or not str(text).strip():
-        return ""
-    blocks = [b.strip("\n") for b in re.split(r"\n[ \t\u00a0]*\n", str(text).replace("\r\n", "\n")) if b.strip()]
-    return "".join(f"<p>{esc(block).replace(chr(10), '<br>')}</p>" for block in blocks)
-
-
-def missing() -> str:
-    """In place of a link to an item that is not (or no longer) in the dossier."""
-    text = _tr("(niet gevonden in dit dossier)")  # (lupdate reads no call inside an f-string)
-    return f'<span style="color:{MUTED}">{esc(text)}</span>'
-
-
-def notice(kind: str, body_html: str) -> str:
-    """A coloured box across the page (a one-cell table: Qt's rich text draws no background on a <p> box)."""
-    background, colour = NOTICES[kind]
-    return (f'<table width="99.9%" border="0" cellspacing="0" cellpadding="8" bgcolor="{background}" '
-            f'style="margin-top:6px; margin-bottom:6px"><tr><td style="color:{colour}">{body_html}</td></tr></table>')
-
-
-def money(value) -> str:
-    """"€ 12.500", "€ 12.500,50" (in English "€12,500.50")."""
-    amount = float(value)
-    whole = amount == int(amount)
-    text = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-    if is_english():
-        return f"€{text}"
-    return "€ " + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def number(value: int) -> str:
-    return QLocale().toString(int(value))
-
-
-def _empty(value) -> bool:
-    return value is None or value == "" or value == [] or value == {}
-
-
-def item_title(key: str, data: dict) -> str:
-    """How an item is named in a heading or a link: a motion or question set with its reference."""
-    if key == "partnership":
-        return f"{data.get('dutch_side') or ''} – {data.get('partner_name') or ''}".strip(" –")
-    if key in ("motions", "question_sets") and data.get("reference"):
-        return f"{data['reference']} {data.get('title') or ''}".strip()
-    for name in (HEADING_FIELD.get(key, "title"), "title", "name", "claim", "file_name", "decision",
-                 "agenda_item", "description"):
-        if data.get(name):
-            return str(data[name])
-    return kind_label(data.get("_computed", {}).get("kind", "")) if key else ""
-
-
-class _Page:
-    """The reading of one item: looks up what it refers to (cached for the page) and writes HTML."""
-
-    def __init__(self, dossier, key: str, data: dict) -> None:
-        self.dossier = dossier
-        self.key = key
-        self.data = data
-        try:
-            self.spec = lists.spec_of(key)
-        except NotFound:
-            self.spec = None
-        self._refs: dict[str, tuple[str, dict] | None] = {}
-        self._names: dict[str, dict[str, str]] = {}
-
-    # -- lookups ---------------------------------------------------------------
-
-    def ref(self, item_id: str) -> tuple[str, dict] | None:
-        if item_id not in self._refs:
-            try:
-                self._refs[item_id] = lists.get(self.dossier, item_id)
-            except NotFound:
-                self._refs[item_id] = None
-        return self._refs[item_id]
-
-    def names(self, kind: str) -> dict[str, str]:
-        """id -> name of every item of `kind` (parties, people: a vote's rows; attachments)."""
-        if kind not in self._names:
-            self._names[kind] = dict(lists.choices(self.dossier, kind))
-        return self._names[kind]
-
-    def link(self, item_id: str | None, kind: str | None = None) -> str:
-        """A link to another item of the dossier (of `kind`, when known), named by its title."""
-        if not item_id:
-            return ""
-        if kind == "attachment":  # by its name alone: reading the item would read (and encode) the whole file
-            name = self.names("attachment").get(item_id)
-            if name is not None:
-                return f'<a href="item:{esc(item_id)}">{esc(name)}</a>'
-        found = self.ref(item_id)
-        if found is None:
-            return missing()
-        key, data = found
-        return f'<a href="item:{esc(item_id)}">{esc(item_title(key, data))}</a>' + self.risk_tag(key, data)
-
-    def risk_tag(self, key: str, data: dict) -> str:
-        if key == "people" and data.get("sensitive"):
-            text = _tr("loopt risico")
-            return f' <span style="color:{CHOICE_COLOURS["against"]}"><b>({esc(text)})</b></span>'
-        return ""
-
-    def agenda_item(self, meeting_id: str | None, agenda_item_id: str | None) -> str:
-        """An agenda item named by number and title, linked to its meeting."""
-        found = self.ref(meeting_id) if meeting_id else None
-        if found:
-            for entry in found[1].get("agenda_items", []):
-                if entry.get("id") == agenda_item_id:
-                    text = f"{entry.get('number') or ''} {entry.get('title') or ''}".strip()
-                    return f'<a href="item:{esc(meeting_id)}">{esc(text)}</a>'
-        return missing()
-
-    def actors(self, role_key: str) -> str:
-        """The people, parties and plain names in a role (submitters, organisers, …), people and parties linked."""
-        entries = self.data.get(role_key) or []
-        shown = (self.data.get("_actors") or {}).get(role_key) or []
-        out = []
-        for index, entry in enumerate(entries):
-            ref = entry.get("person") or entry.get("party")
-            if ref:
-                found = self.ref(ref)
-                name = shown[index] if index < len(shown) and shown[index] else (
-                    item_title(found[0], found[1]) if found else "")
-                tag = self.risk_tag(*found) if found else ""
-                name = name or _tr("onbekend")
-                out.append(f'<a href="item:{esc(ref)}">{esc(name)}</a>{tag}')
-            elif entry.get("name"):
-                out.append(esc(entry["name"]))
-        if not entries:  # only names, as some readers hand them over
-            out = [esc(name) for name in shown if name]
-        return ", ".join(out)
-
-    # -- values ----------------------------------------------------------------
-
-    def value(self, field) -> str:
-        """The HTML of one field's value; "" when it is empty."""
-        value = self.data.get(field.key)
-        if _empty(value):
-            return ""
-        if field.type == T.REF:
-            if field.ref_kind == AGENDA_ITEM:
-                return self.agenda_item(self.data.get("meeting_id"), value)
-            return self.link(value, field.ref_kind)
-        if field.type in (T.DATE, T.PARTIAL_DATE):
-            return esc(format_date(value))
-        if field.type == T.ENUM:
-            return esc(label(value))
-        if field.type == T.MONEY:
-            return esc(money(value))
-        if field.type == T.INT:
-            return esc(number(value))
-        if field.type == T.BOOL:
-            return esc(_tr("ja") if value else _tr("nee"))
-        if field.type == T.TEXT_LIST:
-            return esc(", ".join(str(v) for v in value if v))
-        if field.key == "url":
-            return external_link(value)
-        return esc(value).replace("\n", "<br>")
-
-    def field(self, key: str):
-        return next((f for f in self.spec.fields if f.key == key), None) if self.spec else None
-
-    def fact(self, key: str, caption: str | None = None) -> tuple[str, str]:
-        found = self.field(key)
-        return (caption or field_label(key), self.value(found) if found else "")
-
-    # -- building blocks -------------------------------------------------------
-
-    def heading(self, title: str) -> str:
-        kind = self.data.get("_computed", {}).get("kind") or (self.spec.kind if self.spec else "")
-        caption = kind_label(kind) if kind else ""
-        caption = caption[:1].upper() + caption[1:]
-        tag = "h1" if len(title) <= LONG_HEADING else "h2"  # a sentence-long title (a cost) reads as a sentence
-        return (f'<p style="color:{MUTED}; margin-bottom:0">{esc(caption)}</p>'
-                f'<{tag} style="margin-top:2px">{esc(title)}</{tag}>')
-
-    def confidentiality(self) -> str:
-        level = self.data.get("confidentiality")
-        if not level or level == "public":
-            return ""
-        text = esc(_tr("Niet openbaar: %1")).replace("%1", "<b>" + esc(label(level)) + "</b>")
-        return notice("caution", text)
-
-    def long_texts(self, keys) -> str:
-        out = []
-        for key in keys:
-            body = paragraphs(self.data.get(key))
-            if body:  # field_label("body") is a meeting's body (Orgaan); a note's body is its text
-                out.append(section(field_label("body_text" if key == "body" else key), body))
-        return "".join(out)
-
-    def generic_facts(self, skip=()) -> list[tuple[str, str]]:
-        """Every short field of the kind, then its actors; long texts and `skip` left out."""
-        rows = []
-        for spec_field in self.spec.fields if self.spec else ():
-            if is_long(spec_field) or spec_field.key in skip or spec_field.type == T.BOOL:
-                continue
-            rows.append((field_label(spec_field.key), self.value(spec_field)))
-        for role_key, _role in self.spec.actors if self.spec else ():
-            rows.append((field_label(role_key), self.actors(role_key)))
-        return rows
-
-    def sources(self) -> str:
-        """The item's sources, numbered: title (linked), publisher, date, document number, URL."""
-        rows = []
-        for index, source_id in enumerate(self.data.get("source_ids") or [], start=1):
-            found = self.ref(source_id)
-            if found is None:
-                parts = [missing()]
-            else:
-                source = found[1]
-                parts = [f'<a href="item:{esc(source_id)}">{esc(source.get("title") or "")}</a>']
-                parts += [esc(text) for text in (source.get("publisher"), format_date(source.get("date")),
-                                                 source.get("document_number")) if text]
-                if source.get("url"):
-                    parts.append(external_link(source["url"]))
-            rows.append(f'<tr><td align="right" valign="top" style="padding-right:6px">{index}.</td>'
-                        f'<td valign="top">{", ".join(parts)}</td></tr>')
-        if not rows:
-            return ""
-        return section(_tr("Bronnen"), '<table border="0" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>")
-
-
-def external_link(url: str) -> str:
-    text = esc(url)
-    if re.match(r"^(https?|mailto|ftp):", str(url), re.IGNORECASE):
-        return f'<a href="{html.escape(str(url), quote=True)}">{text}</a>'
-    return text
-
-
-def section(title: str, body_html: str) -> str:
-    return f'<h2 style="margin-top:18px">{esc(title)}</h2>{body_html}' if body_html else ""
-
-
-def facts(rows: list[tuple[str, str]]) -> str:
-    """Label and value, one row each; rows without a value are left out."""
-    shown = [(caption, value) for caption, value in rows if value]
-    if not shown:
-        return ""
-    body = "".join(f'<tr><td valign="top" width="30%" style="color:{MUTED}; padding-right:10px">{esc(caption)}</td>'
-                   f'<td valign="top">{value}</td></tr>' for caption, value in shown)
-    return f'<table width="99.9%" border="0" cellspacing="0" cellpadding="3">{body}</table>'
 
 
 # -- votes ---------------------------------------------------------------------
@@ -316,21 +32,21 @@ def _bar(colour: str, percent: float) -> str:
             f'<tr><td width="{width}%" bgcolor="{colour}" style="font-size:7pt">&nbsp;</td>{rest}</tr></table>')
 
 
-def _choice_rows(page: _Page, vote: dict) -> str:
+def _choice_rows(page: Page, vote: dict) -> str:
     """One row per party or member: name, choice, seats and a bar as long as the seats, coloured by choice."""
     by_member = vote.get("kind") == "roll_call"
     parties, people = page.names("party"), page.names("person")
     rows = []
     for choice in vote.get("choices") or []:
         ref = choice.get("party") or choice.get("person")
-        name = (parties if choice.get("party") else people).get(ref) or _tr("onbekend")
+        name = (parties if choice.get("party") else people).get(ref) or translated("onbekend")
         seats = choice.get("seats")
         weight = seats if seats is not None else (1 if choice.get("person") else 0)
         rows.append((CHOICE_ORDER.get(choice.get("choice"), 3), -weight, name, ref, choice.get("choice"), seats, weight))
     rows.sort(key=lambda r: r[:3])
     largest = max((r[6] for r in rows), default=0)
-    who = _tr("Lid") if by_member else _tr("Fractie")
-    choice_caption, seats_caption = _tr("Keuze"), "" if by_member else _tr("Zetels")
+    who = translated("Lid") if by_member else translated("Fractie")
+    choice_caption, seats_caption = translated("Keuze"), "" if by_member else translated("Zetels")
     head = (f'<tr><td style="color:{MUTED}">{esc(who)}</td><td style="color:{MUTED}">{esc(choice_caption)}</td>'
             f'<td align="right" style="color:{MUTED}">{esc(seats_caption)}</td><td></td></tr>')
     body = []
@@ -365,11 +81,11 @@ def _tally_bar(tally: list[int]) -> str:
             f'<tr>{"".join(cells)}</tr></table>')
 
 
-def vote_html(page: _Page, number_: int | None, vote: dict, computed: dict | None) -> str:
+def vote_html(page: Page, number_: int | None, vote: dict, computed: dict | None) -> str:
     """One vote: heading, date and kind, note, the rows per party or member, the computed and recorded results."""
     out = []
     if number_ is not None:
-        title = _tr("Stemming %1").replace("%1", str(number_))
+        title = translated("Stemming %1").replace("%1", str(number_))
         when = format_date(vote.get("date"))
         out.append(f'<h3 style="margin-top:16px">{esc(title)}'
                    + (f' <span style="color:{MUTED}; font-weight:normal">· {esc(when)}</span>' if when else "")
@@ -378,8 +94,8 @@ def vote_html(page: _Page, number_: int | None, vote: dict, computed: dict | Non
     tally = (computed or {}).get("tally")
     recorded = vote.get("result")
     if not choices:  # only a recorded result: that first, then what the source says about it
-        out.append("<p>" + (esc(_tr("Uitslag (vastgelegd): %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
-                            if recorded else esc(_tr("Nog geen uitslag bekend."))) + "</p>")
+        out.append("<p>" + (esc(translated("Uitslag (vastgelegd): %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
+                            if recorded else esc(translated("Nog geen uitslag bekend."))) + "</p>")
         out.append(paragraphs(vote.get("note")))
         return "".join(out)
     if vote.get("kind"):
@@ -389,32 +105,32 @@ def vote_html(page: _Page, number_: int | None, vote: dict, computed: dict | Non
     if tally:
         for_, against, not_voting = tally
         result = (computed or {}).get("computed")
-        line = (esc(_tr("Berekende uitslag: %1 (%2 voor, %3 tegen)")).replace("%1", "<b>" + esc(label(result)) + "</b>")
+        line = (esc(translated("Berekende uitslag: %1 (%2 voor, %3 tegen)")).replace("%1", "<b>" + esc(label(result)) + "</b>")
                 .replace("%2", number(for_)).replace("%3", number(against)))
         if not_voting:
-            line += " · " + esc(_tr("niet gestemd: %1").replace("%1", number(not_voting)))
+            line += " · " + esc(translated("niet gestemd: %1").replace("%1", number(not_voting)))
         out.append(_tally_bar(tally))
         out.append(f"<p>{line}</p>")
         if recorded:
-            out.append("<p>" + esc(_tr("Vastgelegde uitslag: %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
+            out.append("<p>" + esc(translated("Vastgelegde uitslag: %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
                        + "</p>")
             if result and recorded != result:
-                out.append(notice("warning", "<b>" + esc(_tr("Let op:")) + "</b> " + esc(
-                    _tr("de vastgelegde uitslag (%1) klopt niet met de stemmen, die %2 geven.")
+                out.append(notice("warning", "<b>" + esc(translated("Let op:")) + "</b> " + esc(
+                    translated("de vastgelegde uitslag (%1) klopt niet met de stemmen, die %2 geven.")
                     .replace("%1", label(recorded)).replace("%2", label(result)))))
     else:
         if computed is not None:  # counted by the core, and nothing to count
             out.append(f'<p style="color:{MUTED}">'
-                       + esc(_tr("Zonder zetels per fractie kan de uitslag niet worden berekend.")) + "</p>")
+                       + esc(translated("Zonder zetels per fractie kan de uitslag niet worden berekend.")) + "</p>")
         if recorded:
-            out.append("<p>" + esc(_tr("Uitslag (vastgelegd): %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
+            out.append("<p>" + esc(translated("Uitslag (vastgelegd): %1")).replace("%1", "<b>" + esc(label(recorded)) + "</b>")
                        + "</p>")
     return "".join(out)
 
 
 # -- the kinds -----------------------------------------------------------------
 
-def _motion(page: _Page) -> str:
+def _motion(page: Page) -> str:
     data = page.data
     computed = data.get("_computed") or {}
     out = [page.heading(item_title("motions", data))]
@@ -426,7 +142,7 @@ def _motion(page: _Page) -> str:
         (field_label("co_submitters"), page.actors("co_submitters")),
     ]))
     out.append(page.long_texts(("considerations", "operative_text", "pre_advice")))
-    out.append(section(_tr("Wat ervan terechtkwam"), paragraphs(data.get("follow_up"))))
+    out.append(section(translated("Wat ervan terechtkwam"), paragraphs(data.get("follow_up"))))
     votes = data.get("votes") or []
     if votes:
         all_computed = computed.get("votes_computed") or []
@@ -434,13 +150,13 @@ def _motion(page: _Page) -> str:
                 for index, vote in enumerate(votes, start=1)]
         changes = changed_parties(votes, page.names("party"))
         if changes:
-            body.append('<p style="margin-top:14px"><b>' + esc(_tr("Van standpunt veranderd tussen stemmingen:"))
+            body.append('<p style="margin-top:14px"><b>' + esc(translated("Van standpunt veranderd tussen stemmingen:"))
                         + "</b><br>" + "<br>".join(esc(line) for line in changes) + "</p>")
         out.append(section(field_label("votes"), "".join(body)))
     return "".join(out)
 
 
-def _question_set(page: _Page) -> str:
+def _question_set(page: Page) -> str:
     data = page.data
     computed = data.get("_computed") or {}
     out = [page.heading(item_title("question_sets", data))]
@@ -449,18 +165,18 @@ def _question_set(page: _Page) -> str:
         page.fact("kind"), (field_label("submitters"), page.actors("submitters")),
         (field_label("addressees"), page.actors("addressees")),
         page.fact("submitted_on"), page.fact("answered_on"),
-        (field_label("days_to_answer"), esc(_tr("%1 dagen").replace("%1", number(days))) if days is not None else ""),
+        (field_label("days_to_answer"), esc(translated("%1 dagen").replace("%1", number(days))) if days is not None else ""),
         page.fact("answer_deadline_days"),
         (field_label("deadline"), esc(format_date(computed.get("deadline")))),
         page.fact("meeting_id"), page.fact("agenda_item_id"),
     ]))
     if computed.get("overdue"):
-        out.append(notice("warning", "<b>" + esc(_tr("Over de termijn en nog niet beantwoord.")) + "</b>"))
+        out.append(notice("warning", "<b>" + esc(translated("Over de termijn en nog niet beantwoord.")) + "</b>"))
     elif computed.get("answered_late"):
-        out.append(notice("caution", "<b>" + esc(_tr("Te laat beantwoord: na de termijn.")) + "</b>"))
+        out.append(notice("caution", "<b>" + esc(translated("Te laat beantwoord: na de termijn.")) + "</b>"))
     if data.get("postponement_notice_on") or data.get("postponement_note"):
         when = format_date(data.get("postponement_notice_on"))
-        title = _tr("Uitstelbericht van %1").replace("%1", when) if when else _tr("Uitstelbericht")
+        title = translated("Uitstelbericht van %1").replace("%1", when) if when else translated("Uitstelbericht")
         out.append(notice("info", "<b>" + esc(title) + "</b>" + paragraphs(data.get("postponement_note"))))
     questions = data.get("questions") or []
     if questions:
@@ -468,23 +184,23 @@ def _question_set(page: _Page) -> str:
         for question in questions:
             n = str(question.get("number", ""))
             body.append('<p style="margin-top:16px; margin-bottom:2px"><b>'
-                        + esc(_tr("Vraag %1").replace("%1", n)) + "</b></p>" + paragraphs(question.get("question")))
+                        + esc(translated("Vraag %1").replace("%1", n)) + "</b></p>" + paragraphs(question.get("question")))
             if question.get("answer"):
                 answer = paragraphs(question["answer"])
             elif question.get("answered_with"):
-                answer = "<p>" + esc(_tr("Zie het antwoord op vraag %1.").replace("%1", str(question["answered_with"]))) + "</p>"
+                answer = "<p>" + esc(translated("Zie het antwoord op vraag %1.").replace("%1", str(question["answered_with"]))) + "</p>"
             else:
-                answer = f'<p style="color:{MUTED}">' + esc(_tr("Nog niet beantwoord.")) + "</p>"
+                answer = f'<p style="color:{MUTED}">' + esc(translated("Nog niet beantwoord.")) + "</p>"
             body.append(f'<table width="99.9%" border="0" cellspacing="0" cellpadding="6" bgcolor="{SHADE}" '
                         'style="margin-left:24px">'
                         f'<tr><td width="3" bgcolor="{ACCENT}"></td><td>'
-                        '<p style="margin-top:0; margin-bottom:2px"><b>' + esc(_tr("Antwoord %1").replace("%1", n))
+                        '<p style="margin-top:0; margin-bottom:2px"><b>' + esc(translated("Antwoord %1").replace("%1", n))
                         + "</b></p>" + answer + "</td></tr></table>")
-        out.append(section(_tr("Vragen en antwoorden"), "".join(body)))
+        out.append(section(translated("Vragen en antwoorden"), "".join(body)))
     return "".join(out)
 
 
-def _college_note(page: _Page) -> str:
+def _college_note(page: Page) -> str:
     data = page.data
     out = [page.heading(item_title("college_notes", data))]
     out.append(facts([page.fact("kind"), page.fact("date"), page.fact("status"), page.fact("attachment_id"),
@@ -499,20 +215,20 @@ def _college_note(page: _Page) -> str:
     return "".join(out)
 
 
-def _demonstration(page: _Page) -> str:
+def _demonstration(page: Page) -> str:
     data = page.data
     size = data.get("estimated_size")
     out = [page.heading(item_title("demonstrations", data))]
     out.append(facts([
         page.fact("date"), page.fact("place"), (field_label("organisers"), page.actors("organisers")),
-        (field_label("estimated_size"), esc(_tr("ongeveer %1 mensen").replace("%1", number(size))) if size else ""),
-        page.fact("motion_id", _tr("Over motie")), page.fact("meeting_id", _tr("Bij vergadering")),
+        (field_label("estimated_size"), esc(translated("ongeveer %1 mensen").replace("%1", number(size))) if size else ""),
+        page.fact("motion_id", translated("Over motie")), page.fact("meeting_id", translated("Bij vergadering")),
     ]))
     out.append(page.long_texts(("demands", "description")))
     return "".join(out)
 
 
-def _commitment(page: _Page) -> str:
+def _commitment(page: Page) -> str:
     data = page.data
     out = [page.heading(item_title("commitments", data))]
     out.append(facts([
@@ -520,12 +236,12 @@ def _commitment(page: _Page) -> str:
         page.fact("agenda_item_id"), page.fact("deadline"), page.fact("status"), page.fact("fulfilled_by_id"),
     ]))
     if (data.get("_computed") or {}).get("overdue"):
-        out.append(notice("warning", "<b>" + esc(_tr("Over de uiterste datum en nog niet nagekomen.")) + "</b>"))
+        out.append(notice("warning", "<b>" + esc(translated("Over de uiterste datum en nog niet nagekomen.")) + "</b>"))
     out.append(page.long_texts(("description",)))
     return "".join(out)
 
 
-def _meeting(page: _Page) -> str:
+def _meeting(page: Page) -> str:
     data = page.data
     out = [page.heading(item_title("meetings", data)), facts(page.generic_facts(skip=("title",)))]
     entries = data.get("agenda_items") or []
@@ -534,12 +250,12 @@ def _meeting(page: _Page) -> str:
                        f'<td valign="top">{esc(e.get("title") or "")}</td>'
                        f'<td valign="top" width="20%" style="color:{MUTED}">{esc(label(e.get("kind")))}</td></tr>'
                        for e in entries)
-        out.append(section(_tr("Agendapunten"),
+        out.append(section(translated("Agendapunten"),
                            f'<table width="99.9%" border="0" cellspacing="0" cellpadding="3">{rows}</table>'))
     return "".join(out)
 
 
-def _partnership(page: _Page) -> str:
+def _partnership(page: Page) -> str:
     data = page.data
     title = item_title("partnership", data)
     if data.get("partner_native_name"):
@@ -554,77 +270,77 @@ def _partnership(page: _Page) -> str:
         rows.append(f'<tr><td valign="top" style="padding-right:10px">{esc(when)}</td><td valign="top"><b>{esc(what)}</b>'
                     + (f" — {esc(change['note'])}" if change.get("note") else "") + "</td></tr>")
     if rows:
-        out.append(section(_tr("Statusgeschiedenis"),
+        out.append(section(translated("Statusgeschiedenis"),
                            '<table border="0" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"))
     return "".join(out)
 
 
-def _person(page: _Page) -> str:
+def _person(page: Page) -> str:
     data = page.data
     out = [page.heading(item_title("people", data))]
     if data.get("sensitive"):
-        out.append(notice("warning", "<b>" + esc(_tr("Deze persoon loopt risico.")) + "</b> "
-                          + esc(_tr("Noem de naam nooit zonder toestemming, ook niet in een vergaderstuk."))))
+        out.append(notice("warning", "<b>" + esc(translated("Deze persoon loopt risico.")) + "</b> "
+                          + esc(translated("Noem de naam nooit zonder toestemming, ook niet in een vergaderstuk."))))
     out.append(facts(page.generic_facts(skip=("name",))))
     out.append(page.long_texts(("description",)))
     return "".join(out)
 
 
-def _attachment(page: _Page) -> str:
+def _attachment(page: Page) -> str:
     data = page.data
     size = data.get("size")
     out = [page.heading(item_title("attachments", data))]
     out.append(facts([page.fact("media_type"), (field_label("size"), esc(format_size(size)) if size is not None else "")]))
     text = paragraphs(data.get("extracted_text"))
     out.append(section(field_label("extracted_text"), text or (
-        f'<p style="color:{MUTED}">' + esc(_tr("Uit dit bestand is geen tekst gehaald.")) + "</p>")))
+        f'<p style="color:{MUTED}">' + esc(translated("Uit dit bestand is geen tekst gehaald.")) + "</p>")))
     return "".join(out)
 
 
-def _cost(page: _Page) -> str:
+def _cost(page: Page) -> str:
     data = page.data
-    amount = money(data["amount_eur"]) if not _empty(data.get("amount_eur")) else ""
-    if not _empty(data.get("amount_max_eur")):
-        amount = _tr("%1 tot %2").replace("%1", amount).replace("%2", money(data["amount_max_eur"]))
+    amount = money(data["amount_eur"]) if not is_empty(data.get("amount_eur")) else ""
+    if not is_empty(data.get("amount_max_eur")):
+        amount = translated("%1 tot %2").replace("%1", amount).replace("%2", money(data["amount_max_eur"]))
     out = [page.heading(item_title("costs", data))]
-    out.append(facts([(_tr("Bedrag"), esc(amount)), page.fact("basis"), page.fact("category"),
+    out.append(facts([(translated("Bedrag"), esc(amount)), page.fact("basis"), page.fact("category"),
                       page.fact("date"), page.fact("end_date")]))
     return "".join(out)
 
 
-def _unassigned_vote(page: _Page) -> str:
+def _unassigned_vote(page: Page) -> str:
     data = page.data
     out = [page.heading(item_title("unassigned_votes", data))]
     rows = page.generic_facts(skip=("decision", "kind", "result", "note", "assigned_to"))
     candidates = [page.link(m) for m in data.get("candidate_motions") or []]
-    rows.append((_tr("Mogelijke moties"), "<br>".join(candidates)))
-    rows.append((_tr("Toegewezen aan motie"), page.link(data.get("assigned_to"))))
+    rows.append((translated("Mogelijke moties"), "<br>".join(candidates)))
+    rows.append((translated("Toegewezen aan motie"), page.link(data.get("assigned_to"))))
     out.append(facts(rows))
     if not data.get("assigned_to"):
-        unassigned = _tr("De bron koppelt deze stemming niet aan één motie. Wijs haar toe aan de motie waarover is gestemd.")
+        unassigned = translated("De bron koppelt deze stemming niet aan één motie. Wijs haar toe aan de motie waarover is gestemd.")
         out.append(notice("info", esc(unassigned)))
     vote = {"kind": data.get("kind"), "result": data.get("result"), "note": data.get("note"),
             "choices": data.get("choices") or []}
-    out.append(section(_tr("Stemming"), vote_html(page, None, vote, None)))
+    out.append(section(translated("Stemming"), vote_html(page, None, vote, None)))
     return "".join(out)
 
 
-def _assessment(page: _Page) -> str:
+def _assessment(page: Page) -> str:
     """A checklist assessment, as services.lists.checklist_state gives one in an item's history."""
     data = page.data
     title = data.get("title") or data.get("id") or ""
-    caption = _tr("Beoordeling (Amnesty-checklist)")
+    caption = translated("Beoordeling (Amnesty-checklist)")
     out = [f'<p style="color:{MUTED}; margin-bottom:0">{esc(caption)}</p>'
            f'<h1 style="margin-top:2px">{esc(title)}</h1>']
     evidence = "<br>".join(page.link(i) for i in data.get("evidence_ids") or [])
     out.append(facts([(field_label("status"), esc(label(data.get("status"))) if data.get("status") else ""),
-                      (_tr("Beoordeeld op"), esc(format_date(data.get("assessed_on")))),
-                      (_tr("Bewijs"), evidence)]))
-    out.append(section(_tr("Toelichting"), paragraphs(data.get("note"))))
+                      (translated("Beoordeeld op"), esc(format_date(data.get("assessed_on")))),
+                      (translated("Bewijs"), evidence)]))
+    out.append(section(translated("Toelichting"), paragraphs(data.get("note"))))
     return "".join(out)
 
 
-def _generic(page: _Page) -> str:
+def _generic(page: Page) -> str:
     heading_key = HEADING_FIELD.get(page.key, "title")
     out = [page.heading(item_title(page.key, page.data)), facts(page.generic_facts(skip=(heading_key,)))]
     long_keys = [f.key for f in page.spec.fields if is_long(f) and f.key != heading_key] if page.spec else []
@@ -647,7 +363,7 @@ def item_html(dossier, key: str, data: dict) -> str:
     Also takes key "checklist" with one assessment of services.lists.checklist_state's history. Looks up
     the titles of the items `data` refers to through services.lists (a few reads of `dossier`); call it
     on the GUI thread, like every translated string. Links to items are `item:ID`."""
-    page = _Page(dossier, key, data)
+    page = Page(dossier, key, data)
     body = RENDERERS.get(key, _generic)(page)
     return ('<html><head><meta charset="utf-8"></head><body>'
             + page.confidentiality() + national(key, data) + body + page.sources() + "</body></html>")
@@ -661,4 +377,4 @@ def national(key: str, data: dict) -> str:
     """A notice on national items (Kamervragen, Kamerstukken) that they are the national context."""
     if (key, data.get("kind")) not in NATIONAL_KINDS:
         return ""
-    return notice("info", esc(_tr("Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.")))
+    return notice("info", esc(translated("Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.")))
