@@ -5,13 +5,17 @@ now only a motion could say which agenda item it was on. Commitments and the use
 meeting only; question sets and college notes not even that. Every link is optional and set to NULL
 when its meeting or agenda item goes.
 
+The columns are added in place (ALTER TABLE … ADD COLUMN … REFERENCES, which SQLite and PostgreSQL both
+take for a column whose default is NULL), never by making a table again: migrations run with SQLite's
+foreign keys on, and dropping the old question_sets table would have deleted every question with it
+(ON DELETE CASCADE).
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-06
 """
 
 from alembic import op
-import sqlalchemy as sa
 
 
 revision = '0005'
@@ -31,20 +35,15 @@ ADDED = {
 
 def upgrade() -> None:
     for table, columns in ADDED.items():
-        # Batch mode: SQLite adds a column with a foreign key only by making the table again (in this
-        # transaction, rows and ids kept); other databases alter the table in place.
-        with op.batch_alter_table(table) as batch:
-            for column, target in columns:
-                batch.add_column(sa.Column(column, sa.String(length=36), nullable=True))
-                batch.create_foreign_key(f"fk_{table}_{column}_{target}", target, [column], ["id"],
-                                         ondelete="SET NULL")
-                batch.create_index(f"ix_{table}_{column}", [column], unique=False)
+        for column, target in columns:
+            op.execute(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR(36) CONSTRAINT fk_{table}_{column}_{target} "
+                       f"REFERENCES {target} (id) ON DELETE SET NULL")
+            op.create_index(f"ix_{table}_{column}", table, [column], unique=False)
 
 
 def downgrade() -> None:
     for table, columns in ADDED.items():
-        with op.batch_alter_table(table) as batch:
-            for column, target in columns:
-                batch.drop_index(f"ix_{table}_{column}")
-                batch.drop_constraint(f"fk_{table}_{column}_{target}", type_="foreignkey")
+        for column, _target in columns:
+            op.drop_index(f"ix_{table}_{column}", table_name=table)
+            with op.batch_alter_table(table) as batch:
                 batch.drop_column(column)
