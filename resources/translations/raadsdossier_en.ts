@@ -422,14 +422,14 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+56"/>
-        <location line="+273"/>
+        <location line="+271"/>
         <location line="+4"/>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-395"/>
         <location line="+64"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
@@ -546,7 +546,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+218"/>
         <source>Vergaderstuk opgeslagen als %1</source>
         <translation>Meeting paper saved as %1</translation>
     </message>
@@ -566,7 +566,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Dossiers in the pack: %1.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Niet opgenomen, want de vergadering heeft daar een niveau dat niet is gekozen: %1.</source>
+        <translation>Left out, because the meeting has a level there that was not chosen: %1.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Het bestand kon niet worden geopend: er is waarschijnlijk geen programma voor %1-bestanden ingesteld. Het staat in:
 %2</source>
         <translation>The file could not be opened: there is probably no program set up for %1 files. It is in:
@@ -585,7 +590,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The paper %1 could not be created: %2</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-324"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
@@ -645,7 +650,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Counting…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%1 items gaan erin; %2 niet-openbare items blijven eruit.</source>
         <translation>%1 items go in; %2 non-public items are left out.</translation>
     </message>

@@ -150,3 +150,81 @@ def test_the_command_line_asks_for_the_meeting_with_several_dossiers(meeting_dos
                           "-o", tmp_path / "x.pdf")
     assert code == 2 and "--meeting" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _set(path, item_id: str, **changes) -> None:
+    from raadsdossier.services import edits
+
+    with Dossier.open(path) as dossier:
+        key, data = lists.get(dossier, item_id)
+        edits.save_item(dossier, key, {k: v for k, v in {**data, **changes}.items() if not k.startswith("_")})
+
+
+def test_a_confidential_meeting_or_partnership_stays_out_of_a_public_pack(meeting_dossiers, tmp_path, run):
+    arnhem, enschede = meeting_dossiers["arnhem-wuhan"], meeting_dossiers["enschede-dalian"]
+    _set(enschede, "b0000000-0000-4000-8000-000000000001", confidentiality="confidential")
+    target = tmp_path / "raad.html"
+    code, out, err = run("pack", arnhem, enschede, "--meeting", MEETING, "-o", target)
+    assert code == 0, err
+    page = target.read_text()
+    assert "Enschede" not in page and "Dalian" not in page  # not even named: its meeting is confidential
+    assert "Enschede – Dalian" in err and "niveau dat niet is gekozen" in err
+    code, out, err = run("pack", arnhem, enschede, "--meeting", MEETING, "--include", "confidential", "-o", target)
+    assert code == 0 and "Motie evaluatie stedenband Dalian" in target.read_text() and "VERTROUWELIJK" in target.read_text()
+    # One dossier: a pack of a meeting left out by its level is refused with a sentence, not made without a cover.
+    code, out, err = run("pack", enschede, "--meeting", MEETING, "-o", tmp_path / "e.pdf")
+    assert code == 1 and "vertrouwelijk" in err and "--include confidential" in err
+    assert not (tmp_path / "e.pdf").exists()
+
+
+def test_a_confidential_partnership_shows_no_status_in_a_public_meeting_pack(meeting_dossiers):
+    from raadsdossier.services import dashboard
+
+    arnhem = meeting_dossiers["arnhem-wuhan"]
+    with Dossier.open(arnhem, read_only=True) as dossier:
+        partnership_id = dashboard.overview(dossier)["partnership"]["id"]
+    _set(arnhem, partnership_id, confidentiality="confidential", status="suspended")
+    with Dossier.open(arnhem, read_only=True) as dossier, dossier.session() as session:
+        from raadsdossier.export.meeting import build_meeting_pack
+
+        pack = build_meeting_pack([("a", session)], PackOptions(meeting=MEETING)).pack
+    overview = next(b for b in pack.blocks if isinstance(b, Table))
+    assert overview.rows[0][1] == "" and pack.marking is None
+
+
+def test_a_dossier_given_twice_is_refused(meeting_dossiers, tmp_path, run):
+    arnhem = meeting_dossiers["arnhem-wuhan"]
+    other_spelling = arnhem.parent / "." / arnhem.name
+    code, _out, err = run("pack", arnhem, other_spelling, "--meeting", MEETING, "-o", tmp_path / "x.pdf")
+    assert code == 1 and "twee keer gegeven" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_one_agenda_item_counts_and_prints_only_its_own_items(meeting_dossiers):
+    with Dossier.open(meeting_dossiers["arnhem-wuhan"], read_only=True) as arnhem, \
+            Dossier.open(meeting_dossiers["enschede-dalian"], read_only=True) as enschede:
+        from contextlib import ExitStack
+
+        from raadsdossier.export.meeting import build_meeting_pack
+
+        with ExitStack() as stack:
+            content = build_meeting_pack([("a", stack.enter_context(arnhem.session())),
+                                          ("b", stack.enter_context(enschede.session()))],
+                                         PackOptions(meeting=MEETING, agenda_item="5"))
+    overview = next(b for b in content.pack.blocks if isinstance(b, Table))
+    # Agenda item 5 is Arnhem's: its motion, question set and college note; the commitment is the meeting's.
+    assert overview.rows == (("Arnhem – Wuhan", "beëindigd", "1 motie, 1 vragenset, 1 collegestuk"),
+                             ("Enschede – Dalian", "actief", "niets"))
+    headings = [h.text for h in content.pack.headings(2)]
+    assert not any("Dalian" in h or "Toezegging" in h for h in headings)
+
+
+def test_a_one_dossier_agenda_item_pack_holds_the_question_sets_on_that_agenda_item_only(meeting_dossiers):
+    with Dossier.open(meeting_dossiers["arnhem-wuhan"], read_only=True) as dossier, dossier.session() as session:
+        from raadsdossier.export.build import build_pack
+
+        on_3 = build_pack(session, PackOptions(meeting=MEETING, agenda_item="3", sections=("question_sets", "college_notes")))
+        on_5 = build_pack(session, PackOptions(meeting=MEETING, agenda_item="5", sections=("question_sets", "college_notes")))
+    assert on_3.headings(2) == []  # neither the national Kamervragen nor item 5's questions
+    assert [h.text for h in on_5.headings(2)] == ["Vragen bij Motie evaluatie stedenband Wuhan",
+                                                  "Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan"]

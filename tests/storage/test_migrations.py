@@ -235,3 +235,31 @@ def test_migrating_an_old_dossier_keeps_every_row(tmp_path):
     after = counts()
     assert after.pop("dossier_meta") >= before.pop("dossier_meta")  # the app's version is stamped
     assert {table: after[table] for table in before} == before
+
+
+def test_an_older_dossier_that_cannot_be_copied_to_be_read_says_so(tmp_path, monkeypatch):
+    """A full temporary folder while reading an older dossier read-only: a sentence about that copy, not about a
+    backup, naming the dossier; nothing left behind."""
+    import errno
+    import shutil
+
+    from raadsdossier.domain.errors import DossierFileError
+    from raadsdossier.storage import backups, sqlitefile
+    from tests.conftest import REPO
+
+    path = tmp_path / "oud.raadsdossier"
+    shutil.copy(REPO / "tests/fixtures/dossiers/schema-0001-arnhem.raadsdossier", path)
+    before = sha256(path)
+    made = []
+
+    def full(source, target, password, problem_path=None):
+        made.append(target.parent)
+        raise sqlitefile.write_failure(problem_path or target, "de reservekopie kon niet worden gemaakt",
+                                       OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr(backups, "copy_verified", full)
+    with pytest.raises(DossierFileError) as refused:
+        Dossier.open(path, read_only=True)
+    message = str(refused.value)
+    assert message.startswith(str(path)) and "tijdelijke, bijgewerkte kopie" in message and "reservekopie" not in message
+    assert "vol" in message and sha256(path) == before and not made[0].exists()

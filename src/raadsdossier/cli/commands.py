@@ -202,12 +202,12 @@ def pack(args) -> int:
         for problem in problems:
             print(f"{PROG}: {problem}", file=sys.stderr)
         return 1 if problems else 0
-    if len(args.file) > 1:
-        return _meeting_pack(args, options)
-    args.file = args.file[0]
-    with open_dossier(args, read_only=True) as dossier:
-        print(packs.make_pack(dossier, args.output, options).written[0])
-    return 0
+    if len(args.file) == 1:
+        args.file = args.file[0]
+        with open_dossier(args, read_only=True) as dossier:
+            print(packs.make([dossier], args.output, options).written[0])
+        return 0
+    return _meeting_pack(args, options)
 
 
 def _meeting_pack(args, options) -> int:
@@ -219,11 +219,14 @@ def _meeting_pack(args, options) -> int:
     with ExitStack() as stack:
         dossiers = [stack.enter_context(open_dossier(argparse.Namespace(**{**vars(args), "file": path}), read_only=True))
                     for path in args.file]
-        result = packs.make_meeting_pack(dossiers, args.output, options)
+        result = packs.make(dossiers, args.output, options)
     print(result.written[0])
     if result.missing:
         print(f"Niet in het stuk (de vergadering '{args.meeting}' staat er niet in): {', '.join(result.missing)}",
               file=sys.stderr)
+    if result.withheld:
+        print(f"Niet in het stuk (de vergadering '{args.meeting}' heeft daar een niveau dat niet is gekozen; "
+              f"--include neemt het op): {', '.join(result.withheld)}", file=sys.stderr)
     return 0
 
 

@@ -166,7 +166,7 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
     partnership = session.scalars(select(Partnership)).first()
     if partnership is None:
         raise NotFound("Dit dossier heeft geen stedenband; er valt geen stuk van te maken.")
-    meeting, agenda_item = _scope(session, options)
+    meeting, agenda_item = _scope(session, ctx, options)
     dossier_title = f"{partnership.dutch_side} – {partnership.partner_name}"
     if meeting is not None:
         title = f"{meeting.title}, {nl_date(meeting.date)}" if meeting.date else meeting.title
@@ -191,7 +191,7 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
             blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY[key].title, ctx.anchor(key)))
             blocks.extend(section)
     if "sources" in options.sections:
-        blocks.extend(_sources(session, ctx))
+        blocks.extend(_sources(session, ctx, whole=meeting is None))
     return Pack(
         title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
         date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
@@ -201,13 +201,17 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
     )
 
 
-def _scope(session: Session, options: PackOptions):
+def _scope(session: Session, ctx: _Context, options: PackOptions):
     if not options.meeting:
         return None, None
     meeting = session.get(Meeting, options.meeting) or session.scalars(
         select(Meeting).where(Meeting.reference == options.meeting)).first()
     if meeting is None:
         raise NotFound(f"De vergadering '{options.meeting}' staat niet in dit dossier.")
+    if not ctx.ok(meeting):  # its title and agenda would be on the cover of a pack that leaves it out
+        raise NotFound(f"De vergadering '{options.meeting}' is {nl(meeting.confidentiality)}; neem dat niveau op "
+                       f"(--include {meeting.confidentiality.value}) om er een stuk van te maken.")
+    ctx.seen(meeting)
     if not options.agenda_item:
         return meeting, None
     for agenda_item in meeting.agenda_items:
@@ -216,8 +220,9 @@ def _scope(session: Session, options: PackOptions):
     raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{meeting.title}'.")
 
 
-def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: True) -> list:
-    """The items of a kind that go in: allowed levels and in scope. Only these count for the marking."""
+def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: True, where=None) -> list:
+    """The items of a kind that go in: allowed levels and in scope (`keep`, and the SQL condition `where` that
+    spares reading the others). Only these count for the marking."""
     # Sources, actors and a motion's votes are read for nearly every item: load them per kind in a
     # few queries instead of lazily per item (a 1,000-item pack issued several thousand queries).
     loads = [selectinload(model.sources), selectinload(model.actors).selectinload(ItemActor.person)]
@@ -226,6 +231,8 @@ def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: 
     elif model is QuestionSet:
         loads.append(selectinload(QuestionSet.questions))
     query = select(model).options(*loads).order_by(*order)
+    if where is not None:
+        query = query.where(where)
     items = [item for item in session.scalars(query) if keep(item) and ctx.ok(item)]
     for item in items:
         ctx.seen(item)
@@ -242,8 +249,13 @@ def _in_scope(item, scope) -> bool:
 
 
 def _at_meeting(item, scope) -> bool:
-    """A demonstration or note goes into a meeting's pack when it is about that meeting or about none."""
-    return scope[0] is None or item.meeting_id in (None, scope[0].id)
+    """A demonstration or note goes into a meeting's pack when it is about that meeting (and agenda item) or
+    about none."""
+    meeting, agenda_item = scope
+    if meeting is None:
+        return True
+    on = getattr(item, "agenda_item_id", None)
+    return item.meeting_id in (None, meeting.id) and (agenda_item is None or on in (None, agenda_item.id))
 
 
 # -- sections -------------------------------------------------------------------
@@ -355,12 +367,13 @@ def _commitments(session, ctx, scope, p, today) -> list[Block]:
 
 
 def _question_sets(session, ctx, scope, p, today) -> list[Block]:
-    return [block for qs in pack_items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
+    return [block for qs in pack_items(session, ctx, QuestionSet, [QuestionSet.submitted_on], lambda q: _in_scope(q, scope))
             for block in question_set_detail(ctx, qs, today)]
 
 
 def _college_notes(session, ctx, scope, p, today) -> list[Block]:
-    return [block for note in pack_items(session, ctx, CollegeNote, [CollegeNote.date]) for block in college_note_detail(ctx, note)]
+    return [block for note in pack_items(session, ctx, CollegeNote, [CollegeNote.date], lambda n: _in_scope(n, scope))
+            for block in college_note_detail(ctx, note)]
 
 
 def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
@@ -452,11 +465,12 @@ def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _sources(session, ctx) -> list[Block]:
-    """The numbered list of the sources the pack cites (printed by the renderer after this heading), then the
-    dossier's other sources at the chosen levels, unnumbered: no source the pack may show is left out."""
+def _sources(session, ctx, whole: bool = True) -> list[Block]:
+    """The numbered list of the sources the pack cites (printed by the renderer after this heading), then, in a
+    pack of the whole dossier, its other sources at the chosen levels, unnumbered: no source the pack may show
+    is left out. A meeting's pack lists what it cites."""
     others = [source for source in pack_items(session, ctx, Source, [Source.date, Source.title])
-              if _source_text(source) not in ctx.source_numbers]
+              if _source_text(source) not in ctx.source_numbers] if whole else []
     if not ctx.sources and not others:
         return []
     blocks: list[Block] = [Heading(1, kinds.PACK_SECTION_BY_KEY["sources"].title, SOURCES_ANCHOR)]

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import ActorRole
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.domain.models import (
-    AgendaItem, CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
+    CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
 )
 from raadsdossier.export import longtext
 from raadsdossier.export.build import MARKING, TITLE_LIMIT, PackOptions, new_context, pack_items
@@ -36,6 +37,9 @@ class MeetingPackContent:
     pack: Pack
     dossiers: tuple[str, ...]  # the dossiers that have the meeting, in the order given
     missing: tuple[str, ...]  # the dossiers given that do not have it (named in the pack too)
+    # The dossiers whose meeting is at a level the user left out: not in the pack, and not named in it (that
+    # would tell its readers the meeting exists); only the one who makes the pack is told.
+    withheld: tuple[str, ...] = ()
 
 
 @dataclass
@@ -43,6 +47,9 @@ class _Part:
     name: str  # the dossier as the pack names it: "Arnhem – Wuhan"
     session: Session
     meeting: Meeting | None
+    # What it holds for the meeting, as printed: agenda item id (None: the meeting as a whole) -> blocks
+    held: dict = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)  # pack section -> items printed
 
 
 def dossier_name(session: Session, fallback: str) -> str:
@@ -51,15 +58,15 @@ def dossier_name(session: Session, fallback: str) -> str:
 
 
 def find_meeting(session: Session, reference: str, on: str | None = None) -> Meeting | None:
-    """The meeting with this reference (or id) in the dossier `session` reads; of several, the one on `on`.
-    A meeting whose date differs from `on` (both known) is another meeting of the same name."""
-    found = [m for m in session.scalars(select(Meeting).where(Meeting.reference == reference)
-                                        .order_by(Meeting.date))]
+    """The meeting with this reference (or id) in the dossier `session` reads; of several, the one on `on` (an
+    undated one only when none has that date). A meeting whose date differs from `on` (both known) is another
+    meeting of the same name."""
+    found = list(session.scalars(select(Meeting).where(Meeting.reference == reference).order_by(Meeting.date)))
     by_id = session.get(Meeting, reference)
     if by_id is not None and by_id not in found:
         found.insert(0, by_id)
     if on:
-        found = [m for m in found if not m.date or m.date == on] or []
+        found = [m for m in found if m.date == on] or [m for m in found if not m.date]
     return found[0] if found else None
 
 
@@ -75,18 +82,21 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
         raise NotFound("Kies de vergadering (--meeting) voor een stuk over meer dossiers.")
     today = options.today or date.today()
     ctx = new_context(options, [session for _name, session in dossiers])
-    parts, on = [], None
+    parts, on, withheld = [], None, []
     for fallback, session in dossiers:
         meeting = find_meeting(session, options.meeting, on)
+        name = dossier_name(session, fallback)
         if meeting is not None and not ctx.ok(meeting):
-            meeting = None  # a meeting at a level the user left out is not in this pack
+            withheld.append(name)  # a meeting at a level the user left out is not in this pack
+            continue
         on = on or (meeting.date if meeting is not None else None)
-        parts.append(_Part(dossier_name(session, fallback), session, meeting))
+        parts.append(_Part(name, session, meeting))
     present = [part for part in parts if part.meeting is not None]
     missing = tuple(part.name for part in parts if part.meeting is None)
     if not present:
         raise NotFound(f"De vergadering '{options.meeting}' staat in geen van de dossiers "
-                       f"({', '.join(part.name for part in parts)}).")
+                       f"({', '.join([*(part.name for part in parts), *withheld])})"
+                       + (" op de gekozen niveaus." if withheld else "."))
     for part in present:
         ctx.seen(part.meeting)
     first = present[0].meeting
@@ -102,20 +112,20 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
                            f"in {', '.join(part.name for part in present)}.")
         numbers = [options.agenda_item]
 
-    blocks: list[Block] = _overview(ctx, present, missing)
+    for part in present:
+        _gather(ctx, part, today, {a.id for a in part.meeting.agenda_items if a.number in numbers},
+                whole=not options.agenda_item)
+    body: list[Block] = []
     for number in numbers:
-        blocks.append(Heading(1, ctx.text(f"Agendapunt {number}: {agenda[number][1]}"), ctx.anchor("agendapunt")))
-        found = []
-        for part in present:
-            agenda_item = next((a for a in part.meeting.agenda_items if a.number == number), None)
-            if agenda_item is not None:
-                found.extend(_at_agenda_item(ctx, part, agenda_item, today))
-        blocks.extend(found or [Paragraph("Geen van de dossiers heeft stukken bij dit agendapunt.", style="small")])
-    if not options.agenda_item:
-        whole = [block for part in present for block in _at_meeting(ctx, part, today)]
-        if whole:
-            blocks.append(Heading(1, "Bij de vergadering als geheel", ctx.anchor("vergadering")))
-            blocks.extend(whole)
+        body.append(Heading(1, ctx.text(f"Agendapunt {number}: {agenda[number][1]}"), ctx.anchor("agendapunt")))
+        found = [block for part in present for agenda_item in part.meeting.agenda_items if agenda_item.number == number
+                 for block in part.held.get(agenda_item.id, [])]
+        body.extend(found or [Paragraph("Geen van de dossiers heeft stukken bij dit agendapunt.", style="small")])
+    whole = [block for part in present for block in part.held.get(None, [])]
+    if whole:
+        body.append(Heading(1, "Bij de vergadering als geheel", ctx.anchor("vergadering")))
+        body.extend(whole)
+    blocks = _overview(ctx, present, missing) + body
     if "sources" in options.sections and ctx.sources:
         blocks.append(Heading(1, "Bronnen", SOURCES_ANCHOR))
 
@@ -131,33 +141,28 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
         blocks=longtext.fit(blocks), sources=ctx.sources if "sources" in options.sections else [],
         included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
     )
-    return MeetingPackContent(pack, tuple(names), missing)
+    return MeetingPackContent(pack, tuple(names), missing, tuple(withheld))
 
 
 def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block]:
-    """The dossiers this pack covers, each with its partnership's status and what it holds for the meeting."""
+    """The dossiers this pack covers, each with its partnership's status (when its level goes in) and what the
+    pack prints of it for the meeting."""
     rows = []
     for part in present:
         partnership = part.session.scalars(select(Partnership)).first()
-        rows.append((ctx.text(part.name), nl(partnership.status) if partnership else "", _held(ctx, part)))
+        status = ""
+        if ctx.ok(partnership):
+            ctx.seen(partnership)
+            status = nl(partnership.status)
+        held = ", ".join(kinds.by_key(section).count_text(part.counts[section])
+                         for section, *_rest in LINKED if part.counts[section])
+        rows.append((ctx.text(part.name), status, held or "niets"))
     blocks: list[Block] = [Heading(1, "Dossiers in dit stuk", ctx.anchor("dossiers")),
                            Table(("Dossier", "Status stedenband", "Bij deze vergadering"), tuple(rows), (0.5, 0.25, 0.25))]
     if missing:
         blocks.append(Paragraph(ctx.text("Niet in dit stuk, want deze vergadering staat niet in het dossier: "
                                          + ", ".join(missing) + "."), style="small"))
     return blocks
-
-
-def _held(ctx, part: _Part) -> str:
-    """What a dossier holds for the meeting, in words: "1 motie, 1 toezegging" (the levels the pack includes)."""
-    out = []
-    for section, model, _order, _detail in LINKED:
-        if section in ctx.options.sections:
-            found = part.session.scalars(select(model).where(model.meeting_id == part.meeting.id))
-            count = sum(1 for item in found if item.confidentiality in ctx.options.levels)
-            if count:
-                out.append(kinds.by_key(section).count_text(count))
-    return ", ".join(out) or "niets"
 
 
 def _commitment(ctx, c: Commitment, today, prefix: str) -> list[Block]:
@@ -197,22 +202,20 @@ LINKED = (
 )
 
 
-def _linked(ctx, part: _Part, today, keep) -> list[Block]:
-    """Every item of the dossier `keep(item)` accepts, kind by kind in the order of LINKED, in full."""
-    blocks: list[Block] = []
-    for section, model, order, detail in LINKED:
-        if section in ctx.options.sections:
-            for item in pack_items(part.session, ctx, model, list(order), keep):
-                blocks.extend(detail(ctx, item, today, f"{part.name}: "))
-    return blocks
-
-
-def _at_agenda_item(ctx, part: _Part, agenda_item: AgendaItem, today) -> list[Block]:
-    return _linked(ctx, part, today, lambda item: getattr(item, "agenda_item_id", None) == agenda_item.id)
-
-
-def _at_meeting(ctx, part: _Part, today) -> list[Block]:
-    """What a dossier holds for the meeting without an agenda item."""
+def _gather(ctx, part: _Part, today, agenda_ids: set[str], whole: bool) -> None:
+    """What the dossier of `part` holds for the agenda items `agenda_ids` and (`whole`) for the meeting without
+    an agenda item, in full, into part.held by agenda item id (None for the meeting as a whole), counted per
+    kind. Each kind is read once, only its items at this meeting (SQL), whatever the length of the agenda."""
     meeting_id = part.meeting.id
-    return _linked(ctx, part, today, lambda item: item.meeting_id == meeting_id
-                   and getattr(item, "agenda_item_id", None) is None)
+    for section, model, order, detail in LINKED:
+        if section not in ctx.options.sections:
+            continue
+        on_agenda = getattr(model, "agenda_item_id", None)
+        at_meeting = and_(model.meeting_id == meeting_id, on_agenda.is_(None)) if on_agenda is not None \
+            else model.meeting_id == meeting_id
+        where = or_(on_agenda.in_(agenda_ids), at_meeting if whole else false()) if on_agenda is not None \
+            else (at_meeting if whole else false())
+        for item in pack_items(part.session, ctx, model, list(order), where=where):
+            key = getattr(item, "agenda_item_id", None)
+            part.held.setdefault(key if key in agenda_ids else None, []).extend(detail(ctx, item, today, f"{part.name}: "))
+            part.counts[section] += 1

@@ -285,9 +285,7 @@ class ExportDialog(QDialog):
     def _count(self) -> None:
         self._counting += 1
         generation, options, dossiers = self._counting, self.options(), self.chosen_dossiers()
-        count = (lambda: packs.meeting_pack_counts(dossiers, options)) if len(dossiers) > 1 else \
-            (lambda: packs.pack_counts(dossiers[0], options))
-        tasks.run_in_background(count,
+        tasks.run_in_background(lambda: packs.counts(dossiers, options),
                                 lambda counts: self._show_counts(generation, counts),
                                 lambda exc: self._show_counts(generation, exc))
 
@@ -342,9 +340,7 @@ class ExportDialog(QDialog):
 
         def work():  # on a worker thread; the rendering itself runs in a child process (services/packs.py)
             step = lambda done, total: report(steps * done // max(total, 1), steps)  # noqa: E731
-            if len(dossiers) > 1:
-                return packs.make_meeting_pack(dossiers, targets, options, step, isolated=True)
-            return packs.make_pack(dossiers[0], targets, options, step, isolated=True)
+            return packs.make(dossiers, targets, options, step, isolated=True)
 
         tasks.run_in_background(work, self._done, lambda exc: self._failed(exc, targets))
 
@@ -401,6 +397,9 @@ class ExportDialog(QDialog):
             .replace("%1", str(result.included_items)).replace("%2", str(result.withheld_items))
         if isinstance(result, packs.MeetingPackResult):
             counts += "\n" + self.tr("Dossiers in het stuk: %1.").replace("%1", ", ".join(result.dossiers))
+            if result.withheld:
+                counts += "\n" + self.tr("Niet opgenomen, want de vergadering heeft daar een niveau dat niet is "
+                                          "gekozen: %1.").replace("%1", ", ".join(result.withheld))
         self.outcome_text.setText(where + "\n\n" + counts)
         self.choices.hide()
         self.buttons.hide()

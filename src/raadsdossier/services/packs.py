@@ -62,6 +62,23 @@ def make_pack(dossier: Dossier, targets: Path | Sequence[Path], options: PackOpt
 class MeetingPackResult(PackResult):
     dossiers: tuple[str, ...] = ()  # the dossiers that have the meeting, as the pack names them
     missing: tuple[str, ...] = ()  # the dossiers given that do not (named in the pack too)
+    withheld: tuple[str, ...] = ()  # the dossiers whose meeting is at a level left out (not named in the pack)
+
+
+def make(dossiers: Sequence[Dossier], targets: Path | Sequence[Path], options: PackOptions,
+         progress: Progress | None = None, isolated: bool = False) -> PackResult:
+    """The user's action "make a pack" for the dossiers chosen: one dossier's pack (make_pack), or with several,
+    the meeting's pack over them (make_meeting_pack). Both faces call this."""
+    if len(dossiers) > 1:
+        return make_meeting_pack(dossiers, targets, options, progress, isolated)
+    if not dossiers:
+        raise InvalidInput(None, "kies ten minste één dossier voor het stuk.")
+    return make_pack(dossiers[0], targets, options, progress, isolated)
+
+
+def counts(dossiers: Sequence[Dossier], options: PackOptions) -> PackCounts:
+    """What `make` would put in for these dossiers and options, before it is made (any thread, reads only)."""
+    return meeting_pack_counts(dossiers, options) if len(dossiers) > 1 else pack_counts(dossiers[0], options)
 
 
 def make_meeting_pack(dossiers: Sequence[Dossier], targets: Path | Sequence[Path], options: PackOptions,
@@ -72,6 +89,7 @@ def make_meeting_pack(dossiers: Sequence[Dossier], targets: Path | Sequence[Path
     targets = _targets(targets)
     if not dossiers:
         raise InvalidInput(None, "kies ten minste één dossier voor het stuk.")
+    _once_each(dossiers)
     if isolated:
         return run_in_child(_meeting_pack_in_child, [(str(d.path), d.password) for d in dossiers],
                             [str(t) for t in targets], options, progress=progress)
@@ -84,7 +102,17 @@ def make_meeting_pack(dossiers: Sequence[Dossier], targets: Path | Sequence[Path
         content = build_meeting_pack(sessions, options)
     written = _write_all(content.pack, targets, progress)
     return MeetingPackResult(written, content.pack.included_items, content.pack.withheld_items,
-                             content.dossiers, content.missing)
+                             content.dossiers, content.missing, content.withheld)
+
+
+def _once_each(dossiers: Sequence[Dossier]) -> None:
+    """InvalidInput naming the dossier given twice (by any path to the same file): its items would be printed twice."""
+    seen: set[Path] = set()
+    for dossier in dossiers:
+        real = Path(dossier.path).resolve()
+        if real in seen:
+            raise InvalidInput(dossier.path, "dit dossier is twee keer gegeven; geef elk dossier één keer.")
+        seen.add(real)
 
 
 def _targets(targets: Path | Sequence[Path]) -> list[Path]:
@@ -124,6 +152,7 @@ def meeting_pack_counts(dossiers: Sequence[Dossier], options: PackOptions) -> Pa
 
     from raadsdossier.export.meeting import build_meeting_pack
 
+    _once_each(dossiers)
     with cyclic_gc_paused(), ExitStack() as stack:
         content = build_meeting_pack([(d.path.stem, stack.enter_context(d.session())) for d in dossiers], options)
     return PackCounts(content.pack.included_items, content.pack.withheld_items, content.pack.marking)

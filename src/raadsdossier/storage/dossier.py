@@ -341,7 +341,14 @@ def _upgraded_copy(path: Path, password: str | None) -> tuple[Engine, Path]:
     scratch = Path(tempfile.mkdtemp(prefix="raadsdossier-"))
     try:
         copy = scratch / path.name
-        backups.copy_verified(path, copy, password, problem_path=path)
+        try:
+            backups.copy_verified(path, copy, password, problem_path=path)
+        except DamagedDossier:
+            raise
+        except DossierFileError as exc:  # its sentence speaks of a backup: say what this copy is for
+            raise DossierFileError(path, f"het dossier is van een oudere versie en wordt gelezen uit een tijdelijke, "
+                                         f"bijgewerkte kopie, maar die kon niet worden gemaakt ({exc.reason}); "
+                                         f"het bestand is ongewijzigd.") from exc
         engine = _make_engine(copy, "rw", password)
         try:
             with engine.begin() as connection:
