@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from raadsdossier.export.build import PackOptions, build_pack
 from raadsdossier.export.model import Pack
-from raadsdossier.services import packs
+from raadsdossier.services import edits, lists, packs
 from raadsdossier.storage.dossier import Dossier
 from tests.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT  # noqa: F401  (the tests of packs use them from here)
 
@@ -41,3 +41,18 @@ def pdf_pages(path: Path) -> list[str]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def add_votes(dossier: Dossier, votes) -> None:
+    """Votes of parties [(date, [(party, choice, seats)])] on the dossier's first motion; the parties are
+    added under these names when the dossier has none of that name."""
+    parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
+    for number, name in enumerate(sorted({name for _date, choices in votes for name, _c, _s in choices})):
+        if name not in parties:
+            parties[name] = f"e0000000-0000-4000-8000-0000000001{number:02d}"
+            edits.save_item(dossier, "parties", {"id": parties[name], "name": name, "confidentiality": "public"})
+    motion = lists.page(dossier, "motions")[0]
+    for date, choices in votes:
+        motion["votes"].append({"date": date, "kind": "party", "result": "rejected", "note": None, "choices": [
+            {"party": parties[name], "choice": choice, "seats": seats} for name, choice, seats in choices]})
+    edits.save_item(dossier, "motions", motion)

@@ -18,9 +18,8 @@ from lxml import etree
 from raadsdossier.export.build import PackOptions
 from raadsdossier.export.docx import render_docx
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
-from raadsdossier.services import edits, lists
 from raadsdossier.storage.dossier import Dossier
-from tests.export.conftest import pack_of
+from tests.export.conftest import add_votes, pack_of
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -65,21 +64,6 @@ def everything(demo_dir, tmp_path_factory):
             pack = pack_of(dossier, EVERYTHING)
         made.append((render_docx(pack, folder / f"{slug}.docx"), pack))
     return made
-
-
-def add_votes(dossier: Dossier, votes) -> None:
-    """Votes of parties [(date, [(party, choice, seats)])] on the dossier's first motion; the parties are
-    added under these names when the dossier has none of that name."""
-    parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
-    for number, name in enumerate(sorted({name for _date, choices in votes for name, _c, _s in choices})):
-        if name not in parties:
-            parties[name] = f"e0000000-0000-4000-8000-0000000001{number:02d}"
-            edits.save_item(dossier, "parties", {"id": parties[name], "name": name, "confidentiality": "public"})
-    motion = lists.page(dossier, "motions")[0]
-    for date, choices in votes:
-        motion["votes"].append({"date": date, "kind": "party", "result": "rejected", "note": None, "choices": [
-            {"party": parties[name], "choice": choice, "seats": seats} for name, choice, seats in choices]})
-    edits.save_item(dossier, "motions", motion)
 
 
 @pytest.fixture

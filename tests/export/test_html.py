@@ -18,8 +18,7 @@ from raadsdossier.export.model import Citation, Facts, Heading, Pack, Paragraph,
 from raadsdossier.export.write import format_of, write_pack
 from raadsdossier.services import edits
 from raadsdossier.storage.dossier import Dossier
-from tests.export.conftest import pack_file, pack_of
-from tests.export.test_docx_accessibility import add_votes
+from tests.export.conftest import add_votes, pack_file, pack_of
 
 SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
 EVERYTHING = PackOptions(include=frozenset({"internal", "confidential"}), author="Griffie")

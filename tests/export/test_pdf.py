@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.export.build import PackOptions
-from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT, pack_file, pack_of, pdf_pages, squash
+from tests.export.conftest import AT_RISK, INTERNAL_NOTE, SECRET_EVENT, add_votes, pack_file, pack_of, pdf_pages, squash
 
 SLUGS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
 
@@ -104,18 +104,10 @@ def test_every_demo_dossier_makes_a_pdf(demo_dir, tmp_path, slug):
 
 
 def test_a_vote_per_party_is_tabled_and_charted(arnhem_with_secrets, tmp_path):
-    from raadsdossier.services import edits, lists
 
     with Dossier.open(arnhem_with_secrets) as dossier:
-        for number, name in enumerate(("D66", "VVD")):  # the sources name no D66 or VVD in Arnhem's council
-            edits.save_item(dossier, "parties", {"id": f"e0000000-0000-4000-8000-00000000020{number}", "name": name})
-        parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
-        motion = lists.page(dossier, "motions")[0]
-        motion["votes"].append({"date": "2021-09", "kind": "party", "result": "rejected", "note": None, "choices": [
-            {"party": parties["GroenLinks"], "choice": "for", "seats": 8},
-            {"party": parties["D66"], "choice": "for", "seats": 5},
-            {"party": parties["VVD"], "choice": "against", "seats": 6}]})
-        edits.save_item(dossier, "motions", motion)
+        # The sources name no D66 or VVD in Arnhem's council: add_votes makes them.
+        add_votes(dossier, [("2021-09", [("GroenLinks", "for", 8), ("D66", "for", 5), ("VVD", "against", 6)])])
         path = pack_file(dossier, tmp_path / "stemming.pdf", PackOptions(sections=("motions",)))
     text = squash(" ".join(pdf_pages(path)))
     assert "Stemming 4 (september 2021): aangenomen, 13 voor en 6 tegen (let op: vastgelegd als verworpen)" in text

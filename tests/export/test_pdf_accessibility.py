@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from pypdf import PdfReader
 from raadsdossier.export.build import PackOptions
 from raadsdossier.export.model import Citation, Facts, Heading, Pack, Paragraph, Table, VoteChart
 from raadsdossier.export.pdf import render_pdf
-from raadsdossier.services import edits, lists
 from raadsdossier.storage.dossier import Dossier
-from tests.export.conftest import AT_RISK, SECRET_EVENT, pack_file, pack_of, pdf_pages, squash
+from tests.export.conftest import AT_RISK, SECRET_EVENT, add_votes, pack_file, pack_of, pdf_pages, squash
 
 EVERY_SECTION = ("summary", "timeline", "motions", "commitments", "question_sets", "college_notes", "demonstrations",
                  "checklist", "costs_and_outcomes", "attachments", "notes", "sources")
@@ -233,29 +231,13 @@ def walk(path: Path, language: str = "nl-NL") -> Walk:
     return found
 
 
-def add_party_vote(dossier: Dossier) -> None:
-    """A vote per party on the first motion, so the pack has a vote chart (the parties made when missing)."""
-    names = ("GroenLinks", "D66", "VVD")
-    known = {p["name"] for p in lists.page(dossier, "parties")}
-    for name in names:
-        if name not in known:
-            edits.save_item(dossier, "parties", {"id": str(uuid.uuid4()), "name": name})
-    parties = {p["name"]: p["id"] for p in lists.page(dossier, "parties")}
-    motion = lists.page(dossier, "motions")[0]
-    motion["votes"].append({"date": "2021-09", "kind": "party", "result": "rejected", "note": None, "choices": [
-        {"party": parties["GroenLinks"], "choice": "for", "seats": 8},
-        {"party": parties["D66"], "choice": "for", "seats": 5},
-        {"party": parties["VVD"], "choice": "against", "seats": 6}]})
-    edits.save_item(dossier, "motions", motion)
-
-
 @pytest.fixture
 def everything(arnhem_with_secrets, tmp_path):
     """The Arnhem demo pack with every section, internal and confidential items and a vote chart."""
     options = PackOptions(sections=EVERY_SECTION, include=frozenset({"internal", "confidential"}),
                           include_sensitive=True, author="Griffie Arnhem")
     with Dossier.open(arnhem_with_secrets) as dossier:
-        add_party_vote(dossier)
+        add_votes(dossier, [("2021-09", [("GroenLinks", "for", 8), ("D66", "for", 5), ("VVD", "against", 6)])])
         path = pack_file(dossier, tmp_path / "alles.pdf", options)
         pack = pack_of(dossier, options)
     return path, pack

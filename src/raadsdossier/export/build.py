@@ -130,6 +130,18 @@ class _Context:
             numbers.append(self.source_numbers[key])
         return tuple(numbers)
 
+    def pack(self, title: str, subtitle: str, blocks: list[Block], today: date) -> Pack:
+        """The finished pack: its cover texts (people at risk left out, shortened), the marking of the highest
+        level printed, the source list when chosen, and the counts of what went in and what was left out."""
+        options = self.options
+        return Pack(
+            title=shorten(self.text(title), TITLE_LIMIT), subtitle=shorten(self.text(subtitle), TITLE_LIMIT),
+            date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
+            marking=MARKING.get(self.highest), levels=options.levels,
+            blocks=longtext.fit(blocks), sources=self.sources if "sources" in options.sections else [],
+            included_items=len(self.included), withheld_items=len(self.withheld - self.included),
+        )
+
     def anchor(self, prefix: str) -> str:
         self.anchors += 1
         return f"{prefix}-{self.anchors}"
@@ -192,13 +204,7 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
             blocks.extend(section)
     if "sources" in options.sections:
         blocks.extend(_sources(session, ctx, whole=meeting is None))
-    return Pack(
-        title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
-        date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
-        marking=MARKING.get(ctx.highest), levels=options.levels,
-        blocks=longtext.fit(blocks), sources=ctx.sources if "sources" in options.sections else [],
-        included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
-    )
+    return ctx.pack(title, subtitle, blocks, today)
 
 
 def _scope(session: Session, ctx: _Context, options: PackOptions):

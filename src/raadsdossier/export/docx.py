@@ -27,7 +27,6 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from raadsdossier.export.labels import nl
 from raadsdossier.export.docx_xml import (  # bookmark_name is used by the tests through this module
     FONT, FONT_CJK, PARAGRAPH_STYLES, STYLE_CELL, STYLE_LABEL, STYLE_QUOTE, STYLE_SMALL, _PPR, _RPR, _TBLPR, _TCPR,
     _Cell, _attr, _border, _clean, _el, _field, _paragraph_border_bottom, _put, _row_within, _runs_xml, _set_fonts,
@@ -461,12 +460,7 @@ class _Writer:
         title.paragraph_format.space_before = Mm(40)
         add_text(title, pack.title)
         add_text(self.paragraph("Subtitle"), pack.subtitle)
-        rows = [("Datum", pack.date)]
-        if pack.author:
-            rows.append(("Opgesteld door", pack.author))
-        rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
-        rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
-        self.facts(Facts(tuple(rows)))
+        self.facts(pack.cover_facts())
         if pack.marking:
             mark = self.paragraph()
             mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -497,16 +491,6 @@ class _Writer:
             add_text(paragraph, f"{source.number}. {source.text}")
 
 
-def outline_levels(headings: list[Heading]) -> list[int]:
-    """The level each heading gets: its own, but never deeper than one below the heading before it
-    (a screen reader's list of headings has no gaps), and between 1 and 9 (Word's heading styles)."""
-    levels, previous = [], 0
-    for heading in headings:
-        previous = max(1, min(heading.level, previous + 1, 9))
-        levels.append(previous)
-    return levels
-
-
 def render_docx(pack: Pack, target: Path, progress=None) -> Path:
     """Write `pack` as a Word document to `target`; `progress(done, total)` is called as blocks are written."""
     writer = _Writer(pack)
@@ -516,7 +500,7 @@ def render_docx(pack: Pack, target: Path, progress=None) -> Path:
     writer.cover()
     used: set[str] = set()
     names = [bookmark_name(h.anchor, used) for h in pack.headings()]
-    levels = outline_levels(pack.headings())
+    levels = pack.outline_levels(9)  # Word's heading styles
     writer.contents(names, levels)
     total = len(pack.blocks) or 1
     heading_index = 0

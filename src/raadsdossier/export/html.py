@@ -15,7 +15,6 @@ from html import escape
 from pathlib import Path
 
 from raadsdossier.export import fonts
-from raadsdossier.export.labels import nl
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
 
 LANGUAGE = "nl-NL"  # when a pack names none
@@ -127,16 +126,6 @@ def _linked_text(text) -> str:
     return "".join(out)
 
 
-def outline_levels(headings: list[Heading]) -> list[int]:
-    """The level each heading gets: its own, but never deeper than one below the heading before it (a screen
-    reader's list of headings has no gaps), and between 1 and 6 (<h1> to <h6>). As the DOCX numbers them."""
-    levels, previous = [], 0
-    for heading in headings:
-        previous = max(1, min(heading.level, previous + 1, 6))
-        levels.append(previous)
-    return levels
-
-
 def heading_ids(headings: list[Heading], reserved: set[str]) -> list[str]:
     """A unique id per heading from its anchor: no white space, none of `reserved` (the sources' ids)."""
     used = set(reserved)
@@ -194,12 +183,7 @@ class _Page:
         self.write('<header class="cover">\n', f'<p class="title">{_text(pack.title)}</p>\n')
         if pack.subtitle:
             self.write(f'<p class="subtitle">{_text(pack.subtitle)}</p>\n')
-        rows = [("Datum", pack.date)]
-        if pack.author:
-            rows.append(("Opgesteld door", pack.author))
-        rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
-        rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
-        self.facts(Facts(tuple(rows)))
+        self.facts(pack.cover_facts())
         self.write("</header>\n")
 
     def contents(self, ids: list[str], levels: list[int]) -> None:
@@ -324,7 +308,7 @@ def render_html(pack: Pack, target: Path, progress=None) -> Path:
     headings = pack.headings()
     ids = heading_ids(headings, {CONTENTS_ID, f"{CONTENTS_ID}-titel", MAIN_ID}
                       | {SOURCE_ID.format(s.number) for s in pack.sources})
-    levels = outline_levels(headings)
+    levels = pack.outline_levels(6)  # <h1> to <h6>
     page.head()
     page.marking()
     page.cover()

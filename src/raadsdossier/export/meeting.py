@@ -24,11 +24,9 @@ from raadsdossier.domain.errors import NotFound
 from raadsdossier.domain.models import (
     CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
 )
-from raadsdossier.export import longtext
-from raadsdossier.export.build import MARKING, TITLE_LIMIT, PackOptions, new_context, pack_items
+from raadsdossier.export.build import PackOptions, new_context, pack_items
 from raadsdossier.export.details import college_note_detail, motion_detail, question_set_detail, refs
 from raadsdossier.export.labels import nl, nl_date
-from raadsdossier.export.longtext import shorten
 from raadsdossier.export.model import SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Table
 
 
@@ -134,13 +132,7 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
     covers = ("dossier " if len(names) == 1 else "dossiers ") + ", ".join(names)
     subtitle = (f"Agendapunt {options.agenda_item}: {agenda[options.agenda_item][1]} — {covers}" if options.agenda_item
                 else covers[0].upper() + covers[1:])
-    pack = Pack(
-        title=shorten(ctx.text(title), TITLE_LIMIT), subtitle=shorten(ctx.text(subtitle), TITLE_LIMIT),
-        date=nl_date(today), author=shorten(options.author, TITLE_LIMIT),
-        marking=MARKING.get(ctx.highest), levels=options.levels,
-        blocks=longtext.fit(blocks), sources=ctx.sources if "sources" in options.sections else [],
-        included_items=len(ctx.included), withheld_items=len(ctx.withheld - ctx.included),
-    )
+    pack = ctx.pack(title, subtitle, blocks, today)
     return MeetingPackContent(pack, tuple(names), missing, tuple(withheld))
 
 

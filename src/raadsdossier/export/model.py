@@ -91,3 +91,24 @@ class Pack:
 
     def headings(self, level: int | None = None) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and (level is None or b.level == level)]
+
+    def cover_facts(self) -> Facts:
+        """What every renderer prints on the cover under the title: the date, who prepared it, the levels the
+        pack includes and the highest level in it."""
+        from raadsdossier.export.labels import nl
+
+        rows = [("Datum", self.date)]
+        if self.author:
+            rows.append(("Opgesteld door", self.author))
+        rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in self.levels)))
+        rows.append(("Hoogste niveau in dit stuk", self.marking or "OPENBAAR"))
+        return Facts(tuple(rows))
+
+    def outline_levels(self, deepest: int) -> list[int]:
+        """The level each heading is set at: its own, but never deeper than one below the heading before it (a
+        screen reader's list of headings has no gaps), and between 1 and `deepest` (Word's 9, HTML's 6)."""
+        levels, previous = [], 0
+        for heading in self.headings():
+            previous = max(1, min(heading.level, previous + 1, deepest))
+            levels.append(previous)
+        return levels

@@ -24,7 +24,6 @@ from reportlab.platypus import (
 from reportlab.pdfgen.canvas import Canvas
 
 from raadsdossier.export import fonts
-from raadsdossier.export.labels import nl
 from raadsdossier.export.longtext import LONG_WORD, chunks
 from raadsdossier.export.model import Facts, Heading, Pack, Paragraph, Table, VoteChart
 from raadsdossier.export.pdf_tags import Element, Figure, Tags, TaggedParagraph, TaggedTable, finish
@@ -459,12 +458,7 @@ def render_pdf(pack: Pack, target: Path, progress=None) -> Path:
     story.append(Spacer(1, 40 * mm))
     story.append(TaggedParagraph(markup(pack.title), styles["cover_title"], Element("H1", root)))
     story.append(TaggedParagraph(markup(pack.subtitle), styles["cover_sub"], Element("P", root)))
-    rows = [("Datum", pack.date)]
-    if pack.author:
-        rows.append(("Opgesteld door", pack.author))
-    rows.append(("Opgenomen niveaus", ", ".join(nl(level) for level in pack.levels)))
-    rows.append(("Hoogste niveau in dit stuk", pack.marking or "OPENBAAR"))
-    story += _facts(Facts(tuple(rows)), styles, width, root)
+    story += _facts(pack.cover_facts(), styles, width, root)
     if pack.marking:
         story.append(Spacer(1, 14 * mm))
         story.append(TaggedParagraph(markup(pack.marking), styles["cover_mark"], Element("P", root)))
