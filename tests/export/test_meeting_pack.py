@@ -11,7 +11,7 @@ from docx import Document
 
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.export.build import PackOptions
-from raadsdossier.export.model import Facts, Table
+from raadsdossier.export.model import Facts, Heading, Table
 from raadsdossier.services import lists, packs
 from raadsdossier.storage.dossier import Dossier
 from tests.export.conftest import pdf_pages, squash
@@ -228,3 +228,33 @@ def test_a_one_dossier_agenda_item_pack_holds_the_question_sets_on_that_agenda_i
     assert on_3.headings(2) == []  # neither the national Kamervragen nor item 5's questions
     assert [h.text for h in on_5.headings(2)] == ["Vragen bij Motie evaluatie stedenband Wuhan",
                                                   "Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan"]
+
+
+def test_an_agenda_number_written_two_ways_is_one_agenda_item(meeting_dossiers):
+    """Arnhem writes its agenda item "5", Enschede "05": one heading, both dossiers' items under it."""
+    from raadsdossier.services import edits
+
+    enschede = meeting_dossiers["enschede-dalian"]
+    with Dossier.open(enschede) as dossier:
+        meeting = lists.get(dossier, "b0000000-0000-4000-8000-000000000001")[1]
+        meeting["agenda_items"].append({"id": "b0000000-0000-4000-8000-000000000019", "number": "05",
+                                        "title": "Stedenbanden", "kind": "debate"})
+        edits.save_item(dossier, "meetings", {k: v for k, v in meeting.items() if not k.startswith("_")})
+        edits.save_item(dossier, "commitments", {"id": "b0000000-0000-4000-8000-000000000029", "status": "open",
+                                                 "title": "Toezegging bij punt 05", "meeting_id": meeting["id"],
+                                                 "agenda_item_id": "b0000000-0000-4000-8000-000000000019"})
+    with Dossier.open(meeting_dossiers["arnhem-wuhan"], read_only=True) as arnhem, \
+            Dossier.open(enschede, read_only=True) as other:
+        from contextlib import ExitStack
+
+        from raadsdossier.export.meeting import build_meeting_pack
+
+        with ExitStack() as stack:
+            pack = build_meeting_pack([("a", stack.enter_context(arnhem.session())),
+                                       ("b", stack.enter_context(other.session()))], PackOptions(meeting=MEETING)).pack
+    sections = [h.text for h in pack.headings(1)]
+    assert [h for h in sections if h.startswith("Agendapunt")] == [
+        "Agendapunt 3: Vaststelling van de agenda", "Agendapunt 5: Stedenband Wuhan", "Agendapunt 10: Notitie stedenband Dalian"]
+    texts = [b.text for b in pack.blocks if isinstance(b, Heading)]
+    at = texts.index("Agendapunt 5: Stedenband Wuhan")
+    assert "Enschede – Dalian: toezegging – Toezegging bij punt 05" in texts[at:texts.index("Agendapunt 10: Notitie stedenband Dalian")]

@@ -68,6 +68,11 @@ def find_meeting(session: Session, reference: str, on: str | None = None) -> Mee
     return found[0] if found else None
 
 
+def same_number(number: str) -> str:
+    """An agenda number as a reader means it: "05", "5" and " 5 " are one agenda item, "7A" is "7a"."""
+    return re.sub(r"\d+", lambda digits: str(int(digits.group())), re.sub(r"\s+", "", number or "").lower())
+
+
 def _number_key(number: str) -> list:
     """Agenda numbers in their natural order: 2 before 10, 7 before 7a before 8."""
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", number) if part]
@@ -99,25 +104,28 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
         ctx.seen(part.meeting)
     first = present[0].meeting
 
-    agenda: dict[str, tuple[tuple, str]] = {}  # number -> (order, title of the first dossier that has it)
+    # The agenda over all dossiers, by number as a reader means it ("5", "05" and " 5 " are one agenda item):
+    # key -> (the number as the first dossier writes it, its title there).
+    agenda: dict[str, tuple[str, str]] = {}
     for part in present:
-        for position, item in enumerate(part.meeting.agenda_items):
-            agenda.setdefault(item.number, ((position, _number_key(item.number)), item.title))
-    numbers = sorted(agenda, key=lambda n: (_number_key(n), agenda[n][0]))
+        for item in part.meeting.agenda_items:
+            agenda.setdefault(same_number(item.number), (item.number.strip(), item.title))
+    keys = sorted(agenda, key=_number_key)
     if options.agenda_item:
-        if options.agenda_item not in agenda:
+        if same_number(options.agenda_item) not in agenda:
             raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{first.title}' "
                            f"in {', '.join(part.name for part in present)}.")
-        numbers = [options.agenda_item]
+        keys = [same_number(options.agenda_item)]
 
     for part in present:
-        _gather(ctx, part, today, {a.id for a in part.meeting.agenda_items if a.number in numbers},
+        _gather(ctx, part, today, {a.id for a in part.meeting.agenda_items if same_number(a.number) in keys},
                 whole=not options.agenda_item)
     body: list[Block] = []
-    for number in numbers:
-        body.append(Heading(1, ctx.text(f"Agendapunt {number}: {agenda[number][1]}"), ctx.anchor("agendapunt")))
-        found = [block for part in present for agenda_item in part.meeting.agenda_items if agenda_item.number == number
-                 for block in part.held.get(agenda_item.id, [])]
+    for key in keys:
+        number, title = agenda[key]
+        body.append(Heading(1, ctx.text(f"Agendapunt {number}: {title}"), ctx.anchor("agendapunt")))
+        found = [block for part in present for agenda_item in part.meeting.agenda_items
+                 if same_number(agenda_item.number) == key for block in part.held.get(agenda_item.id, [])]
         body.extend(found or [Paragraph("Geen van de dossiers heeft stukken bij dit agendapunt.", style="small")])
     whole = [block for part in present for block in part.held.get(None, [])]
     if whole:
@@ -130,7 +138,7 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
     title = f"{first.title}, {nl_date(first.date)}" if first.date else first.title
     names = [part.name for part in present]
     covers = ("dossier " if len(names) == 1 else "dossiers ") + ", ".join(names)
-    subtitle = (f"Agendapunt {options.agenda_item}: {agenda[options.agenda_item][1]} — {covers}" if options.agenda_item
+    subtitle = (f"Agendapunt {': '.join(agenda[keys[0]])} — {covers}" if options.agenda_item
                 else covers[0].upper() + covers[1:])
     pack = ctx.pack(title, subtitle, blocks, today)
     return MeetingPackContent(pack, tuple(names), missing, tuple(withheld))
