@@ -77,13 +77,13 @@ def test_the_window_and_the_command_line_make_packs_through_the_same_service(win
     from raadsdossier.services import packs
 
     calls = []
-    real = packs.make_pack
+    real = packs.make
 
-    def spy(dossier, targets, options, *args, **kwargs):
-        calls.append(dossier.path.name)
-        return real(dossier, targets, options, *args, **{**kwargs, "isolated": False})
+    def spy(dossiers, targets, options, progress=None, isolated=False):
+        calls.append(", ".join(d.path.name for d in dossiers))
+        return real(dossiers, targets, options, progress, isolated=False)
 
-    monkeypatch.setattr(packs, "make_pack", spy)
+    monkeypatch.setattr(packs, "make", spy)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
     dialog = window.export_pack()
     dialog.target.setText(str(tmp_path / "venster"))
