@@ -112,13 +112,17 @@ def follow_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
 _fonts_installed = False
 
 
+CJK_FONT = "DroidSansFallbackFull.ttf"  # resources/fonts/; the DejaVu fonts beside it are the PDF packs' own
+
+
 def install_fonts() -> None:
-    """Make the bundled CJK font available, so that 大连 shows as characters on any system."""
+    """Make the bundled CJK font available, so that 大连 shows as characters on any system. The window's text
+    is in the system's own font; the bundled DejaVu Sans is for the PDF packs only, and registering it too
+    cost the first screen a millisecond."""
     global _fonts_installed
     if _fonts_installed:
         return
-    for path in sorted(resource("fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(path))
+    QFontDatabase.addApplicationFont(str(resource("fonts", CJK_FONT)))
     _fonts_installed = True
 
 
