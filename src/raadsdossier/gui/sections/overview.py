@@ -20,7 +20,8 @@ from raadsdossier.domain.kinds import SECTION_BY_KEY
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import count_label, format_date, kind_label, label, section_title
 from raadsdossier.gui.sections.base import Section
-from raadsdossier.gui.sections.overview_widgets import PANEL_WIDTH, CardGrid, ColumnsLayout, Panel, dashboard_font
+from raadsdossier.gui.sections.columns_layout import ColumnsLayout
+from raadsdossier.gui.sections.overview_widgets import PANEL_WIDTH, CardGrid, Panel, dashboard_font
 
 OVERVIEW_LIMIT = 10  # entries per list of "Aandacht nodig"; the rest is one link to the section
 READ, EDIT = range(2)
