@@ -183,7 +183,7 @@ def make_packs(directory: Path, out_dir: Path, options: PackOptions, formats: Se
     directory, out_dir = Path(directory), Path(out_dir)
     unknown = [fmt for fmt in formats if fmt not in FORMATS]
     if unknown or not formats:
-        raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf en/of docx.")
+        raise InvalidInput(None, f"onbekend formaat: {', '.join(unknown) or '(leeg)'}; kies pdf, docx en/of html.")
     if not directory.is_dir():
         raise InvalidInput(directory, "dit is geen map.")
     files = sorted(directory.glob(f"*{SUFFIX}"))
