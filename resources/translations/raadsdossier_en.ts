@@ -1812,7 +1812,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+61"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+62"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -1843,7 +1843,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossier…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../src/raadsdossier/gui/window_menus.py" line="+28"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2064,7 +2064,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+118"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2520,7 +2520,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+161"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+162"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>

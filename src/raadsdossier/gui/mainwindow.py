@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QUndoGroup
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 import raadsdossier
@@ -20,6 +20,7 @@ from raadsdossier.storage.sqlitefile import SUFFIX
 from raadsdossier.gui import tasks, workspace
 from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.safety_actions import SafetyActions
+from raadsdossier.gui.window_menus import WindowMenus
 from raadsdossier.gui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class _BuiltWhenShown(QWidget):
         super().showEvent(event)
 
 
-class MainWindow(SafetyActions, QMainWindow):
+class MainWindow(WindowMenus, SafetyActions, QMainWindow):
     def __init__(self, settings: workspace.Settings) -> None:
         super().__init__()
         self.settings = settings
@@ -112,131 +113,6 @@ class MainWindow(SafetyActions, QMainWindow):
             button.setMinimumWidth(260)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        action.setObjectName(name)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Bestand"))
-        self._action(file_menu, self.tr("&Nieuw dossier…"), self.new_dossier, QKeySequence.StandardKey.New, "new")
-        self._action(file_menu, self.tr("&Openen…"), self.open_dialog, QKeySequence.StandardKey.Open, "open")
-        self._action(file_menu, self.tr("&Voorbeelddossiers openen"), self.open_demo, None, "demo")
-        self.recent_menu = file_menu.addMenu(self.tr("&Recente dossiers"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.copy_action = self._action(file_menu, self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
-        self.export_action = self._action(file_menu, self.tr("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
-        self.import_action = self._action(file_menu, self.tr("&Importeren…"), self.import_files, "Ctrl+I", "import")
-        file_menu.addSeparator()
-        self.backups_action = self._action(file_menu, self.tr("&Reservekopieën…"), self.show_backups, None, "backups")
-        self.check_action = self._action(file_menu, self.tr("Dossier &controleren…"), self.check_dossier, None, "check")
-        self.encrypt_action = self._action(file_menu, self.tr("&Versleutelen…"), self.encrypt_dossier, None, "encrypt")
-        self.password_action = self._action(file_menu, self.tr("&Wachtwoord wijzigen…"), self.change_password, None,
-                                            "change-password")
-        self.decrypt_action = self._action(file_menu, self.tr("Versleuteling &opheffen…"), self.decrypt_dossier, None,
-                                           "decrypt")
-        file_menu.addSeparator()
-        self.close_action = self._action(file_menu, self.tr("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
-                                         "Ctrl+W", "close")
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Afsluiten"), self.close, "Ctrl+Q", "quit")
-
-        edit_menu = bar.addMenu(self.tr("Be&werken"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Opnie&uw"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.new_item_action = self._action(edit_menu, self.tr("Nieuw &item"), self._new_item, "Ctrl+Shift+N", "new-item")
-        self.edit_action = self._action(edit_menu, self.tr("Item &bewerken"), self._edit_item, "F2", "edit")
-        self.delete_action = self._action(edit_menu, self.tr("Item &verwijderen"), self._delete_item, "Ctrl+Del", "delete")
-        self.paste_action = self._action(edit_menu, self.tr("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V",
-                                         "paste-questions")
-
-        find_menu = bar.addMenu(self.tr("&Zoeken"))
-        self.find_action = self._action(find_menu, self.tr("&Zoeken in dossier"), self.search.focus,
-                                        QKeySequence.StandardKey.Find, "find")
-
-        view_menu = bar.addMenu(self.tr("Bee&ld"))
-        for number, (text, key) in enumerate((
-            (self.tr("Overzicht"), "overview"), (self.tr("Tijdlijn"), "timeline"), (self.tr("Moties"), "motions"),
-            (self.tr("Vragen && antwoorden"), "question_sets"), (self.tr("Amnesty-checklist"), "checklist"),
-        ), start=1):
-            self._action(view_menu, text, lambda _checked=False, k=key: self._goto(k), f"Ctrl+{number}", f"goto-{key}")
-        language = view_menu.addMenu(self.tr("&Taal"))
-        for text, code in (("Nederlands", "nl"), ("English", "en")):
-            action = self._action(language, text, lambda _checked=False, c=code: self._set_language(c), None, f"lang-{code}")
-            action.setCheckable(True)
-            action.setChecked(self.settings.language == code)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.manual_action = self._action(help_menu, self.tr("&Handleiding"), self.show_manual,
-                                          QKeySequence.StandardKey.HelpContents, "manual")
-        self._action(help_menu, self.tr("&Over Raadsdossier"), self._about, None, "about")
-        self._update_actions()
-
-    def _build_toolbar(self) -> None:
-        """The main actions in reach, with their names beside the icons (decorate() adds the icons)."""
-        bar = QToolBar(self.tr("Werkbalk"))
-        bar.setObjectName("main-toolbar")
-        bar.setAccessibleName(self.tr("Werkbalk"))
-        bar.setMovable(False)
-        bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.undo_action.setIconText(self.tr("Ongedaan maken"))
-        self.redo_action.setIconText(self.tr("Opnieuw"))
-        self.toolbar_actions = [
-            ("import", self.import_action, self.tr("Importeren")),
-            ("pack", self.export_action, self.tr("Vergaderstuk")),
-            None,
-            ("new-item", self.new_item_action, self.tr("Nieuw")),
-            ("edit", self.edit_action, self.tr("Bewerken")),
-            ("undo", self.undo_action, None),
-            ("redo", self.redo_action, None),
-            None,
-            ("search", self.find_action, self.tr("Zoeken")),
-            ("backups", self.backups_action, self.tr("Reservekopieën")),
-            ("manual", self.manual_action, self.tr("Handleiding")),
-        ]
-        for entry in self.toolbar_actions:
-            if entry is None:
-                bar.addSeparator()
-                continue
-            _icon, action, text = entry
-            if text:
-                action.setIconText(text)
-            bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
-
-    def decorate_soon(self) -> None:
-        """Load the icons off the GUI thread and put them on the actions (called once the dossiers are open:
-        earlier, the import would compete with the first screen for the interpreter)."""
-        from raadsdossier.gui import icons
-
-        icons.when_ready(self.decorate)
-
-    def decorate(self) -> None:
-        """The actions' icons. Not while building the window: loading the icon font (gui/icons.py) takes a
-        quarter of a second, and the first screen is shown before it."""
-        from raadsdossier.gui import icons
-
-        for entry in self.toolbar_actions:
-            if entry is not None:
-                entry[1].setIcon(icons.icon(entry[0]))
-        for name, key in (("new", "new-dossier"), ("open", "open"), ("check", "check"), ("close", "close")):
-            action = self.findChild(QAction, name)
-            if action is not None:
-                action.setIcon(icons.icon(key))
 
     def show_manual(self):
         """Help → Handleiding: the manual in the window's language."""

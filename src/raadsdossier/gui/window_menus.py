@@ -1,0 +1,140 @@
+"""The main window's menus, toolbar and action icons: a mixin of MainWindow (it uses the window's own slots, such
+as open_dialog and export_pack). Its texts are translated in MainWindow's context, where they have always been.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class WindowMenus:
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_t("&Bestand"))
+        self._action(file_menu, _t("&Nieuw dossier…"), self.new_dossier, QKeySequence.StandardKey.New, "new")
+        self._action(file_menu, _t("&Openen…"), self.open_dialog, QKeySequence.StandardKey.Open, "open")
+        self._action(file_menu, _t("&Voorbeelddossiers openen"), self.open_demo, None, "demo")
+        self.recent_menu = file_menu.addMenu(_t("&Recente dossiers"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.copy_action = self._action(file_menu, _t("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
+        self.export_action = self._action(file_menu, _t("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
+        self.import_action = self._action(file_menu, _t("&Importeren…"), self.import_files, "Ctrl+I", "import")
+        file_menu.addSeparator()
+        self.backups_action = self._action(file_menu, _t("&Reservekopieën…"), self.show_backups, None, "backups")
+        self.check_action = self._action(file_menu, _t("Dossier &controleren…"), self.check_dossier, None, "check")
+        self.encrypt_action = self._action(file_menu, _t("&Versleutelen…"), self.encrypt_dossier, None, "encrypt")
+        self.password_action = self._action(file_menu, _t("&Wachtwoord wijzigen…"), self.change_password, None,
+                                            "change-password")
+        self.decrypt_action = self._action(file_menu, _t("Versleuteling &opheffen…"), self.decrypt_dossier, None,
+                                           "decrypt")
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, _t("&Sluiten"), lambda: self.close_tab(self.tabs.currentIndex()),
+                                         "Ctrl+W", "close")
+        file_menu.addSeparator()
+        self._action(file_menu, _t("&Afsluiten"), self.close, "Ctrl+Q", "quit")
+
+        edit_menu = bar.addMenu(_t("Be&werken"))
+        self.undo_action = self.undo_group.createUndoAction(self, _t("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, _t("Opnie&uw"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.new_item_action = self._action(edit_menu, _t("Nieuw &item"), self._new_item, "Ctrl+Shift+N", "new-item")
+        self.edit_action = self._action(edit_menu, _t("Item &bewerken"), self._edit_item, "F2", "edit")
+        self.delete_action = self._action(edit_menu, _t("Item &verwijderen"), self._delete_item, "Ctrl+Del", "delete")
+        self.paste_action = self._action(edit_menu, _t("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V",
+                                         "paste-questions")
+
+        find_menu = bar.addMenu(_t("&Zoeken"))
+        self.find_action = self._action(find_menu, _t("&Zoeken in dossier"), self.search.focus,
+                                        QKeySequence.StandardKey.Find, "find")
+
+        view_menu = bar.addMenu(_t("Bee&ld"))
+        for number, (text, key) in enumerate((
+            (_t("Overzicht"), "overview"), (_t("Tijdlijn"), "timeline"), (_t("Moties"), "motions"),
+            (_t("Vragen && antwoorden"), "question_sets"), (_t("Amnesty-checklist"), "checklist"),
+        ), start=1):
+            self._action(view_menu, text, lambda _checked=False, k=key: self._goto(k), f"Ctrl+{number}", f"goto-{key}")
+        language = view_menu.addMenu(_t("&Taal"))
+        for text, code in (("Nederlands", "nl"), ("English", "en")):
+            action = self._action(language, text, lambda _checked=False, c=code: self._set_language(c), None, f"lang-{code}")
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+
+        help_menu = bar.addMenu(_t("&Help"))
+        self.manual_action = self._action(help_menu, _t("&Handleiding"), self.show_manual,
+                                          QKeySequence.StandardKey.HelpContents, "manual")
+        self._action(help_menu, _t("&Over Raadsdossier"), self._about, None, "about")
+        self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        """The main actions in reach, with their names beside the icons (decorate() adds the icons)."""
+        bar = QToolBar(_t("Werkbalk"))
+        bar.setObjectName("main-toolbar")
+        bar.setAccessibleName(_t("Werkbalk"))
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.undo_action.setIconText(_t("Ongedaan maken"))
+        self.redo_action.setIconText(_t("Opnieuw"))
+        self.toolbar_actions = [
+            ("import", self.import_action, _t("Importeren")),
+            ("pack", self.export_action, _t("Vergaderstuk")),
+            None,
+            ("new-item", self.new_item_action, _t("Nieuw")),
+            ("edit", self.edit_action, _t("Bewerken")),
+            ("undo", self.undo_action, None),
+            ("redo", self.redo_action, None),
+            None,
+            ("search", self.find_action, _t("Zoeken")),
+            ("backups", self.backups_action, _t("Reservekopieën")),
+            ("manual", self.manual_action, _t("Handleiding")),
+        ]
+        for entry in self.toolbar_actions:
+            if entry is None:
+                bar.addSeparator()
+                continue
+            _icon, action, text = entry
+            if text:
+                action.setIconText(text)
+            bar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    def decorate_soon(self) -> None:
+        """Load the icons off the GUI thread and put them on the actions (called once the dossiers are open:
+        earlier, the import would compete with the first screen for the interpreter)."""
+        from raadsdossier.gui import icons
+
+        icons.when_ready(self.decorate)
+
+    def decorate(self) -> None:
+        """The actions' icons. Not while building the window: loading the icon font (gui/icons.py) takes a
+        quarter of a second, and the first screen is shown before it."""
+        from raadsdossier.gui import icons
+
+        for entry in self.toolbar_actions:
+            if entry is not None:
+                entry[1].setIcon(icons.icon(entry[0]))
+        for name, key in (("new", "new-dossier"), ("open", "open"), ("check", "check"), ("close", "close")):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setIcon(icons.icon(key))
