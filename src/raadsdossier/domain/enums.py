@@ -73,6 +73,7 @@ class Body(StrEnum):
 class AgendaItemKind(StrEnum):
     FORMALITY = "formality"
     DEBATE = "debate"
+    HEADING = "heading"  # a line that groups the items under it ("Ter kennisname"); nothing is decided on it
 
 
 class MotionStatus(StrEnum):

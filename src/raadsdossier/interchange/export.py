@@ -89,6 +89,13 @@ def export_item(item: Item, spec: KindSpec) -> dict:
     return out
 
 
+def _agenda_item(agenda_item) -> dict:
+    out = {"id": agenda_item.id, "number": agenda_item.number, "title": agenda_item.title, "kind": _v(agenda_item.kind)}
+    if agenda_item.origin:  # only an imported one has it: a hand-made agenda exports as before
+        out["origin"] = agenda_item.origin
+    return out
+
+
 def _children(item: Item) -> dict:
     if isinstance(item, Partnership):
         return {"status_history": [
@@ -96,9 +103,7 @@ def _children(item: Item) -> dict:
             for c in item.status_history
         ]}
     if isinstance(item, Meeting):
-        return {"agenda_items": [
-            {"id": a.id, "number": a.number, "title": a.title, "kind": _v(a.kind)} for a in item.agenda_items
-        ]}
+        return {"agenda_items": [_agenda_item(a) for a in item.agenda_items]}
     if isinstance(item, Motion):
         return {"votes": [export_vote(v) for v in item.votes]}
     if isinstance(item, QuestionSet):

@@ -28,15 +28,15 @@ from raadsdossier.domain.checklist import META_KEY, load_template
 from raadsdossier.domain.dates import check_partial_date
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import InvalidInput, NotFound
-from raadsdossier.domain.models.base import new_id
+from raadsdossier.domain.models.base import item_sources, new_id
 from raadsdossier.domain.models import (
-    AgendaItem, ChecklistAssessment, DossierMeta, Item, ItemActor, ItemVersion, Partnership, Question, Source,
-    StatusChange, Vote, VoteCast,
+    AgendaItem, ChecklistAssessment, CollegeNote, Commitment, DossierMeta, Item, ItemActor, ItemVersion, Meeting,
+    Motion, Note, Partnership, Question, QuestionSet, Source, StatusChange, Vote, VoteCast,
 )
 from raadsdossier.interchange import bulk
 from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
-from raadsdossier.interchange.spec import AGENDA_ITEM, KINDS, PARTNERSHIP, KindSpec, T
+from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_KEY, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
 from raadsdossier.storage.files import read_text
@@ -61,6 +61,11 @@ class ImportReport:
     added: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)  # keys are collection keys or the format's own words
+    # Items put on a meeting's agenda item by this import (the document's `links`, or a source of the
+    # agenda item they cite), per collection key; an item added by the same import is counted as added only.
+    linked: Counter = field(default_factory=Counter)
+    # Items the document holds that were already there exactly as it gives them: not counted as updated.
+    unchanged: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     added_ids: dict[str, list[str]] = field(default_factory=dict)
     updated_ids: dict[str, list[str]] = field(default_factory=dict)
@@ -72,6 +77,8 @@ class ImportReport:
         self.added.update(other.added)
         self.updated.update(other.updated)
         self.skipped.update(other.skipped)
+        self.linked.update(other.linked)
+        self.unchanged.update(other.unchanged)
         self.warnings.extend(other.warnings)
         for mine, theirs in ((self.added_ids, other.added_ids), (self.updated_ids, other.updated_ids)):
             for key, ids in theirs.items():
@@ -87,6 +94,21 @@ class ImportReport:
         self.updated_ids.setdefault(key, []).append(item_id)
         self.previous.append((key, before))
 
+    def _unchanged(self, items: list[tuple[str, str]]) -> None:
+        """Count these (key, id), first counted as updated, as unchanged: applying them changed nothing."""
+        if not items:
+            return
+        same = set(items)
+        for key, _item_id in items:
+            self.updated[key] -= 1
+            self.unchanged[key] += 1
+        self.updated = +self.updated  # drop the zero counts
+        for key in list(self.updated_ids):
+            self.updated_ids[key] = [i for i in self.updated_ids[key] if (key, i) not in same]
+            if not self.updated_ids[key]:
+                del self.updated_ids[key]
+        self.previous = [(key, before) for key, before in self.previous if (key, before.get("id")) not in same]
+
     def summary_nl(self) -> str:
         """"toegevoegd: 3 moties, 1 bron; bijgewerkt: niets" (skipped things as the format words them)."""
         order = {kind.key: index for index, kind in enumerate(kinds.KINDS)}
@@ -96,6 +118,10 @@ class ImportReport:
                              for key, n in sorted(counter.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))\
                 or "niets"
         text = f"toegevoegd: {fmt(self.added)}; bijgewerkt: {fmt(self.updated)}"
+        if self.unchanged:
+            text += f"; al zo in het dossier: {fmt(self.unchanged)}"
+        if self.linked:
+            text += f"; aan een agendapunt gekoppeld: {fmt(self.linked)}"
         if self.skipped:
             text += f"; overgeslagen: {fmt(self.skipped)}"
         return text
@@ -247,6 +273,12 @@ def check_document(session: Session, document: dict, source) -> None:
         if want is not None and kind != want:
             raise InvalidInput(source, f"{where}: verwijst naar een {kind}, maar hier hoort een {want}.")
 
+    for key, names in (document.get("fill_only") or {}).items():
+        spec = KIND_BY_KEY.get(key)
+        known = {f.key for f in spec.fields} | {k for k, _role in spec.actors} | {"source_ids"} if spec else set()
+        for name in names:
+            if name not in known:
+                raise InvalidInput(source, f"fill_only.{key}: '{name}' is geen veld van {key}.")
     agenda_ids = {a["id"] for m in document.get("meetings") or [] for a in m.get("agenda_items") or []}
     for key, index, spec, entry in iter_items(document):
         for f in spec.fields:
@@ -373,6 +405,7 @@ def _preload(session: Session, document: dict) -> dict[str, Item]:
 
 def _apply(session: Session, document: dict, source) -> ImportReport:
     existing = _preload(session, document)
+    fill_only = document.get("fill_only") or {}
     report = ImportReport()
     told = document.get("report") or {}  # what the format itself skipped or wants to say
     report.skipped.update(told.get("skipped") or {})
@@ -392,6 +425,8 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         if item is not None:
             before = export_item(item, spec)
             report._updated(spec.key, item.id, before)
+            if spec.key in fill_only:
+                entry = _only_what_is_missing(item, spec, entry, fill_only[spec.key])
         else:
             report._added(spec.key, entry["id"])
             item = spec.model(id=entry["id"])
@@ -411,9 +446,15 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
         _set_links(session, item, spec, entry, source, source_links if id(item) in written else None)
     bulk.insert_source_links(session, source_links)
     session.flush()
+    _link_to_agenda(session, document, placed, report)
+    unchanged = []
     for spec, entry, item, before in placed:  # keep what an update changed, as the item's history
-        if before is not None and _content(export_item(item, spec)) != _content(before):
-            session.add(ItemVersion(item_id=item.id, origin=str(source), data=before))
+        if before is not None:
+            if _content(export_item(item, spec)) != _content(before):
+                session.add(ItemVersion(item_id=item.id, origin=str(source), data=before))
+            else:
+                unchanged.append((spec.key, item.id))
+    report._unchanged(unchanged)
     _apply_checklist(session, document.get("checklist"), report, source)
     session.flush()
     return report
@@ -483,14 +524,7 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
             for i, c in enumerate(entry["status_history"])
         ]
     if "agenda_items" in entry:
-        by_id = {a.id: a for a in item.agenda_items}
-        fresh = []
-        for i, a in enumerate(entry["agenda_items"]):
-            row = by_id.get(a["id"]) or AgendaItem(id=a["id"])
-            row.position, row.number, row.title = i, a["number"], a["title"]
-            row.kind = a.get("kind") or "debate"
-            fresh.append(row)
-        item.agenda_items = fresh
+        item.agenda_items = _merged_agenda(session, item.agenda_items, entry["agenda_items"])
     if "votes" in entry:
         item.votes = [_vote(i, v) for i, v in enumerate(entry["votes"])]
     if "questions" in entry:
@@ -500,6 +534,113 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
             Question(number=q["number"], text=q["question"], answer=q.get("answer"), answered_with=q.get("answered_with"))
             for q in entry["questions"]
         ]
+
+
+# The kinds that can stand on a meeting's agenda item (their `meeting_id` and `agenda_item_id`).
+_ON_AGENDA = (Motion, Commitment, QuestionSet, CollegeNote, Note)
+
+
+def _merged_agenda(session: Session, current: list[AgendaItem], given: list[dict]) -> list[AgendaItem]:
+    """The meeting's agenda after an import: the agenda items `given`, in their order (matched by id, so a
+    later capture of the meeting renames, renumbers and reorders them in place), and those already there
+    that the import does not name but that are the user's: made by hand (no `origin`) or with something
+    linked to them. Each kept item stays after the item it followed. An imported item the later capture
+    dropped, with nothing on it, goes."""
+    by_id = {a.id: a for a in current}
+    agenda = []
+    for entry in given:
+        row = by_id.pop(entry["id"], None) or AgendaItem(id=entry["id"])
+        row.number, row.title = entry.get("number"), entry["title"]
+        row.kind = entry.get("kind") or "debate"
+        row.origin = entry.get("origin")
+        agenda.append(row)
+    placed = {id(row) for row in agenda}
+    previous = None
+    for row in current:
+        if row.id in by_id and (row.origin is None or _has_links(session, row.id)):
+            at = agenda.index(previous) + 1 if previous is not None else 0
+            agenda.insert(at, row)
+            placed.add(id(row))
+        if id(row) in placed:
+            previous = row
+    for position, row in enumerate(agenda):
+        row.position = position
+    return agenda
+
+
+def _has_links(session: Session, agenda_item_id: str) -> bool:
+    return any(session.scalar(select(model.id).where(model.agenda_item_id == agenda_item_id).limit(1)) is not None
+               for model in _ON_AGENDA + (Source,))
+
+
+def _only_what_is_missing(item: Item, spec: KindSpec, entry: dict, names: list[str]) -> dict:
+    """`entry` for an item already in the dossier, without those of `names` the item already has a value
+    for (the document's `fill_only`: a format that is not the first word on these fields only fills gaps);
+    its `source_ids` among `names` are added to the item's own."""
+    entry = dict(entry)
+    fields = {f.key: f for f in spec.fields}
+    roles = dict(spec.actors)
+    for name in names:
+        if name not in entry:
+            continue
+        if name == "source_ids":
+            have = [source.id for source in item.sources]
+            entry[name] = have + [i for i in entry[name] if i not in have]
+        elif name in roles:
+            if any(actor.role == roles[name] for actor in item.actors):
+                del entry[name]
+        elif getattr(item, fields[name].attr) not in (None, "", []):
+            del entry[name]
+    return entry
+
+
+def _link_to_agenda(session: Session, document: dict, placed: list, report: ImportReport) -> None:
+    """Put items on the agenda items the document says they belong to: its `links` ({item, meeting_id,
+    agenda_item_id}, applied when both ends exist, here or already in the dossier), and, for the items and
+    sources of this document, the agenda item of a source an item cites. An item already on a meeting or
+    agenda item keeps it: an import never moves what the user placed."""
+    added = {item.id for spec, _entry, item, before in placed if before is None}
+    keys = {spec.model: spec.key for spec in KINDS}
+
+    def link(item, meeting_id: str | None, agenda_item_id: str | None) -> None:
+        if not isinstance(item, _ON_AGENDA) or item.agenda_item_id is not None:
+            return
+        if agenda_item_id is not None:
+            agenda_item = session.get(AgendaItem, agenda_item_id)
+            if agenda_item is None:
+                return
+            meeting_id = agenda_item.meeting_id
+        elif meeting_id is None or session.get(Meeting, meeting_id) is None:
+            return
+        if item.meeting_id not in (None, meeting_id):
+            return  # on another meeting already
+        if item.meeting_id == meeting_id and agenda_item_id is None:
+            return
+        item.meeting_id, item.agenda_item_id = meeting_id, agenda_item_id
+        if item.id not in added:
+            report.linked[keys[type(item)]] += 1
+
+    for entry in document.get("links") or []:
+        link(session.get(Item, entry["item"]), entry.get("meeting_id"), entry.get("agenda_item_id"))
+    session.flush()
+    # The agenda item of a document an item cites: for the items of this document, and the items that cite
+    # the documents of this document.
+    items = {item.id for _spec, _entry, item, _before in placed if isinstance(item, _ON_AGENDA)}
+    sources = {item.id for _spec, _entry, item, _before in placed if isinstance(item, Source) and item.agenda_item_id}
+    if not items and not sources:
+        return
+    rows = session.execute(
+        select(item_sources.c.item_id, item_sources.c.source_id, Source.agenda_item_id)
+        .join(Source, Source.id == item_sources.c.source_id)
+        .where(Source.agenda_item_id.is_not(None))
+    ).all()
+    found: dict[str, set[str]] = {}
+    for item_id, source_id, agenda_item_id in rows:
+        if item_id in items or source_id in sources:
+            found.setdefault(item_id, set()).add(agenda_item_id)
+    for item_id, agenda_item_ids in found.items():
+        if len(agenda_item_ids) == 1:  # documents of two agenda items: which one is not for the import to say
+            link(session.get(Item, item_id), None, next(iter(agenda_item_ids)))
 
 
 def _vote(position: int, data: dict) -> Vote:

@@ -89,6 +89,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("sources", Source, (
         _e("kind", enums.SourceKind, attr="source_kind"), _f("title", required=True), _f("publisher"),
         _f("date", T.PARTIAL_DATE), _f("url"), _f("document_number"), _r("attachment_id", "attachment"),
+        _r("agenda_item_id", AGENDA_ITEM),
     )),
     KindSpec("parties", Party, (
         _f("name", required=True), _f("abbreviation"), _f("seats", T.INT),

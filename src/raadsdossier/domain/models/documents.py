@@ -49,6 +49,11 @@ class Source(Item):
     url: Mapped[str | None] = mapped_column(Text)
     document_number: Mapped[str | None] = mapped_column(Text, index=True)
     attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachments.id", ondelete="SET NULL"))
+    # The agenda item this document belongs to, as the council system lists it (a meeting import); an
+    # item citing the document is linked to that agenda item when it has none (interchange/load.py).
+    agenda_item_id: Mapped[str | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
 
     attachment: Mapped[Attachment | None] = relationship(foreign_keys=[attachment_id])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from raadsdossier.domain.enums import AgendaItemKind, Body
@@ -33,13 +33,17 @@ class Meeting(Item):
 
 class AgendaItem(Base):
     __tablename__ = "agenda_items"
-    __table_args__ = (UniqueConstraint("meeting_id", "number"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
-    number: Mapped[str] = mapped_column(Text)
+    # As the agenda prints it ("3", "TKN 1"); empty for a heading. Council agendas repeat numbers, so a
+    # number is not unique within a meeting.
+    number: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
     kind: Mapped[AgendaItemKind] = mapped_column(enum_column(AgendaItemKind), default=AgendaItemKind.DEBATE)
+    # The system and its id this agenda item was imported from ("notubiz:3935516"); None when the user
+    # made it. A later capture of the meeting updates imported items and leaves the user's alone.
+    origin: Mapped[str | None] = mapped_column(Text, index=True)
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")

@@ -1,0 +1,176 @@
+"""Imported agendas: headings and repeated numbers, a later capture updating the agenda in place while the
+user's own agenda items stay, documents of an agenda item putting what cites them on it, `links`, and
+`fill_only` for a format that only fills gaps. Plus the migration that made room for all that (0006)."""
+
+import sqlite3
+
+from sqlalchemy import select
+
+from raadsdossier.domain.models import AgendaItem, Meeting, Motion, Note
+from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.load import apply_document
+from raadsdossier.storage.dossier import Dossier
+
+MEETING, A1, A2, A3, HEAD = "m0000000-0000-4000-8000-000000000001", *(
+    f"a0000000-0000-4000-8000-00000000000{i}" for i in range(1, 5))
+MOTION, SOURCE = "b0000000-0000-4000-8000-000000000001", "c0000000-0000-4000-8000-000000000001"
+
+
+def meeting(*agenda, title="Raadscommissie Financiën", sources=()) -> dict:
+    return {"format": FORMAT, "sources": list(sources), "meetings": [{
+        "id": MEETING, "reference": "notubiz-458902", "date": "2018-02-08", "body": "committee", "title": title,
+        "agenda_items": [{"id": i, "number": n, "title": t, "kind": k, "origin": f"notubiz:{i[-1]}"}
+                         for i, n, t, k in agenda]}]}
+
+
+AGENDA = [(HEAD, None, "Algemeen", "heading"), (A1, "3", "Vaststellen agenda", "debate"),
+          (A2, "3", "Vaststellen agenda (2)", "debate"), (A3, "4", "Conceptverslag", "debate")]
+
+
+def apply(path, document):
+    with Dossier.open(path) as dossier, dossier.transaction() as session:
+        return apply_document(session, document, "test.json")
+
+
+def agenda(path) -> list[tuple]:
+    with Dossier.open(path) as dossier, dossier.session() as session:
+        found = session.scalars(select(Meeting)).one()
+        return [(a.number, a.title, a.kind.value) for a in found.agenda_items]
+
+
+def test_an_agenda_with_headings_and_repeated_numbers_imports_in_order_and_twice_changes_nothing(new_dossier):
+    first = apply(new_dossier, meeting(*AGENDA))
+    assert agenda(new_dossier) == [(None, "Algemeen", "heading"), ("3", "Vaststellen agenda", "debate"),
+                                   ("3", "Vaststellen agenda (2)", "debate"), ("4", "Conceptverslag", "debate")]
+    again = apply(new_dossier, meeting(*AGENDA))
+    assert dict(first.added) == {"meetings": 1} and not again.added and not again.updated
+    assert dict(again.unchanged) == {"meetings": 1}
+    assert "al zo in het dossier: 1 vergadering" in again.summary_nl()
+
+
+def test_a_later_capture_updates_the_agenda_in_place_and_keeps_what_the_user_added(new_dossier):
+    apply(new_dossier, meeting(*AGENDA))
+    mine = "d0000000-0000-4000-8000-000000000001"
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        found = session.scalars(select(Meeting)).one()
+        found.agenda_items.insert(2, AgendaItem(id=mine, number="3a", title="Mijn eigen punt"))  # after A1
+        for position, row in enumerate(found.agenda_items):
+            row.position = position
+        # a motion on A2, which the later capture drops
+        session.add(Motion(id=MOTION, title="Motie", meeting_id=MEETING, agenda_item_id=A2))
+    later = [(A3, "4", "Conceptverslag (gewijzigd)", "debate"), (HEAD, None, "Algemeen", "heading"),
+             (A1, "3", "Vaststellen agenda", "debate")]
+    report = apply(new_dossier, meeting(*later, title="raadscommissie Financiën"))
+    assert dict(report.updated) == {"meetings": 1}
+    assert agenda(new_dossier) == [("4", "Conceptverslag (gewijzigd)", "debate"), (None, "Algemeen", "heading"),
+                                   ("3", "Vaststellen agenda", "debate"), ("3a", "Mijn eigen punt", "debate"),
+                                   ("3", "Vaststellen agenda (2)", "debate")]
+    with Dossier.open(new_dossier) as dossier, dossier.session() as session:
+        assert session.get(Motion, MOTION).agenda_item_id == A2  # kept: something stands on it
+    # The same capture again, after the motion left A2: now nothing holds A2 and it goes.
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        session.get(Motion, MOTION).agenda_item_id = None
+    apply(new_dossier, meeting(*later, title="raadscommissie Financiën"))
+    assert [title for _n, title, _k in agenda(new_dossier)] == [
+        "Conceptverslag (gewijzigd)", "Algemeen", "Vaststellen agenda", "Mijn eigen punt"]
+
+
+def test_documents_of_an_agenda_item_put_what_cites_them_on_it_in_either_order(tmp_path, new_dossier):
+    import shutil
+
+    document = {"id": SOURCE, "title": "Motie 12 (pdf)", "url": "https://example.org/12.pdf", "agenda_item_id": A1}
+    motion = {"format": FORMAT, "sources": [{"id": SOURCE, "title": "Motie 12 (pdf)"}],
+              "motions": [{"id": MOTION, "title": "Motie 12", "source_ids": [SOURCE]}]}
+    other = tmp_path / "other.raadsdossier"
+    shutil.copy(new_dossier, other)
+    for path, first, second in ((new_dossier, meeting(*AGENDA, sources=[document]), motion),
+                                (other, motion, meeting(*AGENDA, sources=[document]))):
+        apply(path, first)
+        report = apply(path, second)
+        with Dossier.open(path) as dossier, dossier.session() as session:
+            found = session.get(Motion, MOTION)
+            assert (found.meeting_id, found.agenda_item_id) == (MEETING, A1)
+        assert sum(report.linked.values()) == (1 if first is motion else 0)
+
+
+def test_links_apply_when_both_ends_exist_and_never_move_what_the_user_placed(new_dossier):
+    note = "e0000000-0000-4000-8000-000000000001"
+    links = [{"item": MOTION, "agenda_item_id": A3}, {"item": note, "agenda_item_id": A1},
+             {"item": "f0000000-0000-4000-8000-000000000001", "agenda_item_id": A1}]  # no such item: skipped
+    report = apply(new_dossier, {"format": FORMAT, "motions": [{"id": MOTION, "title": "Motie"}], "links": links})
+    assert not report.linked  # no meeting yet: nothing to link to, and no error
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        session.add(Note(id=note, title="Mijn notitie"))
+    apply(new_dossier, meeting(*AGENDA))
+    report = apply(new_dossier, {"format": FORMAT, "links": links})
+    assert dict(report.linked) == {"motions": 1, "notes": 1}
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        assert session.get(Motion, MOTION).agenda_item_id == A3
+        session.get(Note, note).agenda_item_id = A2  # the user moves the note
+    report = apply(new_dossier, {"format": FORMAT, "links": links})
+    assert not report.linked
+    with Dossier.open(new_dossier) as dossier, dossier.session() as session:
+        assert session.get(Note, note).agenda_item_id == A2
+
+
+def test_fill_only_fields_fill_gaps_and_leave_what_is_there(new_dossier):
+    apply(new_dossier, {"format": FORMAT, "sources": [{"id": SOURCE, "title": "Kamerstuk"}],
+                        "motions": [{"id": MOTION, "title": "Motie van het lid Valize", "source_ids": [SOURCE]}]})
+    other_source = "c0000000-0000-4000-8000-000000000002"
+    zaak = {"format": FORMAT, "sources": [{"id": other_source, "title": "Zaak 2025Z10660"}],
+            "motions": [{"id": MOTION, "title": "Motie van het lid Valize ", "pre_advice": "Oordeel Kamer",
+                         "source_ids": [other_source], "submitters": [{"name": "J.J.T.M. Valize"}]}],
+            "fill_only": {"motions": ["title", "source_ids", "submitters"]}}
+    report = apply(new_dossier, zaak)
+    with Dossier.open(new_dossier) as dossier, dossier.session() as session:
+        found = session.get(Motion, MOTION)
+        assert found.title == "Motie van het lid Valize" and found.pre_advice == "Oordeel Kamer"
+        assert sorted(s.id for s in found.sources) == [SOURCE, other_source]
+        assert [a.name for a in found.actors] == ["J.J.T.M. Valize"]
+    assert report.updated["motions"] == 1
+    again = apply(new_dossier, zaak)
+    assert not again.updated and again.unchanged["motions"] == 1
+
+
+def test_fill_only_naming_an_unknown_field_is_refused_with_its_place(new_dossier):
+    import pytest
+
+    from raadsdossier.domain.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="fill_only.motions: 'titel' is geen veld van motions"):
+        apply(new_dossier, {"format": FORMAT, "fill_only": {"motions": ["titel"]}})
+
+
+def test_migration_0006_keeps_every_link_to_an_agenda_item(new_dossier):
+    """0006 makes agenda_items again on SQLite, with foreign keys on: the motions, commitments, question sets,
+    college notes and notes on an agenda item must still be on it afterwards (down to 0005 and up again)."""
+    from alembic import command
+
+    from raadsdossier.storage import migrations
+
+    apply(new_dossier, meeting((A1, "1", "Opening", "formality"), (A2, "2", "Stedenband", "debate")))
+    ids = {}
+    with Dossier.open(new_dossier) as dossier, dossier.transaction() as session:
+        from raadsdossier.domain.models import CollegeNote, Commitment, QuestionSet
+        for n, model in enumerate((Motion, Commitment, QuestionSet, CollegeNote, Note)):
+            item = model(id=f"f0000000-0000-4000-8000-00000000000{n}", title=model.__name__)
+            item.meeting_id, item.agenda_item_id = MEETING, A2
+            session.add(item)
+            ids[model.__tablename__] = item.id
+
+    def links():
+        with sqlite3.connect(new_dossier) as conn:
+            return {table: conn.execute(f"SELECT agenda_item_id FROM {table} WHERE id = ?", (i,)).fetchone()[0]
+                    for table, i in ids.items()}
+
+    assert set(links().values()) == {A2}
+    from sqlalchemy import create_engine
+    engine = create_engine(f"sqlite:///{new_dossier}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        command.downgrade(migrations.alembic_config(connection), "0005")
+    engine.dispose()
+    assert set(links().values()) == {A2}
+    Dossier.open(new_dossier).close()  # up to head again
+    assert set(links().values()) == {A2}
+    assert agenda(new_dossier) == [("1", "Opening", "formality"), ("2", "Stedenband", "debate")]
