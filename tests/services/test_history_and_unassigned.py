@@ -111,3 +111,55 @@ def test_an_import_that_changes_an_item_keeps_its_earlier_version(run, demo_copy
     assert versions[0]["origin"].endswith("nieuw.json")
     code, out, err = run("history", path, "bestaat-niet")
     assert code == 1 and "bestaat niet" in err
+
+
+def _pending(run, path, tmp_path, result="adopted", choices=None):
+    """The second motion of `_unassigned_document` (submitted, no votes) and one decision for it."""
+    document, _motion = _unassigned_document(path, run)
+    vote = document["unassigned_votes"][0]
+    vote["result"], vote["decision"] = result, {"adopted": "Aangenomen.", "rejected": "Verworpen."}[result]
+    if choices is not None:
+        vote["choices"] = choices(vote["choices"])
+    (tmp_path / "u.json").write_text(json.dumps(document), encoding="utf-8")
+    assert run("import", path, tmp_path / "u.json")[0] == 0
+    return vote["id"], "m2000000-0000-4000-8000-000000000002"
+
+
+def test_assigning_a_vote_gives_the_motion_its_status_and_the_counts_follow(run, demo_copy, tmp_path):
+    path = demo_copy("arnhem-wuhan")
+    vote_id, motion_id = _pending(run, path, tmp_path)
+    before = json.loads(run("info", path, "--json")[1])["dashboard"]
+    code, out, err = run("assign-vote", path, vote_id, motion_id)
+    assert code == 0, err
+    assert "status nu: aangenomen" in out
+    with Dossier.open(path, read_only=True) as dossier:
+        assert lists.get(dossier, motion_id)[1]["status"] == "adopted"
+    after = json.loads(run("info", path, "--json")[1])["dashboard"]
+    assert after["motions"]["adopted"] == before["motions"]["adopted"] + 1
+    assert after["motions"]["submitted"] == before["motions"]["submitted"] - 1
+    assert after["unassigned_votes"]["unassigned"] == before["unassigned_votes"]["unassigned"] - 1
+    text = run("info", path)[1]
+    assert "niet-toegewezen stemmingen: 0 (en 1 al toegewezen)" in text
+
+
+def test_a_status_set_by_hand_stays_when_a_vote_is_assigned(run, demo_copy, tmp_path):
+    path = demo_copy("arnhem-wuhan")
+    vote_id, motion_id = _pending(run, path, tmp_path)
+    (tmp_path / "held.json").write_text(json.dumps({"format": "raadsdossier/1", "motions": [
+        {"id": motion_id, "title": "Tweede motie bij hetzelfde agendapunt", "status": "held"}]}), encoding="utf-8")
+    assert run("import", path, tmp_path / "held.json")[0] == 0
+    assert run("assign-vote", path, vote_id, motion_id)[0] == 0
+    with Dossier.open(path, read_only=True) as dossier:
+        assert lists.get(dossier, motion_id)[1]["status"] == "held"
+
+
+def test_an_assigned_vote_whose_record_contradicts_its_choices_is_flagged(run, demo_copy, tmp_path):
+    path = demo_copy("arnhem-wuhan")
+    # Recorded "Verworpen." while the choices give 8 for and 6 against.
+    vote_id, motion_id = _pending(run, path, tmp_path, result="rejected")
+    assert run("assign-vote", path, vote_id, motion_id)[0] == 0
+    info = json.loads(run("info", path, "--json")[1])
+    assert any("Tweede motie" in entry for entry in info["votes_disagreeing"]), info["votes_disagreeing"]
+    with Dossier.open(path, read_only=True) as dossier:
+        motion = lists.get(dossier, motion_id)[1]
+    assert motion["status"] == "adopted"  # the result computed from the choices, as Motion.final_result says

@@ -94,7 +94,11 @@ def info(args) -> int:
         for change in p["status_history"]:
             when = change["period"] or change["date"] or ""
             print(f"  - {when} {nl(change['status'])}{': ' + change['note'] if change['note'] else ''}".rstrip())
-    for plural, count in sorted((kinds.kind(name).plural, count) for name, count in found.counts.items()):
+    for name, plural, count in sorted(((name, kinds.kind(name).plural, count) for name, count in found.counts.items()),
+                                      key=lambda row: row[1]):
+        if name == "unassigned_vote":  # the records stay once assigned: say how many are still to be assigned
+            assigned = count - found.unassigned_votes
+            count = f"{found.unassigned_votes}" + (f" (en {assigned} al toegewezen)" if assigned else "")
         print(f"  {plural}: {count}")
     if found.checklist:
         print(f"  checklist {found.checklist['template']}: {found.checklist['done']} van {found.checklist['total']} afgerond")
@@ -231,11 +235,15 @@ def _meeting_pack(args, options) -> int:
 
 
 def assign_vote(args) -> int:
+    from raadsdossier.export.labels import nl
     from raadsdossier.services.edits import assign_vote as assign
+    from raadsdossier.services.lists import get
 
     with open_dossier(args) as dossier:
         assign(dossier, args.vote, args.motion)
-    print(f"{args.file}: stemming toegewezen aan motie {args.motion}")
+        _section, motion = get(dossier, args.motion)
+    name = motion.get("reference") or motion["title"]
+    print(f"{args.file}: stemming toegewezen aan motie {name}; status nu: {nl(motion['status'])}")
     return 0
 
 

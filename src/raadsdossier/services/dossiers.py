@@ -135,6 +135,7 @@ class DossierInfo:
     checklist: dict | None
     open_questions_overdue: int
     votes_disagreeing: list[str] = field(default_factory=list)
+    unassigned_votes: int = 0  # decisions not yet assigned to a motion (counts has them all, assigned or not)
 
 
 def dossier_info(dossier: Dossier, today: date | None = None) -> DossierInfo:
@@ -148,7 +149,8 @@ def dossier_info(dossier: Dossier, today: date | None = None) -> DossierInfo:
     if checklist:
         checklist = {"template": checklist["template"], "done": checklist["done"], "total": checklist["total"]}
     return DossierInfo(str(dossier.path), overview["partnership"], counts, checklist,
-                       len(overview["overdue_questions"]), disagreeing)
+                       len(overview["overdue_questions"]), disagreeing,
+                       overview["figures"]["unassigned_votes"]["unassigned"])
 
 
 def search(dossier: Dossier, query: str, limit: int = 50) -> list[search_index.SearchHit]:

@@ -212,7 +212,9 @@ def revert(dossier: Dossier, step: UndoStep) -> Change:
 
 
 def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> Change:
-    """Turn an unassigned vote into the next vote of `motion_id`; undo puts both back as they were."""
+    """Turn an unassigned vote into the next vote of `motion_id`; undo puts both back as they were. The
+    motion's status follows the vote's result unless the user set it by hand (Motion.add_vote); whether
+    the recorded result disagrees with the choices is computed from the votes wherever it is shown."""
     with dossier.transaction() as session:
         pending = session.get(UnassignedVote, unassigned_id)
         if pending is None or pending.assigned_to_id is not None:
@@ -226,7 +228,7 @@ def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> Change:
                     note="; ".join(filter(None, [pending.decision, pending.note])) or None)
         vote.choices = [VoteCast(position=i, party_id=c.get("party"), person_id=c.get("person"), choice=c["choice"],
                                  seats=c.get("seats")) for i, c in enumerate(pending.choices or [])]
-        motion.votes.append(vote)
+        motion.add_vote(vote)  # its status follows the vote's result, unless the user set it
         motion.sources = list({s.id: s for s in [*motion.sources, *pending.sources]}.values())
         pending.assigned_to_id = motion.id
         return Change(changed={"unassigned_vote": {pending.id}, "motion": {motion.id}}, undo=UndoStep(before))

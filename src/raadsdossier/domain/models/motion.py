@@ -11,6 +11,10 @@ from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, par
 from raadsdossier.domain.votes import Tally
 
 
+# The status a vote's result gives a motion; a tie gives none (the council votes again).
+STATUS_OF_RESULT = {VoteResult.ADOPTED: MotionStatus.ADOPTED, VoteResult.REJECTED: MotionStatus.REJECTED}
+
+
 class Motion(Item):
     __tablename__ = "motions"
     __mapper_args__ = {"polymorphic_identity": "motion"}
@@ -62,6 +66,17 @@ class Motion(Item):
     def final_result(self) -> VoteResult | None:
         """The result of the last vote: computed where choices are known, else as recorded."""
         return self.votes[-1].result if self.votes else None
+
+    def add_vote(self, vote: "Vote") -> None:
+        """Add `vote` as the motion's last vote; the status follows its result (adopted, rejected) unless the
+        user set the status by hand: a status other than "submitted" that the votes before did not give
+        (held, withdrawn, or a result typed in against them) stays. A tie changes no status."""
+        said = STATUS_OF_RESULT.get(self.final_result)
+        follows_votes = self.status in (None, MotionStatus.SUBMITTED, said)
+        self.votes.append(vote)
+        now = STATUS_OF_RESULT.get(self.final_result)
+        if follows_votes and now is not None:
+            self.status = now
 
     def search_text(self) -> tuple[str, str]:
         title = f"{self.reference} {self.title}" if self.reference else self.title
