@@ -96,15 +96,40 @@ def test_a_meeting_pack_of_two_dossiers_follows_the_agenda(meeting_dossiers, tmp
             if suffix == "docx" else html_text(target)
     for suffix, text in texts.items():
         body = text[text.rindex("Dossiers in dit stuk"):]  # the body, after the contents that name it too
-        assert in_order(body, "Agendapunt 3: Vaststelling van de agenda",
-                        "Agendapunt 5: Stedenband Wuhan", "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan",
+        assert in_order(body, "Agendapunt 5: Stedenband Wuhan", "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan",
                         "Arnhem – Wuhan: vragen – Vragen bij Motie evaluatie stedenband Wuhan", "Wanneer komt de evaluatie?",
                         "Arnhem – Wuhan: collegestuk – Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan",
                         "Agendapunt 10: Notitie stedenband Dalian", "Enschede – Dalian: M7 Motie evaluatie stedenband Dalian",
                         "Enschede – Dalian: vragen – Vragen bij Motie evaluatie stedenband Dalian",
+                        # the agenda items the dossiers hold nothing for: one line
+                        "Zonder stukken uit de dossiers (1 agendapunt): 3 Vaststelling van de agenda.",
                         "Bij de vergadering als geheel", "Toezegging Motie evaluatie stedenband Wuhan",
                         "Toezegging Motie evaluatie stedenband Dalian"), suffix
+        assert "Agendapunt 3" not in body
         assert "Breda – Yangzhou" in body and "Raadsvergadering, 14 december 2026" in text
+
+
+def test_the_whole_agenda_puts_every_agenda_item_in_its_place(meeting_dossiers, tmp_path, run):
+    target = tmp_path / "vergadering.pdf"
+    code, out, err = run("pack", meeting_dossiers["arnhem-wuhan"], meeting_dossiers["enschede-dalian"],
+                         "--meeting", MEETING, "--whole-agenda", "-o", target)
+    assert code == 0, err
+    text = squash(" ".join(pdf_pages(target)))
+    body = text[text.rindex("Dossiers in dit stuk"):]
+    assert in_order(body, "Agendapunt 3: Vaststelling van de agenda",
+                    "Geen van de dossiers heeft stukken bij dit agendapunt.", "Agendapunt 5: Stedenband Wuhan",
+                    "Agendapunt 10: Notitie stedenband Dalian", "Bij de vergadering als geheel")
+    assert "Zonder stukken uit de dossiers" not in body
+
+
+def test_an_unknown_meeting_names_the_dossiers_meetings_and_how_to_import_one(meeting_dossiers, tmp_path, run):
+    code, out, err = run("pack", meeting_dossiers["arnhem-wuhan"], "--meeting", "raad-1999-01-01",
+                         "-o", tmp_path / "x.pdf")
+    assert code == 1
+    assert "De vergadering 'raad-1999-01-01' staat in dit dossier (Arnhem – Wuhan)" in err
+    assert f"Wel bekend: {MEETING} (14 december 2026, Raadsvergadering)" in err
+    assert "raadsdossier import DOSSIER BESTAND" in err and "Notubiz" in err
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_one_source_list_for_the_whole_meeting_pack(meeting_dossiers):
@@ -226,8 +251,9 @@ def test_a_one_dossier_agenda_item_pack_holds_the_question_sets_on_that_agenda_i
         on_3 = build_pack(session, PackOptions(meeting=MEETING, agenda_item="3", sections=("question_sets", "college_notes")))
         on_5 = build_pack(session, PackOptions(meeting=MEETING, agenda_item="5", sections=("question_sets", "college_notes")))
     assert on_3.headings(2) == []  # neither the national Kamervragen nor item 5's questions
-    assert [h.text for h in on_5.headings(2)] == ["Vragen bij Motie evaluatie stedenband Wuhan",
-                                                  "Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan"]
+    # A pack of one dossier is a meeting's pack too (its agenda, in order), without the dossier in every heading.
+    assert [h.text for h in on_5.headings(2)] == ["Vragen – Vragen bij Motie evaluatie stedenband Wuhan",
+                                                  "Collegestuk – Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan"]
 
 
 def test_an_agenda_number_written_two_ways_is_one_agenda_item(meeting_dossiers):
@@ -251,10 +277,33 @@ def test_an_agenda_number_written_two_ways_is_one_agenda_item(meeting_dossiers):
 
         with ExitStack() as stack:
             pack = build_meeting_pack([("a", stack.enter_context(arnhem.session())),
-                                       ("b", stack.enter_context(other.session()))], PackOptions(meeting=MEETING)).pack
+                                       ("b", stack.enter_context(other.session()))],
+                                      PackOptions(meeting=MEETING, whole_agenda=True)).pack
     sections = [h.text for h in pack.headings(1)]
     assert [h for h in sections if h.startswith("Agendapunt")] == [
         "Agendapunt 3: Vaststelling van de agenda", "Agendapunt 5: Stedenband Wuhan", "Agendapunt 10: Notitie stedenband Dalian"]
     texts = [b.text for b in pack.blocks if isinstance(b, Heading)]
     at = texts.index("Agendapunt 5: Stedenband Wuhan")
     assert "Enschede – Dalian: toezegging – Toezegging bij punt 05" in texts[at:texts.index("Agendapunt 10: Notitie stedenband Dalian")]
+
+
+def test_meetings_lists_each_meeting_with_its_agenda_and_what_stands_on_it(meeting_dossiers, run):
+    arnhem = meeting_dossiers["arnhem-wuhan"]
+    code, out, err = run("meetings", arnhem, "--json")
+    assert code == 0, err
+    [meeting] = json.loads(out)
+    assert (meeting["reference"], meeting["date"], meeting["body"], meeting["title"]) == (
+        MEETING, "2026-12-14", "council", "Raadsvergadering")
+    assert [(a["number"], a["title"]) for a in meeting["agenda_items"]] == [("5", "Stedenband Wuhan"),
+                                                                            ("3", "Vaststelling van de agenda")]
+    on_5 = {(entry["kind"], entry["title"]) for entry in meeting["agenda_items"][0]["linked"]}
+    assert on_5 == {("motion", "Motie evaluatie stedenband Wuhan"), ("question_set", "Vragen bij Motie evaluatie stedenband Wuhan"),
+                    ("college_note", "Raadsinformatiebrief bij Motie evaluatie stedenband Wuhan")}
+    assert meeting["agenda_items"][1]["linked"] == []
+    assert [entry["title"] for entry in meeting["linked"]] == ["Toezegging Motie evaluatie stedenband Wuhan"]
+    code, out, err = run("meetings", arnhem)
+    assert code == 0, err
+    assert in_order(out, f"{MEETING}: Raadsvergadering (raad, 14 december 2026)", "5. Stedenband Wuhan",
+                    "- motie: M7 Motie evaluatie stedenband Wuhan", "3. Vaststelling van de agenda")
+    code, out, err = run("meetings", meeting_dossiers["breda-yangzhou"])
+    assert code == 0 and "geen vergaderingen" in out and "raadsdossier import" in out

@@ -197,6 +197,7 @@ def pack(args) -> int:
         sections=tuple(split(args.sections)) if args.sections else kinds.DEFAULT_PACK_SECTIONS,
         include=frozenset(split(args.include)), include_sensitive=args.include_sensitive,
         full_checklist=args.full_checklist, meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
+        whole_agenda=args.whole_agenda,
     )
     if args.all:
         password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
@@ -244,6 +245,43 @@ def assign_vote(args) -> int:
         _section, motion = get(dossier, args.motion)
     name = motion.get("reference") or motion["title"]
     print(f"{args.file}: stemming toegewezen aan motie {name}; status nu: {nl(motion['status'])}")
+    return 0
+
+
+def meetings(args) -> int:
+    from raadsdossier.export.labels import nl, nl_date
+    from raadsdossier.services.meetings import meeting_list
+
+    with open_dossier(args, read_only=True) as dossier:
+        found = meeting_list(dossier)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"{args.file}: geen vergaderingen. Importeer er een (een Notubiz-vergadering als JSON of een "
+              "vergaderpagina van GemeenteOplossingen) met 'raadsdossier import', of voeg er een toe in het venster.")
+        return 0
+
+    def linked(entries: list[dict], indent: str) -> None:
+        for entry in entries:
+            level = "" if entry["confidentiality"] == "public" else f" [{nl(entry['confidentiality'])}]"
+            name = f"{entry['reference']} " if entry.get("reference") else ""
+            print(f"{indent}- {kinds.kind(entry['kind']).singular}: {name}{entry['title']}{level}")
+
+    for meeting in found:
+        when = nl_date(meeting["date"]) if meeting["date"] else "datum onbekend"
+        print(f"{meeting['reference'] or meeting['id']}: {meeting['title']} ({nl(meeting['body'])}, {when})")
+        for document in meeting["documents"]:
+            print(f"    stuk: {document['title']}")
+        linked(meeting["linked"], "    ")
+        for agenda_item in meeting["agenda_items"]:
+            if agenda_item["kind"] == "heading":
+                print(f"  {agenda_item['title']}")
+                continue
+            print(f"  {agenda_item['number'] or '–'}. {agenda_item['title']}")
+            for document in agenda_item["documents"]:
+                print(f"      stuk: {document['title']}")
+            linked(agenda_item["linked"], "      ")
     return 0
 
 

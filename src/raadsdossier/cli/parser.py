@@ -76,6 +76,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("vote", metavar="STEMMING", help="id van de niet-toegewezen stemming")
     p.add_argument("motion", metavar="MOTIE", help="id van de motie")
 
+    p = sub.add_parser("meetings", help="de vergaderingen van een dossier, met hun agenda en wat erbij hoort",
+                       description="Toon elke vergadering (kenmerk, datum, raad of commissie, titel) met haar "
+                                   "agendapunten en per agendapunt de moties, vragen, stukken en notities die erop "
+                                   "staan. Het kenmerk is wat 'pack --meeting' vraagt.")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON (zie docs/imports.md)")
+
     p = sub.add_parser("history", help="eerdere versies van een item")
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("item", metavar="ID")
@@ -98,6 +105,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--include-sensitive", action="store_true", help="noem ook personen die risico lopen")
     p.add_argument("--full-checklist", action="store_true",
                    help="alle aanbevelingen van de checklist, ook als de meeste nog niet zijn beoordeeld")
+    p.add_argument("--whole-agenda", action="store_true",
+                   help="met --meeting: elk agendapunt op zijn plaats, ook die waar de dossiers niets bij hebben "
+                        "(anders staan die samen op één regel)")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
     p.add_argument("--password-file", type=Path, metavar="PAD",
                    help="bestand met het wachtwoord (met --all: voor de versleutelde dossiers in MAP)")

@@ -48,6 +48,9 @@ class PackOptions:
     full_checklist: bool = False  # every recommendation, also when most are not assessed
     meeting: str | None = None  # reference or id
     agenda_item: str | None = None  # its number
+    # A meeting's pack prints every agenda item in its place, also those the dossiers hold nothing for (one line
+    # each); without it those are listed together in one line.
+    whole_agenda: bool = False
     author: str = ""
     today: date | None = None
 
@@ -174,10 +177,14 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
     (Pack.included_items, Pack.withheld_items): the export dialog shows those figures before it is made.
     """
     today = options.today or date.today()
-    ctx = new_context(options, [session])
     partnership = session.scalars(select(Partnership)).first()
     if partnership is None:
         raise NotFound("Dit dossier heeft geen stedenband; er valt geen stuk van te maken.")
+    if options.meeting:  # a meeting's pack follows its agenda, for one dossier as for several
+        from raadsdossier.export.meeting import build_meeting_pack
+
+        return build_meeting_pack([("dossier", session)], options).pack
+    ctx = new_context(options, [session])
     meeting, agenda_item = _scope(session, ctx, options)
     dossier_title = f"{partnership.dutch_side} – {partnership.partner_name}"
     if meeting is not None:

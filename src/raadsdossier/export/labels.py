@@ -9,7 +9,7 @@ from raadsdossier.domain.dates import format_partial_nl
 
 NL = {
     "public": "openbaar", "internal": "fractie-intern", "confidential": "vertrouwelijk",
-    "municipality": "gemeente", "province": "provincie",
+    "municipality": "gemeente", "province": "provincie", "council": "raad", "committee": "commissie",
     "active": "actief", "dormant": "sluimerend", "suspended": "opgeschort", "ended": "beëindigd", "unknown": "onbekend",
     "submitted": "ingediend", "held": "aangehouden", "withdrawn": "ingetrokken", "adopted": "aangenomen",
     "rejected": "verworpen", "tied": "staken der stemmen",

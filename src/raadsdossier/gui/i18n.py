@@ -26,6 +26,7 @@ def _labels() -> dict[str, str]:
         "member": t("raadslid"), "alderman": t("wethouder"), "mayor": t("burgemeester"), "clerk": t("griffier"),
         "activist": t("activist"), "expert": t("deskundige"), "official": t("ambtenaar"), "other": t("overig"),
         "council": t("raad"), "committee": t("commissie"), "formality": t("hamerstuk"), "debate": t("bespreekstuk"),
+        "heading": t("kopje"),
         "submitted": t("ingediend"), "held": t("aangehouden"), "withdrawn": t("ingetrokken"),
         "adopted": t("aangenomen"), "rejected": t("verworpen"), "tied": t("staken der stemmen"),
         "party": t("per fractie"), "roll_call": t("hoofdelijk"),

@@ -378,8 +378,12 @@ def _timestamp(value: str | None) -> datetime | None:
 
 # -- applying ----------------------------------------------------------------
 
-def apply_document(session: Session, document: dict, source) -> ImportReport:
+def apply_document(session: Session, document: dict, source, whole_items: bool = False) -> ImportReport:
     """Check `document`, then add its items or update those already present (matched by id).
+
+    An import merges a meeting's agenda with the one the dossier has (`_merged_agenda`); with `whole_items`
+    (the user saving an item from its form, undo) each entry is the item as it is to be, and an agenda item
+    it does not list goes.
 
     Runs inside the caller's transaction; on InvalidInput nothing has been written.
     """
@@ -389,7 +393,7 @@ def apply_document(session: Session, document: dict, source) -> ImportReport:
     # above, and SQLite checks them all again when the transaction commits.
     session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     with session.no_autoflush:
-        return _apply(session, document, source)
+        return _apply(session, document, source, whole_items)
 
 
 def _preload(session: Session, document: dict) -> dict[str, Item]:
@@ -403,7 +407,7 @@ def _preload(session: Session, document: dict) -> dict[str, Item]:
     return found
 
 
-def _apply(session: Session, document: dict, source) -> ImportReport:
+def _apply(session: Session, document: dict, source, whole_items: bool = False) -> ImportReport:
     existing = _preload(session, document)
     fill_only = document.get("fill_only") or {}
     report = ImportReport()
@@ -443,7 +447,7 @@ def _apply(session: Session, document: dict, source) -> ImportReport:
     written = {id(item) for item in fresh}
     source_links: list[dict] = []  # of the items written in bulk, inserted the same way
     for spec, entry, item, _before in placed:
-        _set_links(session, item, spec, entry, source, source_links if id(item) in written else None)
+        _set_links(session, item, spec, entry, source, source_links if id(item) in written else None, whole_items)
     bulk.insert_source_links(session, source_links)
     session.flush()
     _link_to_agenda(session, document, placed, report)
@@ -498,7 +502,7 @@ def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
 
 
 def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source,
-               source_links: list[dict] | None = None) -> None:
+               source_links: list[dict] | None = None, whole_items: bool = False) -> None:
     """Set the item's references and child rows from `entry`. With `source_links`, the item was just
     written by bulk.insert_new and has no sources yet: its links are added to that list as rows."""
     for f in spec.refs:
@@ -524,7 +528,7 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
             for i, c in enumerate(entry["status_history"])
         ]
     if "agenda_items" in entry:
-        item.agenda_items = _merged_agenda(session, item.agenda_items, entry["agenda_items"])
+        item.agenda_items = _merged_agenda(session, item.agenda_items, entry["agenda_items"], keep_others=not whole_items)
     if "votes" in entry:
         item.votes = [_vote(i, v) for i, v in enumerate(entry["votes"])]
     if "questions" in entry:
@@ -540,7 +544,7 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
 _ON_AGENDA = (Motion, Commitment, QuestionSet, CollegeNote, Note)
 
 
-def _merged_agenda(session: Session, current: list[AgendaItem], given: list[dict]) -> list[AgendaItem]:
+def _merged_agenda(session: Session, current: list[AgendaItem], given: list[dict], keep_others: bool = True) -> list[AgendaItem]:
     """The meeting's agenda after an import: the agenda items `given`, in their order (matched by id, so a
     later capture of the meeting renames, renumbers and reorders them in place), and those already there
     that the import does not name but that are the user's: made by hand (no `origin`) or with something
@@ -552,11 +556,11 @@ def _merged_agenda(session: Session, current: list[AgendaItem], given: list[dict
         row = by_id.pop(entry["id"], None) or AgendaItem(id=entry["id"])
         row.number, row.title = entry.get("number"), entry["title"]
         row.kind = entry.get("kind") or "debate"
-        row.origin = entry.get("origin")
+        row.origin = entry.get("origin", row.origin)  # a form that does not show it keeps it
         agenda.append(row)
     placed = {id(row) for row in agenda}
     previous = None
-    for row in current:
+    for row in current if keep_others else ():
         if row.id in by_id and (row.origin is None or _has_links(session, row.id)):
             at = agenda.index(previous) + 1 if previous is not None else 0
             agenda.insert(at, row)

@@ -59,7 +59,7 @@ def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin
             document["partnership"] = _clean(data)
         else:
             document.setdefault(key, []).append(_clean(data))
-    report = apply_document(session, document, origin) if len(document) > 1 else ImportReport()
+    report = apply_document(session, document, origin, whole_items=True) if len(document) > 1 else ImportReport()
     for template, items in checklists.items():
         report.merge(apply_document(session, {"format": FORMAT, "checklist": {"template": template, "items": items}},
                                     origin))

@@ -463,7 +463,9 @@ def choices(dossier: Dossier, kind: str) -> list[tuple[str, str]]:
 
 def agenda_items(dossier: Dossier, meeting_id: str) -> list[tuple[str, str]]:
     _key, meeting = get(dossier, meeting_id)
-    return [(a["id"], f"{a['number']} {a['title']}") for a in meeting.get("agenda_items", [])]
+    """(id, "number title") of the meeting's agenda items that something can stand on: not its headings."""
+    return [(a["id"], f"{a.get('number') or ''} {a['title']}".strip()) for a in meeting.get("agenda_items", [])
+            if a.get("kind") != "heading"]
 
 
 

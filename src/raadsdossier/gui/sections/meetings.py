@@ -24,7 +24,7 @@ class MeetingSection(ItemSection):
             entries = (data or {}).get("agenda_items", [])
             self.agenda.setRowCount(len(entries))  # in place: this may run inside a cell's own signal
             for row, entry in enumerate(entries):
-                for column, text in enumerate((entry["number"], entry["title"])):
+                for column, text in enumerate((entry.get("number") or "", entry["title"])):
                     cell = self.agenda.item(row, column)
                     if cell is None:
                         cell = QTableWidgetItem()
