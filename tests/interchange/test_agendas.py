@@ -174,3 +174,61 @@ def test_migration_0006_keeps_every_link_to_an_agenda_item(new_dossier):
     Dossier.open(new_dossier).close()  # up to head again
     assert set(links().values()) == {A2}
     assert agenda(new_dossier) == [("1", "Opening", "formality"), ("2", "Stedenband", "debate")]
+
+
+ZAAK_KEYED, KST_KEYED = "a1000000-0000-4000-8000-000000000001", "a1000000-0000-4000-8000-000000000002"
+
+
+def motion_document(motion_id: str, title: str, aliases=None, **fields) -> dict:
+    document = {"format": FORMAT, "motions": [{"id": motion_id, "title": title, **fields}]}
+    if aliases:
+        document["aliases"] = aliases
+    return document
+
+
+def motions(path) -> list[tuple]:
+    with Dossier.open(path) as dossier, dossier.session() as session:
+        return [(m.id, m.title, m.pre_advice) for m in session.scalars(select(Motion))]
+
+
+def test_an_item_known_by_another_id_is_one_item_in_any_order(tmp_path, new_dossier):
+    """A Stemming page names a motion by its Zaak, KOOP XML by its Kamerstuk, a Zaak file by both (`aliases`):
+    whichever comes first, the three make one motion."""
+    import shutil
+
+    stemming = motion_document(ZAAK_KEYED, "Motie (Zaak)")
+    zaak = motion_document(KST_KEYED, "Motie (Zaak)", {KST_KEYED: [ZAAK_KEYED]}, pre_advice="Ontraden")
+    koop = motion_document(KST_KEYED, "Motie (KOOP)")
+    for n, order in enumerate(((stemming, zaak, koop), (zaak, stemming, koop), (koop, zaak, stemming),
+                               (zaak, koop, stemming))):
+        path = tmp_path / f"{n}.raadsdossier"
+        shutil.copy(new_dossier, path)
+        for document in order:
+            apply(path, document)
+        found = motions(path)
+        assert len(found) == 1, (n, found)
+        assert found[0][2] == "Ontraden"
+        assert apply(path, stemming).added == {}  # and again: nothing new
+
+
+def test_aliases_go_with_the_dossier_through_its_json(tmp_path, new_dossier):
+    from raadsdossier.interchange.export import export_dossier
+
+    apply(new_dossier, motion_document(KST_KEYED, "Motie", {KST_KEYED: [ZAAK_KEYED]}))
+    with Dossier.open(new_dossier) as dossier, dossier.session() as session:
+        exported = export_dossier(session)
+    assert exported["aliases"] == {KST_KEYED: [ZAAK_KEYED]}
+
+
+def test_an_alias_of_an_item_of_another_kind_is_not_taken(new_dossier):
+    apply(new_dossier, {"format": FORMAT, "sources": [{"id": ZAAK_KEYED, "title": "Bron"}]})
+    apply(new_dossier, motion_document(KST_KEYED, "Motie", {KST_KEYED: [ZAAK_KEYED]}))
+    assert [m[0] for m in motions(new_dossier)] == [KST_KEYED]
+
+
+def test_two_items_a_file_says_are_one_are_named_not_merged_behind_the_users_back(new_dossier):
+    apply(new_dossier, motion_document(ZAAK_KEYED, "Motie (Zaak)"))
+    apply(new_dossier, motion_document(KST_KEYED, "Motie (KOOP)"))
+    report = apply(new_dossier, motion_document(KST_KEYED, "Motie (KOOP)", {KST_KEYED: [ZAAK_KEYED]}))
+    assert len(motions(new_dossier)) == 2
+    assert any("'Motie (KOOP)' en 'Motie (Zaak)' zijn volgens dit bestand één motie" in w for w in report.warnings)

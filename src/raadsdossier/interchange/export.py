@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from raadsdossier.domain.checklist import META_KEY
 from raadsdossier.domain.models import (
-    ChecklistAssessment, DossierMeta, Item, Meeting, Motion, Partnership, QuestionSet, Vote,
+    ChecklistAssessment, DossierMeta, Item, ItemAlias, Meeting, Motion, Partnership, QuestionSet, Vote,
 )
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import KINDS, PARTNERSHIP, Field, KindSpec, T
@@ -151,6 +151,11 @@ def export_dossier(session: Session) -> dict:
         items = sorted(session.scalars(query), key=lambda i: (getattr(i, "date", None) or "", i.id))
         document[key] = [export_item(item, spec) for item in items]
     document["checklist"] = export_checklist(session)
+    aliases: dict[str, list[str]] = {}
+    for alias_id, item_id in session.execute(select(ItemAlias.alias_id, ItemAlias.item_id).order_by(ItemAlias.alias_id)):
+        aliases.setdefault(item_id, []).append(alias_id)
+    if aliases:  # only a dossier that has them: every other export stays as it was
+        document["aliases"] = dict(sorted(aliases.items()))
     return document
 
 

@@ -30,7 +30,7 @@ from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models.base import item_sources, new_id
 from raadsdossier.domain.models import (
-    AgendaItem, ChecklistAssessment, CollegeNote, Commitment, DossierMeta, Item, ItemActor, ItemVersion, Meeting,
+    AgendaItem, ChecklistAssessment, CollegeNote, Commitment, DossierMeta, Item, ItemActor, ItemAlias, ItemVersion, Meeting,
     Motion, Note, Partnership, Question, QuestionSet, Source, StatusChange, Vote, VoteCast,
 )
 from raadsdossier.interchange import bulk
@@ -387,13 +387,92 @@ def apply_document(session: Session, document: dict, source, whole_items: bool =
 
     Runs inside the caller's transaction; on InvalidInput nothing has been written.
     """
+    document, aliases, doubles = _resolve_aliases(session, document)
     check_document(session, document, source)
     # Items refer to each other in every direction (a motion to its meeting's agenda
     # item, a commitment to the note that fulfilled it); every reference was checked
     # above, and SQLite checks them all again when the transaction commits.
     session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     with session.no_autoflush:
-        return _apply(session, document, source, whole_items)
+        report = _apply(session, document, source, whole_items)
+    _record_aliases(session, aliases)
+    for first, second in doubles:
+        items = [session.get(Item, i) for i in (first, second)]
+        report.warnings.append(
+            f"{source}: '{items[0].title}' en '{items[1].title}' zijn volgens dit bestand één {kinds.kind(items[0].kind).singular}, "
+            "maar het dossier had ze al als twee (uit bestanden die elkaar niet noemden); houd er één over.")
+    return report
+
+
+def _resolve_aliases(session: Session, document: dict) -> tuple[dict, dict[str, set[str]], list[tuple[str, str]]]:
+    """The document with each item that the dossier knows by another id given that id, the aliases to keep
+    ({item id as applied: its other ids}), and the pairs of items the dossier already has as two that the
+    document says are one (imported before from files that did not name each other).
+
+    An entry's id is the dossier's item when an item has it, else when a recorded alias (item_aliases) names
+    it, else when one of the ids the document's `aliases` gives for it is an item (or an alias of one) of the
+    same kind. Every occurrence of a mapped id in the document (references too) is replaced."""
+    given: dict[str, list[str]] = document.get("aliases") or {}
+    kinds_given = {entry["id"]: spec.kind for _k, _i, spec, entry in iter_items(document)}
+    if not given and not kinds_given:
+        return document, {}, []
+    asked = set(kinds_given) | {other for others in given.values() for other in others}
+    known: dict[str, tuple[str, str]] = {}  # id or alias -> (item id, kind)
+    asked_list = list(asked)
+    for start in range(0, len(asked_list), 500):
+        chunk = asked_list[start:start + 500]
+        for item_id, kind in session.execute(select(Item.id, Item.kind).where(Item.id.in_(chunk))):
+            known[item_id] = (item_id, kind)
+        for alias_id, item_id, kind in session.execute(
+                select(ItemAlias.alias_id, Item.id, Item.kind).join(Item, Item.id == ItemAlias.item_id)
+                .where(ItemAlias.alias_id.in_(chunk))):
+            known.setdefault(alias_id, (item_id, kind))
+    mapping: dict[str, str] = {}
+    for entry_id, kind in kinds_given.items():
+        if entry_id in known and known[entry_id][0] == entry_id:
+            continue  # the item itself
+        for candidate in [entry_id, *given.get(entry_id, [])]:
+            found = known.get(candidate)
+            if found is not None and found[1] == kind and found[0] != entry_id:
+                mapping[entry_id] = found[0]
+                break
+    keep: dict[str, set[str]] = {}
+    doubles = []
+    for entry_id, others in given.items():
+        if entry_id not in kinds_given:
+            continue
+        final = mapping.get(entry_id, entry_id)
+        doubles += [(final, known[i][0]) for i in others if i in known and known[i][0] not in (final, entry_id)
+                    and known[i][1] == kinds_given[entry_id] and known.get(final, (None,))[0] == final]
+        ids = {entry_id, *others} - {final}
+        keep[final] = {i for i in ids if i not in kinds_given and not (i in known and known[i][0] == i)}
+    for entry_id, final in mapping.items():
+        keep.setdefault(final, set()).add(entry_id)
+    if mapping:
+        document = _replace_ids(document, mapping)
+    return document, keep, doubles
+
+
+def _replace_ids(value, mapping: dict[str, str]):
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    if isinstance(value, list):
+        return [_replace_ids(item, mapping) for item in value]
+    if isinstance(value, dict):
+        return {mapping.get(key, key): _replace_ids(item, mapping) for key, item in value.items()}
+    return value
+
+
+def _record_aliases(session: Session, aliases: dict[str, set[str]]) -> None:
+    """Keep the other ids of the items just applied, so that an import naming one of them finds the item."""
+    wanted = {alias: item_id for item_id, others in aliases.items() for alias in others}
+    if not wanted:
+        return
+    have = set(session.scalars(select(ItemAlias.alias_id).where(ItemAlias.alias_id.in_(list(wanted)))))
+    for alias, item_id in wanted.items():
+        if alias not in have and session.get(Item, item_id) is not None:
+            session.add(ItemAlias(alias_id=alias, item_id=item_id))
+    session.flush()
 
 
 def _preload(session: Session, document: dict) -> dict[str, Item]:

@@ -12,7 +12,7 @@ from raadsdossier.domain.models.motion import Motion, Vote, VoteCast
 from raadsdossier.domain.models.partnership import Partnership, StatusChange
 from raadsdossier.domain.models.people import Party, Person
 from raadsdossier.domain.models.questions import Question, QuestionSet
-from raadsdossier.domain.models.unassigned import ItemVersion, UnassignedVote
+from raadsdossier.domain.models.unassigned import ItemAlias, ItemVersion, UnassignedVote
 
 ITEM_CLASSES: dict[str, type[Item]] = {
     cls.__mapper__.polymorphic_identity: cls
@@ -23,7 +23,7 @@ ITEM_CLASSES: dict[str, type[Item]] = {
 
 __all__ = [
     "AgendaItem", "Attachment", "Base", "ChecklistAssessment", "CollegeNote", "Commitment", "Cost",
-    "Demonstration", "DossierMeta", "Event", "ITEM_CLASSES", "Item", "ItemActor", "ItemVersion", "Meeting", "Motion",
+    "Demonstration", "DossierMeta", "Event", "ITEM_CLASSES", "Item", "ItemActor", "ItemAlias", "ItemVersion", "Meeting", "Motion",
     "Note", "Outcome", "Partnership", "Party", "Person", "Question", "QuestionSet", "Source",
     "StatusChange", "UnassignedVote", "Vote", "VoteCast", "assessment_evidence", "item_sources",
 ]

@@ -56,3 +56,14 @@ class ItemVersion(Base):
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     origin: Mapped[str | None] = mapped_column(Text)  # what changed it: an import file, "bewerking"
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class ItemAlias(Base):
+    """Another id the same item has in another import format: a Tweede Kamer motion is keyed by its Zaak in
+    a Stemming page and by its Kamerstuk in KOOP XML. An import naming the item by an alias updates it
+    (interchange/load.py, a document's `aliases`) instead of adding a second one."""
+
+    __tablename__ = "item_aliases"
+
+    alias_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
