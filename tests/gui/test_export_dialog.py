@@ -229,3 +229,32 @@ def test_a_meeting_pack_over_the_open_dossiers_that_have_the_meeting(window, arn
     assert text.index("Agendapunt 5: Stedenband Wuhan") < text.index("Agendapunt 10: Notitie stedenband Dalian")
     assert "Arnhem – Wuhan: M7 Motie evaluatie stedenband Wuhan" in text
     assert "Dossiers in het stuk: Arnhem – Wuhan, Enschede – Dalian." in dialog.outcome_text.text()
+
+
+def test_a_meeting_pack_offers_the_whole_agenda_and_its_choice_reaches_the_pack(window, arnhem, tmp_path, opened):
+    import json
+
+    from raadsdossier.services import importing, lists
+    from tests.export.test_meeting_pack import MEETING, agenda_document
+
+    dossier = {view.title: view for view in window.views()}["Arnhem – Wuhan"].dossier
+    document = tmp_path / "a.json"
+    agenda = [("3", "Vaststelling van de agenda"), ("5", "Stedenband Wuhan")]
+    document.write_text(json.dumps(agenda_document(lists.page(dossier, "sources")[0]["id"], agenda,
+                                                   ("5", "Motie evaluatie stedenband Wuhan"), "a")))
+    importing.import_files(dossier, [document])
+    dialog = window.export_pack()
+    assert not dialog.whole_agenda.isVisibleTo(dialog)  # the whole dossier: no agenda
+    dialog.scope.setCurrentIndex(next(i for i in range(dialog.scope.count()) if dialog.scope.itemData(i) == (MEETING, None)))
+    assert dialog.whole_agenda.isVisibleTo(dialog)
+    assert not dialog.options().whole_agenda
+    dialog.whole_agenda.setChecked(True)
+    assert dialog.options().whole_agenda
+    out = tmp_path / "uit"
+    out.mkdir()
+    dialog.target.setText(str(out / "vergadering"))
+    dialog.start()
+    text = squash(" ".join(pdf_pages(out / "vergadering.pdf")))
+    assert "Agendapunt 3: Vaststelling van de agenda" in text and "Geen van de dossiers heeft stukken" in text
+    dialog.scope.setCurrentIndex(next(i for i in range(dialog.scope.count()) if dialog.scope.itemData(i) == (MEETING, "5")))
+    assert not dialog.whole_agenda.isVisibleTo(dialog)  # one agenda item: nothing to choose

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from raadsdossier.storage.glance import cost_summary
 from raadsdossier.domain.checklist import DONE_STATUSES, META_KEY, load_template, newest_assessments
 from raadsdossier.domain import kinds
-from raadsdossier.domain.enums import ActorRole, Confidentiality, confidentiality_levels
+from raadsdossier.domain.enums import ActorRole, AgendaItemKind, Confidentiality, confidentiality_levels
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models import (
     Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
@@ -185,15 +185,7 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
 
         return build_meeting_pack([("dossier", session)], options).pack
     ctx = new_context(options, [session])
-    meeting, agenda_item = _scope(session, ctx, options)
-    dossier_title = f"{partnership.dutch_side} – {partnership.partner_name}"
-    if meeting is not None:
-        title = f"{meeting.title}, {nl_date(meeting.date)}" if meeting.date else meeting.title
-        subtitle = f"Agendapunt {agenda_item.number}: {agenda_item.title}" if agenda_item else f"Dossier {dossier_title}"
-        if agenda_item:
-            subtitle += f" — dossier {dossier_title}"
-    else:
-        title, subtitle = f"Dossier {dossier_title}", "Informatiepakket"
+    title, subtitle = f"Dossier {partnership.dutch_side} – {partnership.partner_name}", "Informatiepakket"
     blocks: list[Block] = []
     builders = {
         "summary": _summary, "timeline": _timeline, "motions": _motions, "commitments": _commitments,
@@ -201,36 +193,16 @@ def build_pack(session: Session, options: PackOptions) -> Pack:
         "checklist": _checklist, "costs_and_outcomes": _costs_and_outcomes, "attachments": _attachments,
         "notes": _notes,
     }
-    scope = (meeting, agenda_item)
     for key in options.sections:
         if key == "sources":
             continue
-        section = builders[key](session, ctx, scope, partnership, today)
+        section = builders[key](session, ctx, partnership, today)
         if section:  # a section only when it has content
             blocks.append(Heading(1, kinds.PACK_SECTION_BY_KEY[key].title, ctx.anchor(key)))
             blocks.extend(section)
     if "sources" in options.sections:
-        blocks.extend(_sources(session, ctx, whole=meeting is None))
+        blocks.extend(_sources(session, ctx))
     return ctx.pack(title, subtitle, blocks, today)
-
-
-def _scope(session: Session, ctx: _Context, options: PackOptions):
-    if not options.meeting:
-        return None, None
-    meeting = session.get(Meeting, options.meeting) or session.scalars(
-        select(Meeting).where(Meeting.reference == options.meeting)).first()
-    if meeting is None:
-        raise NotFound(f"De vergadering '{options.meeting}' staat niet in dit dossier.")
-    if not ctx.ok(meeting):  # its title and agenda would be on the cover of a pack that leaves it out
-        raise NotFound(f"De vergadering '{options.meeting}' is {nl(meeting.confidentiality)}; neem dat niveau op "
-                       f"(--include {meeting.confidentiality.value}) om er een stuk van te maken.")
-    ctx.seen(meeting)
-    if not options.agenda_item:
-        return meeting, None
-    for agenda_item in meeting.agenda_items:
-        if agenda_item.number == options.agenda_item:
-            return meeting, agenda_item
-    raise NotFound(f"Agendapunt {options.agenda_item} staat niet op de agenda van '{meeting.title}'.")
 
 
 def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: True, where=None) -> list:
@@ -252,28 +224,9 @@ def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: 
     return items
 
 
-def _in_scope(item, scope) -> bool:
-    meeting, agenda_item = scope
-    if meeting is None:
-        return True
-    if agenda_item is not None and hasattr(item, "agenda_item_id"):
-        return item.agenda_item_id == agenda_item.id
-    return getattr(item, "meeting_id", None) == meeting.id
-
-
-def _at_meeting(item, scope) -> bool:
-    """A demonstration or note goes into a meeting's pack when it is about that meeting (and agenda item) or
-    about none."""
-    meeting, agenda_item = scope
-    if meeting is None:
-        return True
-    on = getattr(item, "agenda_item_id", None)
-    return item.meeting_id in (None, meeting.id) and (agenda_item is None or on in (None, agenda_item.id))
-
-
 # -- sections -------------------------------------------------------------------
 
-def _summary(session, ctx, scope, p: Partnership, today) -> list[Block]:
+def _summary(session, ctx, p: Partnership, today) -> list[Block]:
     ctx.seen(p)
     partner = p.partner_name + (f" ({p.partner_native_name})" if p.partner_native_name else "")
     rows = [("Nederlandse kant", f"{p.dutch_side} ({nl(p.level)})"), ("Partner", partner)]
@@ -298,7 +251,7 @@ _TIMELINE = [(Event, "date", "title"), (Motion, "date", "title"), (Demonstration
 UNDATED = "Datum onbekend"
 
 
-def _timeline(session, ctx, scope, p, today) -> list[Block]:
+def _timeline(session, ctx, p, today) -> list[Block]:
     """Every item of the timeline's kinds: the dated ones in order of date, then under "Datum onbekend" the
     ones the sources give no date (each with the date of the source that reports it, earliest first, and
     an event's period as its source words it, "sinds 2019"). None is dropped."""
@@ -348,8 +301,8 @@ def _timeline_title(item, title_attr: str) -> str:
     return getattr(item, title_attr)
 
 
-def _motions(session, ctx, scope, p, today) -> list[Block]:
-    motions = pack_items(session, ctx, Motion, [Motion.date, Motion.reference], lambda m: _in_scope(m, scope))
+def _motions(session, ctx, p, today) -> list[Block]:
+    motions = pack_items(session, ctx, Motion, [Motion.date, Motion.reference])
     if not motions:
         return []
     blocks: list[Block] = [Table(
@@ -362,8 +315,8 @@ def _motions(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _commitments(session, ctx, scope, p, today) -> list[Block]:
-    items = pack_items(session, ctx, Commitment, [Commitment.deadline, Commitment.title], lambda c: _in_scope(c, scope))
+def _commitments(session, ctx, p, today) -> list[Block]:
+    items = pack_items(session, ctx, Commitment, [Commitment.deadline, Commitment.title])
     if not items:
         return []
     rows = []
@@ -379,19 +332,19 @@ def _commitments(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _question_sets(session, ctx, scope, p, today) -> list[Block]:
-    return [block for qs in pack_items(session, ctx, QuestionSet, [QuestionSet.submitted_on], lambda q: _in_scope(q, scope))
+def _question_sets(session, ctx, p, today) -> list[Block]:
+    return [block for qs in pack_items(session, ctx, QuestionSet, [QuestionSet.submitted_on])
             for block in question_set_detail(ctx, qs, today)]
 
 
-def _college_notes(session, ctx, scope, p, today) -> list[Block]:
-    return [block for note in pack_items(session, ctx, CollegeNote, [CollegeNote.date], lambda n: _in_scope(n, scope))
+def _college_notes(session, ctx, p, today) -> list[Block]:
+    return [block for note in pack_items(session, ctx, CollegeNote, [CollegeNote.date])
             for block in college_note_detail(ctx, note)]
 
 
-def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
+def _demonstrations(session, ctx, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for demo in pack_items(session, ctx, Demonstration, [Demonstration.date], lambda item: _at_meeting(item, scope)):
+    for demo in pack_items(session, ctx, Demonstration, [Demonstration.date]):
         blocks.append(Heading(2, ctx.text(demo.title), ctx.anchor("demonstratie")))
         rows = [("Datum", nl_date(demo.date)), ("Plaats", ctx.text(demo.place)),
                 ("Organisatoren", ctx.names(demo, ActorRole.ORGANISER)),
@@ -404,7 +357,7 @@ def _demonstrations(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _checklist(session, ctx, scope, p, today) -> list[Block]:
+def _checklist(session, ctx, p, today) -> list[Block]:
     meta = session.get(DossierMeta, META_KEY)
     if meta is None:
         return []
@@ -451,7 +404,7 @@ def _checklist(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _costs_and_outcomes(session, ctx, scope, p, today) -> list[Block]:
+def _costs_and_outcomes(session, ctx, p, today) -> list[Block]:
     costs = pack_items(session, ctx, Cost, [Cost.date])
     outcomes = pack_items(session, ctx, Outcome, [Outcome.date])
     blocks: list[Block] = []
@@ -494,7 +447,7 @@ def _sources(session, ctx, whole: bool = True) -> list[Block]:
     return blocks
 
 
-def _attachments(session, ctx, scope, p, today) -> list[Block]:
+def _attachments(session, ctx, p, today) -> list[Block]:
     blocks: list[Block] = []
     for attachment in pack_items(session, ctx, Attachment, [Attachment.file_name]):
         blocks.append(Heading(2, ctx.text(attachment.file_name), ctx.anchor("bijlage")))
@@ -505,9 +458,9 @@ def _attachments(session, ctx, scope, p, today) -> list[Block]:
     return blocks
 
 
-def _notes(session, ctx, scope, p, today) -> list[Block]:
+def _notes(session, ctx, p, today) -> list[Block]:
     blocks: list[Block] = []
-    for note in pack_items(session, ctx, Note, [Note.title], lambda item: _at_meeting(item, scope)):
+    for note in pack_items(session, ctx, Note, [Note.title]):
         blocks.append(Heading(2, ctx.text(note.title), ctx.anchor("notitie")))
         blocks.extend(Paragraph(ctx.text(part)) for part in (note.body or "").split("\n\n") if part.strip())
     return blocks
@@ -516,7 +469,7 @@ def _notes(session, ctx, scope, p, today) -> list[Block]:
 def preview(session: Session) -> dict:
     """What a pack of this dossier could hold, for the export dialog: per pack section the number of items
     at each level ({section key: {Confidentiality: n}}), the number of people flagged sensitive, and the
-    meetings with their agenda items ([(reference or id, title, [(number, title)])])."""
+    meetings with their numbered agenda items ([(reference or id, title, [(number, title)])]; not the headings)."""
     from sqlalchemy import func
 
     counts: dict[tuple[str, Confidentiality], int] = {}
@@ -529,6 +482,7 @@ def preview(session: Session) -> dict:
         for section in kinds.PACK_SECTIONS
     }
     sensitive = session.scalar(select(func.count()).select_from(Person).where(Person.sensitive)) or 0
-    meetings = [(m.reference or m.id, m.title, [(a.number, a.title) for a in m.agenda_items])
+    meetings = [(m.reference or m.id, m.title, [(a.number, a.title) for a in m.agenda_items
+                                                 if a.number and a.kind is not AgendaItemKind.HEADING])
                 for m in session.scalars(select(Meeting).order_by(Meeting.date))]
     return {"sections": sections, "sensitive_people": sensitive, "meetings": meetings}

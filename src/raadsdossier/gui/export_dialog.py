@@ -67,7 +67,7 @@ class ExportDialog(QDialog):
         self.scope.addItem(self.tr("Het hele dossier"), (None, None))
         for reference, meeting_title, agenda in self.info["meetings"]:
             self.scope.addItem(meeting_title + " " + self.tr("(de hele vergadering)"), (reference, None))
-            for number, agenda_title in agenda:
+            for number, agenda_title in agenda:  # numbered agenda items only: a pack is of an agenda item by its number
                 self.scope.addItem(meeting_title + ", " + self.tr("agendapunt") + f" {number}: {agenda_title}", (reference, number))
 
         self.sections = QTreeWidget()
@@ -91,6 +91,9 @@ class ExportDialog(QDialog):
         self.also.hide()
         self.full_checklist = QCheckBox(self.tr("Alle aanbevelingen van de checklist, ook de niet beoordeelde"))
         self.full_checklist.toggled.connect(self._update_summary)
+        # A meeting's pack: the agenda items the dossiers hold nothing for each in its place, or together on one line.
+        self.whole_agenda = QCheckBox(self.tr("Elk agendapunt op zijn plaats, ook zonder stukken uit het dossier"))
+        self.whole_agenda.hide()
 
         self.internal = QCheckBox(self.tr("Ook fractie-interne items opnemen"))
         self.confidential = QCheckBox(self.tr("Ook vertrouwelijke items opnemen"))
@@ -149,6 +152,7 @@ class ExportDialog(QDialog):
         choices_layout.setContentsMargins(0, 0, 0, 0)
         choices_layout.addLayout(form)
         choices_layout.addWidget(self.also)
+        choices_layout.addWidget(self.whole_agenda)
         choices_layout.addWidget(QLabel(self.tr("Onderdelen en het aantal items per niveau:")))
         choices_layout.addWidget(self.sections)
         choices_layout.addWidget(self.full_checklist)
@@ -257,14 +261,16 @@ class ExportDialog(QDialog):
                             if box.isChecked())
         return PackOptions(sections=self.chosen_sections(), include=include,
                            include_sensitive=self.sensitive.isChecked(), full_checklist=self.full_checklist.isChecked(),
-                           meeting=meeting, agenda_item=agenda_item, author=self.author.text().strip())
+                           meeting=meeting, agenda_item=agenda_item, author=self.author.text().strip(),
+                           whole_agenda=bool(meeting) and not agenda_item and self.whole_agenda.isChecked())
 
     def _offer_others(self) -> None:
         """For a meeting: a box for each other open dossier that has that meeting (by its reference)."""
         for box, _dossier in self.also_boxes:
             box.deleteLater()
         self.also_boxes = []
-        meeting, _agenda_item = self.scope.currentData()
+        meeting, agenda_item = self.scope.currentData()
+        self.whole_agenda.setVisible(bool(meeting) and not agenda_item)
         if meeting:
             for title, dossier in self.others:
                 if packs.has_meeting(dossier, meeting):
