@@ -165,3 +165,33 @@ def test_info_and_search_load_only_what_they_need(demo_dir):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().splitlines()[-1] == "[]", (command, result.stdout)
+
+
+def test_import_exits_0_when_imported_3_when_there_was_nothing_to_import_and_1_when_not_recognised(run, new_dossier,
+                                                                                                   tmp_path):
+    """One rule for every format (docs/imports.md, "Exit codes and nothing to import"), in `import --help` too."""
+    from tests.conftest import REPO
+
+    fractions = REPO / "tests/fixtures/tk-odata/fractie_value_array.json"
+    empty = tmp_path / "leeg.json"
+    empty.write_text('{"format": "raadsdossier/1"}', encoding="utf-8")
+    unknown = tmp_path / "onbekend.xml"
+    unknown.write_text("<lijst><punt>1</punt></lijst>", encoding="utf-8")
+
+    code, out, err = run("import", new_dossier, empty)
+    assert (code, out) == (3, "")
+    assert err == (f"raadsdossier: {empty}: niets te importeren: herkend als dossier-json, maar het bestand bevat "
+                   "geen items.\n")
+    before = sha256(new_dossier)
+    code, out, err = run("import", new_dossier, fractions, unknown)
+    assert code == 1 and out == "" and f"{unknown}: het formaat van dit bestand is niet herkend" in err
+    assert sha256(new_dossier) == before
+    code, out, err = run("import", new_dossier, fractions, empty)
+    assert code == 0 and "toegevoegd: 11 fracties" in out
+    assert f"let op: {empty}: niets te importeren" in err
+    code, out, err = run("import", new_dossier, fractions)  # already there as the file gives it: imported
+    assert code == 0 and "al zo in het dossier: 11 fracties" in out, err
+
+    code, out, err = run("import", "--help")
+    assert code == 0
+    assert "3 als elk bestand is herkend maar niets bevat om te importeren" in " ".join(out.split())

@@ -48,3 +48,20 @@ def test_assign_an_unassigned_vote(window, arnhem):
     arnhem.undo_stack.undo()
     assert lists.count(arnhem.dossier, "unassigned_votes") == 1
     assert len(lists.get(arnhem.dossier, motion["id"])[1]["votes"]) == 3
+
+
+def test_a_file_with_nothing_to_import_says_what_it_holds(window, arnhem, tmp_path):
+    """The sentence `raadsdossier import` prints when it exits with 3, from the same service."""
+    import json
+
+    sitting = {"Id": "3f0b9f46-8d0e-4c51-9d6e-0e4b7d3c2a11", "Soort": "Plenair", "Titel": "80e vergadering",
+               "Zaal": "Plenaire zaal", "Vergaderjaar": "2024-2025", "VergaderingNummer": 80,
+               "Datum": "2025-06-03T00:00:00+02:00", "Aanvangstijd": None, "Sluiting": None, "Kamer": "Tweede Kamer",
+               "GewijzigdOp": None, "ApiGewijzigdOp": None, "Verwijderd": False}  # the fields of its $metadata
+    path = tmp_path / "vergaderingen.json"
+    path.write_text(json.dumps({"@odata.context": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/$metadata#"
+                                                  "Vergadering", "value": [sitting]}), encoding="utf-8")
+    dialog = window.import_files([path])
+    assert not dialog.confirm.isEnabled()
+    assert dialog.status.text() == (f"{path}: niets te importeren: herkend als tk-odata, maar het bestand bevat "
+                                    "1 Vergadering — vergaderingen van de Tweede Kamer worden niet geïmporteerd.")

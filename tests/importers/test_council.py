@@ -494,11 +494,19 @@ def test_importing_notubiz_twice_adds_nothing_the_second_time_and_a_dry_run_noth
     assert count(new_dossier, Motion) == 2
 
 
-def test_the_module_list_is_refused_with_a_reason(run, new_dossier):
+@pytest.mark.parametrize("content, words", [
+    (None, "herkend als notubiz, maar het bestand bevat 6 modules van Notubiz — de modulelijst bevat geen items."),
+    ('{"items": []}', "herkend als notubiz, maar het bestand bevat geen items."),
+], ids=["module-list", "no-items"])
+def test_the_module_list_and_an_empty_item_list_are_nothing_to_import(run, new_dossier, tmp_path, content, words):
+    path = MODULES if content is None else tmp_path / "notubiz.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
     before = sha256(new_dossier)
-    code, out, err = run("import", new_dossier, MODULES)
-    assert_one_line_error(code, err, MODULES)
-    assert "modulelijst van Notubiz" in err and "bevat geen items" in err
+    code, out, err = run("import", "--format", "notubiz", new_dossier, path)
+    assert code == 3 and out == "", err
+    assert f"raadsdossier: {path}: niets te importeren: {words}" in err
+    assert ("modulelijst van Notubiz" if content is None else "de lijst 'items' is leeg") in err
     assert sha256(new_dossier) == before
 
 
@@ -506,7 +514,6 @@ def test_the_module_list_is_refused_with_a_reason(run, new_dossier):
     ("[1, 2, 3]", "notubiz", "verwacht een JSON-object met een lijst 'items'"),
     ("[1, 2, 3]", "auto", "niet herkend"),
     ('{"items": [1]}', "notubiz", "items[0]: verwacht een Notubiz-item"),
-    ('{"items": []}', "notubiz", "de lijst 'items' is leeg"),
     ('{"items": [{"id": 1, "module_id": 6', "notubiz", "geen geldige JSON op regel 1"),
 ])
 def test_json_of_the_wrong_shape_is_refused(run, new_dossier, tmp_path, content, fmt, message):
@@ -543,15 +550,18 @@ def test_items_of_other_modules_are_skipped_and_reported(run, new_dossier, tmp_p
     assert count(new_dossier, Motion) == 1
 
 
-def test_a_file_with_only_items_of_another_module_is_refused(tmp_path):
+def test_a_file_with_only_items_of_another_module_is_nothing_to_import(tmp_path):
     data = json.loads(ALKMAAR.read_text(encoding="utf-8"))
     for item in data["items"]:
         item["module_id"] = 19
     path = tmp_path / "voorstellen.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(InvalidInput, match="hoort bij module 19, net als de rest van het bestand; Raadsdossier leest "
-                                           "alleen moties en amendementen"):
-        read_notubiz(path)
+    document = read_notubiz(path)
+    assert set(document) == {"format", "report"}
+    assert document["report"]["skipped"] == {"notubiz-items (module 19)": len(data["items"])}
+    (warning,) = document["report"]["warnings"]
+    assert warning.startswith(f"{len(data['items'])} item(s) van module 19 overgeslagen; Raadsdossier leest alleen "
+                              "moties en amendementen")
 
 
 @pytest.mark.parametrize("change, message", [

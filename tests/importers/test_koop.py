@@ -17,6 +17,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 KOOP = FIXTURES / "koop"
 UYGHUR = KOOP / "kst-32735-395.xml"
 EXPORT_LOGO = KOOP / "kst-26643-1344.xml"
+BUDGET = KOOP / "kst-36600-V-42.xml"
 ANSWERS = KOOP / "ah-tk-20212022-3578-constructed.xml"  # constructed, not real: see tests/fixtures/README.md
 SRU_SEARCH = KOOP / "motiematcher_api_response_sru_search.xml"
 SRU_RECORD = KOOP / "wetsuite_sru_record_gmb-2023-174296.xml"
@@ -88,8 +89,43 @@ def test_the_china_export_logo_motion_takes_its_title_and_reference_from_the_met
     assert spreekt_uit.startswith("spreekt uit dat het CE-keurmerk")
     assert verzoekt.startswith("verzoekt de regering om druk uit te oefenen op de Europese Commissie")
     assert "gaat over tot de orde van de dag" not in motion["operative_text"]
-    assert source["document_number"] == "kst-26643-1344" and "url" not in source  # the file names no address
+    assert source["document_number"] == "kst-26643-1344"
+    # The file names no address: its identifier gives the public page.
+    assert source["url"] == "https://zoek.officielebekendmakingen.nl/kst-26643-1344.html"
     assert source["title"].endswith("(koop-xml: kst-26643-1344, bestand kst-26643-1344.xml)")
+
+
+def test_a_budget_motion_keeps_its_chapter_in_its_reference_and_gets_its_public_page():
+    document = read_koop_xml(BUDGET)
+    (motion,), (source,) = document["motions"], document["sources"]
+    assert motion["reference"] == "36600-V-42"  # dossier 36 600, chapter V (Buitenlandse Zaken), nr. 42
+    assert motion["title"] == "Motie van het lid Dekker" and motion["date"] == "2024-11-21"
+    assert motion["submitters"] == [{"name": "Dekker"}]
+    assert motion["operative_text"].startswith("roept de regering op")  # the dictum inside an <al-groep>
+    assert len(motion["considerations"].split("\n\n")) == 3
+    assert source["document_number"] == "kst-36600-V-42"
+    assert source["url"] == "https://zoek.officielebekendmakingen.nl/kst-36600-V-42.html"
+    assert document["fill_only"] == {"motions": ["source_ids"]}  # another format's sources stay linked
+
+
+@pytest.mark.parametrize("written", ["KST-36600-v-42", "kst-36600-V-42.xml", "KST-36600-V-42.HTML"])
+def test_an_identifier_in_another_case_or_with_a_suffix_is_the_same_publication(tmp_path, written):
+    path = replaced(tmp_path, BUDGET, '<meta name="OVERHEIDop.externMetadataRecord" scheme="" '
+                    'content="https://zoek.officielebekendmakingen.nl/kst-36600-V-42/metadata.xml"/>',
+                    f'<meta name="DC.identifier" scheme="OVERHEIDop.ParlID" content="{written}"/>', "motie.xml")
+    document, original = read_koop_xml(path), read_koop_xml(BUDGET)
+    assert document["motions"][0]["id"] == original["motions"][0]["id"]
+    assert document["sources"][0]["id"] == original["sources"][0]["id"]
+    assert document["sources"][0]["document_number"] == "kst-36600-V-42"
+    assert document["motions"][0]["reference"] == "36600-V-42"
+
+
+def test_another_chapter_with_the_same_number_is_another_motion(tmp_path):
+    xii = replaced(tmp_path, BUDGET, "kst-36600-V-42", "kst-36600-XII-42", "kst-36600-XII-42.xml")
+    one, other = read_koop_xml(BUDGET), read_koop_xml(xii)
+    assert other["motions"][0]["reference"] == "36600-XII-42"
+    assert other["motions"][0]["id"] != one["motions"][0]["id"]
+    assert other["sources"][0]["id"] != one["sources"][0]["id"]
 
 
 def test_ids_follow_the_document_number_not_the_file():
@@ -203,7 +239,7 @@ def test_double_encoding_is_undone_only_where_it_decodes():
 
 
 def test_detection_tells_the_formats_apart():
-    for path in (UYGHUR, EXPORT_LOGO, ANSWERS):
+    for path in (UYGHUR, EXPORT_LOGO, BUDGET, ANSWERS):
         assert detect_format(path).name == "koop-xml"
     for path in (SRU_SEARCH, SRU_RECORD):
         assert detect_format(path).name == "koop-sru"
@@ -231,7 +267,7 @@ def test_dry_run_changes_nothing(run, new_dossier):
     assert sha256(new_dossier) == before
 
 
-@pytest.mark.parametrize("path", [UYGHUR, EXPORT_LOGO, ANSWERS, SRU_SEARCH, SRU_RECORD], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [UYGHUR, EXPORT_LOGO, BUDGET, ANSWERS, SRU_SEARCH, SRU_RECORD], ids=lambda p: p.name)
 def test_importing_twice_adds_nothing_the_second_time(run, new_dossier, path):
     assert run("import", new_dossier, path)[0] == 0
     counts = item_counts(exported(run, new_dossier))

@@ -194,7 +194,7 @@ def test_import_through_the_cli_adds_one_question_set_answered_in_35_days(run, n
 def test_importing_the_same_text_twice_keeps_one_set(run, new_dossier):
     assert run("import", new_dossier, FIXTURE)[0] == 0
     code, out, err = run("import", new_dossier, FIXTURE)
-    assert code == 0 and "bijgewerkt: 1 vragenset, 2 bronnen" in out
+    assert code == 0 and "bijgewerkt: niets; al zo in het dossier: 1 vragenset, 2 bronnen" in out
     with Dossier.open(new_dossier) as dossier, dossier.session() as session:
         assert len(session.scalars(select(QuestionSet)).all()) == 1
         assert len(session.scalars(select(Source)).all()) == 2

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import tracemalloc
 import uuid
 from collections import Counter
 from pathlib import Path
@@ -14,7 +16,7 @@ from raadsdossier.domain.enums import MotionStatus, VoteKind, VoteResult
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.domain.models import Motion, Party, UnassignedVote
 from raadsdossier.storage.dossier import Dossier
-from raadsdossier.importers import detect_format, question_text, tk_odata
+from raadsdossier.importers import _tk_records as tk_records, detect_format, question_text, tk_odata
 from raadsdossier.importers.tk_odata import read_tk_odata
 from raadsdossier.interchange.load import check_schema
 from tests.conftest import sha256
@@ -45,6 +47,15 @@ def by_besluit(rows: list[dict]) -> dict[str, list[dict]]:
     for row in rows:
         groups.setdefault(row["Besluit_Id"], []).append(row)
     return groups
+
+
+def unordered(value):
+    """`value` with every list sorted: two documents that differ only in the order of their lists are equal."""
+    if isinstance(value, dict):
+        return {key: unordered(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return sorted((unordered(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    return value
 
 
 def tally(choices: list[dict]) -> VoteResult:
@@ -120,7 +131,7 @@ def test_deleted_placeholders_are_skipped_and_counted(tmp_path):
     placeholder = {key: None for key in rows[0]} | {"Id": rows[0]["Id"], "Verwijderd": True}
     document = read_tk_odata(write_json(tmp_path, "f.json", [placeholder, *rows[1:]]))
     assert len(document["parties"]) == 10
-    assert document["report"]["skipped"] == {"verwijderde records": 1}
+    assert document["report"]["skipped"] == {"verwijderde Fractie": 1}
 
 
 # -- Fractie ---------------------------------------------------------------------------------
@@ -161,7 +172,8 @@ def test_a_motion_zaak_gives_the_motion_its_pre_advice_and_its_document_as_a_sou
     document = read_tk_odata(fixture)
     (motion,) = document["motions"]
     zaak_source, kamerstuk = document["sources"]
-    assert motion["reference"] == reference
+    # Its kamerstuk keys the motion (docs/imports.md, "One item per publication"): KOOP XML of it is the same one.
+    assert motion["reference"] == number.removeprefix("kst-")
     assert motion["pre_advice"] == advice
     assert motion["title"].startswith("Motie van ")  # Onderwerp; Titel is only the kamerstuk dossier's name
     assert "status" not in motion  # a new motion is "submitted"; a later import keeps a recorded outcome
@@ -239,18 +251,21 @@ def test_the_page_lists_every_motion_of_the_agenda_item_so_its_votes_stay_unassi
             assert len(candidates) == 11
     export_logo = next(m for m in motions.values() if m["reference"] == "2025Z10660")
     assert export_logo["pre_advice"] == "Oordeel Kamer"
-    assert export_logo["id"] == read_tk_odata(EXPORT_LOGO)["motions"][0]["id"]  # the same motion
+    # The page expands the Zaak bare: it names no kamerstuk, so the motion is keyed by its Zaak. The Zaak file
+    # (its documents name kst-26643-1344) keys it by the kamerstuk, as KOOP XML does: with the Zaak's
+    # Kamerstukdossier expanded the page does too (tests/importers/test_publication_merge.py).
+    assert export_logo["id"] == tk_odata.make_id("zaak", "e6e608c2-8fa4-4974-91a4-161981644cf3")
 
 
 def test_the_cut_off_last_decision_is_reported_and_not_imported_by_half(run, new_dossier):
     document = read_tk_odata(PAGE)
-    assert document["report"]["skipped"] == {"onvolledige besluiten": 1}
+    assert document["report"]["skipped"] == {"onvolledig besluit": 1}
     assert tk_odata.make_id("besluit", CUT_OFF) not in {v["id"] for v in document["unassigned_votes"]}
     code, out, err = run("import", new_dossier, PAGE)
     assert code == 0, err
     assert f"let op: {PAGE}: Besluit {CUT_OFF} is onvolledig op deze pagina (92 van de 150 zetels)" in err
-    assert "importeer ook de volgende pagina" in err
-    assert "6 niet-toegewezen stemmingen" in out and "1 onvolledige besluiten" in out
+    assert "de andere stemmen staan op een andere pagina: importeer die samen met deze in één bestand" in err
+    assert "6 niet-toegewezen stemmingen" in out and "overgeslagen: 1 onvolledig besluit" in out
     assert count(new_dossier, UnassignedVote) == 6
 
 
@@ -333,23 +348,105 @@ def test_an_assigned_vote_computes_the_result_its_decision_records_and_survives_
     assert count(new_dossier, Party) == 16
 
 
-def test_a_roll_call_is_one_choice_per_member(tmp_path):
-    """Constructed from the real page: the middle Besluit's rows turned into member rows."""
+def roll_call_rows(party_rows: list[dict], besluit_id: str, members: int, first: int = 0) -> list[dict]:
+    """`members` rows of a roll call on `besluit_id`, one member each, shaped like the real page's rows: each
+    member in one of its parties (FractieGrootte is the party's size, as the Gegevensmagazijn gives it on a
+    member's row), Persoon expanded; every tenth member "Niet deelgenomen"."""
+    seats = [(row, n) for row in party_rows for n in range(row["FractieGrootte"])]
+    rows = []
+    for index in range(first, first + members):
+        party, _ = seats[index % len(seats)]
+        person = f"00000000-0000-4000-8000-{index:012d}"
+        rows.append(dict(party, Id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{besluit_id}/{index}")), Besluit_Id=besluit_id,
+                         Soort="Niet deelgenomen" if index % 10 == 9 else party["Soort"],
+                         Besluit={**party["Besluit"], "Id": besluit_id, "StemmingsSoort": "Hoofdelijk"},
+                         ActorNaam=f"Lid{index}, A.", Persoon_Id=person, SidActorLid=f"S-1-{index}",
+                         Persoon={"Id": person, "Roepnaam": "Anna", "Tussenvoegsel": "van",
+                                  "Achternaam": f"Lid{index}"}))
+    return rows
+
+
+def test_a_roll_call_is_whole_with_150_members_and_named_incomplete_with_fewer(run, new_dossier, tmp_path):
+    """Constructed from the real page's rows: two roll calls, their rows interleaved, one with all 150 members
+    (15 of them "Niet deelgenomen": present rows all the same), one with 120."""
     data = page()
-    groups = by_besluit(data["value"])
-    roll_call_id = list(groups)[3]
-    for index, row in enumerate(groups[roll_call_id]):
-        row.update(FractieGrootte=None, Persoon_Id=f"00000000-0000-4000-8000-{index:012d}",
-                   ActorNaam=f"Lid {index}", Persoon={"Id": f"00000000-0000-4000-8000-{index:012d}",
-                                                      "Roepnaam": "Anna", "Tussenvoegsel": "van",
-                                                      "Achternaam": f"Lid{index}"})
-    document = read_tk_odata(write_json(tmp_path, "roll_call.json", data))
-    vote = next(v for v in document["unassigned_votes"] if v["id"] == tk_odata.make_id("besluit", roll_call_id))
-    assert vote["kind"] == "roll_call" and len(vote["choices"]) == 15
-    assert all("person" in c and "seats" not in c for c in vote["choices"])
+    parties = by_besluit(data["value"])[data["value"][0]["Besluit_Id"]]  # 15 party rows, 150 seats
+    whole, short = str(uuid.UUID(int=11)), str(uuid.UUID(int=12))
+    a, b = roll_call_rows(parties, whole, 150), roll_call_rows(parties, short, 120)
+    data["value"] = [row for pair in zip(a, b) for row in pair] + a[len(b):]
+    path = write_json(tmp_path, "roll_calls.json", data)
+    document = read_tk_odata(path)
+    (vote,) = document["unassigned_votes"]
+    assert vote["id"] == tk_odata.make_id("besluit", whole) and vote["kind"] == "roll_call"
+    assert len(vote["choices"]) == 150 and all("person" in c and "seats" not in c for c in vote["choices"])
+    assert Counter(c["choice"] for c in vote["choices"])["not_voting"] == 15
     people = {p["id"]: p for p in document["people"]}
-    assert people[vote["choices"][0]["person"]]["name"] == "Anna van Lid0"
-    assert people[vote["choices"][0]["person"]]["party_id"] in {p["id"] for p in document["parties"]}
+    assert len(people) == 150 and "Anna van Lid0" in {p["name"] for p in people.values()}
+    assert {p["party_id"] for p in people.values()} <= {p["id"] for p in document["parties"]}
+    assert document["report"]["skipped"] == {"onvolledig besluit": 1}
+    (warning,) = document["report"]["warnings"]
+    assert warning.startswith(f"Besluit {short} is onvolledig op deze pagina (120 van de 150 Kamerleden) en is "
+                              "niet geïmporteerd")
+    code, out, err = run("import", new_dossier, path)
+    assert code == 0, err
+    assert "1 niet-toegewezen stemming" in out and f"Besluit {short} is onvolledig" in err
+    with Dossier.open(new_dossier) as dossier, dossier.session() as session:
+        (stored,) = session.scalars(select(UnassignedVote)).all()
+        assert stored.vote_kind is VoteKind.ROLL_CALL and len(stored.choices) == 150
+
+
+def test_single_rows_of_20_roll_calls_are_20_incomplete_decisions_not_20_votes(run, new_dossier, tmp_path):
+    """A page sorted by member, not by decision: one member's row in each of 20 roll calls."""
+    data = page()
+    parties = by_besluit(data["value"])[data["value"][0]["Besluit_Id"]]
+    data["value"] = [roll_call_rows(parties, str(uuid.UUID(int=100 + n)), 1, first=n)[0] for n in range(20)]
+    path = write_json(tmp_path, "one_member.json", data)
+    document = read_tk_odata(path)
+    assert "unassigned_votes" not in document and "people" not in document
+    assert document["report"]["skipped"] == {"onvolledige besluiten": 20}
+    assert all("(1 van de 150 Kamerleden)" in w for w in document["report"]["warnings"])
+    code, out, err = run("import", new_dossier, path)
+    assert code == 3, err  # recognised, and nothing in it to import
+    assert f"{path}: niets te importeren: herkend als tk-odata, maar het bestand bevat 20 onvolledige besluiten." in err
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 880])
+def test_rows_in_any_order_give_the_same_votes(tmp_path, seed):
+    """The OData API promises no order: shuffled, the real page gives exactly what it gives in its own order."""
+    data = page()
+    random.Random(seed).shuffle(data["value"])
+    assert [r["Besluit_Id"] for r in data["value"]] != [r["Besluit_Id"] for r in page()["value"]]
+    shuffled = tmp_path / PAGE.name  # the file's name is in the sources' titles
+    shuffled.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    document = read_tk_odata(shuffled)
+    assert unordered(document) == unordered(read_tk_odata(PAGE))
+    assert document["report"]["skipped"] == {"onvolledig besluit": 1}  # the cut-off one, still not half
+
+
+def test_the_reader_keeps_of_each_row_only_what_its_vote_needs(tmp_path, monkeypatch):
+    """A page many times the real one (7,000 rows, 55 MB): reading it never holds all its rows, each with its
+    expanded Besluit, Agendapunt and Zaken, as Python objects at once."""
+    data = page()
+    rows = []
+    for copy in range(70):
+        for row in data["value"][:100]:
+            besluit_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}/{row['Besluit_Id']}"))
+            rows.append({**row, "Id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{copy}/{row['Id']}")),
+                         "Besluit_Id": besluit_id, "Besluit": {**row["Besluit"], "Id": besluit_id}})
+    path = write_json(tmp_path, "big.json", {**data, "value": rows})
+    text = path.read_text(encoding="utf-8")
+    monkeypatch.setattr(tk_records, "read_text", lambda *args, **kwargs: text)  # measured: what is kept beyond it
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        document = read_tk_odata(path)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(document["unassigned_votes"]) == 70 * 6
+    # Parsed whole, the page's objects took twice the file's size on top of its text; read a record at a
+    # time, what the reader keeps (a few fields per row, one expansion per decision) takes a sixth of it.
+    assert peak < size / 3, (peak, size)
 
 
 def test_a_members_own_vote_beside_the_party_counts_one_seat(tmp_path):
@@ -376,7 +473,7 @@ def test_decisions_on_no_motion_are_skipped_and_unexpanded_ones_wait_without_can
             zaak["Soort"] = "Wetgeving"
     document = read_tk_odata(write_json(tmp_path, "bills.json", data))
     assert "unassigned_votes" not in document and "motions" not in document
-    assert document["report"]["skipped"] == {"besluiten niet over een motie": 6, "onvolledige besluiten": 1}
+    assert document["report"]["skipped"] == {"besluiten niet over een motie": 6, "onvolledig besluit": 1}
 
     data = page()
     for row in data["value"]:
@@ -408,9 +505,14 @@ def test_the_quick_schema_check_still_sees_every_distinct_choice():
     ("truncated.json", None, "geen geldige JSON op regel"),
     ("text.json", '"Stemming"', "bevat tekst, geen OData-JSON"),
     ("unknown.json", '{"@odata.context": "x", "value": [{"Id": "a", "Naam": "b"}]}',
-     "geen Zaak-, Fractie- of Stemming-gegevens gevonden"),
-    ("empty_value.json", '{"@odata.context": "…$metadata#Stemming", "value": []}',
-     "geen Zaak-, Fractie- of Stemming-gegevens gevonden"),
+     "geen gegevens van de Tweede Kamer herkend: geen Zaak, Fractie, Stemming of andere entiteit van het "
+     "Gegevensmagazijn (wel 1 record van een onbekende soort)."),
+    ("empty_array.json", '{"@odata.context": "x", "value": []}', "geen gegevens van de Tweede Kamer herkend"),
+    ("cut_value.json", '{"@odata.context": "…$metadata#Stemming", "value": [{"Id": "a", "Besluit_Id": "b", '
+                       '"Soort": "Voor", "FractieGrootte": 150, "ActorFractie": "X", "Fractie_Id": "f"}, ',
+     "geen geldige JSON op regel 1, kolom 165: Expecting value."),
+    ("value_after.json", '{"@odata.context": "…$metadata#Zaak", "value": []} 7',
+     "deel 2: bevat een getal, geen OData-JSON"),
 ], ids=lambda v: v if isinstance(v, str) and v.endswith(".json") else "")
 def test_malformed_files_exit_1_with_one_line_and_leave_the_dossier_unchanged(run, new_dossier, tmp_path,
                                                                                name, content, words):

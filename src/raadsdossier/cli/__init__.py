@@ -1,7 +1,8 @@
 """The command line: a thin face over raadsdossier.services for clerks and scripts.
 
 Exit status: 0 success; 1 bad input or a bad dossier (one line on stderr, no traceback); 2 usage
-errors (argparse). Each command imports what it needs when it runs (cli/commands.py, cli/safety.py).
+errors (argparse); 3 `import` only: every file was recognised but none held anything to import
+(docs/imports.md). Each command imports what it needs when it runs (cli/commands.py, cli/safety.py).
 """
 
 from __future__ import annotations

@@ -141,7 +141,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
+# `import`: every file was recognised, but none held anything to import (docs/imports.md, "Exit codes").
+NOTHING_TO_IMPORT = 3
+
+
 def import_(args) -> int:
+    """Exit status 0 when the files were imported (something added, updated or already there as the files
+    give it), 1 when a file is not recognised or cannot be read (nothing imported), 3 when every file was
+    recognised but none held anything to import; the services decide which (ImportResult), this only says it."""
     from raadsdossier.services import importing
 
     with open_dossier(args) as dossier:  # a bad dossier is reported before any source is read
@@ -150,11 +157,17 @@ def import_(args) -> int:
         print(f"{PROG}: {error}", file=sys.stderr)
     if result.errors:
         return 1
-    prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
-    print(f"{args.file}: {prefix}; {result.report.summary_nl()}")
+    if result.nothing_to_import:
+        for text in result.nothing_texts:
+            print(f"{PROG}: {text}", file=sys.stderr)
+    else:
+        prefix = "proefimport (niets opgeslagen)" if args.dry_run else "geïmporteerd"
+        print(f"{args.file}: {prefix}; {result.report.summary_nl()}")
+        for text in result.nothing_texts:  # some files held something, these did not
+            print(f"let op: {text}", file=sys.stderr)
     for warning in result.report.warnings:
         print(f"let op: {warning}", file=sys.stderr)
-    return 0
+    return NOTHING_TO_IMPORT if result.nothing_to_import else 0
 
 
 def search(args) -> int:

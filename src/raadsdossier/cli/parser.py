@@ -52,7 +52,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("-o", "--output", type=Path, metavar="UIT", help="doelbestand (standaard: standaarduitvoer)")
 
-    p = sub.add_parser("import", help="voeg items uit bestanden toe aan een dossier")
+    p = sub.add_parser("import", help="voeg items uit bestanden toe aan een dossier",
+                       description="Voeg items uit bestanden toe aan een dossier; het formaat van elk bestand "
+                                   "wordt herkend (of kies het met --format).",
+                       epilog="Afsluitcode: 0 als de bestanden zijn geïmporteerd (iets toegevoegd of bijgewerkt, of "
+                              "het stond er al zo in); 1 als een bestand niet is herkend of niet te lezen is, of het "
+                              "dossier niet te openen is (er is dan niets geïmporteerd); 3 als elk bestand is "
+                              "herkend maar niets bevat om te importeren (de melding noemt per bestand wat het "
+                              "bevat en waarom dat niet wordt geïmporteerd); 2 bij een verkeerde opdrachtregel. "
+                              "Zie docs/imports.md.")
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("sources", type=Path, nargs="+", metavar="BRON")
     if command in (None, "import"):

@@ -132,8 +132,11 @@ class ImportDialog(QDialog):
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
         self.preview.resizeColumnToContents(0)
-        ok = bool(result.documents) and not result.errors
+        ok = bool(result.documents) and not result.errors and not result.nothing_to_import
         self.confirm.setEnabled(ok)
+        if result.nothing_to_import:  # the sentence `raadsdossier import` prints, from the same service
+            self.status.setText("\n".join(result.nothing_texts))
+            return
         self.status.setText(self.tr("Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen "
                                     "(ongedaan te maken met Ctrl+Z).") if ok else
                             self.tr("Er is iets mis met een bestand; er wordt niets geïmporteerd."))

@@ -385,8 +385,9 @@ _VOTE_CHOICES = {"true": VoteChoice.FOR, "false": VoteChoice.AGAINST, "": VoteCh
 def _votes_document(path: Path, result: Element) -> dict:
     container = _child(result, "ListEntryVotes")
     votes = _children(container, "iBabsListEntryVote") if container is not None else []
-    if not votes:
-        raise InvalidInput(path, f"<{VOTES}> bevat geen <iBabsListEntryVote>: er zijn geen stemmen om in te lezen.")
+    if not votes:  # recognised, but nothing to import: said, not refused (docs/imports.md)
+        return {"format": FORMAT, "report": {"warnings": [
+            f"<{VOTES}> bevat geen <iBabsListEntryVote>: er zijn geen stemmen om in te lezen."]}}
     entry_id = _text(votes[0], "EntryId")
     if not _GUID.match(entry_id):
         raise InvalidInput(path, f"<iBabsListEntryVote> 1: <EntryId> '{entry_id}' is geen iBabs-id (GUID).")

@@ -3,7 +3,8 @@
 Each record becomes a source, with or without XML namespaces (a captured answer may have
 lost them), from a whole `searchRetrieveResponse` or a single `<record>`:
 
-    owmskern/identifier                      → document_number ("stb-2025-252"), and the id
+    owmskern/identifier                      → document_number ("stb-2025-252", written as KOOP writes
+                                               it: "KST-36600-v-42" → "kst-36600-V-42"), and the id
     owmskern/title                           → title, followed by "(koop-sru: <identifier>,
     owmsmantel/subject (each)                    bestand <file>; onderwerp: <subjects>)"
     owmsmantel/date, issued, available, owmskern/modified (the first given)  → date
@@ -12,8 +13,11 @@ lost them), from a whole `searchRetrieveResponse` or a single `<record>`:
     owmsmantel/publisher, else owmskern/creator                             → publisher
     identifier prefix kst, kv, ah, h, blg, stb, stcrt → kind parliamentary_document, else other
 
-The source id is the one koop-xml gives the same publication, so a record found by a search
-and the publication imported later are one source. Text before the XML (a capturing script's
+The source id is the one koop-xml and tk-odata give the same identifier (importers/_publication),
+so a record found by a search, the publication imported later and the Tweede Kamer's Zaak that
+names it are one source. A record makes no motion or question set, only their source; the other
+formats own the source's text: its title, date, url, publisher and document number are listed under
+`fill_only` (written only where the source has none yet). Text before the XML (a capturing script's
 log lines) is skipped and double-encoded text ("FinanciÃ«n") repaired, each with a warning;
 garbling that cannot be repaired is refused, never stored.
 """
@@ -24,12 +28,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from raadsdossier.domain.enums import SourceKind
-from raadsdossier.importers import ImportFormat, register
+from raadsdossier.importers import ImportFormat, _publication, register
 from raadsdossier.importers._common import with_present
 from raadsdossier.importers._xml import (
     XmlFile, child, children, clean_text, descendant, iso_date, local_name, read_xml, text_of,
 )
-from raadsdossier.importers.koop_xml import source_id
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 
@@ -103,13 +106,15 @@ class _Record:
 
     def source(self) -> dict:
         identifier = self.required("identifier")
+        publication = _publication.parse(identifier)
+        identifier = publication.identifier if publication is not None else identifier
         title = self.required("title")
         subjects = [value for e in self._elements(self.mantel, "subject")
                     if (value := clean_text(text_of(e), self.xml, e, f"{self.where}: <subject>"))]
         about = f"; onderwerp: {'; '.join(subjects)}" if subjects else ""
         kind = (SourceKind.PARLIAMENTARY_DOCUMENT if identifier.split("-")[0].lower() in PARLIAMENTARY_PREFIXES
                 else SourceKind.OTHER)
-        source = {"id": source_id(identifier), "kind": kind.value,
+        source = {"id": _publication.source_id(identifier), "kind": kind.value,
                   "title": f"{title} ({NAME}: {identifier}, bestand {self.xml.path.name}{about})",
                   "document_number": identifier}
         return with_present(source, publisher=self.text(self.mantel, "publisher") or self.text(self.kern, "creator"),
@@ -129,6 +134,8 @@ def parse_sru(xml: XmlFile) -> dict:
         seen.add(source["id"])
         sources.append(source)
     document: dict = {"format": FORMAT, "sources": sources}
+    if sources:  # a search record only fills in what the publication or its Zaak did not say
+        document["fill_only"] = _publication.fill_only(_publication.SEARCH_FILL_ONLY, document)
     report: dict = {}
     if duplicates:
         report["skipped"] = {"sources": duplicates}

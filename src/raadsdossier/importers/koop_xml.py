@@ -3,7 +3,10 @@
 What the publication holds becomes, with every field taken from the file and nothing guessed:
 
 - a motion (`<kamerstuk>` whose metadata type is "Motie" or whose `stuk/titel` says MOTIE):
-  `reference` "32735-395" (`dossiernr` without spaces + `ondernummer`), `title`
+  `reference` "32735-395", or with the dossier's addition "36600-V-42" (a budget chapter: two chapters
+  of one budget each have a motion nr. 42), from the publication's identifier (below), else from
+  `dossiernummer` (`dossiernr` without spaces, `begrotingshoofdstuk`; else `OVERHEIDop.dossiernummer`
+  "36600" or "36600-V") and `ondernummer` (else `OVERHEIDop.ondernummer`), `title`
   (`OVERHEIDop.documenttitel`, else `stuk/titel` with its capitals undone), `date`
   (`datumtekst/datum/@isodatum`, else `DCTERMS.issued`), submitter and co-submitters (the
   signatories after "en gaat over tot de orde van de dag", in `al` or `al-groep`, as written),
@@ -12,15 +15,23 @@ What the publication holds becomes, with every field taken from the file and not
 - a question set (`kamervragen`/`vragen` with `vraag` and `antwoord`, each numbered by `nr`
   "Vraag 1", "Antwoord 2 en 3"): `reference` the Zaak number (2022Z11774), dates from
   `kamervraagomschrijving/datum/@isodatum`, the submitters and answering ministers as written;
-- any other kamerstuk: only its source, with a warning.
+- any other kamerstuk: only its source, with a warning;
+- a publication with neither (a Staatsblad, a Gemeenteblad): nothing to import, which the report says
+  (`raadsdossier import` exits 3, docs/imports.md).
 
-Every item rests on one source for the publication (kind parliamentary_document, its document
-number, "… (koop-xml: kst-32735-395, bestand kst-32735-395.xml)"). Ids are uuid5 of the document
-number (a question set: of its Zaak number, shared with the plain-text format), so importing
-the same publication again updates it. The status of a motion is left out: a new motion gets
+Every item rests on one source for the publication (kind parliamentary_document, its identifier as
+document number, "… (koop-xml: kst-32735-395, bestand kst-32735-395.xml)", its page on
+zoek.officielebekendmakingen.nl). The identifier is `DC.identifier`, else the one in
+`OVERHEIDop.externMetadataRecord`, else the kamerstuk's numbers ("kst-36600-V-42"), else the file's name;
+it is read in any case and written as KOOP writes it. Ids come from it through importers/_publication
+(a question set: from its Zaak number, shared with the plain-text format), so importing the same
+publication again updates it, and the Tweede Kamer's Zaak (tk-odata) and an SRU record of it (koop-sru)
+meet the same motion and source. This format owns the text: title, date, submitters, considerations,
+operative text and the source; the motion's and question set's `source_ids` are listed under
+`fill_only` (sources another format linked stay). The status of a motion is left out: a new motion gets
 "submitted", and importing the file again keeps an outcome recorded since.
 
-The parsing helpers here (`read_xml`, `repair_double_encoding`) are shared with koop_sru: import
+The parsing helpers (importers/_xml: `read_xml`, `repair_double_encoding`) are shared with koop_sru: import
 files come from outside, so no entity is expanded, nothing external is fetched, and files over
 50 MB or nested deeper than 200 elements are refused.
 """
@@ -33,10 +44,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-
 from raadsdossier.domain.enums import QuestionSetKind, SourceKind
-from raadsdossier.importers import ImportFormat, register
-from raadsdossier.importers import question_text
+from raadsdossier.importers import ImportFormat, _publication, question_text, register
 from raadsdossier.importers._common import with_present
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
@@ -45,16 +54,19 @@ from raadsdossier.importers._xml import (
 )
 
 # Fixed for good: ids derived from it make a second import of the same publication update the first.
-NAMESPACE = uuid.UUID("b3494f7b-d0e8-4ecb-9d05-73c261c9afdd")
+NAMESPACE = _publication.NAMESPACE
 NAME = "koop-xml"
+
+
 def source_id(document_number: str) -> str:
-    """The id of the source for a KOOP publication; koop-sru uses it too, so both formats meet."""
-    return str(uuid.uuid5(NAMESPACE, f"{document_number}/bron"))
+    """The id of the source for a KOOP publication; koop-sru and tk-odata give the same identifier the same id."""
+    return _publication.source_id(document_number)
 
 
 # -- the publication ----------------------------------------------------------------------------
 
-_DOCUMENT_NUMBER = re.compile(r"^[a-z]+(?:-[A-Za-z0-9]+)+$")
+# "36 600", "36600-V", "36 600 VIII", "21 501-20": the dossier's number, then its addition (a budget chapter)
+_DOSSIER_NUMBER = re.compile(r"^(\d{1,3}(?:[\s.]?\d{3})*)(?:\s*-\s*|\s+)?([A-Za-z0-9()]+)?$")
 _EXTERN_RECORD = re.compile(r"^(https?://zoek\.officielebekendmakingen\.nl)/([a-z]+(?:-[A-Za-z0-9]+)+)/metadata\.xml$")
 
 
@@ -94,29 +106,39 @@ class _Publication:
             return self._kamerstuk(kamerstuk)
         if questions is not None:
             return _QuestionSet(self, questions).document()
-        raise self.xml.fail(self.root, "<officiele-publicatie> bevat geen <kamerstuk> en geen <kamervragen>; alleen "
-                                       "moties, Kamervragen en antwoorden daarop kunnen worden geïmporteerd.")
+        # Recognised, but nothing to import (a Staatsblad, a Gemeenteblad): said, not refused (docs/imports.md).
+        kind = next((local_name(c.tag) for c in self.root if local_name(c.tag) != "metadata"), None)
+        what = f"officiële publicatie <{kind}>" if kind else "officiële publicatie"
+        report: dict = {"skipped": {f"{what} zonder <kamerstuk> of <kamervragen> — alleen moties, Kamervragen en "
+                                    "antwoorden daarop worden geïmporteerd": 1}}
+        if self.xml.warnings:
+            report["warnings"] = list(self.xml.warnings)
+        return {"format": FORMAT, "report": report}
 
     # -- what every publication has ------------------------------------------------------------
 
     def document_number(self, fallback: str | None = None) -> str:
+        """The publication's identifier as KOOP writes it ("kst-36600-V-42"; one it cannot read as written)."""
         number = self.meta_text("DC.identifier")
+        if not number:
+            match = _EXTERN_RECORD.match(self.meta_text("OVERHEIDop.externMetadataRecord") or "")
+            number = match.group(2) if match else fallback
         if number:
-            return number
-        match = _EXTERN_RECORD.match(self.meta_text("OVERHEIDop.externMetadataRecord") or "")
-        if match:
-            return match.group(2)
-        if fallback:
-            return fallback
-        stem = self.xml.path.stem
-        if _DOCUMENT_NUMBER.match(stem) and stem.split("-")[0] in ("kst", "kv", "ah", "h", "blg"):
-            return stem
+            found = _publication.parse(number)
+            return found.identifier if found else number
+        found = _publication.parse(self.xml.path.name)
+        if found is not None and found.series in ("kst", "kv", "ah", "h", "blg"):
+            return found.identifier
         raise self.xml.fail(child(self.root, "metadata"),
                             "<metadata> geeft geen documentnummer (DC.identifier of OVERHEIDop.externMetadataRecord) "
                             "en de bestandsnaam ook niet (zoals 'kst-32735-395.xml').")
 
-    def url(self) -> str | None:
-        """The publication's page, when the file names its record on zoek.officielebekendmakingen.nl."""
+    def url(self, number: str) -> str | None:
+        """The publication's page on zoek.officielebekendmakingen.nl: of its identifier, else of the record the
+        file names."""
+        found = _publication.parse(number)
+        if found is not None:
+            return found.url
         match = _EXTERN_RECORD.match(self.meta_text("OVERHEIDop.externMetadataRecord") or "")
         return f"{match.group(1)}/{match.group(2)}.html" if match else None
 
@@ -132,10 +154,13 @@ class _Publication:
     def source(self, number: str, title: str, when: str | None) -> dict:
         source = {"id": source_id(number), "kind": SourceKind.PARLIAMENTARY_DOCUMENT.value,
                   "title": f"{title} ({NAME}: {number}, bestand {self.xml.path.name})", "document_number": number}
-        return with_present(source, publisher=self.publisher(), date=when, url=self.url())
+        return with_present(source, publisher=self.publisher(), date=when, url=self.url(number))
 
     def finish(self, document: dict) -> dict:
         document = {"format": FORMAT, **document, "people": [], "parties": []}
+        owned_elsewhere = _publication.fill_only(_publication.KOOP_FILL_ONLY, document)
+        if owned_elsewhere:  # another format's sources of the same item stay linked
+            document["fill_only"] = owned_elsewhere
         if self.xml.warnings:
             document["report"] = {"warnings": list(self.xml.warnings)}
         check_schema(document, self.xml.path)  # a parser bug must not reach the dossier
@@ -147,13 +172,12 @@ class _Publication:
         stuk = child(kamerstuk, "stuk")
         if stuk is None:
             raise self.xml.fail(kamerstuk, "<kamerstuk> heeft geen <stuk>, dus geen titel en geen tekst.")
-        dossier = self.text(child(kamerstuk, "dossier", "dossiernummer", "dossiernr"), "<dossiernr>") \
-            or self.meta_text("OVERHEIDop.dossiernummer")
-        sub = self.text(child(stuk, "stuknr", "ondernummer"), "<ondernummer>") \
-            or self.meta_text("OVERHEIDop.ondernummer")
-        dossier = re.sub(r"\s+", "", dossier) if dossier else None
-        reference = f"{dossier}-{sub}" if dossier and sub else None
-        number = self.document_number(f"kst-{reference}" if reference else None)
+        written = self._numbers(kamerstuk, stuk)
+        number = self.document_number(written.identifier if written else None)
+        # The identifier is the publication's key: when it names the kamerstuk's numbers, they are its.
+        named = _publication.parse(number)
+        publication = named if named is not None and named.reference else written
+        reference = publication.reference if publication is not None else None
         written_title = self.text(child(stuk, "titel"), "<stuk>/<titel>")
         datum = child(stuk, "datumtekst", "datum")
         when = (iso_date(datum.get("isodatum"), self.xml, datum, "<datum isodatum>") if datum is not None else None) \
@@ -172,7 +196,8 @@ class _Publication:
             raise self.xml.fail(stuk, "de motie heeft geen titel (geen OVERHEIDop.documenttitel en geen "
                                       "<stuk>/<titel>).")
         source = self.source(number, title, when)
-        motion = {"id": str(uuid.uuid5(NAMESPACE, f"{number}/motie")), "reference": reference, "title": title}
+        motion_id = (named.motion_id if named is not None else None) or str(uuid.uuid5(NAMESPACE, f"{number}/motie"))
+        motion = {"id": motion_id, "reference": reference, "title": title}
         if when:
             motion["date"] = when
         if signatories:
@@ -182,6 +207,21 @@ class _Publication:
         motion["operative_text"] = "\n\n".join(parts["operative"]) or None
         motion["source_ids"] = [source["id"]]
         return self.finish({"motions": [motion], "sources": [source]})
+
+    def _numbers(self, kamerstuk: ET.Element, stuk: ET.Element) -> _publication.Publication | None:
+        """The kamerstuk its numbers make: `<dossiernummer>` (`<dossiernr>` "36 600", a budget chapter in
+        `<begrotingshoofdstuk>` "V"), else `OVERHEIDop.dossiernummer` ("36600", "36600-V"; the first of
+        "36600;36725"), and `<ondernummer>`, else `OVERHEIDop.ondernummer`; None when one is missing."""
+        numbers = child(kamerstuk, "dossier", "dossiernummer")
+        dossier = self.text(child(numbers, "dossiernr"), "<dossiernr>") \
+            or (self.meta_text("OVERHEIDop.dossiernummer") or "").split(";")[0].strip()
+        chapter = self.text(child(numbers, "begrotingshoofdstuk"), "<begrotingshoofdstuk>")
+        sub = self.text(child(stuk, "stuknr", "ondernummer"), "<ondernummer>") \
+            or self.meta_text("OVERHEIDop.ondernummer")
+        match = _DOSSIER_NUMBER.match(dossier or "")
+        if not match or not sub:
+            return None
+        return _publication.kamerstuk(match.group(1), chapter or match.group(2), sub)
 
     def meta_date(self, name: str) -> str | None:
         values = self.meta.get(name.lower())
@@ -344,8 +384,9 @@ class _QuestionSet:
             descendant(self.p.root, "kamervraagnummer"), "<kamervraagnummer>")
         zaak = zaak if zaak and _ZAAK.match(zaak) else None
         number = self.p.document_number(f"kv-tk-{zaak}" if zaak and answered is None else None)
-        if not zaak and number.startswith("kv-tk-") and _ZAAK.match(number[6:]):
-            zaak = number[6:]
+        if not zaak:  # "kv-tk-2023Z00815" names its Zaak
+            found = _publication.parse(number)
+            zaak = found.zaak if found else None
         submitted_on, answered_on = self._date(asked), self._date(answered)
         if submitted_on and answered_on and answered_on < submitted_on:
             raise self.xml.fail(answered[0], f"<kamervraagomschrijving>: de datum van het antwoord ({answered_on}) "
@@ -372,9 +413,8 @@ class _QuestionSet:
         source = self.p.source(number, document_title or title, when)
         key = zaak or number
         # Keyed like the plain-text format's sets, so one Zaak is one set whichever form came in.
-        set_id = uuid.uuid5(question_text.NAMESPACE, f"{zaak}/vragenset") if zaak else \
-            uuid.uuid5(NAMESPACE, f"{number}/vragenset")
-        question_set: dict = {"id": str(set_id), "reference": key, "title": title,
+        set_id = _publication.question_set_id(zaak) if zaak else str(uuid.uuid5(NAMESPACE, f"{number}/vragenset"))
+        question_set: dict = {"id": set_id, "reference": key, "title": title,
                               "kind": QuestionSetKind.PARLIAMENTARY_QUESTIONS.value}
         if submitted_on:
             question_set["submitted_on"] = submitted_on

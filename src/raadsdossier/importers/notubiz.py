@@ -11,8 +11,9 @@ they are only used to name a field in `follow_up` and in error messages.
                                           a set has zero questions)
     module 3  Toezeggingen             → commitments
     items of other modules are skipped and reported (skipped count and a warning); a file
-    with only such items, and the module list (`{"modules": [...]}`, which holds no items),
-    are refused with a sentence saying so. Nothing is left out without the user being told.
+    with only such items, an empty `items` list and the module list (`{"modules": [...]}`,
+    which holds no items) are read as nothing to import, with a sentence saying so (the
+    import exits 3, docs/imports.md). Nothing is left out without the user being told.
 
 Attributes used (ids):
     1 Titel → title              15 Datum → date / submitted_on / promised_on
@@ -27,6 +28,11 @@ Attributes used (ids):
     28 Termijn afdoening         → deadline of a commitment      24 Zaakcode → reference
     35 Toelichting               → description of a commitment
     datatype "document" (2 Hoofddocument, 21 Afdoeningsdocument, …) → one source each
+    54 Ingediend in              → a link to that Notubiz agenda item (a value with reference_model
+                                   "agenda_item"; its label, which ends with the meeting in
+                                   parentheses, stays in follow_up): the item is put on that agenda
+                                   item when its meeting is in the dossier, from a `notubiz-meeting`
+                                   import before or after this one; without it the link is skipped
 
 Motions:
 - Amendments are imported as motions (the model has no amendment kind), their title
@@ -44,9 +50,11 @@ Motions:
   and a party without seats would count for nothing, so the computed result would be wrong:
   then the vote has no choices and its recorded result stands.
 
-Ids are uuid5 of a fixed namespace and "notubiz/<item id>" (sources, documents, people
-likewise; parties by council and name, so the parties of a vote line are the submitting
-parties when the names match). Importing a file again updates what it made.
+Ids are uuid5 of a fixed namespace and "notubiz/<item id>" (sources, documents, people likewise,
+and the meetings and agenda items of notubiz_meeting.py: item_id, document_id, meeting_id and
+agenda_item_id below make them for both modules; parties by council and name, so the parties of a
+vote line are the submitting parties when the names match). Importing a file again updates what
+it made.
 
 Files over 50 MB are refused; bad input raises InvalidInput naming the file and the item.
 """
@@ -82,6 +90,7 @@ MODULE_NAMES = {MOTIONS: "moties en amendementen", QUESTIONS: "schriftelijke vra
 
 TITLE, MAIN_DOCUMENT, DATE, ANSWER_DATE, PORTFOLIO, CASE_CODE, DEADLINE = 1, 2, 15, 17, 23, 24, 28
 EXPLANATION, SUBMITTERS, PARTIES, TYPE, REMARKS, OUTCOME, STATUS, CO_SIGNERS = 35, 36, 37, 45, 61, 62, 71, 87
+SUBMITTED_IN = 54
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 _NO_DATE = re.compile(r"^0000-00-00")
@@ -89,6 +98,29 @@ _NO_DATE = re.compile(r"^0000-00-00")
 
 def _make_id(*parts) -> str:
     return str(uuid.uuid5(NAMESPACE, "notubiz/" + "/".join(str(p) for p in parts)))
+
+
+# The ids of what a Notubiz id stands for, in one place: module items and meetings (importers/
+# notubiz_meeting.py) name each other, and a document read from either is one source.
+
+def item_id(notubiz_id: int) -> str:
+    """The motion, question set or commitment made of module item `notubiz_id`."""
+    return _make_id(notubiz_id)
+
+
+def document_id(notubiz_id: int) -> str:
+    """The source made of Notubiz document `notubiz_id`, wherever it is attached."""
+    return _make_id("document", notubiz_id)
+
+
+def meeting_id(notubiz_id: int) -> str:
+    """The meeting made of Notubiz meeting (event) `notubiz_id`."""
+    return _make_id("meeting", notubiz_id)
+
+
+def agenda_item_id(notubiz_id: int) -> str:
+    """The agenda item made of Notubiz agenda item `notubiz_id`."""
+    return _make_id("agenda_item", notubiz_id)
 
 
 def html_to_text(value: str) -> str:
@@ -254,7 +286,7 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.document: dict = {"format": FORMAT, "sources": [], "parties": [], "people": [], "motions": [],
-                               "question_sets": [], "commitments": []}
+                               "question_sets": [], "commitments": [], "links": []}
         self._sources: dict[str, dict] = {}
         self._parties: dict[str, dict] = {}
         self._people: dict[str, dict] = {}
@@ -267,17 +299,20 @@ class _Reader:
         if isinstance(data, dict) and "items" not in data and isinstance(data.get("modules"), list):
             names = ", ".join(f"{m.get('custom_name') or m.get('name')} ({m.get('id')})"
                               for m in data["modules"] if isinstance(m, dict))
-            raise self.fail(f"dit is de modulelijst van Notubiz ({names or 'leeg'}); die bevat geen items. "
-                            "Importeer de items van een module, zoals modules/6/items voor de moties.")
+            count = len(data["modules"])  # recognised, but nothing to import: said, not refused (docs/imports.md)
+            return {"format": FORMAT, "report": {
+                "skipped": {f"{'module' if count == 1 else 'modules'} van Notubiz — de modulelijst bevat geen "
+                            "items": count},
+                "warnings": [f"dit is de modulelijst van Notubiz ({names or 'leeg'}); die bevat geen items. "
+                             "Importeer de items van een module, zoals modules/6/items voor de moties."]}}
         if not isinstance(data, dict) or not isinstance(data.get("items"), list):
             found = _kind_of(data) if not isinstance(data, dict) else "een object zonder lijst 'items'"
             raise self.fail(f"verwacht een JSON-object met een lijst 'items' (Notubiz modules/<nummer>/items), "
                             f"gevonden {found}.")
         if not data["items"]:
-            raise self.fail("de lijst 'items' is leeg; er is niets om in te lezen.")
+            return {"format": FORMAT, "report": {"warnings": ["de lijst 'items' is leeg; er is niets om in te lezen."]}}
         seen: dict[int, int] = {}
         other_modules: dict[int, int] = {}  # module → items skipped
-        first_other: _Item | None = None
         for index, raw in enumerate(data["items"]):
             item = _Item(self, index, raw)
             if item.id in seen:
@@ -291,13 +326,9 @@ class _Reader:
                 self._commitment(item)
             else:
                 other_modules[item.module] = other_modules.get(item.module, 0) + 1
-                first_other = first_other or item
         known = ", ".join(f"{name} (module {number})" for number, name in MODULE_NAMES.items())
-        if other_modules and len(seen) == sum(other_modules.values()):
-            raise first_other.fail(f"het item hoort bij module {first_other.module}, net als de rest van het "
-                                   f"bestand; Raadsdossier leest alleen {known}.")
         document = {k: v for k, v in self.document.items() if v or k == "format"}
-        if other_modules:  # a mixed file: the rest is read, and the user is told what was not
+        if other_modules:  # the rest is read (if any), and the user is told what was not
             document["report"] = {
                 "skipped": {f"notubiz-items (module {m})": n for m, n in sorted(other_modules.items())},
                 "warnings": [f"{n} item(s) van module {m} overgeslagen; Raadsdossier leest alleen {known}."
@@ -318,13 +349,13 @@ class _Reader:
             self._add_source(source)
         ids = [source_id]
         for document in item.documents():
-            document_id = _number(document.get("id"))
-            if document_id is None:
+            number = _number(document.get("id"))
+            if number is None:
                 raise item.fail(f"een document heeft als 'id' {json.dumps(document.get('id'))}, geen nummer.")
             versions = document.get("versions") if isinstance(document.get("versions"), list) else []
             file_name = next((v.get("file_name") for v in versions if isinstance(v, dict) and v.get("file_name")), None)
-            source = {"id": _make_id("document", document_id), "kind": SourceKind.OTHER.value,
-                      "title": str(document.get("title") or file_name or f"Notubiz-document {document_id}"),
+            source = {"id": document_id(number), "kind": SourceKind.OTHER.value,
+                      "title": str(document.get("title") or file_name or f"Notubiz-document {number}"),
                       "publisher": "Notubiz"}
             if isinstance(document.get("url"), str) and document["url"].startswith("http"):
                 source["url"] = document["url"]
@@ -378,6 +409,16 @@ class _Reader:
                 lines.append(f"{attribute.label}: {shown}")
         return lines
 
+    def _submitted_in(self, item: _Item, made_id: str) -> None:
+        """Attribute 54 ("Ingediend in") names the agenda item the item was submitted at, by its Notubiz id:
+        a link to that agenda item, applied when its meeting is in the dossier (or comes later: the
+        meeting's own import links its module items back)."""
+        for value in item.attributes[SUBMITTED_IN].values if SUBMITTED_IN in item.attributes else []:
+            meta = value.get("meta_data")
+            target = _number(value.get("content"))
+            if isinstance(meta, dict) and meta.get("reference_model") == "agenda_item" and target is not None:
+                self.document["links"].append({"item": made_id, "agenda_item_id": agenda_item_id(target)})
+
     def _title(self, item: _Item) -> str:
         return item.text(TITLE) or f"Notubiz-item {item.id}"
 
@@ -398,7 +439,7 @@ class _Reader:
             str(t.get("value")) for d in item.documents() for t in d.get("types") or [] if isinstance(t, dict))
         if re.search(r"amendement", kind, re.I):
             title = f"Amendement: {title}"
-        motion: dict = {"id": _make_id(item.id), "title": title}
+        motion: dict = {"id": item_id(item.id), "title": title}
         if when:
             motion["date"] = when
         outcome = self._outcome(item)
@@ -429,11 +470,12 @@ class _Reader:
             motion["votes"] = [vote]
         motion["source_ids"] = source_ids
         self.document["motions"].append(motion)
+        self._submitted_in(item, motion["id"])
 
     def _question_set(self, item: _Item) -> None:
         submitted = item.date(DATE)
         source_ids = self._item_sources(item, submitted)
-        question_set: dict = {"id": _make_id(item.id)}
+        question_set: dict = {"id": item_id(item.id)}
         if item.text(CASE_CODE):
             question_set["reference"] = item.text(CASE_CODE)
         question_set["title"] = self._title(item)
@@ -449,11 +491,12 @@ class _Reader:
         question_set["questions"] = []  # Notubiz has the questions only inside the documents
         question_set["source_ids"] = source_ids
         self.document["question_sets"].append(question_set)
+        self._submitted_in(item, question_set["id"])
 
     def _commitment(self, item: _Item) -> None:
         promised = item.date(DATE)
         source_ids = self._item_sources(item, promised)
-        commitment: dict = {"id": _make_id(item.id), "title": self._title(item)}
+        commitment: dict = {"id": item_id(item.id), "title": self._title(item)}
         explanation = item.text(EXPLANATION)
         lines = self._lines(item, {TITLE, DATE, DEADLINE, EXPLANATION, SUBMITTERS, PORTFOLIO})
         description = "\n\n".join(filter(None, [explanation, "\n".join(lines)]))
@@ -473,6 +516,7 @@ class _Reader:
                                      + self._people_of(item, SUBMITTERS, source_ids[0]))
         commitment["source_ids"] = source_ids
         self.document["commitments"].append(commitment)
+        self._submitted_in(item, commitment["id"])
 
 
 def read_notubiz(path: Path) -> dict:

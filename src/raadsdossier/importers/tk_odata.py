@@ -2,10 +2,14 @@
 
 A file holds a server response (`{"@odata.context", "value": [...], "@odata.nextLink"}`), a bare
 `value` array, or one entity object; also several of these one after another (pages put together
-with `cat`), or a list of responses. The entity type comes from `@odata.type` or the context
-("…$metadata#Stemming(Besluit(…))"), else from the fields present. Deleted placeholders
-(`Verwijderd: true`, other fields null) are skipped and counted. Dates ("2024-06-17T00:00:00+02:00",
-0–7 decimals, an offset or Z) are read as the calendar date written, never shifted to UTC.
+with `cat`), or a list of responses; its records are read one at a time (_tk_records._stream). The
+entity comes from `@odata.type` or the context ("…$metadata#Stemming(Besluit(…))"), else from the
+fields present (_tk_entities.py, every entity of the Gegevensmagazijn). Entities other than the four
+below are named and counted in the report ("250 Activiteiten — …"), deleted placeholders
+(`Verwijderd: true`, other fields null) likewise per entity; a file with nothing else is read as a
+document without items (the import exits 3), one whose records fit no entity is refused. Dates
+("2024-06-17T00:00:00+02:00", 0–7 decimals, an offset or Z) are read as the calendar date written,
+never shifted to UTC.
 
     Zaak, Soort "Motie"      → a motion: reference = Nummer (2024Z10738), title = Onderwerp (the
                                motion's own subject; Titel is the kamerstuk dossier's name and
@@ -15,26 +19,32 @@ with `cat`), or a list of responses. The entity type comes from `@odata.type` or
                                Besluit says it (aangenomen, verworpen, aangehouden, ingetrokken):
                                a new motion is "submitted" and a later import keeps an outcome.
                                Each expanded Document is a source (its DocumentNummer in the
-                               title, DocumentPublicatie.Identifier "kst-32735-395" as
-                               document_number, its Url, else the KOOP address of that number).
+                               title, DocumentPublicatie.Identifier, else ExterneIdentifier,
+                               "kst-32735-395" as document_number, its Url, else the KOOP page
+                               of that identifier). When the Zaak names the kamerstuk that
+                               publishes it (the document numbered like its Volgnummer, else its
+                               one "Motie…" document; else an expanded Kamerstukdossier with the
+                               Volgnummer), that kamerstuk keys the motion: id, reference
+                               ("32735-395", "36600-V-42") and the document's source are the ones
+                               KOOP XML gives it (importers/_publication), so both are one motion.
     Zaak, "Schriftelijke vragen" → a question set: reference = Nummer, title = Onderwerp,
                                submitted_on = GestartOp, no questions (the Zaak holds no text; the
-                               key is left out, so questions imported from the text stay). Its id
-                               is the one question_text and koop_xml give that Zaak number, so
-                               the three forms of one set meet (title, date and sources are then
-                               this file's; the questions stay).
+                               key is left out, so questions imported from the text stay), the
+                               expanded Documents as sources (a KOOP publication's as above). Its
+                               id is the one question_text and koop_xml give that Zaak number, so
+                               the three forms of one set meet.
     Zaak of another Soort    → skipped, counted per Soort.
     Fractie                  → a party: name NaamNL, abbreviation Afkorting (kept when it equals
                                the name), seats AantalZetels, valid_from/until DatumActief/Inactief.
     Stemming (rows)          → votes, one per Besluit (below). A Besluit entity with its
                                `Stemming` expanded is read as those rows.
 
-Votes. The rows are grouped by Besluit_Id (a row repeated, e.g. on overlapping pages, counts
-once). A party vote's choices are the rows' Soort (Voor → for, Tegen → against, Niet deelgenomen
-→ not_voting) with seats = FractieGrootte, the size at the time of the vote (the expanded Fractie's
-AantalZetels is today's, and differs); a roll call (rows naming a Persoon) has one choice per
-member. The party is uuid5 of its Fractie Id, made from the expanded Fractie, else from
-ActorFractie with FractieGrootte as seats.
+Votes. The rows are grouped by Besluit_Id across the whole file, whatever their order (a row
+repeated, e.g. on overlapping pages, counts once). A party vote's choices are the rows' Soort
+(Voor → for, Tegen → against, Niet deelgenomen → not_voting) with seats = FractieGrootte, the
+size at the time of the vote (the expanded Fractie's AantalZetels is today's, and differs); a roll
+call (rows naming a Persoon) has one choice per member. The party is uuid5 of its Fractie Id, made
+from the expanded Fractie, else from ActorFractie with FractieGrootte as seats.
 
 Which motion: `Besluit → Agendapunt → Zaak` lists every motion of the agenda item, not only the
 one voted on (a direct `Besluit → Zaak` expansion is used when present). When it names exactly one
@@ -44,23 +54,29 @@ status follows the result). When it names several, the decision becomes an unass
 user to assign; when the rows name no Besluit expansion at all, likewise without candidates. A
 decision whose Zaken are no motions (a bill, an amendment) is skipped and counted.
 
-A vote cut off at a page end. The server pages 250 rows and a Besluit's rows run on over the
-boundary. Every party vote of the Tweede Kamer covers all 150 seats, so a Besluit whose
-FractieGrootte add up to less than 150 is incomplete: it is NOT imported, and the report names it
-("Besluit … is onvolledig op deze pagina; importeer ook de volgende pagina …"). One file is one
-document, so halves in two files cannot be merged by the loader; put the pages one after the other
-in one file (`cat page880.json page881.json > both.json`), which this format reads as one, and the
-Besluit is whole. A roll call is counted complete with 150 members, or when it is neither the first
-nor the last decision in the file (a page boundary can cut only those; absent members may be left
-out of a roll call). More than 150 seats is reported and skipped too. Importing a vote never counts
-it twice or by half; importing the same page again updates what it made (ids are uuid5 of the
+Whole or not there. The server pages 250 rows in no promised order, so a Besluit's rows can stand
+anywhere in a page and run on into another. Every party vote of the Tweede Kamer covers all 150
+seats, so a Besluit whose FractieGrootte add up to less than 150 is incomplete; a roll call is whole
+with its 150 members (the Gegevensmagazijn records no absence: a member who did not vote has a row
+"Niet deelgenomen", which counts). An incomplete Besluit is NOT imported, and the report names it
+("Besluit … is onvolledig op deze pagina (92 van de 150 zetels) …"); more than 150 is reported and
+skipped too. One file is one document, so halves in two files cannot be merged by the loader; put
+the pages one after the other in one file (`cat page880.json page881.json > both.json`), which this
+format reads as one, and the Besluit is whole. The decisions are made up in an order the rows' order
+does not change (_Decision.order), so shuffled rows give the same document. Importing a vote never
+counts it twice or by half; importing the same page again updates what it made (ids are uuid5 of the
 Besluit, Zaak, Fractie and Persoon ids).
 
 Sources: each Zaak, Besluit, Fractie and Persoon record is a source titled like "Tweede Kamer
 OData: Zaak 2024Z10738 (tk-odata, bestand x.json)", with its OData address; every item links
-the one(s) it was read from. Note that a list present in an import replaces the old one: a motion
-imported again from a Stemming page links only its Zaak and Besluit sources, dropping the
-document sources a Zaak file gave it (import the Zaak file again, or after the votes).
+the one(s) it was read from. KOOP XML owns what a publication says: the document's `fill_only`
+lists the motions' and question sets' reference, title, date and source_ids and the sources'
+title, date, url, publisher and document_number, so these are only filled in where the dossier's
+item has none, and this file's sources are added to the item's (a motion imported again from a
+Stemming page keeps the document sources a Zaak file gave it). A Stemming page's Zaak expanded
+bare names no kamerstuk: its motion is keyed by the Zaak, apart from the one KOOP XML and a Zaak
+with its documents make, unless the same file holds that Zaak with its documents, or the page
+expands `Zaak($expand=Kamerstukdossier)` (docs/imports.md).
 
 Files over 100 MB are refused. Bad input raises InvalidInput naming the file and the element.
 """
@@ -68,7 +84,6 @@ Files over 100 MB are refused. Bad input raises InvalidInput naming the file and
 from __future__ import annotations
 
 import json
-import uuid
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -76,14 +91,16 @@ from pathlib import Path
 from raadsdossier.domain.enums import PersonRole, QuestionSetKind, SourceKind, VoteKind
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.base.gcpause import cyclic_gc_paused
-from raadsdossier.importers import ImportFormat, question_text, register
+from raadsdossier.importers import ImportFormat, _publication, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 from raadsdossier.importers._tk_records import (  # make_id and _for_schema are used by the tests too
-    CHOICES, ENTITY_TYPES, KOOP_ADDRESS, MOTION, NAME, NOTE_SEVERAL, ODATA_BASE, PUBLISHER, QUESTIONS, SEATS,
-    SKIP_DELETED, SKIP_INCOMPLETE, SKIP_NO_MOTION, SKIP_NO_VOTES, SKIP_OTHER_ZAAK, SKIP_UNKNOWN, _DATETIME,
-    _KOOP_NUMBER, _Record, _for_schema, _kind_of, _load, _text, _type_by_fields, _type_in_context, make_id,
+    CHOICES, MOTION, NAME, NOTE_SEVERAL, ODATA_BASE, PUBLISHER, QUESTIONS, SEATS,
+    SKIP_INCOMPLETE, SKIP_NO_MOTION, SKIP_NO_VOTES, SKIP_OTHER_ZAAK, SKIP_UNKNOWN, _DATETIME,
+    _ROW_FIELDS, _Decision, _Page, _Record, _for_schema, _kind_of, _stream, _text, _type_by_fields, _type_in_context,
+    counted_skip, make_id,
 )
+from raadsdossier.importers._tk_entities import ENTITIES, counted, counted_deleted, counted_empty
 from raadsdossier.importers._common import motion_status, vote_result
 
 
@@ -98,12 +115,20 @@ class _Reader:
         self._row_parties: dict = {}
         self.people: dict[str, dict] = {}
         self.motions: dict[str, dict] = {}
+        self._zaak_motions: dict[str, str] = {}  # Zaak Id → its motion's id (its kamerstuk's, else the Zaak's)
+        self.aliases: dict[str, list[str]] = {}  # a motion keyed by its kamerstuk → its id keyed by its Zaak
         self.question_sets: dict[str, dict] = {}
         self.unassigned: list[dict] = []
-        self.skipped: Counter = Counter()
+        self.skipped: Counter = Counter()  # SKIP_* → how many
+        self.entities: Counter = Counter()  # records of an entity not imported, per entity (Activiteit …)
+        self.deleted: Counter = Counter()  # deleted placeholders, per entity
+        self.empty_pages: Counter = Counter()  # server pages without records, per entity
         self.other_soorten: Counter = Counter()
         self.warnings: list[str] = []
-        self.recognised = 0
+        self.recognised = 0  # records (and empty pages) of a known entity
+        self._decisions: dict[str, _Decision] = {}  # Besluit Id → its Stemming rows, as far as read
+        self._row_ids: set[str] = set()  # the Stemming rows read, to count a repeated row once
+        self._expansions: dict[tuple[str, str], dict] = {}  # ("Fractie"|"Persoon", Id) → the first expansion
 
     def fail(self, where: str, problem: str) -> InvalidInput:
         return InvalidInput(self.path, f"{where}: {problem}")
@@ -111,64 +136,48 @@ class _Reader:
     # -- the file's shape ---------------------------------------------------------------------
 
     def read(self) -> dict:
-        values = _load(self.path)
-        records: list[_Record] = []
-        for number, value in enumerate(values, 1):
-            prefix = f"deel {number}, " if len(values) > 1 else ""
-            self._collect(value, prefix, records)
-        rows: list[_Record] = []
-        for record in records:
-            if record.data.get("Verwijderd") is True:
-                self.recognised += 1
-                self.skipped[SKIP_DELETED] += 1
-                continue
-            named = _type_in_context(record.data.get("@odata.type")) or record.type
-            kind = named if named in ENTITY_TYPES else _type_by_fields(record.data) or named
-            if kind == "Zaak":
-                self._zaak(record)
-            elif kind == "Fractie":
-                self._party(record, record.data)
-            elif kind == "Stemming":
-                rows.append(record)
-            elif kind == "Besluit":
-                rows.extend(self._besluit_rows(record))
+        for found in _stream(self.path):
+            if isinstance(found, _Page):
+                self._page(found)
             else:
-                self.skipped[f"{kind}-records" if kind else SKIP_UNKNOWN] += 1
-                continue
-            self.recognised += 1
+                self._record(found)
         if not self.recognised:
-            found = ", ".join(f"{n} {key}" for key, n in sorted(self.skipped.items()))
-            raise InvalidInput(self.path, "geen Zaak-, Fractie- of Stemming-gegevens gevonden"
-                                          + (f" (wel {found})." if found else "."))
-        self._votes(rows)
+            unknown = self.skipped[SKIP_UNKNOWN]
+            raise InvalidInput(self.path, "geen gegevens van de Tweede Kamer herkend: geen Zaak, Fractie, Stemming of "
+                                          "andere entiteit van het Gegevensmagazijn"
+                                          + (f" (wel {unknown} {counted_skip(SKIP_UNKNOWN, unknown)})." if unknown
+                                             else "."))
+        self._votes()
         return self._document()
 
-    def _collect(self, value, prefix: str, records: list[_Record]) -> None:
-        if isinstance(value, list):
-            for index, element in enumerate(value):
-                if isinstance(element, dict) and isinstance(element.get("value"), list):
-                    self._collect(element, f"{prefix}[{index}].", records)  # a list of responses
-                    continue
-                if not isinstance(element, dict):
-                    raise self.fail(f"{prefix}[{index}]", f"is {_kind_of(element)}, geen OData-record (een object).")
-                records.append(_Record(f"{prefix}[{index}]", element, None))
-        elif isinstance(value, dict) and "value" in value:
-            self.base = self._base(value.get("@odata.context"))
-            entries = value["value"]
-            if not isinstance(entries, list):
-                raise self.fail(f"{prefix}value", f"is {_kind_of(entries)}, geen lijst van OData-records.")
-            hint = _type_in_context(value.get("@odata.context"))
-            for index, element in enumerate(entries):
-                if not isinstance(element, dict):
-                    raise self.fail(f"{prefix}value[{index}]", f"is {_kind_of(element)}, geen OData-record (een object).")
-                records.append(_Record(f"{prefix}value[{index}]", element, hint))
-        elif isinstance(value, dict):
-            self.base = self._base(value.get("@odata.context"))
-            records.append(_Record(f"{prefix}het record" if prefix else "het record", value,
-                                   _type_in_context(value.get("@odata.context"))))
+    def _page(self, page: _Page) -> None:
+        """A server response begins (its address is the sources' base) or ends (empty: named in the report)."""
+        self.base = self._base(page.context)
+        entity = _type_in_context(page.context)
+        if page.done and not page.records and entity in ENTITIES:
+            self.recognised += 1
+            self.empty_pages[entity] += 1
+
+    def _record(self, record: _Record) -> None:
+        """One record: read when it is a Zaak, Fractie, Stemming or Besluit, else counted under its entity."""
+        named = _type_in_context(record.data.get("@odata.type")) or record.type
+        kind = named if named in ENTITIES else _type_by_fields(record.data)
+        if kind is None:
+            self.skipped[SKIP_UNKNOWN] += 1
+            return
+        self.recognised += 1
+        if record.data.get("Verwijderd") is True:
+            self.deleted[kind] += 1
+        elif kind == "Zaak":
+            self._zaak(record)
+        elif kind == "Fractie":
+            self._party(record, record.data)
+        elif kind == "Stemming":
+            self._row(record)
+        elif kind == "Besluit":
+            self._besluit(record)
         else:
-            raise self.fail(prefix.rstrip(", ") or "het bestand",
-                            f"bevat {_kind_of(value)}, geen OData-JSON (een object of een lijst van objecten).")
+            self.entities[kind] += 1
 
     def _base(self, context) -> str:
         if isinstance(context, str) and "/$metadata" in context and context.startswith("https://"):
@@ -233,15 +242,33 @@ class _Reader:
         when = self._date(record, data, "GestartOp")
         return self._source(("zaak", zaak_id), f"Zaak {number or zaak_id}", "Zaak", zaak_id, when), when, zaak_id
 
+    def motion_id(self, data: dict) -> tuple[str, _publication.Publication | None]:
+        """(the id of the motion of Zaak `data`, the kamerstuk that publishes it or None). The kamerstuk keys
+        the motion (the id KOOP XML gives it) when the Zaak's expansion names it (_publication.of_zaak), else
+        the Zaak Id does; a Zaak keeps the id it got first in this file, so the votes on a Zaak read with
+        its documents go on the motion KOOP XML made, also when the Stemming rows expand it bare."""
+        zaak_id = _text(data.get("Id")) or ""
+        known = self._zaak_motions.get(zaak_id)
+        if known is not None:
+            return known, None
+        publication = _publication.of_zaak(data)
+        motion_id = (publication.motion_id if publication is not None else None) or make_id("zaak", zaak_id)
+        self._zaak_motions[zaak_id] = motion_id
+        if motion_id != make_id("zaak", zaak_id):
+            # The same motion a Stemming page, which expands its Zaak bare, keys by the Zaak: one motion either way.
+            self.aliases.setdefault(motion_id, []).append(make_id("zaak", zaak_id))
+        return motion_id, publication
+
     def _motion(self, record: _Record, data: dict, documents: bool = False) -> dict:
-        motion = self.motions.get(make_id("zaak", self._id(record, data, "Zaak: ")))
+        self._id(record, data, "Zaak: ")
+        motion_id, publication = self.motion_id(data)
+        motion = self.motions.get(motion_id)
         if motion is not None and not documents and "Besluit" not in data:
             return motion  # the same Zaak expanded under another Besluit: nothing new
         source_id, when, zaak_id = self._zaak_source(record, data)
-        motion_id = make_id("zaak", zaak_id)
         if motion is None:
             number = _text(data.get("Nummer"))
-            motion = {"id": motion_id, "reference": number,
+            motion = {"id": motion_id, "reference": (publication.reference if publication else None) or number,
                       "title": _text(data.get("Onderwerp")) or _text(data.get("Titel")) or f"Motie {number or zaak_id}"}
             if when:
                 motion["date"] = when
@@ -267,14 +294,17 @@ class _Reader:
         version = document.get("HuidigeDocumentVersie") if isinstance(document.get("HuidigeDocumentVersie"), dict) else {}
         publications = [p for p in version.get("DocumentPublicatie") or []
                         if isinstance(p, dict) and not p.get("Verwijderd")]
-        identifier = next((_text(p.get("Identifier")) for p in publications if _text(p.get("Identifier"))), None) \
-            or _text(version.get("ExterneIdentifier"))
+        # A KOOP publication is one source, whichever format names it (its id and page from _publication).
+        publication = _publication.of_document(document)
+        identifier = publication.identifier if publication is not None else (
+            next((_text(p.get("Identifier")) for p in publications if _text(p.get("Identifier"))), None)
+            or _text(version.get("ExterneIdentifier")))
         number = _text(document.get("DocumentNummer"))
-        url = next((_text(p.get("Url")) for p in publications if _text(p.get("Url"))), None)
-        if url is None and identifier and _KOOP_NUMBER.match(identifier):
-            url = KOOP_ADDRESS.format(identifier)
+        url = publication.url if publication is not None else \
+            next((_text(p.get("Url")) for p in publications if _text(p.get("Url"))), None)
         subject = _text(document.get("Onderwerp")) or _text(document.get("Titel")) or _text(document.get("Soort"))
-        source = {"id": make_id("document", document_id), "kind": SourceKind.PARLIAMENTARY_DOCUMENT.value,
+        source_id = publication.source_id if publication is not None else make_id("document", document_id)
+        source = {"id": source_id, "kind": SourceKind.PARLIAMENTARY_DOCUMENT.value,
                   "title": f"{subject or 'Document'} ({number or document_id})", "publisher": PUBLISHER}
         when = self._date(record, document, "Datum")
         if when:
@@ -290,7 +320,7 @@ class _Reader:
         source_id, when, zaak_id = self._zaak_source(record, record.data)
         number = _text(record.data.get("Nummer"))
         # Keyed like question_text's and koop_xml's sets: one Zaak is one set whichever form came in.
-        set_id = str(uuid.uuid5(question_text.NAMESPACE, f"{number}/vragenset")) if number else make_id("zaak", zaak_id)
+        set_id = _publication.question_set_id(number) if number else make_id("zaak", zaak_id)
         question_set = self.question_sets.setdefault(set_id, {"id": set_id})
         if number:
             question_set["reference"] = number
@@ -300,6 +330,9 @@ class _Reader:
         if when:
             question_set["submitted_on"] = when
         self._link(question_set, source_id)
+        for index, document in enumerate(record.data.get("Document") or []):  # the questions, the answers
+            if isinstance(document, dict) and not document.get("Verwijderd"):
+                self._link(question_set, self._document_source(record, index, document))
 
     # -- Fractie and Persoon ---------------------------------------------------------------------
 
@@ -360,41 +393,59 @@ class _Reader:
 
     # -- Stemming and Besluit --------------------------------------------------------------------
 
-    def _besluit_rows(self, record: _Record) -> list[_Record]:
+    def _besluit(self, record: _Record) -> None:
+        """A Besluit entity: its expanded Stemming rows are its votes; without them it is skipped."""
         besluit_id = self._id(record, label="Besluit: ")
         stemmingen = record.data.get("Stemming")
         if not isinstance(stemmingen, list) or not stemmingen:
             self.skipped[SKIP_NO_VOTES] += 1
-            return []
+            return
         besluit = {k: v for k, v in record.data.items() if k != "Stemming"}
-        rows = []
         for index, row in enumerate(stemmingen):
             if not isinstance(row, dict):
                 raise self.fail(f"{record.where}.Stemming[{index}]", f"is {_kind_of(row)}, geen Stemming-record.")
-            rows.append(_Record(f"{record.where}.Stemming[{index}]", {"Besluit_Id": besluit_id, **row,
-                                                                      "Besluit": besluit}, "Stemming"))
-        return rows
+            self._row(_Record(f"{record.where}.Stemming[{index}]", {"Besluit_Id": besluit_id, **row,
+                                                                    "Besluit": besluit}, "Stemming"))
 
-    def _votes(self, rows: list[_Record]) -> None:
-        groups: dict[str, list[_Record]] = {}
-        seen: set[str] = set()
-        for row in rows:
-            row_id = self._id(row, label="Stemming: ")
-            if row_id in seen:
-                continue  # the same row twice (overlapping pages): it counts once
-            seen.add(row_id)
-            if row.data.get("Verwijderd") is True:
-                self.skipped[SKIP_DELETED] += 1
-                continue
-            besluit_id = _text(row.data.get("Besluit_Id")) or _text((row.data.get("Besluit") or {}).get("Id"))
-            if besluit_id is None:
-                raise self.fail(row.where, f"Stemming {row_id} noemt geen 'Besluit_Id'; zonder besluit hoort de "
-                                           "stem bij geen stemming.")
-            groups.setdefault(besluit_id, []).append(row)
-        order = list(groups)
-        for position, (besluit_id, members) in enumerate(groups.items()):
-            edge = "vorige" if position == 0 and len(order) > 1 else "volgende" if position == len(order) - 1 else None
-            self._vote(besluit_id, members, edge)
+    def _row(self, row: _Record) -> None:
+        """One Stemming row, put with the other rows of its Besluit wherever in the file they stand.
+
+        A decision is judged whole or not once the whole file is read (`_votes`). Until then only what its
+        vote needs is kept: the row's own fields, one Besluit expansion per decision and one Fractie and
+        Persoon expansion per Id, not every row's copy of them.
+        """
+        row_id = self._id(row, label="Stemming: ")
+        if row_id in self._row_ids:
+            return  # the same row twice (overlapping pages): it counts once
+        self._row_ids.add(row_id)
+        if row.data.get("Verwijderd") is True:
+            self.deleted["Stemming"] += 1
+            return
+        besluit = row.data.get("Besluit") if isinstance(row.data.get("Besluit"), dict) else None
+        besluit_id = _text(row.data.get("Besluit_Id")) or _text((besluit or {}).get("Id"))
+        if besluit_id is None:
+            raise self.fail(row.where, f"Stemming {row_id} noemt geen 'Besluit_Id'; zonder besluit hoort de "
+                                       "stem bij geen stemming.")
+        decision = self._decisions.get(besluit_id)
+        if decision is None:
+            decision = self._decisions[besluit_id] = _Decision(besluit_id)
+        if decision.besluit is None and besluit is not None:
+            decision.besluit = besluit
+        kept = {key: row.data[key] for key in _ROW_FIELDS if key in row.data}
+        for key in ("Fractie", "Persoon"):
+            expansion = row.data.get(key)
+            if isinstance(expansion, dict):
+                expansion_id = expansion.get("Id")
+                kept[key] = self._expansions.setdefault((key, expansion_id), expansion) \
+                    if isinstance(expansion_id, str) else expansion
+        decision.rows.append(_Record(row.where, kept, "Stemming"))
+
+    def _votes(self) -> None:
+        """Each decision read, as one whole vote or not at all, in an order that does not depend on the
+        order of the rows in the file (the server promises none): by the date, the decision's place on
+        its agenda item, and its Id."""
+        for decision in sorted(self._decisions.values(), key=_Decision.order):
+            self._vote(decision.id, decision.rows, decision.besluit)
 
     @staticmethod
     def _is_member(row: _Record) -> bool:
@@ -418,29 +469,34 @@ class _Reader:
                                        "stemkeuze; verwacht Voor, Tegen of Niet deelgenomen.")
         return choice
 
-    def _vote(self, besluit_id: str, rows: list[_Record], edge: str | None) -> None:
-        besluit = next((r.data["Besluit"] for r in rows if isinstance(r.data.get("Besluit"), dict)), None)
+    def _vote(self, besluit_id: str, rows: list[_Record], besluit: dict | None) -> None:
+        """The vote of one decision when its rows are all there, else nothing (named in the report).
+
+        A party vote is whole when its FractieGrootte add up to the Kamer's 150 seats (a member voting
+        apart from the party counts one). A roll call (every row names a Persoon) is whole when it has 150
+        members: the Gegevensmagazijn records no absence (its Stemming and Besluit have no such field), so
+        every member has a row, "Niet deelgenomen" for one who did not vote, and that row counts.
+        """
         if besluit is not None and besluit.get("Verwijderd") is True:
-            self.skipped[SKIP_DELETED] += 1
+            self.deleted["Besluit"] += 1
             return
         roll_call = all(self._is_member(r) for r in rows)
         if roll_call:
-            members = len({_text(r.data.get("Persoon_Id")) or r.data["Persoon"].get("Id") for r in rows})
-            complete, counted = members >= SEATS or edge is None, f"{members} van de {SEATS} Kamerleden"
+            total = len({_text(r.data.get("Persoon_Id")) or _text(r.data["Persoon"].get("Id")) for r in rows})
+            counted, unit = f"{total} van de {SEATS} Kamerleden", "Kamerleden"
         else:
             total = sum(1 if size is None else size for size in map(self._seats, rows))
-            complete, counted = total == SEATS, f"{total} van de {SEATS} zetels"
-            if total > SEATS:
-                self.skipped[SKIP_INCOMPLETE] += 1
-                self.warnings.append(f"Besluit {besluit_id} telt {total} zetels, meer dan de {SEATS} van de Kamer; "
-                                     "deze stemming is niet geïmporteerd.")
-                return
-        if not complete:
+            counted, unit = f"{total} van de {SEATS} zetels", "zetels"
+        if total > SEATS:
             self.skipped[SKIP_INCOMPLETE] += 1
-            advice = (f"; importeer ook de {edge} pagina, samen met deze in één bestand (zet ze achter elkaar, "
-                      "bijvoorbeeld met cat)") if edge else ""
+            self.warnings.append(f"Besluit {besluit_id} telt {total} {unit}, meer dan de {SEATS} van de Kamer; "
+                                 "deze stemming is niet geïmporteerd.")
+            return
+        if total < SEATS:
+            self.skipped[SKIP_INCOMPLETE] += 1
             self.warnings.append(f"Besluit {besluit_id} is onvolledig op deze pagina ({counted}) en is niet "
-                                 f"geïmporteerd{advice}.")
+                                 "geïmporteerd; de andere stemmen staan op een andere pagina: importeer die samen "
+                                 "met deze in één bestand (zet ze achter elkaar, bijvoorbeeld met cat).")
             return
 
         zaken = self._zaken(besluit)
@@ -449,9 +505,13 @@ class _Reader:
             self.skipped[SKIP_NO_MOTION] += 1
             return
         anchor = rows[0]
+        sizes = [None if roll_call else self._seats(row) for row in rows]
+        for row, seats in zip(rows, sizes):  # the parties from their own rows first, whatever the rows' order
+            if seats is not None:
+                self._row_party(row, seats)
         choices = []
-        for row in rows:
-            choice, seats = self._choice(row), None if roll_call else self._seats(row)
+        for row, seats in zip(rows, sizes):
+            choice = self._choice(row)
             if seats is None:  # a member's own vote: in a roll call, or apart from the party's
                 choices.append({"person": self._person(row, self._row_party(row, None)), "choice": choice})
                 continue
@@ -538,14 +598,37 @@ class _Reader:
                     "people": list(self.people.values()), "motions": list(self.motions.values()),
                     "question_sets": list(self.question_sets.values()), "unassigned_votes": self.unassigned}
         document = {k: v for k, v in document.items() if v or k == "format"}
+        # KOOP XML owns what a publication says: this format only fills that in and adds its sources.
+        owned_elsewhere = _publication.fill_only(_publication.ZAAK_FILL_ONLY, document)
+        if owned_elsewhere:
+            document["fill_only"] = owned_elsewhere
+        aliases = {motion_id: others for motion_id, others in self.aliases.items() if motion_id in self.motions}
+        if aliases:
+            document["aliases"] = aliases
         if self.other_soorten:
             kinds = ", ".join(f"{soort} {n}" for soort, n in sorted(self.other_soorten.items(), key=lambda i: (-i[1], i[0])))
             self.warnings.insert(0, f"{sum(self.other_soorten.values())} Zaken overgeslagen die geen motie of "
                                     f"schriftelijke vragen zijn ({kinds}).")
-        if self.skipped or self.warnings:
-            document["report"] = {"skipped": dict(sorted(self.skipped.items())), "warnings": self.warnings}
+        skipped = self._skipped()
+        if self.entities and not any(isinstance(value, list) for value in document.values()):
+            self.warnings.append("Raadsdossier leest uit het Gegevensmagazijn van de Tweede Kamer alleen Zaken "
+                                 "(moties en schriftelijke vragen), Fracties, Stemmingen en Besluiten met hun "
+                                 "stemmingen.")
+        if skipped or self.warnings:
+            document["report"] = {"skipped": skipped, "warnings": self.warnings}
         check_schema(_for_schema(document), self.path)  # a reader bug must not reach the dossier
         return document
+
+    def _skipped(self) -> dict[str, int]:
+        """The report's skipped counts, each under the words for that count: "250 Activiteiten — …",
+        "1 verwijderde Fractie", "1 onvolledig besluit"."""
+        skipped: Counter = Counter()
+        for counter, words in ((self.skipped, counted_skip), (self.entities, counted),
+                               (self.deleted, counted_deleted), (self.empty_pages, counted_empty)):
+            for key, n in counter.items():
+                if n:
+                    skipped[words(key, n)] += n
+        return dict(sorted(skipped.items()))
 
 
 def read_tk_odata(path: Path) -> dict:
@@ -554,7 +637,7 @@ def read_tk_odata(path: Path) -> dict:
     with their sources, checked against the interchange schema; a `report` says what was skipped.
     Raises InvalidInput naming the file and the element. Pure function: any thread may call it.
     """
-    # The reader makes hundreds of thousands of small objects and frees none of them until it is
+    # The reader makes hundreds of thousands of small objects and keeps many of them until it is
     # done; the cyclic collector would walk them over and over (a third of the reading time).
     with cyclic_gc_paused():
         return _Reader(path).read()

@@ -1,7 +1,10 @@
 """Importing files into a dossier: read each in its format, check it all, then add it in one transaction.
 
 `import_files` is the one import both faces use: `raadsdossier import` and the window's import dialog
-(a dry run first, to show what would happen, then the import itself from what the dry run read).
+(a dry run first, to show what would happen, then the import itself from what the dry run read). Its
+result says per file what was added and updated, why a file could not be read, or that a file was
+recognised but held nothing to import (`nothing_to_import`): the three outcomes `import` gives its
+exit statuses 0, 1 and 3 by (docs/imports.md).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from raadsdossier.base.gcpause import cyclic_gc_paused
+from raadsdossier.domain import kinds
 from raadsdossier.domain.errors import DossierError, StorageFull
 from raadsdossier.importers import read_source
 from raadsdossier.interchange.load import ImportReport, apply_document
@@ -40,6 +44,26 @@ class FileResult:
     error: DossierError | None = None  # why not, naming the file
     format: str | None = None  # the import format it was read in ("koop-xml"); None for a document given
 
+    @property
+    def nothing_to_import(self) -> bool:
+        """Read and recognised, but holding nothing to import: it adds, updates and links nothing, and holds
+        no item the dossier already has as it gives it. What it holds instead is in its report's `skipped`,
+        where the formats count what they do not import ("250 Vergaderingen — vergaderingen van de Tweede
+        Kamer worden niet geïmporteerd")."""
+        report = self.report
+        return self.error is None and report is not None and not any(
+            sum(counter.values()) for counter in (report.added, report.updated, report.unchanged, report.linked))
+
+    @property
+    def nothing_text(self) -> str | None:
+        """The sentence that says so, naming the file, what it holds and why that is not imported (both
+        faces show it); None when the file has something to import or could not be read."""
+        if not self.nothing_to_import:
+            return None
+        held = counted(self.report.skipped) or "geen items"
+        recognised = f"herkend als {self.format}, maar het bestand bevat" if self.format else "het bevat"
+        return f"{self.name}: niets te importeren: {recognised} {held}."
+
 
 @dataclass(frozen=True)
 class ImportResult:
@@ -52,6 +76,26 @@ class ImportResult:
     @property
     def errors(self) -> list[DossierError]:
         return [file.error for file in self.files if file.error is not None]
+
+    @property
+    def nothing_to_import(self) -> bool:
+        """Every file was read and recognised, and none held anything to import (`raadsdossier import`
+        exits with 3, docs/imports.md); each file's `nothing_text` says what it holds."""
+        return bool(self.files) and all(file.nothing_to_import for file in self.files)
+
+    @property
+    def nothing_texts(self) -> list[str]:
+        """For each file that held nothing to import, the sentence that says what it holds and why."""
+        return [file.nothing_text for file in self.files if file.nothing_to_import]
+
+
+def counted(counter) -> str:
+    """"3 moties, 250 Activiteiten — …": a report's counts, a collection key as its kind's plural, any other
+    key in the words the format gave it; "" for none."""
+    order = {kind.key: index for index, kind in enumerate(kinds.KINDS)}
+    return ", ".join(kinds.by_key(key).count_text(n) if key in kinds.BY_KEY else f"{n} {key}"
+                     for key, n in sorted(counter.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+                     if n)
 
 
 def import_size(documents: Sequence[tuple[str, dict]]) -> int:
