@@ -422,20 +422,20 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+56"/>
-        <location line="+271"/>
+        <location line="+277"/>
         <location line="+4"/>
         <location line="+130"/>
         <source>Vergaderstuk maken</source>
         <translation>Create meeting paper</translation>
     </message>
     <message>
-        <location line="-395"/>
-        <location line="+64"/>
+        <location line="-401"/>
+        <location line="+67"/>
         <source>Waarvoor</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-66"/>
         <source>Het hele dossier</source>
         <translation>The whole dossier</translation>
     </message>
@@ -483,6 +483,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <location line="+4"/>
         <source>Alle aanbevelingen van de checklist, ook de niet beoordeelde</source>
         <translation>Every recommendation of the checklist, also those not assessed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Elk agendapunt op zijn plaats, ook zonder stukken uit het dossier</source>
+        <translation>Every agenda item in its place, also those without documents from the dossier</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -536,7 +541,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open when finished</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Het vergaderstuk wordt gemaakt…</source>
         <translation>Creating the meeting paper…</translation>
     </message>
@@ -546,7 +551,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Progress</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+220"/>
         <source>Vergaderstuk opgeslagen als %1</source>
         <translation>Meeting paper saved as %1</translation>
     </message>
@@ -590,7 +595,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The paper %1 could not be created: %2</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-327"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
@@ -605,7 +610,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Maken</source>
         <translation>Create</translation>
     </message>
@@ -645,7 +650,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Wordt geteld…</source>
         <translation>Counting…</translation>
     </message>
@@ -743,12 +748,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+6"/>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-77"/>
         <source>Bestanden importeren</source>
         <translation>Import files</translation>
     </message>
@@ -758,7 +763,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Reading and checking the files…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
         <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
     </message>
@@ -788,8 +793,8 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The import failed; nothing was changed. %1</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+32"/>
+        <location line="-66"/>
+        <location line="+35"/>
         <source>Er is iets mis met een bestand; er wordt niets geïmporteerd.</source>
         <translation>Something is wrong with a file; nothing will be imported.</translation>
     </message>
@@ -1113,12 +1118,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     <name>Labels</name>
     <message>
         <location filename="../../src/raadsdossier/gui/i18n.py" line="+22"/>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>openbaar</source>
         <translation>public</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>fractie-intern</source>
         <translation>party-internal</translation>
     </message>
@@ -1221,6 +1226,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <location line="+0"/>
         <source>bespreekstuk</source>
         <translation>debate item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kopje</source>
+        <translation>heading</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1431,6 +1441,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <location line="+0"/>
         <source>gedaan</source>
         <translation>done</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niet gedaan</source>
+        <translation>not done</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2550,7 +2565,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>past its deadline (due %1)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>uitvoering over de termijn (uiterlijk %1)</source>
+        <translation>follow-up overdue (due %1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>wacht op toewijzing aan een motie</source>
         <translation>is waiting to be assigned to a motion</translation>
     </message>
@@ -2575,12 +2595,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Niets vraagt nu om aandacht: geen vragen of toezeggingen over de termijn, en geen stemmingen die nog aan een motie moeten worden toegewezen.</source>
-        <translation>Nothing needs attention now: no questions or commitments past their deadline, and no votes still to be assigned to a motion.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>en nog %1 in de lijst</source>
         <translation>and %1 more in the list</translation>
     </message>
@@ -2782,17 +2797,22 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Amnesty checklist</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-159"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+63"/>
+        <source>Niets vraagt nu om aandacht: geen vragen, toezeggingen of uitvoering van moties over de termijn, en geen stemmingen die nog aan een motie moeten worden toegewezen.</source>
+        <translation>Nothing needs attention now: no questions, commitments or follow-up of motions overdue, and no votes waiting to be assigned to a motion.</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Open toezeggingen</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-167"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -3224,12 +3244,12 @@ Ingediend 10 juni 2022
         <translation>Without the seats of each party the result cannot be computed.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+139"/>
         <source>Wat ervan terechtkwam</source>
         <translation>What came of it</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-110"/>
         <source>Van standpunt veranderd tussen stemmingen:</source>
         <translation>Changed sides between votes:</translation>
     </message>
@@ -3304,7 +3324,22 @@ Ingediend 10 juni 2022
         <translation>Past the deadline and not yet fulfilled.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De uitvoering is over de uiterste datum.</source>
+        <translation>The follow-up is past its deadline.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Agendapunten</source>
         <translation>Agenda items</translation>
     </message>

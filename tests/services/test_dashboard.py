@@ -79,7 +79,8 @@ def test_the_figures_count_what_needs_attention_on_the_day_given(busy_dossier):
     assert figures["commitments"] == {"total": 4, "open": 3, "overdue": 1, "fulfilled": 1, "withdrawn": 0}
     assert figures["question_sets"] == {"total": 3, "unanswered": 1, "overdue": 1, "answered_late": 1}
     assert figures["unassigned_votes"] == {"total": 2, "unassigned": 1}
-    assert figures["attention"] == {"overdue_questions": 1, "overdue_commitments": 1, "unassigned_votes": 1}
+    assert figures["attention"] == {"overdue_questions": 1, "overdue_commitments": 1, "overdue_follow_ups": 0,
+                                    "unassigned_votes": 1}
     assert [c["id"] for c in data["open_commitments"] if c["overdue"]] == ["c1"]
     assert [q["id"] for q in data["overdue_questions"]] == ["q1"]
     # "2027-04" is still to come; "2026" contains today, so it has begun
@@ -88,7 +89,8 @@ def test_the_figures_count_what_needs_attention_on_the_day_given(busy_dossier):
     # a year earlier nothing was overdue yet, and the commitment's deadline was still ahead
     with Dossier.open(busy_dossier, read_only=True) as dossier:
         earlier = dashboard.figures(dossier, date(2025, 12, 1))
-    assert earlier["attention"] == {"overdue_questions": 0, "overdue_commitments": 0, "unassigned_votes": 1}
+    assert earlier["attention"] == {"overdue_questions": 0, "overdue_commitments": 0, "overdue_follow_ups": 0,
+                                    "unassigned_votes": 1}
 
 
 def test_costs_per_year_add_up_to_the_total_and_rates_are_not_added(busy_dossier):

@@ -72,7 +72,7 @@ def test_an_item_changed_then_deleted_in_one_transaction_leaves_no_hit(dossier):
         motion = Motion(title="Tijdelijke motie over Dalian")
         session.add(motion)
         session.flush()
-        motion.follow_up = "bijgewerkt"
+        motion.pre_advice = "bijgewerkt"
         session.flush()
         session.delete(motion)
     assert services.search(dossier, "Tijdelijke") == []

@@ -109,6 +109,16 @@ class CommitmentStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class FollowUpState(StrEnum):
+    """How far the college got with what an adopted motion or a commitment asked."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_DONE = "not_done"
+    UNKNOWN = "unknown"
+
+
 class QuestionSetKind(StrEnum):
     COUNCIL_QUESTIONS = "council_questions"
     PARLIAMENTARY_QUESTIONS = "parliamentary_questions"

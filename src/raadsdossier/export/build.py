@@ -21,11 +21,11 @@ from raadsdossier.domain.enums import ActorRole, AgendaItemKind, Confidentiality
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models import (
     Attachment, ChecklistAssessment, CollegeNote, Commitment, Cost, Demonstration, DossierMeta, Event, Item, Meeting, Motion, Note,
-    ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
+    FollowUp, ItemActor, Outcome, Partnership, Person, QuestionSet, Source, Vote,
 )
 from raadsdossier.export import longtext
 from raadsdossier.export.details import (
-    REDACTED, college_note_detail, is_national, motion_detail, question_set_detail, refs,
+    follow_up_detail, REDACTED, college_note_detail, is_national, motion_detail, question_set_detail, refs,
 )
 from raadsdossier.export.labels import euro, nl, nl_date
 from raadsdossier.export.longtext import shorten
@@ -213,6 +213,8 @@ def pack_items(session: Session, ctx: _Context, model, order, keep=lambda item: 
     loads = [selectinload(model.sources), selectinload(model.actors).selectinload(ItemActor.person)]
     if model is Motion:
         loads.append(selectinload(Motion.votes).selectinload(Vote.choices))
+    if model in (Motion, Commitment):
+        loads.append(selectinload(model.follow_up).selectinload(FollowUp.entries))
     elif model is QuestionSet:
         loads.append(selectinload(QuestionSet.questions))
     query = select(model).options(*loads).order_by(*order)
@@ -329,6 +331,9 @@ def _commitments(session, ctx, p, today) -> list[Block]:
     for c in items:
         if c.description:
             blocks.append(Paragraph(ctx.text(f"{c.title}: {c.description}"), ctx.cite(c)))
+        if c.follow_up is not None:
+            blocks.append(Paragraph(ctx.text(c.title), style="label"))
+            blocks.extend(follow_up_detail(ctx, c.follow_up)[1:])  # under the commitment's title, not "Uitvoering"
     return blocks
 
 

@@ -7,7 +7,9 @@ a motion with its votes, a question set with its questions and answers, a colleg
 
 from __future__ import annotations
 
-from raadsdossier.domain.enums import ActorRole, QuestionSetKind
+from datetime import date
+
+from raadsdossier.domain.enums import ActorRole, FollowUpState, QuestionSetKind
 from raadsdossier.domain.models import CollegeNote, Motion, QuestionSet
 from raadsdossier.export.labels import nl, nl_date
 from raadsdossier.export.model import Block, Facts, Heading, Paragraph, Table, VoteChart
@@ -37,14 +39,37 @@ def motion_detail(ctx, m: Motion, prefix: str = "") -> list[Block]:
         rows.append(("Preadvies college", ctx.text(m.pre_advice)))
     blocks.append(Facts(tuple(r for r in rows if r[1])))
     cites = ctx.cite(m)
-    for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text), ("Uitvoering", m.follow_up)):
+    for label, text in (("Overwegingen", m.considerations), ("Dictum", m.operative_text)):
         if text:
             blocks.append(Paragraph(label, style="label"))
             blocks.extend(Paragraph(ctx.text(part)) for part in text.split("\n\n") if part.strip())
+    blocks.extend(follow_up_detail(ctx, m.follow_up))
     for number, vote in enumerate(m.votes, start=1):
         blocks.extend(_vote(ctx, m, number, vote))
     if cites:
         blocks.append(Paragraph("Bronnen van deze motie", cites, style="small"))
+    return blocks
+
+
+def follow_up_detail(ctx, follow_up) -> list[Block]:
+    """What became of an adopted motion or a commitment: its state and deadline ("te laat" when past it), then
+    each dated entry with its evidence. Evidence at a level the pack leaves out is not named, only counted."""
+    if follow_up is None:
+        return []
+    today = ctx.options.today or date.today()
+    state = nl(follow_up.state) + (" (te laat)" if follow_up.is_overdue(today) else "")
+    rows = (("Stand", state if follow_up.state is not FollowUpState.UNKNOWN else ""), ("Uiterlijk", nl_date(follow_up.deadline)))
+    blocks: list[Block] = [Paragraph("Uitvoering", style="label"), Facts(tuple(r for r in rows if r[1]))]
+    for entry in follow_up.entries:
+        shown = [item for item in entry.evidence if ctx.ok(item)]
+        for item in shown:
+            ctx.seen(item)
+        evidence = "; ".join(getattr(item, "title", None) or getattr(item, "file_name", "") for item in shown)
+        hidden = len(entry.evidence) - len(shown)
+        if hidden:
+            evidence += ("; " if evidence else "") + f"{hidden} niet opgenomen stuk{'ken' if hidden > 1 else ''}"
+        words = " — ".join(filter(None, [nl_date(entry.date), entry.text]))
+        blocks.append(Paragraph(ctx.text(words + (f" (bewijs: {evidence})" if evidence else ""))))
     return blocks
 
 

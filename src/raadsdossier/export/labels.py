@@ -24,6 +24,7 @@ NL = {
     "travel": "reizen", "staff": "personeel", "event": "evenement",
     "total": "totaal", "per_year": "per jaar", "per_trip": "per reis",
     "not_started": "niet begonnen", "in_progress": "bezig", "done": "gedaan", "not_applicable": "niet van toepassing",
+    "not_done": "niet gedaan",
     "article": "artikel", "report": "rapport", "web_page": "webpagina", "parliamentary_document": "Kamerstuk",
     "speaking_notes": "spreektekst", "general": "algemeen",
 }

@@ -25,7 +25,7 @@ from raadsdossier.domain.models import (
     CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
 )
 from raadsdossier.export.build import PackOptions, new_context, pack_items
-from raadsdossier.export.details import college_note_detail, motion_detail, question_set_detail, refs
+from raadsdossier.export.details import college_note_detail, follow_up_detail, motion_detail, question_set_detail, refs
 from raadsdossier.export.labels import nl, nl_date
 from raadsdossier.export.model import SOURCES_ANCHOR, Block, Facts, Heading, Pack, Paragraph, Table
 
@@ -267,7 +267,7 @@ def _commitment(ctx, c: Commitment, today, prefix: str) -> list[Block]:
                            Facts(tuple(r for r in rows if r[1]))]
     if c.description:
         blocks.append(Paragraph(ctx.text(c.description)))
-    return blocks
+    return blocks + follow_up_detail(ctx, c.follow_up)
 
 
 def _demonstration(ctx, d: Demonstration, today, prefix: str) -> list[Block]:

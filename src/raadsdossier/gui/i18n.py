@@ -41,7 +41,7 @@ def _labels() -> dict[str, str]:
         "total": t("totaal"), "per_year": t("per jaar"), "per_trip": t("per reis"),
         "article": t("artikel"), "report": t("rapport"), "web_page": t("webpagina"),
         "parliamentary_document": t("Kamerstuk"), "speaking_notes": t("spreektekst"), "general": t("algemeen"),
-        "not_started": t("niet begonnen"), "in_progress": t("bezig"), "done": t("gedaan"),
+        "not_started": t("niet begonnen"), "in_progress": t("bezig"), "done": t("gedaan"), "not_done": t("niet gedaan"),
         "not_applicable": t("niet van toepassing"),
     }
 

@@ -142,7 +142,7 @@ def _motion(page: Page) -> str:
         (field_label("co_submitters"), page.actors("co_submitters")),
     ]))
     out.append(page.long_texts(("considerations", "operative_text", "pre_advice")))
-    out.append(section(translated("Wat ervan terechtkwam"), paragraphs(data.get("follow_up"))))
+    out.append(follow_up_html(page))
     votes = data.get("votes") or []
     if votes:
         all_computed = computed.get("votes_computed") or []
@@ -238,7 +238,29 @@ def _commitment(page: Page) -> str:
     if (data.get("_computed") or {}).get("overdue"):
         out.append(notice("warning", "<b>" + esc(translated("Over de uiterste datum en nog niet nagekomen.")) + "</b>"))
     out.append(page.long_texts(("description",)))
+    out.append(follow_up_html(page))
     return "".join(out)
+
+
+def follow_up_html(page: Page) -> str:
+    """What became of an adopted motion or a commitment: its state, its deadline (a notice when past it), and
+    each dated entry with its evidence linked."""
+    follow_up = page.data.get("follow_up")
+    if not follow_up:
+        return ""
+    state = follow_up.get("state")
+    rows = [(translated("Stand"), esc(label(state)) if state and state != "unknown" else ""),
+            (translated("Uiterlijk"), esc(format_date(follow_up.get("deadline"))))]
+    out = [facts(rows)]
+    if (page.data.get("_computed") or {}).get("follow_up_overdue"):
+        out.append(notice("warning", "<b>" + esc(translated("De uitvoering is over de uiterste datum.")) + "</b>"))
+    for entry in follow_up.get("entries") or []:
+        when = format_date(entry.get("date"))
+        evidence = ", ".join(page.link(item_id) for item_id in entry.get("evidence_ids") or [])
+        out.append(f'<p>{"<b>" + esc(when) + "</b> — " if when else ""}{esc(entry.get("text") or "").replace(chr(10), "<br>")}'
+                   + (f'<br><span style="color:{MUTED}">{esc(translated("Bewijs"))}: {evidence}</span>' if evidence else "")
+                   + "</p>")
+    return section(translated("Wat ervan terechtkwam"), "".join(out))
 
 
 def _meeting(page: Page) -> str:

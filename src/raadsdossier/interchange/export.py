@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from raadsdossier.domain.checklist import META_KEY
 from raadsdossier.domain.models import (
-    ChecklistAssessment, DossierMeta, Item, ItemAlias, Meeting, Motion, Partnership, QuestionSet, Vote,
+    ChecklistAssessment, Commitment, DossierMeta, FollowUp, FollowUpEntry, Item, ItemAlias, Meeting, Motion,
+    Partnership, QuestionSet, Vote,
 )
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import KINDS, PARTNERSHIP, Field, KindSpec, T
@@ -65,6 +66,9 @@ def loaders(model) -> list:
     options = [selectinload(model.sources), selectinload(model.actors)]
     if model is Motion:
         options.append(selectinload(Motion.votes).selectinload(Vote.choices))
+        options.append(selectinload(Motion.follow_up).selectinload(FollowUp.entries).selectinload(FollowUpEntry.evidence))
+    elif model is Commitment:
+        options.append(selectinload(Commitment.follow_up).selectinload(FollowUp.entries).selectinload(FollowUpEntry.evidence))
     elif model is QuestionSet:
         options.append(selectinload(QuestionSet.questions))
     elif model is Meeting:
@@ -89,6 +93,14 @@ def export_item(item: Item, spec: KindSpec) -> dict:
     return out
 
 
+def export_follow_up(follow_up) -> dict | None:
+    if follow_up is None:
+        return None
+    return {"state": _v(follow_up.state), "deadline": follow_up.deadline.isoformat() if follow_up.deadline else None,
+            "entries": [{"date": e.date, "text": e.text, "evidence_ids": sorted(item.id for item in e.evidence)}
+                        for e in follow_up.entries]}
+
+
 def _agenda_item(agenda_item) -> dict:
     out = {"id": agenda_item.id, "number": agenda_item.number, "title": agenda_item.title, "kind": _v(agenda_item.kind)}
     if agenda_item.origin:  # only an imported one has it: a hand-made agenda exports as before
@@ -105,7 +117,9 @@ def _children(item: Item) -> dict:
     if isinstance(item, Meeting):
         return {"agenda_items": [_agenda_item(a) for a in item.agenda_items]}
     if isinstance(item, Motion):
-        return {"votes": [export_vote(v) for v in item.votes]}
+        return {"votes": [export_vote(v) for v in item.votes], "follow_up": export_follow_up(item.follow_up)}
+    if isinstance(item, Commitment):
+        return {"follow_up": export_follow_up(item.follow_up)}
     if isinstance(item, QuestionSet):
         return {"questions": [
             {"number": q.number, "question": q.text, "answer": q.answer, "answered_with": q.answered_with}

@@ -26,17 +26,18 @@ from sqlalchemy.orm import Session
 from raadsdossier.domain import kinds
 from raadsdossier.domain.checklist import META_KEY, load_template
 from raadsdossier.domain.dates import check_partial_date
-from raadsdossier.domain.enums import Confidentiality
+from raadsdossier.domain.enums import Confidentiality, FollowUpState
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.models.base import item_sources, new_id
 from raadsdossier.domain.models import (
-    AgendaItem, ChecklistAssessment, CollegeNote, Commitment, DossierMeta, Item, ItemActor, ItemAlias, ItemVersion, Meeting,
+    AgendaItem, ChecklistAssessment, CollegeNote, Commitment, DossierMeta, FollowUp, FollowUpEntry, Item, ItemActor,
+    ItemAlias, ItemVersion, Meeting,
     Motion, Note, Partnership, Question, QuestionSet, Source, StatusChange, Vote, VoteCast,
 )
 from raadsdossier.interchange import bulk
 from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
-from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_KEY, KINDS, PARTNERSHIP, KindSpec, T
+from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, KINDS, PARTNERSHIP, KindSpec, T
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
 from raadsdossier.storage.files import read_text
@@ -311,6 +312,18 @@ def check_document(session: Session, document: dict, source) -> None:
             for ref_key in ("party", "person"):
                 if choice.get(ref_key):
                     resolve(choice[ref_key], ref_key, (key, index, "choices", c_index, ref_key))
+        follow_up = entry.get("follow_up") if spec.key in FOLLOW_UP_KEYS else None
+        if isinstance(follow_up, dict):
+            if follow_up.get("deadline"):
+                _parse_date(follow_up["deadline"], source, _where(key, index, "follow_up", "deadline"))
+            for e_index, follow_entry in enumerate(follow_up.get("entries") or []):
+                if follow_entry.get("date"):
+                    try:
+                        check_partial_date(follow_entry["date"])
+                    except ValueError as exc:
+                        raise InvalidInput(source, f"{_where(key, index, 'follow_up', 'entries', e_index, 'date')}: {exc}.") from None
+                for position, target in enumerate(follow_entry.get("evidence_ids") or []):
+                    resolve(target, None, (key, index, "follow_up", "entries", e_index, "evidence_ids", position))
         for m_index, motion_id in enumerate(entry.get("candidate_motions") or []):
             resolve(motion_id, "motion", (key, index, "candidate_motions", m_index))
         for v_index, vote in enumerate(entry.get("votes") or []):
@@ -610,6 +623,8 @@ def _set_links(session: Session, item: Item, spec: KindSpec, entry: dict, source
         item.agenda_items = _merged_agenda(session, item.agenda_items, entry["agenda_items"], keep_others=not whole_items)
     if "votes" in entry:
         item.votes = [_vote(i, v) for i, v in enumerate(entry["votes"])]
+    if "follow_up" in entry and spec.key in FOLLOW_UP_KEYS:
+        _set_follow_up(session, item, entry["follow_up"])
     if "questions" in entry:
         item.questions.clear()
         session.flush()  # numbers are unique per set: the old rows must go before the new ones land
@@ -724,6 +739,36 @@ def _link_to_agenda(session: Session, document: dict, placed: list, report: Impo
     for item_id, agenda_item_ids in found.items():
         if len(agenda_item_ids) == 1:  # documents of two agenda items: which one is not for the import to say
             link(session.get(Item, item_id), None, next(iter(agenda_item_ids)))
+
+
+def _set_follow_up(session: Session, item, value) -> None:
+    """The item's follow-up from its interchange form: an object ({state, deadline, entries}) is the follow-up as
+    it is to be; null removes it. The text of before (a string: an import format's or an old file's words) is one
+    undated entry: added unless an entry already says it, so that importing a source again neither doubles it nor
+    drops what the user added since."""
+    if value is None:
+        item.follow_up = None
+        return
+    if isinstance(value, str):
+        if not value.strip():
+            return
+        follow_up = item.follow_up
+        if follow_up is None:
+            item.follow_up = FollowUp(state=FollowUpState.UNKNOWN, entries=[FollowUpEntry(position=0, text=value)])
+        elif all(entry.text != value for entry in follow_up.entries):
+            follow_up.entries.append(FollowUpEntry(position=len(follow_up.entries), text=value))
+        return
+    entries = []
+    for position, data in enumerate(value.get("entries") or []):
+        entry = FollowUpEntry(position=position, date=data.get("date"), text=data.get("text"))
+        entry.evidence = [session.get(Item, i) for i in data.get("evidence_ids") or []]
+        entries.append(entry)
+    follow_up = FollowUp(state=FollowUpState(value.get("state") or "unknown"),
+                         deadline=date.fromisoformat(value["deadline"]) if value.get("deadline") else None, entries=entries)
+    if item.follow_up is not None:
+        item.follow_up = None  # the old rows go before the new ones (same key) land
+        session.flush()
+    item.follow_up = follow_up
 
 
 def _vote(position: int, data: dict) -> Vote:

@@ -57,6 +57,9 @@ class KindSpec:
         return tuple(f for f in self.fields if f.type != T.REF)
 
 
+# The kinds whose items carry a follow-up (`follow_up`: {state, deadline, entries}; interchange/load.py).
+FOLLOW_UP_KEYS = ("motions", "commitments")
+
 # Agenda items belong to their meeting and are not items themselves; a REF to one is checked apart.
 AGENDA_ITEM = "agenda_item"
 
@@ -105,7 +108,7 @@ KINDS: tuple[KindSpec, ...] = (
     KindSpec("motions", Motion, (
         _f("reference"), _f("title", required=True), _f("date", T.PARTIAL_DATE),
         _r("meeting_id", "meeting"), _r("agenda_item_id", AGENDA_ITEM), _f("considerations"), _f("operative_text"),
-        _e("status", enums.MotionStatus), _f("pre_advice"), _f("follow_up"),
+        _e("status", enums.MotionStatus), _f("pre_advice"),
     ), actors=(("submitters", ActorRole.SUBMITTER), ("co_submitters", ActorRole.CO_SUBMITTER))),
     KindSpec("commitments", Commitment, (
         _f("title", required=True), _f("description"), _f("promised_on", T.PARTIAL_DATE),

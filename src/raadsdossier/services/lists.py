@@ -58,6 +58,8 @@ def _computed(item: Item, today: date) -> dict:
         out["deadline"] = item.deadline.isoformat() if item.deadline else None
     elif item.kind == "commitment":
         out["overdue"] = item.is_overdue(today)
+    if item.kind in ("motion", "commitment"):
+        out["follow_up_overdue"] = item.follow_up is not None and item.follow_up.is_overdue(today)
     return out
 
 

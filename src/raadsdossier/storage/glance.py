@@ -92,6 +92,14 @@ def overview(connection, today: date | None = None) -> dict:
         if today > deadline:
             overdue_questions.append({"id": item_id, "title": f"{reference} {title}" if reference else title,
                                       "deadline": deadline.isoformat()})
+    # Follow-ups past their deadline and not settled (FollowUp.is_overdue), of motions and commitments.
+    cursor.execute("SELECT f.item_id, i.kind, COALESCE(m.reference || ' ' || m.title, m.title, c.title), f.deadline, f.state"
+                   " FROM follow_ups f JOIN items i ON i.id = f.item_id"
+                   " LEFT JOIN motions m ON m.id = f.item_id LEFT JOIN commitments c ON c.id = f.item_id"
+                   " WHERE f.deadline IS NOT NULL AND f.deadline < ? AND f.state NOT IN ('done', 'not_done')"
+                   " ORDER BY f.deadline", (today.isoformat(),))
+    overdue_follow_ups = [{"id": item_id, "kind": kind, "title": title, "deadline": str(deadline), "state": state}
+                          for item_id, kind, title, deadline, state in cursor.fetchall()]
     latest_events = dated_items(connection, "<=", today)
     # What is still to come is seldom much: all of it, for its number, in the statement that finds it.
     upcoming_events = dated_items(connection, ">", today, None)
@@ -99,8 +107,10 @@ def overview(connection, today: date | None = None) -> dict:
     return {
         "partnership": partnership_summary(connection),
         "counts": counts, "open_commitments": open_commitments, "overdue_questions": overdue_questions,
+        "overdue_follow_ups": overdue_follow_ups,
         "latest_events": latest_events, "upcoming_events": upcoming_events[:OVERVIEW_EVENTS], "checklist": progress,
-        "figures": _figures(cursor, counts, open_commitments, overdue_questions, progress, len(upcoming_events)),
+        "figures": _figures(cursor, counts, open_commitments, overdue_questions, progress, len(upcoming_events),
+                            len(overdue_follow_ups)),
     }
 
 
@@ -138,7 +148,7 @@ _PLAIN_COUNTS = ("college_note", "demonstration", "event", "meeting", "source", 
 
 
 def _figures(cursor, counts: dict, open_commitments: list, overdue_questions: list, progress: dict | None,
-             upcoming: int) -> dict:
+             upcoming: int, overdue_follow_ups: int = 0) -> dict:
     """Every number of the Overzicht, JSON-ready (see `overview`)."""
     # The statuses' numbers, the unanswered question sets and the unassigned votes in one statement.
     cursor.execute(
@@ -176,7 +186,7 @@ def _figures(cursor, counts: dict, open_commitments: list, overdue_questions: li
         "costs": summary_of_cost_groups(cursor.fetchall()),
         "checklist": progress,
         "attention": {"overdue_questions": len(overdue_questions), "overdue_commitments": commitments["overdue"],
-                      "unassigned_votes": unassigned},
+                      "overdue_follow_ups": overdue_follow_ups, "unassigned_votes": unassigned},
     }
     for kind in _PLAIN_COUNTS:
         figures[kinds.kind(kind).key] = {"total": counts.get(kind, 0)}

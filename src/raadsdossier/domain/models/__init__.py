@@ -5,6 +5,7 @@ from raadsdossier.domain.models.base import Base, Item, ItemActor, item_sources
 from raadsdossier.domain.models.checklist import ChecklistAssessment, assessment_evidence
 from raadsdossier.domain.models.commitment import Commitment
 from raadsdossier.domain.models.documents import Attachment, CollegeNote, Source
+from raadsdossier.domain.models.follow_up import FollowUp, FollowUpEntry, follow_up_evidence
 from raadsdossier.domain.models.meeting import AgendaItem, Meeting
 from raadsdossier.domain.models.meta import DossierMeta
 from raadsdossier.domain.models.money import Cost, Outcome
@@ -23,7 +24,7 @@ ITEM_CLASSES: dict[str, type[Item]] = {
 
 __all__ = [
     "AgendaItem", "Attachment", "Base", "ChecklistAssessment", "CollegeNote", "Commitment", "Cost",
-    "Demonstration", "DossierMeta", "Event", "ITEM_CLASSES", "Item", "ItemActor", "ItemAlias", "ItemVersion", "Meeting", "Motion",
+    "Demonstration", "DossierMeta", "Event", "FollowUp", "FollowUpEntry", "follow_up_evidence", "ITEM_CLASSES", "Item", "ItemActor", "ItemAlias", "ItemVersion", "Meeting", "Motion",
     "Note", "Outcome", "Partnership", "Party", "Person", "Question", "QuestionSet", "Source",
     "StatusChange", "UnassignedVote", "Vote", "VoteCast", "assessment_evidence", "item_sources",
 ]

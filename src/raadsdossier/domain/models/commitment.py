@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from raadsdossier.domain.enums import ActorRole, CommitmentStatus
 from raadsdossier.domain.models.base import Item, enum_column, partial_dates
+from raadsdossier.domain.models.follow_up import FollowUp
 
 
 class Commitment(Item):
@@ -32,6 +33,8 @@ class Commitment(Item):
     meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
     agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
     fulfilled_by: Mapped[Item | None] = relationship(foreign_keys=[fulfilled_by_id], remote_side="Item.id")
+    follow_up: Mapped[FollowUp | None] = relationship(
+        primaryjoin="Commitment.id == foreign(FollowUp.item_id)", cascade="all, delete-orphan", uselist=False)
 
     _validate_dates = partial_dates("promised_on")
 
@@ -43,4 +46,5 @@ class Commitment(Item):
         return self.status == CommitmentStatus.OPEN and self.deadline is not None and today > self.deadline
 
     def search_text(self) -> tuple[str, str]:
-        return (self.title, " ".join(filter(None, [" ".join(self.promised_by), self.description])))
+        return (self.title, " ".join(filter(None, [" ".join(self.promised_by), self.description,
+                                                   self.follow_up.text() if self.follow_up else None])))

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from raadsdossier.domain import votes
 from raadsdossier.domain.enums import ActorRole, MotionStatus, VoteChoice, VoteKind, VoteResult
 from raadsdossier.domain.models.base import Base, Item, enum_column, new_id, partial_dates
+from raadsdossier.domain.models.follow_up import FollowUp
 from raadsdossier.domain.votes import Tally
 
 
@@ -44,7 +45,9 @@ class Motion(Item):
     operative_text: Mapped[str | None] = mapped_column(Text)
     status: Mapped[MotionStatus] = mapped_column(enum_column(MotionStatus), default=MotionStatus.SUBMITTED)
     pre_advice: Mapped[str | None] = mapped_column(Text)
-    follow_up: Mapped[str | None] = mapped_column(Text)
+    # What became of it once adopted (migration 0008 made the free text of before its first entry).
+    follow_up: Mapped[FollowUp | None] = relationship(
+        primaryjoin="Motion.id == foreign(FollowUp.item_id)", cascade="all, delete-orphan", uselist=False)
 
     meeting: Mapped["Meeting | None"] = relationship(foreign_keys=[meeting_id])  # noqa: F821
     agenda_item: Mapped["AgendaItem | None"] = relationship(foreign_keys=[agenda_item_id])  # noqa: F821
@@ -82,7 +85,7 @@ class Motion(Item):
         title = f"{self.reference} {self.title}" if self.reference else self.title
         body = " ".join(filter(None, [
             " ".join(self.submitter_names + self.co_submitter_names),
-            self.considerations, self.operative_text, self.pre_advice, self.follow_up,
+            self.considerations, self.operative_text, self.pre_advice, self.follow_up.text() if self.follow_up else None,
             " ".join(v.note for v in self.votes if v.note),
         ]))
         return (title, body)

@@ -316,6 +316,13 @@ class OverviewSection(Section):
         if figures["overdue_commitments"] > OVERVIEW_LIMIT:
             rows.append(("link", "", self._more_text(figures["overdue_commitments"] - OVERVIEW_LIMIT), "",
                          "section:commitments", False))
+        for follow_up in data["overdue_follow_ups"][:OVERVIEW_LIMIT]:
+            reason = self.tr("uitvoering over de termijn (uiterlijk %1)").replace("%1", format_date(follow_up["deadline"]))
+            rows.append(("link", _capital(kind_label(follow_up["kind"])), follow_up["title"], f"— {reason}",
+                         f"item:{follow_up['id']}", False))
+        if figures["overdue_follow_ups"] > OVERVIEW_LIMIT:
+            rows.append(("link", "", self._more_text(figures["overdue_follow_ups"] - OVERVIEW_LIMIT), "",
+                         "section:motions", False))
         votes = figures["unassigned_votes"]
         if votes:
             reason = (self.tr("wacht op toewijzing aan een motie") if votes == 1
@@ -327,8 +334,9 @@ class OverviewSection(Section):
             self.attention.set_title(self.tr("Aandacht nodig (%1)").replace("%1", _number(total)), accent="#d68910")
         else:
             self.attention.set_title(self.tr("Aandacht nodig"), accent="#229954")
-            rows = [("text", self.tr("Niets vraagt nu om aandacht: geen vragen of toezeggingen over de termijn, en "
-                                     "geen stemmingen die nog aan een motie moeten worden toegewezen."))]
+            rows = [("text", self.tr("Niets vraagt nu om aandacht: geen vragen, toezeggingen of uitvoering van moties "
+                                     "over de termijn, en geen stemmingen die nog aan een motie moeten worden "
+                                     "toegewezen."))]
         self.attention.set_rows(rows)
 
     def _more_text(self, count: int) -> str:
