@@ -118,20 +118,20 @@ class _Context:
     def cite(self, item: Item) -> tuple[int, ...]:
         if "sources" not in self.options.sections:  # no list to point into: no numbers either
             return ()
-        numbers = []
-        for source in sorted(item.sources, key=lambda s: (s.date or "", s.title)):
-            if not self.ok(source):
-                continue
-            # One number per entry as printed: the same document kept in two dossiers of a meeting pack
-            # (or twice in one) is one entry of the list.
-            key = _source_text(source)
-            if key not in self.source_numbers:
-                number = len(self.sources) + 1
-                self.source_numbers[key] = number
-                self.sources.append(Citation(number, self.text(key)))
-            self.seen(source)
-            numbers.append(self.source_numbers[key])
-        return tuple(numbers)
+        return tuple(self.number(source) for source in sorted(item.sources, key=lambda s: (s.date or "", s.title))
+                     if self.ok(source))
+
+    def number(self, source: Source) -> int:
+        """`source`'s number in the pack's list (given it now when it has none yet); the caller checked its level."""
+        # One number per entry as printed: the same document kept in two dossiers of a meeting pack (or twice in
+        # one) is one entry of the list.
+        key = _source_text(source)
+        if key not in self.source_numbers:
+            number = len(self.sources) + 1
+            self.source_numbers[key] = number
+            self.sources.append(Citation(number, self.text(key)))
+        self.seen(source)
+        return self.source_numbers[key]
 
     def pack(self, title: str, subtitle: str, blocks: list[Block], today: date) -> Pack:
         """The finished pack: its cover texts (people at risk left out, shortened), the marking of the highest

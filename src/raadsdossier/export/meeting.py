@@ -22,7 +22,7 @@ from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import ActorRole, AgendaItemKind
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.domain.models import (
-    CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet,
+    CollegeNote, Commitment, Demonstration, Meeting, Motion, Note, Partnership, QuestionSet, Source,
 )
 from raadsdossier.export.build import PackOptions, new_context, pack_items
 from raadsdossier.export.details import college_note_detail, follow_up_detail, motion_detail, question_set_detail, refs
@@ -244,7 +244,7 @@ def _overview(ctx, present: list[_Part], missing: tuple[str, ...]) -> list[Block
             ctx.seen(partnership)
             status = nl(partnership.status)
         held = ", ".join(kinds.by_key(section).count_text(part.counts[section])
-                         for section, *_rest in LINKED if part.counts[section])
+                         for section in [*(row[0] for row in LINKED), "sources"] if part.counts[section])
         rows.append((ctx.text(part.name), status, held or "niets"))
     blocks: list[Block] = [Heading(1, "Dossiers in dit stuk", ctx.anchor("dossiers")),
                            Table(("Dossier", "Status stedenband", "Bij deze vergadering"), tuple(rows), (0.5, 0.25, 0.25))]
@@ -313,3 +313,12 @@ def _gather(ctx, part: _Part, today, agenda_ids: set[str], whole: bool, prefix: 
             key = getattr(item, "agenda_item_id", None)
             part.held.setdefault(key if key in agenda_ids else None, []).extend(detail(ctx, item, today, prefix))
             part.counts[section] += 1
+    if "sources" in ctx.options.sections and agenda_ids:  # the documents the council's system lists at each agenda item
+        documents = pack_items(part.session, ctx, Source, [Source.agenda_item_id, Source.date, Source.title],
+                               where=Source.agenda_item_id.in_(agenda_ids))
+        for agenda_item_id in dict.fromkeys(source.agenda_item_id for source in documents):
+            shown = [source for source in documents if source.agenda_item_id == agenda_item_id]
+            part.held.setdefault(agenda_item_id, [])[:0] = [
+                Paragraph(f"{prefix}stukken bij dit agendapunt" if prefix else "Stukken bij dit agendapunt", style="label"),
+                *(Paragraph(ctx.text(source.title), (ctx.number(source),), style="small") for source in shown)]
+            part.counts["sources"] += len(shown)
