@@ -19,6 +19,9 @@ What is measured, and against what:
 - meeting_pack: bench/meeting_pack.py, one meeting pack over 4 dossiers of 1,000 items against the sum of
   their 4 single meeting packs (PDF), in a fresh process.
 - import: bench/odata_import.py, 10,000 OData Stemming rows, in a fresh process.
+- tracker: bench/tracker.py, the motion tracker over a library of 20 dossiers of 10,000 items: the library read
+  and every motion listed, then filtered by party and by overdue follow-up, against each dossier opened
+  read-only with its motions counted in one query; in a fresh process.
 - long_text: bench/long_text.py, `raadsdossier pack` (PDF, DOCX) of a demo dossier with three fields of
   a million characters (a title without a space, a paragraph, a note with paragraph breaks).
 - memory: peak RSS (VmHWM) of a fresh process with the largest dossier open in the window and every
@@ -461,6 +464,15 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
     i = results.get("import")
     if i:
         add("import 10,000 OData vote rows ≤ 3 s", f"{i['import_s']:.2f} s", i["import_s"] <= 3)
+    t = results.get("tracker")
+    if t:
+        add(f"motion tracker over {t['dossiers']} × {t['items']:,} items ({t['motions']:,} motions): read and list ≤ 1 s",
+            f"{t['list_s']:.2f} s (baseline, each dossier opened read-only and its motions counted: "
+            f"{t['baseline_open_and_count_s']:.2f} s)", t["list_s"] <= 1)
+        add("motion tracker: filter by party, by overdue follow-up ≤ 200 ms",
+            f"party {t['filter_party_s'] * 1000:.0f} ms ({t['party_motions']:,} motions), overdue "
+            f"{t['filter_overdue_s'] * 1000:.0f} ms ({t['overdue_motions']:,})",
+            max(t["filter_party_s"], t["filter_overdue_s"]) <= 0.2)
     mem = results.get("memory")
     if mem:
         add(f"memory with {int(mem['items']):,} open ≤ 300 MB RSS",
@@ -561,7 +573,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="sizes 1000,10000 and 2 runs")
-    parser.add_argument("--only", default="open,search,motions,pack,meeting_pack,long_text,import,memory,start,cli")
+    parser.add_argument("--only",
+                        default="open,search,motions,pack,meeting_pack,long_text,import,tracker,memory,start,cli")
     parser.add_argument("--report", action="store_true", help="print bench/results.json as Markdown tables")
     args = parser.parse_args(argv)
     if args.report:
@@ -608,13 +621,16 @@ def main(argv=None) -> int:
         if "import" in only:
             attempt(results, lambda: results.__setitem__("import", in_child(
                 "odata_import", "measure", "10_000", min(runs, 3), work)), "import")
+        if "tracker" in only:
+            attempt(results, lambda: results.__setitem__("tracker", in_child(
+                "tracker", "measure_library", "20", runs, work)), "tracker")
         if "start" in only:
             attempt(results, lambda: results.__setitem__("start", measure_start(runs, work)), "start")
         if "cli" in only:
             import cli_start
 
             attempt(results, lambda: results.__setitem__("cli", cli_start.measure(3 * runs, work)), "cli")
-        for key in ("memory", "pack", "meeting_pack", "long_text", "import", "start", "cli"):
+        for key in ("memory", "pack", "meeting_pack", "long_text", "import", "tracker", "start", "cli"):
             if key in results:
                 print(f"  {key}: {json.dumps(results[key])}", flush=True)
     results["verdicts"] = verdicts(results)

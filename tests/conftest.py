@@ -156,3 +156,12 @@ def arnhem_with_secrets(demo_copy) -> Path:
         demonstration["organisers"] = [{"person": "e0000000-0000-4000-8000-000000000003"}]
         edits.save_item(dossier, "demonstrations", demonstration)
     return path
+
+
+@pytest.fixture(scope="session")
+def test_library(tmp_path_factory, demo_dir) -> Path:
+    """The folder of the test library (tests/library.py): the demo dossiers and dossiers imported from the real
+    files in tests/fixtures/, made once per run. Read-only: tests that change a dossier change a copy."""
+    from tests.library import build_library
+
+    return build_library(tmp_path_factory.mktemp("library"), demo_dir)

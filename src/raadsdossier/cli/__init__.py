@@ -27,6 +27,7 @@ def commands_table() -> dict:
             "demo": commands.demo, "new": commands.new, "info": commands.info, "export-json": commands.export_json,
             "import": commands.import_, "search": commands.search, "pack": commands.pack,
             "assign-vote": commands.assign_vote, "history": commands.history, "meetings": commands.meetings, "directory": commands.directory,
+            "seats": commands.seats, "motions": commands.motions, "parties": commands.parties, "party": commands.party,
             "backup": safety.backup, "backups": safety.backups, "restore": safety.restore, "check": safety.check,
             "encrypt": safety.encrypt, "decrypt": safety.decrypt, "passwd": safety.passwd,
         }

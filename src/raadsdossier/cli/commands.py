@@ -202,8 +202,13 @@ def pack(args) -> int:
     from raadsdossier.export.build import PackOptions
     from raadsdossier.services import packs
 
-    if bool(args.file) == bool(args.all):
-        raise UsageError("geef een dossierbestand (of met --meeting meer dossiers) of --all MAP")
+    if bool(args.library) != bool(args.party):
+        raise UsageError("een fractiestuk vraagt --library PAD en --party PARTIJ samen")
+    if args.library and (args.file or args.all or args.meeting):
+        raise UsageError("--library gaat niet samen met dossierbestanden, --all of --meeting")
+    if not args.library and bool(args.file) == bool(args.all):
+        raise UsageError("geef een dossierbestand (of met --meeting meer dossiers), --all MAP, of --library PAD "
+                         "met --party PARTIJ")
     if len(args.file) > 1 and not args.meeting:
         raise UsageError("een stuk over meer dossiers is voor één vergadering: geef --meeting KENMERK")
     options = PackOptions(
@@ -212,6 +217,8 @@ def pack(args) -> int:
         full_checklist=args.full_checklist, meeting=args.meeting, agenda_item=args.agenda_item, author=args.author,
         whole_agenda=args.whole_agenda,
     )
+    if args.library:
+        return _party_pack(args, options)
     if args.all:
         password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", args.all) \
             if args.password_file else None
@@ -313,4 +320,219 @@ def directory(args) -> int:
     for row in rows():
         print(f"{row.number:2}  {row.dutch_side} – {row.partner_name}\t{row.status_text}\tsinds {row.since or '?'}")
     print(f"Bron: {source()['publisher']}, {source()['title']} ({source()['date']}).")
+    return 0
+
+
+def seats(args) -> int:
+    """The seat count for the next vote on a motion (services/seats.py); reads only, stores nothing."""
+    from raadsdossier.export.labels import nl_date
+    from raadsdossier.services import seats as seat_service
+
+    with open_dossier(args, read_only=True) as dossier:
+        count = seat_service.seat_count(dossier, args.motion)
+        chosen = seat_service.choices_by_name(count, args.for_parties, args.against_parties, args.unknown_parties)
+        count = seat_service.recount(count, chosen)
+    if args.json:
+        print(json.dumps(count.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    when = f" ({nl_date(count.motion_date)})" if count.motion_date else ""
+    print(f"{count.motion_name}{when}: zetels voor de volgende stemming, telling van {nl_date(count.today)}.")
+    print("Deze telling wordt niet opgeslagen.")
+    if count.parties:
+        words = {"for": "voor", "against": "tegen", "unknown": "onbekend"}
+        rows = [("fractie", "zetels", "keuze")]
+        for party in count.parties:
+            choice = words[party.choice]
+            if party.guessed:
+                choice += " (geschat, gebaseerd op: " + "; ".join(b.label for b in party.basis) + ")"
+            rows.append((party.display_name, "zetels onbekend" if party.seats is None else str(party.seats), choice))
+        widths = [max(len(row[column]) for row in rows) for column in range(2)]
+        print()
+        for name, number, choice in rows:
+            print(f"{name.ljust(widths[0])}  {number.ljust(widths[1])}  {choice}")
+        print()
+        majority = f"; meerderheid: {count.majority}" if count.majority else ""
+        print(f"totaal: {count.for_} voor, {count.against} tegen, {count.unknown} onbekend, van {count.council_size} "
+              f"zetels{majority}")
+    print(count.sentence)
+    return 0
+
+
+# -- across a library of dossiers ---------------------------------------------------------------------------------
+
+def _open_library(args, paths):
+    """The library of `paths` (services/library.py), read with the password of --password-file for every encrypted
+    dossier; the dossiers skipped are named on stderr, each with why."""
+    from raadsdossier.services.library import open_library
+
+    password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", paths[0]) \
+        if args.password_file else None
+    library = open_library(paths, password)
+    for skipped in library.skipped:
+        print(f"{PROG}: {skipped.path}: overgeslagen. {skipped.reason}", file=sys.stderr)
+    if any("wachtwoord" in skipped.reason for skipped in library.skipped) and not args.password_file:
+        print("Versleutelde dossiers worden meegenomen met --password-file.", file=sys.stderr)
+    return library
+
+
+def _withheld_note(count: int, what: str) -> None:
+    if count:
+        print(f"{count} {what} niet getoond: fractie-intern of vertrouwelijk; --include internal,confidential "
+              "neemt ze op.", file=sys.stderr)
+
+
+def _table(rows: list[tuple[str, ...]], limits: tuple[int, ...]) -> None:
+    """Rows as aligned columns, each cell cut at its column's limit."""
+    from raadsdossier.export.longtext import shorten
+
+    rows = [tuple(shorten(cell, limit) for cell, limit in zip(row, limits)) for row in rows]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(limits))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def motions(args) -> int:
+    """The motion tracker: exit status 0 when at least one dossier was read, 1 when none could be."""
+    from raadsdossier.export.labels import nl
+    from raadsdossier.services.library import MotionFilter, track
+
+    filters = MotionFilter(party=args.party, submitter=args.submitter, status=args.status, follow_up=args.follow_up,
+                           since=args.since, include=frozenset(split(args.include)))
+    library = _open_library(args, args.paths)
+    if not library.dossiers:
+        print(f"{PROG}: geen enkel dossier kon worden gelezen.", file=sys.stderr)
+        return 1
+    found = track(library, filters)
+    if args.json:
+        print(json.dumps(found.motions, ensure_ascii=False, indent=2))
+    elif args.csv:
+        _motions_csv(found.motions)
+    elif found.motions:
+        rows = [("Dossier", "Datum", "Kenmerk", "Titel", "Status", "Uitvoering")]
+        for motion in found.motions:
+            follow_up = motion["follow_up"]
+            state = "–" if follow_up is None else nl(follow_up["state"]) + (" (te laat)" if follow_up["overdue"] else "")
+            rows.append((motion["dossier"], motion["date"] or "", motion["reference"] or "", motion["title"],
+                         nl(motion["status"]), state))
+        _table(rows, (30, 10, 16, 60, 12, 24))
+    else:
+        print("Geen moties gevonden.", file=sys.stderr)
+    _withheld_note(found.withheld, "motie(s)")
+    return 0
+
+
+# The columns of `motions --csv` (docs/motions.md): the motion, then its last vote, then its follow-up.
+CSV_COLUMNS = ("dossier", "path", "id", "reference", "title", "date", "status", "result", "confidentiality",
+               "submitters", "co_submitters", "votes", "last_vote_date", "last_vote_result", "last_vote_for",
+               "last_vote_against", "last_vote_not_voting", "follow_up_state", "follow_up_deadline",
+               "follow_up_overdue", "follow_up_entries")
+
+
+def _motions_csv(found: list[dict]) -> None:
+    import csv
+
+    def actors(listed: list[dict]) -> str:
+        return "; ".join(f"{a['name']} ({a['party']})" if a["party"] and a["party"] != a["name"] else a["name"]
+                         for a in listed)
+
+    def voters(vote: dict | None, choice: str) -> str:
+        if vote is None:
+            return ""
+        return "; ".join(f"{c['member'] or c['party'] or ''}" + (f" ({c['seats']})" if c["seats"] is not None else "")
+                         for c in vote["choices"] if c["choice"] == choice)
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in found:
+        last = m["votes"][-1] if m["votes"] else None
+        follow_up = m["follow_up"] or {}
+        writer.writerow((m["dossier"], m["path"], m["id"], m["reference"] or "", m["title"], m["date"] or "",
+                         m["status"], m["result"] or "", m["confidentiality"], actors(m["submitters"]),
+                         actors(m["co_submitters"]), len(m["votes"]), (last or {}).get("date") or "",
+                         (last or {}).get("result") or "", voters(last, "for"), voters(last, "against"),
+                         voters(last, "not_voting"), follow_up.get("state", ""), follow_up.get("deadline") or "",
+                         {True: "true", False: "false"}.get(follow_up.get("overdue"), ""),
+                         len(follow_up["entries"]) if follow_up else ""))
+
+
+def parties(args) -> int:
+    from raadsdossier.services import parties as party_service
+
+    if not (args.paths or args.same or args.forget):
+        raise UsageError("geef een of meer dossiers of mappen, of --same of --forget")
+    if args.same:
+        joined = party_service.same_party(args.same)
+        print(f"Vastgelegd: {', '.join(joined)} zijn één partij.", file=sys.stderr)
+    if args.forget:
+        former = party_service.forget_party(args.forget)
+        print(f"Vergeten: {args.forget} is niet meer gelijk aan {', '.join(former)}.", file=sys.stderr)
+    if not args.paths:
+        return 0
+    library = _open_library(args, args.paths)
+    if not library.dossiers:
+        print(f"{PROG}: geen enkel dossier kon worden gelezen.", file=sys.stderr)
+        return 1
+    found = party_service.parties(library)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    for party in found:
+        others = [s for s in party["spellings"] if s != party["name"]]
+        print(party["name"] + (f" (ook: {', '.join(others)})" if others else ""))
+        print(f"    {', '.join(party['dossiers'])}")
+    return 0
+
+
+def party(args) -> int:
+    from raadsdossier.export.labels import nl
+    from raadsdossier.services.library import MotionFilter
+    from raadsdossier.services.parties import party_record
+
+    filters = MotionFilter(include=frozenset(split(args.include)))
+    library = _open_library(args, args.paths)
+    if not library.dossiers:
+        print(f"{PROG}: geen enkel dossier kon worden gelezen.", file=sys.stderr)
+        return 1
+    record = party_record(library, args.party, filters)
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return 0
+
+    def motion(entry: dict) -> str:
+        return f"{entry['reference'] + ' ' if entry['reference'] else ''}{entry['title']}"
+
+    others = [s for s in record["spellings"] if s != record["party"]]
+    print(record["party"] + (f" (ook: {', '.join(others)})" if others else ""))
+    print(f"\nIngediend ({len(record['submitted'])}):")
+    if record["submitted"]:
+        _table([(e["date"] or "", e["dossier"], motion(e), nl(e["status"]),
+                 "indiener" if e["role"] == "submitter" else "mede-indiener") for e in record["submitted"]],
+               (10, 30, 70, 12, 14))
+    counts = record["counts"]
+    print(f"\nStemmen: {counts['for']} voor, {counts['against']} tegen, {counts['not_voting']} niet gestemd")
+    if record["votes"]:
+        _table([(e["vote_date"] or e["date"] or "", e["dossier"], f"{motion(e)}, stemming {e['vote']}", nl(e["choice"]),
+                 nl(e["result"])) for e in record["votes"]], (10, 30, 70, 14, 20))
+    if record["changed_sides"]:
+        print(f"\nVan standpunt veranderd ({len(record['changed_sides'])}):")
+        for e in record["changed_sides"]:
+            print(f"  {e['dossier']}: {motion(e)}: {nl(e['before'])} → {nl(e['after'])} "
+                  f"(stemming {e['from_vote']} → {e['to_vote']})")
+    _withheld_note(record["withheld"], "motie(s)")
+    return 0
+
+
+def _party_pack(args, options) -> int:
+    """The fraction pack of --party over --library; exit status 0 when it was made."""
+    from raadsdossier.services import packs
+
+    library = _open_library(args, args.library)
+    if not library.dossiers:
+        print(f"{PROG}: geen enkel dossier kon worden gelezen.", file=sys.stderr)
+        return 1
+    result = packs.make_party_pack(library, args.party, args.output, options)
+    print(result.written[0])
+    if result.without:
+        print(f"Zonder moties van {result.party} (op de gekozen niveaus): {', '.join(result.without)}", file=sys.stderr)
+    _withheld_note(result.withheld_items, "item(s)")
     return 0

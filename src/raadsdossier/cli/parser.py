@@ -7,7 +7,8 @@ from pathlib import Path
 
 import raadsdossier
 from raadsdossier.domain import kinds
-from raadsdossier.domain.enums import Level, PartnershipStatus
+from raadsdossier.domain.enums import Level, MotionStatus, PartnershipStatus
+from raadsdossier.services.library import FOLLOW_UP_CHOICES
 
 PROG = "raadsdossier"
 
@@ -95,12 +96,94 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("item", metavar="ID")
 
+    p = sub.add_parser(
+        "seats", help="tel de zetels voor de volgende stemming over een motie (er wordt niets opgeslagen)",
+        description="Tel de zetels voor de volgende stemming over een motie: de huidige fracties van de raad met hun "
+                    "zetels, elk voor, tegen of onbekend, het totaal en of de motie het haalt. Er wordt niets "
+                    "opgeslagen, ook niet als stemming. Een fractie die u niet noemt, is vooringevuld (geschat): "
+                    "met haar laatste stemming over deze motie, of, als ze daarover nog niet stemde, met haar "
+                    "laatste stemming over een andere motie van dit dossier (moties hebben geen themalabels; een "
+                    "dossier is één stedenband, dus die moties delen het thema); de uitvoer noemt waarop elke "
+                    "schatting is gebaseerd. Een fractie zonder bekende zetels staat er met 'zetels onbekend' en "
+                    "telt als onbekend. Aangenomen is: meer zetels voor dan tegen onder wie stemt; onbekende zetels "
+                    "kunnen alle kanten op (ook afwezig), dus de uitkomst is open zolang zij haar kunnen omgooien.",
+        epilog="Met --json: één object met motion {id, reference, title, date}, today (JJJJ-MM-DD), parties (elk "
+               "{id, name, abbreviation, seats (getal of null), choice (for, against of unknown), guessed (true als "
+               "de keuze de schatting is), prefill, basis: [{motion_id, reference, title, date, vote, this_motion, "
+               "label}]}), for, against, unknown (zetels), seats_unknown (namen van fracties zonder zetels), "
+               "council_size, majority, verdict (adopted, rejected, tied of open), sentence en stored (altijd "
+               "false). Zie docs/seats.md.")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("motion", metavar="MOTIE", help="kenmerk of id van de motie")
+    for option, meaning in (("--for", "deze fracties stemmen voor"), ("--against", "deze fracties stemmen tegen"),
+                            ("--unknown", "van deze fracties is de keuze onbekend (in plaats van de schatting)")):
+        p.add_argument(option, dest=option.strip("-") + "_parties", nargs="+", action="extend", default=[],
+                       metavar="FRACTIE", help=f"{meaning}; naam of afkorting, hoofdletters maken niet uit")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON (zie hieronder)")
+    p.add_argument("--password-file", type=Path, metavar="PAD",
+                   help="bestand met het wachtwoord van een versleuteld dossier (nooit het wachtwoord zelf op de "
+                        "opdrachtregel)")
+
+    p = sub.add_parser(
+        "motions", help="de moties van een bibliotheek van dossiers: stemmingen per fractie en uitvoering",
+        description="Toon elke motie van de dossiers (of de mappen met dossiers) met haar dossier, datum, kenmerk, "
+                    "titel, status en de stand van haar uitvoering, nieuwste eerst. Standaard alleen openbare moties. "
+                    "Een dossier dat niet te lezen is (beschadigd, versleuteld zonder wachtwoord, van een nieuwere "
+                    "versie) wordt overgeslagen en met de reden genoemd; de rest wordt getoond.",
+        epilog="--csv: één regel per motie; alleen de laatste stemming staat erin (voor, tegen, niet gestemd per "
+               "fractie), alle stemmingen staan in --json. Beide zijn beschreven in docs/motions.md. Afsluitcode: 0 "
+               "als ten minste één dossier is gelezen, 1 als geen enkel.")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PAD", help="een dossier, of een map met dossiers")
+    p.add_argument("--party", metavar="PARTIJ", help="alleen moties die deze partij indiende of waarover ze stemde "
+                                                     "(naam of afkorting)")
+    p.add_argument("--submitter", metavar="NAAM", help="alleen moties met een (mede-)indiener met NAAM in de naam")
+    p.add_argument("--status", choices=[s.value for s in MotionStatus])
+    p.add_argument("--follow-up", choices=FOLLOW_UP_CHOICES, metavar="STAND",
+                   help="alleen moties met deze stand van uitvoering: " + ", ".join(FOLLOW_UP_CHOICES)
+                        + " (overdue: over de termijn; none: zonder uitvoering)")
+    p.add_argument("--since", metavar="DATUM", help="alleen moties van deze datum of later (JJJJ, JJJJ-MM of JJJJ-MM-DD)")
+    p.add_argument("--include", metavar="NIVEAUS", default="", help="toon ook moties van deze niveaus: internal,confidential")
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="uitvoer als JSON (zie docs/motions.md)")
+    shape.add_argument("--csv", action="store_true", help="uitvoer als CSV, één regel per motie (zie docs/motions.md)")
+
+    p = sub.add_parser("parties", help="de partijen van een bibliotheek, met hun schrijfwijzen; "
+                                       "leg vast welke schrijfwijzen één partij zijn",
+                       description="Toon de partijen van de dossiers met alle schrijfwijzen (naam en afkorting) die "
+                                   "als één partij tellen. Met --same legt u vast dat schrijfwijzen één partij zijn "
+                                   "(bv. GL en GroenLinks); dat geldt voor elke bibliotheek en wordt bewaard in de map "
+                                   "van Raadsdossier. --forget maakt dat ongedaan.")
+    p.add_argument("paths", type=Path, nargs="*", metavar="PAD", help="een dossier, of een map met dossiers")
+    p.add_argument("--same", nargs="+", metavar="SCHRIJFWIJZE", help="deze schrijfwijzen zijn één partij")
+    p.add_argument("--forget", metavar="SCHRIJFWIJZE", help="deze schrijfwijze is niet (meer) gelijk aan een andere")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    p = sub.add_parser("party", help="wat een partij deed in een bibliotheek: ingediende moties, stemmen, "
+                                     "van standpunt veranderd",
+                       description="De moties die een partij indiende (zelf of via een van haar leden), haar stemmen "
+                                   "voor en tegen per stemming, en waar ze tussen twee stemmingen over één motie van "
+                                   "standpunt veranderde, over alle dossiers. Standaard alleen openbare moties.")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PAD", help="een dossier, of een map met dossiers")
+    p.add_argument("party", metavar="PARTIJ", help="naam of afkorting van de partij")
+    p.add_argument("--include", metavar="NIVEAUS", default="", help="neem ook moties van deze niveaus mee: "
+                                                                    "internal,confidential")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    for name in ("motions", "parties", "party"):
+        sub.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
+                                       help="bestand met het wachtwoord van de versleutelde dossiers (nooit het "
+                                            "wachtwoord zelf op de opdrachtregel)")
+
     p = sub.add_parser("pack", help="maak een vergaderstuk (PDF, DOCX of HTML) van een of meer dossiers",
                        description="Maak een informatiepakket. Standaard staan alleen openbare items erin. "
                                    "Met --meeting en meer dossiers: één stuk voor die vergadering, per agendapunt "
-                                   "wat elk dossier erbij heeft.")
+                                   "wat elk dossier erbij heeft. Met --library en --party: een fractiestuk, de "
+                                   "moties van die partij in alle dossiers.")
     p.add_argument("file", type=Path, nargs="*", metavar="BESTAND")
     p.add_argument("--all", type=Path, metavar="MAP", help="een stuk voor elk dossier in MAP")
+    p.add_argument("--library", type=Path, action="append", metavar="PAD",
+                   help="met --party: een fractiestuk over deze dossiers of mappen met dossiers (mag vaker)")
+    p.add_argument("--party", metavar="PARTIJ",
+                   help="met --library: de moties van deze partij (ingediend of over gestemd), per dossier")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="UIT",
                    help="UIT.pdf, UIT.docx of UIT.html; met --all: de map voor de stukken")
     p.add_argument("--format", default="pdf,docx", metavar="LIJST", help="met --all: pdf, docx en/of html")
@@ -118,7 +201,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         "(anders staan die samen op één regel)")
     p.add_argument("--author", metavar="TEKST", default="", help="wie het stuk opstelde")
     p.add_argument("--password-file", type=Path, metavar="PAD",
-                   help="bestand met het wachtwoord (met --all: voor de versleutelde dossiers in MAP)")
+                   help="bestand met het wachtwoord (met --all of --library: voor de versleutelde dossiers)")
 
     p = sub.add_parser("backup", help="maak nu een reservekopie (en toon waar die staat)")
     p.add_argument("file", type=Path, metavar="BESTAND")

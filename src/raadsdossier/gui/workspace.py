@@ -6,17 +6,7 @@ import json
 import os
 from pathlib import Path
 
-APP = "Raadsdossier"
-
-
-def home() -> Path:
-    """The app's own folder; RAADSDOSSIER_HOME overrides it (tests, portable use)."""
-    override = os.environ.get("RAADSDOSSIER_HOME")
-    if override:
-        return Path(override)
-    import platformdirs  # only here: with the override, start-up does without its import
-
-    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+from raadsdossier.base.home import APP, home  # noqa: F401  (APP re-exported; the core finds the folder there too)
 
 
 def dossier_dir() -> Path:

@@ -1,4 +1,5 @@
-"""Making packs: one for a dossier (in one or more formats), or one per dossier of a folder.
+"""Making packs: one for a dossier (in one or more formats), one per dossier of a folder, a meeting's over several
+dossiers, a party's (the fraction pack) over a library.
 
 Both faces call `make_pack`: the command line in its own process, the window with `isolated=True` from a
 worker thread, so that rendering runs in a child process of its own (services/isolation.py): rendering a
@@ -19,6 +20,7 @@ from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.export.build import PackOptions, build_pack, preview
 from raadsdossier.export.write import FORMATS, check_target, write_pack
 from raadsdossier.services.isolation import run_in_child
+from raadsdossier.services.library import Library
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.storage.sqlitefile import SUFFIX
 
@@ -103,6 +105,49 @@ def make_meeting_pack(dossiers: Sequence[Dossier], targets: Path | Sequence[Path
     written = _write_all(content.pack, targets, progress)
     return MeetingPackResult(written, content.pack.included_items, content.pack.withheld_items,
                              content.dossiers, content.missing, content.withheld)
+
+
+@dataclass(frozen=True)
+class PartyPackResult(PackResult):
+    party: str = ""  # the party as the pack names it
+    dossiers: tuple[str, ...] = ()  # the dossiers with motions of the party in the pack
+    without: tuple[str, ...] = ()  # the dossiers read without any at the levels chosen (named in the pack too)
+
+
+def make_party_pack(library: Library, party: str, targets: Path | Sequence[Path], options: PackOptions,
+                    progress: Progress | None = None, isolated: bool = False) -> PartyPackResult:
+    """The fraction pack of `party` over the dossiers of `library` that could be read (export/party.py): its
+    motions in full per dossier after a table of all of them, matched by the party's spellings as the tracker
+    matches them, at the levels `options` includes. The library's skipped dossiers are not in it (the caller
+    names them, from library.skipped). NotFound when no dossier has a motion of the party at those levels.
+    Reads only. `progress` and `isolated` as for make_pack."""
+    targets = _targets(targets)
+    if not library.dossiers:
+        raise InvalidInput(None, "geen enkel dossier van de bibliotheek kon worden gelezen; er valt geen stuk te maken.")
+    opened = [(str(d.path), library.password_of(d.path)) for d in library.dossiers]
+    names = library.party_names()
+    if isolated:
+        return run_in_child(_party_pack, opened, party, names, [str(t) for t in targets], options,
+                            progress=progress)
+    return _party_pack(opened, party, names, [str(t) for t in targets], options, progress)
+
+
+def _party_pack(dossiers: list[tuple[str, str | None]], party: str, names, targets: list[str],
+                         options: PackOptions, report) -> PartyPackResult:
+    """Open the dossiers read-only (verify=False: the library has just read them) and make the fraction pack; here,
+    or in a child process (make_party_pack with `isolated`)."""
+    from contextlib import ExitStack
+
+    from raadsdossier.export.party import build_party_pack
+
+    with cyclic_gc_paused(), ExitStack() as stack:
+        sessions = [(Path(path).stem, stack.enter_context(
+            stack.enter_context(Dossier.open(Path(path), read_only=True, password=password, verify=False)).session()))
+            for path, password in dossiers]
+        content = build_party_pack(sessions, party, names, options)
+    written = _write_all(content.pack, [Path(t) for t in targets], report)
+    return PartyPackResult(written, content.pack.included_items, content.pack.withheld_items, content.party,
+                           content.dossiers, content.without)
 
 
 def _once_each(dossiers: Sequence[Dossier]) -> None:
