@@ -419,6 +419,49 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/follow_up_editor.py" line="+105"/>
+        <source>Bewijs kiezen</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Vink de stukken aan die laten zien wat er gebeurde: een collegestuk, een brief, een gebeurtenis of een ander item van het dossier.</source>
+        <translation>Tick the documents that show what happened: a college document, a letter, an event or any other item of the dossier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filteren…</source>
+        <translation>Filter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter bewijs</source>
+        <translation>Filter evidence</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Items van het dossier</source>
+        <translation>Items of the dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dit dossier heeft nog geen collegestukken, bronnen, gebeurtenissen of andere items die als bewijs kunnen dienen. Voeg ze toe of importeer ze, en kies ze dan hier.</source>
+        <translation>This dossier has no college documents, sources, events or other items yet that could serve as evidence. Add or import them, then choose them here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kiezen</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../src/raadsdossier/gui/export_dialog.py" line="+56"/>
@@ -681,6 +724,135 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/follow_up_editor.py" line="+39"/>
+        <source>Uitvoering</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+1"/>
+        <source>Uitvoering bijhouden</source>
+        <translation>Track follow-up</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stand van de uitvoering</source>
+        <translation>State of the follow-up</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JJJJ-MM-DD (mag leeg blijven)</source>
+        <translation>YYYY-MM-DD (may stay empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uiterste datum van de uitvoering</source>
+        <translation>Deadline of the follow-up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De uitvoering is over de uiterste datum.</source>
+        <translation>The follow-up is past its deadline.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wat er gebeurde</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bewijs</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regels van de uitvoering</source>
+        <translation>Entries of the follow-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nog geen regels. Voeg een regel toe voor elke stap: een brief of besluit van het college, een gesprek, een uitgevoerde maatregel — met de datum en de stukken die het laten zien.</source>
+        <translation>No entries yet. Add an entry for each step: a letter or decision of the college, a meeting, a measure carried out — with its date and the documents that show it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Regel toevoegen</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regel verwijderen</source>
+        <translation>Remove entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bewijs kiezen…</source>
+        <translation>Choose evidence…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bewijs kiezen voor de gekozen regel</source>
+        <translation>Choose evidence for the selected entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Niet meer bijhouden</source>
+        <translation>Stop tracking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De uitvoering met al haar regels weghalen (ongedaan te maken)</source>
+        <translation>Remove the follow-up with all its entries (can be undone)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Houd bij hoe het college deze toezegging uitvoert: hoe ver het is, wanneer het af moet zijn, en wat er gebeurde, met de stukken die het laten zien.</source>
+        <translation>Track how the college carries out this commitment: how far it got, when it is due, and what happened, with the documents that show it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deze motie is aangenomen. Houd bij wat het college ermee doet: hoe ver het is, wanneer het af moet zijn, en wat er gebeurde, met de stukken die het laten zien.</source>
+        <translation>This motion was adopted. Track what the college does with it: how far it got, when it is due, and what happened, with the documents that show it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nog niet bijgehouden. Zodra de motie is aangenomen, kunt u hier bijhouden wat het college ermee doet.</source>
+        <translation>Not tracked yet. Once the motion is adopted, you can track here what the college does with it.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(niet gevonden in dit dossier)</source>
+        <translation>(not found in this dossier)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>nog geen (dubbelklik om te kiezen)</source>
+        <translation>none yet (double-click to choose)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dubbelklik om de stukken te kiezen die deze regel laten zien</source>
+        <translation>Double-click to choose the documents that show this entry</translation>
+    </message>
+</context>
+<context>
     <name>GlanceView</name>
     <message>
         <location filename="../../src/raadsdossier/gui/glance_view.py" line="+62"/>
@@ -802,12 +974,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+136"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+148"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
@@ -1827,7 +1999,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+62"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+63"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -2008,7 +2180,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Questions &amp;&amp; answers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>&amp;Moties volgen</source>
+        <translation>&amp;Motion tracker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De moties van alle geopende dossiers in één lijst, met stemmingen en uitvoering</source>
+        <translation>The motions of every open dossier in one list, with their votes and follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2064,7 +2246,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
@@ -2079,7 +2261,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+118"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+119"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2124,7 +2306,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -2214,7 +2396,14 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+48"/>
+        <location filename="../../src/raadsdossier/gui/window_menus.py" line="-3"/>
+        <source>Moties volgen</source>
+        <translation>Motion tracker</translation>
+    </message>
+    <message>
+        <location line="-42"/>
         <source>alleen-lezen</source>
         <translation>read-only</translation>
     </message>
@@ -2224,7 +2413,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>all changes saved</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
+        <source>De moties van alle geopende dossiers, of van een map met dossiers</source>
+        <translation>The motions of every open dossier, or of a folder of dossiers</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>De nieuwe taal is actief na het herstarten van Raadsdossier.</source>
         <translation>The new language takes effect after restarting Raadsdossier.</translation>
     </message>
@@ -2304,7 +2498,32 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MotionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+207"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+200"/>
+        <source>Zetels tellen…</source>
+        <translation>Count seats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zetels tellen voor de volgende stemming over deze motie</source>
+        <translation>Count seats for the next vote on this motion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tel met de huidige zetels per fractie of de motie het haalt; er wordt niets opgeslagen</source>
+        <translation>Count with each party&apos;s current seats whether the motion passes; nothing is saved</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>De zetels worden geteld…</source>
+        <translation>Counting the seats…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zetels tellen</source>
+        <translation>Count seats</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Stemmingen</source>
         <translation>Votes</translation>
     </message>
@@ -2330,7 +2549,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Veranderd tussen stemmingen:</source>
         <translation>Changed between votes:</translation>
     </message>
@@ -3244,12 +3463,12 @@ Ingediend 10 juni 2022
         <translation>Without the seats of each party the result cannot be computed.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Wat ervan terechtkwam</source>
         <translation>What came of it</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Van standpunt veranderd tussen stemmingen:</source>
         <translation>Changed sides between votes:</translation>
     </message>
@@ -3339,7 +3558,7 @@ Ingediend 10 juni 2022
         <translation>The follow-up is past its deadline.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Agendapunten</source>
         <translation>Agenda items</translation>
     </message>
@@ -3500,6 +3719,220 @@ Ingediend 10 juni 2022
         <location line="+1"/>
         <source>Niets gevonden.</source>
         <translation>Nothing found.</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/seats_dialog.py" line="+44"/>
+        <source>Zetels tellen</source>
+        <translation>Count seats</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>De fracties van de huidige raad met hun zetels. Kies per fractie voor, tegen of onbekend. Vooringevuld is een schatting: de laatste stemming van de fractie over deze motie, of, als zij daarover nog niet stemde, haar laatste stemming over een andere motie van dit dossier (moties hebben geen themalabels; het dossier is één stedenband). Onbekende zetels kunnen alle kanten op, ook afwezig.</source>
+        <translation>The parties of the current council with their seats. Choose for, against or unknown for each party. What is filled in is a guess: the party&apos;s last vote on this motion or, if it has not voted on it yet, its last vote on another motion of this dossier (motions have no theme tags; the dossier is one partnership). Unknown seats can go either way, or be absent.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fractie</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zetels</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schatting</source>
+        <translation>Guess</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dit dossier heeft geen huidige fracties. Voeg onder Fracties de fracties van de raad toe, met hun zetels.</source>
+        <translation>This dossier has no current parties. Add the council&apos;s parties with their seats under Parties.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fracties en hun keuze</source>
+        <translation>Parties and their choice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Deze telling wordt niet opgeslagen.</source>
+        <translation>This count is not saved.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terug naar de schatting</source>
+        <translation>Back to the guess</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Elke fractie terug naar de schatting</source>
+        <translation>Every party back to the guess</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>zetels onbekend</source>
+        <translation>seats unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+82"/>
+        <source>voor</source>
+        <translation>for</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <location line="+82"/>
+        <source>tegen</source>
+        <translation>against</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <location line="+81"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>geschat — gebaseerd op: %1</source>
+        <translation>guessed — based on: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Geschat naar: %1</source>
+        <translation>Guessed from: %1</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>door u gekozen (de schatting was: %1)</source>
+        <translation>chosen by you (the guess was: %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>door u gekozen</source>
+        <translation>chosen by you</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>geen eerdere stemming</source>
+        <translation>no earlier vote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deze fractie stemde nog over geen motie van dit dossier.</source>
+        <translation>This party has not voted on any motion of this dossier yet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>stemming %1 van deze motie</source>
+        <translation>vote %1 on this motion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 zetel</source>
+        <translation>1 seat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 zetels</source>
+        <translation>%1 seats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 en %2</source>
+        <translation>%1 and %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nog %1 onbekend, en de zetels van %2</source>
+        <translation>%1 still unknown, and the seats of %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nog %1 onbekend</source>
+        <translation>%1 still unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zetels van %1 onbekend</source>
+        <translation>seats of %1 unknown</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Geen huidige fracties in dit dossier: voeg de fracties van de raad met hun zetels toe om te tellen.</source>
+        <translation>No current parties in this dossier: add the council&apos;s parties with their seats to count.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; %1, maar dat verandert de uitkomst niet</source>
+        <translation>; %1, but that does not change the outcome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ten minste %1</source>
+        <translation>at least %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aangenomen bij %1 van %2 zetels%3.</source>
+        <translation>Adopted with %1 of %2 seats%3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verworpen: %1 voor, %2 tegen%3.</source>
+        <translation>Rejected: %1 for, %2 against%3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staken der stemmen: %1 voor, %2 tegen; de raad stemt opnieuw.</source>
+        <translation>Tie: %1 for, %2 against; the council votes again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — uitkomst open (%2 voor, %3 tegen).</source>
+        <translation>%1 — outcome open (%2 for, %3 against).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voor: %1 · tegen: %2 · onbekend: %3 — van %4</source>
+        <translation>For: %1 · against: %2 · unknown: %3 — of %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, meerderheid %1</source>
+        <translation>, majority %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; zetels onbekend: %1</source>
+        <translation>; seats unknown: %1</translation>
     </message>
 </context>
 <context>
@@ -4022,6 +4455,367 @@ Ingediend 10 juni 2022
     </message>
 </context>
 <context>
+    <name>TrackerModel</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/tracker_model.py" line="+65"/>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+111"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Kenmerk</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+111"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <location line="+112"/>
+        <source>Indieners</source>
+        <translation>Submitters</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <location line="+111"/>
+        <source>Uitslag</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Stemming per fractie</source>
+        <translation>Vote by party</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+144"/>
+        <location line="+2"/>
+        <source>Uitvoering</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Vertrouwelijkheid</source>
+        <translation>Confidentiality</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>uiterlijk %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Mede-indieners</source>
+        <translation>Co-submitters</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stemming %1</source>
+        <translation>Vote %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uitslag onbekend</source>
+        <translation>result unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(%1 voor, %2 tegen)</source>
+        <translation>(%1 for, %2 against)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stemmingen</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De uitvoering is over de uiterste datum.</source>
+        <translation>The follow-up is past its deadline.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 stuk als bewijs</source>
+        <translation>1 document as evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 stukken als bewijs</source>
+        <translation>%1 documents as evidence</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nog niet bijgehouden. Open de motie in haar dossier en kies Bewerken om bij te houden wat het college ermee doet.</source>
+        <translation>Not tracked yet. Open the motion in its dossier and choose Edit to track what the college does with it.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackerView</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/tracker_view.py" line="+53"/>
+        <source>Moties volgen</source>
+        <translation>Motion tracker</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>de geopende dossiers</source>
+        <translation>the open dossiers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+95"/>
+        <source>Map kiezen…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Opnieuw lezen</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lees de dossiers opnieuw, met wat er sinds is veranderd</source>
+        <translation>Read the dossiers again, with what has changed since</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Moties uit:</source>
+        <translation>Motions from:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>alle fracties</source>
+        <translation>all parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Fractie</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>De moties die deze fractie indiende of waarover zij stemde</source>
+        <translation>The motions this party submitted or voted on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>naam of deel ervan</source>
+        <translation>name or part of it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Indiener</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+5"/>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+26"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>te laat</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>niet bijgehouden</source>
+        <translation>not tracked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+20"/>
+        <source>Uitvoering</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
+        <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+54"/>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Moties in alle dossiers</source>
+        <translation>Motions in all dossiers</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Aantal moties</source>
+        <translation>Number of motions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nog geen moties</source>
+        <translation>No motions yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier openen…</source>
+        <translation>Open dossier…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Openen in het dossier</source>
+        <translation>Open in its dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De motie in haar dossier openen (dubbelklik of Enter in de lijst)</source>
+        <translation>Open the motion in its dossier (double-click or Enter in the list)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lezen: de gekozen motie</source>
+        <translation>Reading: the chosen motion</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Bezig met lezen</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wat er is gelezen</source>
+        <translation>What was read</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>een map (nog niet gekozen)</source>
+        <translation>a folder (not chosen yet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>de map %1</source>
+        <translation>the folder %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Map met dossiers kiezen</source>
+        <translation>Choose a folder of dossiers</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Bezig met het lezen van %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+138"/>
+        <source>De dossiers worden gelezen…</source>
+        <translation>Reading the dossiers…</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>1 dossier</source>
+        <translation>1 dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 dossiers</source>
+        <translation>%1 dossiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 motie</source>
+        <translation>1 motion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 moties</source>
+        <translation>%1 motions</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Gelezen: %1 uit %2.</source>
+        <translation>Read: %1 from %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overgeslagen: %1 — %2</source>
+        <translation>Skipped: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>De dossiers konden niet worden gelezen: %1</source>
+        <translation>The dossiers could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Geen motie voldoet aan deze filters.</source>
+        <translation>No motion meets these filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In deze dossiers staan nog geen moties. Hier komen de moties uit al uw dossiers samen: wie ze indiende, hoe elke fractie stemde en wat het college ermee deed. Importeer moties in een dossier (Bestand → Importeren…), of maak er een in de lijst Moties van een dossier.</source>
+        <translation>These dossiers hold no motions yet. Here the motions of all your dossiers come together: who submitted them, how each party voted and what the college did with them. Import motions into a dossier (File → Import…), or make one in a dossier&apos;s Motions list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hier komen de moties uit al uw dossiers samen: wie ze indiende, hoe elke fractie stemde en wat het college ermee deed. Open de dossiers die u wilt volgen, of kies een map met dossiers.</source>
+        <translation>Here the motions of all your dossiers come together: who submitted them, how each party voted and what the college did with them. Open the dossiers you want to follow, or choose a folder of dossiers.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Kies een motie in de lijst om haar hier te lezen. Dubbelklik erop (of druk op Enter) om haar in haar dossier te openen.</source>
+        <translation>Choose a motion in the list to read it here. Double-click it (or press Enter) to open it in its dossier.</translation>
+    </message>
+</context>
+<context>
     <name>UnassignedVoteSection</name>
     <message>
         <location filename="../../src/raadsdossier/gui/sections/unassigned.py" line="+27"/>
@@ -4065,7 +4859,7 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-211"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-239"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>
@@ -4213,6 +5007,24 @@ Ingediend 10 juni 2022
         <location line="+2"/>
         <source>let op: de vastgelegde uitslag klopt niet met de stemmen</source>
         <translation>note: the recorded result does not match the votes</translation>
+    </message>
+</context>
+<context>
+    <name>_EntryDelegate</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/follow_up_editor.py" line="-309"/>
+        <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
+        <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datum van de regel</source>
+        <translation>Date of the entry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wat er gebeurde</source>
+        <translation>What happened</translation>
     </message>
 </context>
 </TS>

@@ -15,13 +15,15 @@ from raadsdossier.services import lists
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import field_label, label
-from raadsdossier.interchange.spec import AGENDA_ITEM, KindSpec, T
+from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KindSpec, T
 
 LONG_TEXT = {"considerations", "operative_text", "description", "summary", "stated_position", "demands", "body",
-             "extracted_text", "follow_up", "pre_advice", "postponement_note"}
+             "extracted_text", "pre_advice", "postponement_note"}
 PARTIAL_DATE_RE = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 DATE_RE = QRegularExpression(r"^$|^\d{4}-\d{2}-\d{2}$")
 MONEY_RE = QRegularExpression(r"^$|^\d+([.,]\d{1,2})?$")
+# The field the follow-up's part of the form comes after: where the item's status is set.
+FOLLOW_UP_AFTER = {"motions": "status", "commitments": "fulfilled_by_id"}
 
 
 def compact(combo: QComboBox) -> QComboBox:
@@ -125,12 +127,22 @@ class ItemForm(QWidget):
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form_layout = layout
         self.conf = self._combo("confidentiality", [(c.value, label(c.value)) for c in Confidentiality], required=True)
+        # A motion's and a commitment's "Uitvoering" (gui/follow_up_editor.py), under its status: what became of
+        # an adopted motion is the next thing to record once its status says so.
+        self.follow_up = None
+        if spec.key in FOLLOW_UP_KEYS:
+            from raadsdossier.gui.follow_up_editor import FollowUpEditor  # it reads the reading page's titles
+
+            self.follow_up = FollowUpEditor(dossier, spec.key, self)
+            self.follow_up.edited.connect(self._emit)
         for field in spec.fields:
             widget = self._widget_for(field)
             self.widgets[field.key] = widget
             text = field_label(field.key) + (" *" if field.required else "")
             layout.addRow(text, widget)
             widget.setAccessibleName(field_label(field.key))
+            if self.follow_up is not None and field.key == FOLLOW_UP_AFTER.get(spec.key):
+                layout.addRow(self.follow_up)
         for key, _role in spec.actors:
             edit = QLineEdit()
             edit.setPlaceholderText(self.tr("namen, gescheiden door ;"))
@@ -153,6 +165,11 @@ class ItemForm(QWidget):
         self.sources.setMinimumHeight(90)
         self.sources.setMaximumHeight(160)
         layout.addRow(field_label("source_ids"), self.sources)
+        if self.follow_up is not None:
+            if layout.indexOf(self.follow_up) < 0:
+                layout.addRow(self.follow_up)
+            captions = [layout.labelForField(widget) for widget in (*self.widgets.values(), self.conf, self.sources)]
+            self.follow_up.align_labels(max(caption.sizeHint().width() for caption in captions if caption is not None))
         self.setEnabled(False)
 
     # -- widgets ------------------------------------------------------------
@@ -240,6 +257,8 @@ class ItemForm(QWidget):
                 self.widgets[key].setCursorPosition(0)
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
             self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
+            if self.follow_up is not None:
+                self.follow_up.load(data or None)
         finally:
             self._loading = False
 
@@ -272,6 +291,8 @@ class ItemForm(QWidget):
             data[key] = [known.get(name) or {"name": name} for name in names]
         data["confidentiality"] = self.conf.currentData()
         data["source_ids"] = self.source_model.chosen_ids()
+        if self.follow_up is not None:
+            data["follow_up"] = self.follow_up.value()
         return data
 
     def _get(self, widget: QWidget, field):

@@ -55,6 +55,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.settings = settings
         self.unchecked_demo_copies: list[Path] | None = None  # a first start's, until checked (gui/app.py)
         self.undo_group = QUndoGroup(self)
+        self.tracker = None  # the tab "Moties volgen" (gui/tracker_view.py), once opened
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -123,8 +124,8 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
     # -- dossiers ------------------------------------------------------------------
 
     def views(self) -> list[DossierView]:
-        """The open dossiers' views, in tab order (not the glances still waiting to be opened)."""
-        return [widget for widget in self._tab_widgets() if not isinstance(widget, GlanceView)]
+        """The open dossiers' views, in tab order (not the glances still waiting to be opened, nor the tracker)."""
+        return [widget for widget in self._tab_widgets() if not isinstance(widget, GlanceView) and widget is not self.tracker]
 
     def glances(self) -> list[GlanceView]:
         return [widget for widget in self._tab_widgets() if isinstance(widget, GlanceView)]
@@ -134,7 +135,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
 
     def current_view(self) -> DossierView | None:
         widget = self.tabs.currentWidget()
-        return None if widget is None or isinstance(widget, GlanceView) else widget
+        return None if widget is None or isinstance(widget, GlanceView) or widget is self.tracker else widget
 
     def show_glances(self, paths: list[Path]) -> None:
         """Start-up's first step: a tab per dossier with its Overzicht read by core/glance.py, without the
@@ -194,7 +195,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                 self._drop_glance(in_place_of)
             return None
         view = DossierView(dossier)
-        view.changed.connect(lambda _change: self._update_title())
+        view.changed.connect(lambda _change: (self._update_title(), self._tracker_stale()))
         view.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.undo_group.addStack(view.undo_stack)
         if in_place_of is not None and self.tabs.indexOf(in_place_of) >= 0:
@@ -211,6 +212,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             self.tabs.setCurrentIndex(index)
         self.tabs.setTabToolTip(index, str(path))
         self.pages.setCurrentWidget(self.tabs)
+        self._tracker_stale()
         self.verify_in_background(view)
         if remember:
             self.settings.add_recent(path)
@@ -344,6 +346,9 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         if index < 0:
             return
         view = self.tabs.widget(index)
+        if view is self.tracker:
+            self._close_tracker()
+            return
         if isinstance(view, GlanceView):  # closed before it was opened: nothing to back up or close
             self._drop_glance(view)
             self._remember_open()
@@ -356,10 +361,11 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         if self.tabs.count() == 0:
             self.pages.setCurrentWidget(self.welcome)
         self._remember_open()
+        self._tracker_stale()
 
     def _remember_open(self) -> None:
         self.settings.open_files = [view.path if isinstance(view, GlanceView) else view.dossier.path
-                                    for view in self._tab_widgets()]
+                                    for view in self._tab_widgets() if view is not self.tracker]
         self.settings.save()
         self._update_actions()
 
@@ -421,6 +427,9 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
 
     def _update_title(self) -> None:
         view = self.current_view()
+        if self.tracker is not None and self.tabs.currentWidget() is self.tracker:
+            self.setWindowTitle(self.tr("Moties volgen") + " — Raadsdossier")
+            return
         if view is None:
             glanced = self.tabs.currentWidget() if isinstance(self.tabs.currentWidget(), GlanceView) else None
             self.setWindowTitle(f"{glanced.title} — Raadsdossier" if glanced else "Raadsdossier")
@@ -455,6 +464,35 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         view = self.current_view()
         if view is not None:
             view.show_section("question_sets").paste_dialog()
+
+    # -- the motion tracker --------------------------------------------------------
+
+    def show_tracker(self):
+        """Beeld → Moties volgen: the tab listing the motions of every open dossier (or of a folder), opened
+        first in the row of tabs when it is not open yet."""
+        from raadsdossier.gui.tracker_view import TrackerView
+
+        if self.tracker is None:
+            self.tracker = TrackerView(self)
+            self.tracker.open_motion.connect(self._open_hit)
+            self.tracker.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            index = self.tabs.insertTab(0, self.tracker, self.tr("Moties volgen"))
+            self.tabs.setTabToolTip(index, self.tr("De moties van alle geopende dossiers, of van een map met dossiers"))
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.tracker)
+        return self.tracker
+
+    def _close_tracker(self) -> None:
+        tracker, self.tracker = self.tracker, None
+        self.tabs.removeTab(self.tabs.indexOf(tracker))
+        tracker.deleteLater()
+        if self.tabs.count() == 0:
+            self.pages.setCurrentWidget(self.welcome)
+
+    def _tracker_stale(self) -> None:
+        """A dossier was opened, closed or changed: the tracker reads again when it is next shown."""
+        if self.tracker is not None:
+            self.tracker.mark_stale()
 
     def _open_hit(self, path: str, item_id: str) -> None:
         view = self.open_path(Path(path), remember=False)

@@ -257,7 +257,8 @@ def follow_up_html(page: Page) -> str:
     for entry in follow_up.get("entries") or []:
         when = format_date(entry.get("date"))
         evidence = ", ".join(page.link(item_id) for item_id in entry.get("evidence_ids") or [])
-        out.append(f'<p>{"<b>" + esc(when) + "</b> — " if when else ""}{esc(entry.get("text") or "").replace(chr(10), "<br>")}'
+        text = esc(entry.get("text") or "").replace(chr(10), "<br>")
+        out.append(f'<p>{"<b>" + esc(when) + "</b>" + (" — " if text else "") if when else ""}{text}'
                    + (f'<br><span style="color:{MUTED}">{esc(translated("Bewijs"))}: {evidence}</span>' if evidence else "")
                    + "</p>")
     return section(translated("Wat ervan terechtkwam"), "".join(out))

@@ -73,6 +73,9 @@ class WindowMenus:
             (_t("Vragen && antwoorden"), "question_sets"), (_t("Amnesty-checklist"), "checklist"),
         ), start=1):
             self._action(view_menu, text, lambda _checked=False, k=key: self._goto(k), f"Ctrl+{number}", f"goto-{key}")
+        view_menu.addSeparator()
+        self.tracker_action = self._action(view_menu, _t("&Moties volgen"), self.show_tracker, "Ctrl+Shift+M", "tracker")
+        self.tracker_action.setToolTip(_t("De moties van alle geopende dossiers in één lijst, met stemmingen en uitvoering"))
         language = view_menu.addMenu(_t("&Taal"))
         for text, code in (("Nederlands", "nl"), ("English", "en")):
             action = self._action(language, text, lambda _checked=False, c=code: self._set_language(c), None, f"lang-{code}")
@@ -104,6 +107,7 @@ class WindowMenus:
             ("undo", self.undo_action, None),
             ("redo", self.redo_action, None),
             None,
+            ("mdi6.clipboard-list-outline", self.tracker_action, _t("Moties volgen")),
             ("search", self.find_action, _t("Zoeken")),
             ("backups", self.backups_action, _t("Reservekopieën")),
             ("manual", self.manual_action, _t("Handleiding")),

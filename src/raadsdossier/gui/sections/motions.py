@@ -6,12 +6,13 @@ import copy
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox, QTableWidget,
-    QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QSizePolicy, QSpinBox, QTableWidget, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.services import lists
 from raadsdossier.domain.enums import VoteChoice, VoteKind, VoteResult
+from raadsdossier.domain.votes import side_changes
 from raadsdossier.gui.forms import compact
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.sections.items import ItemSection
@@ -23,16 +24,11 @@ def _tr(text: str) -> str:
 
 
 def changed_parties(votes: list[dict], names: dict[str, str]) -> list[str]:
-    """Lines such as "GroenLinks: tegen → voor (stemming 2 → 3)" for parties that changed their vote."""
-    lines = []
-    for number in range(1, len(votes)):
-        before = {c.get("party"): c["choice"] for c in votes[number - 1].get("choices", []) if c.get("party")}
-        after = {c.get("party"): c["choice"] for c in votes[number].get("choices", []) if c.get("party")}
-        for party, choice in after.items():
-            if party in before and before[party] != choice:
-                lines.append(f"{names.get(party, party)}: {label(before[party])} → {label(choice)} "
-                             f"({number} → {number + 1})")
-    return lines
+    """Lines such as "GroenLinks: tegen → voor (stemming 2 → 3)" for parties that changed their vote
+    (domain/votes.py side_changes, which a party's record across dossiers uses too)."""
+    by_party = [{c["party"]: c["choice"] for c in vote.get("choices", []) if c.get("party")} for vote in votes]
+    return [f"{names.get(change.party, change.party)}: {label(change.before)} → {label(change.after)} "
+            f"({change.number} → {change.number + 1})" for change in side_changes(by_party)]
 
 
 class VoteEditor(QGroupBox):
@@ -200,6 +196,33 @@ class VoteEditor(QGroupBox):
 
 
 class MotionSection(ItemSection):
+    def extra_buttons(self) -> list[QPushButton]:
+        self.seats_button = QPushButton(self.tr("Zetels tellen…"))
+        self.seats_button.setAccessibleName(self.tr("Zetels tellen voor de volgende stemming over deze motie"))
+        self.seats_button.setToolTip(self.tr("Tel met de huidige zetels per fractie of de motie het haalt; "
+                                             "er wordt niets opgeslagen"))
+        self.seats_button.setEnabled(False)
+        self.seats_button.clicked.connect(self.count_seats)
+        return [self.seats_button]
+
+    def count_seats(self) -> None:
+        """The Zetels tellen dialog for the chosen motion (gui/seats_dialog.py), read off the GUI thread (finding a
+        party's last vote can walk many motions); it stores nothing."""
+        from raadsdossier.services import seats
+
+        if self.current is None:
+            return
+        dossier, motion_id = self.view.dossier, self.current["id"]
+
+        def show(count) -> None:
+            from raadsdossier.gui.seats_dialog import SeatsDialog
+
+            self.seats_dialog = SeatsDialog(count, self)
+            self.seats_dialog.open()
+
+        self.view.run_in_background(lambda: seats.seat_count(dossier, motion_id), self.tr("De zetels worden geteld…"),
+                                    show, lambda exc: QMessageBox.warning(self, self.tr("Zetels tellen"), str(exc)))
+
     def extra_editor(self) -> QWidget:
         box = QWidget()
         self.votes_layout = QVBoxLayout(box)
@@ -235,6 +258,7 @@ class MotionSection(ItemSection):
             editor.deleteLater()
         self.vote_editors = []
         self.add_vote_button.setEnabled(data is not None)
+        self.seats_button.setEnabled(data is not None)
         if data is None:
             self.changes_label.clear()
             return
