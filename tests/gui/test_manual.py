@@ -15,9 +15,10 @@ from raadsdossier.base.paths import resources_dir
 from raadsdossier.gui import manual
 from raadsdossier.gui.manual import IMAGES, ManualDialog, load_manual, manual_path, referenced_images, show_manual
 
-TOPICS = ["eerste-stappen", "importeren", "vergaderstuk", "vertrouwelijkheid", "reservekopieen"]
-DUTCH_TITLES = ["Eerste stappen", "Importeren", "Een vergaderstuk maken", "Vertrouwelijkheid", "Reservekopieën"]
-ENGLISH_TITLES = ["First steps", "Importing", "Creating a meeting paper", "Confidentiality", "Backups"]
+TOPICS = ["eerste-stappen", "importeren", "vergaderstuk", "moties-volgen", "vertrouwelijkheid", "reservekopieen"]
+DUTCH_TITLES = ["Eerste stappen", "Importeren", "Een vergaderstuk maken", "Moties volgen", "Vertrouwelijkheid",
+                "Reservekopieën"]
+ENGLISH_TITLES = ["First steps", "Importing", "Creating a meeting paper", "Tracking motions", "Confidentiality", "Backups"]
 
 
 @pytest.fixture
