@@ -133,6 +133,29 @@ def test_a_follow_up_added_to_the_arnhem_motion_is_in_the_tracker_overdue_past_i
     assert motions(on_time, MotionFilter(follow_up="overdue")) == []
 
 
+
+def test_the_arnhem_motions_follow_up_is_on_the_overview_in_its_json_and_in_its_pack(demo_copy, tmp_path):
+    """The same entry, wherever a user looks: the Overzicht (overdue past its deadline), export-json and a pack."""
+    from raadsdossier.export.build import PackOptions
+    from raadsdossier.services import dashboard, packs
+    from raadsdossier.services.dossiers import export_json
+    from raadsdossier.storage.dossier import Dossier
+    from tests.export.conftest import pdf_pages, squash
+
+    path = with_follow_up(demo_copy, "2021-12-31")
+    with Dossier.open(path, read_only=True) as dossier:
+        overview = dashboard.overview(dossier, date(2022, 1, 1))
+        exported = export_json(dossier)
+        packs.make([dossier], tmp_path / "arnhem.pdf", PackOptions(sections=("motions",), today=date(2022, 1, 1)))
+    assert [entry["title"] for entry in overview["overdue_follow_ups"]] == ["Motie stedenband met Wuhan verbreken"]
+    assert overview["figures"]["attention"]["overdue_follow_ups"] == 1
+    [motion] = exported["motions"]
+    assert motion["follow_up"]["entries"][0]["text"] == "Het college schrijft de burgemeester van Wuhan een brief."
+    text = squash(" ".join(pdf_pages(tmp_path / "arnhem.pdf")))
+    assert "Uitvoering" in text and "bezig (te laat)" in text
+    assert "september 2021 — Het college schrijft de burgemeester van Wuhan een brief." in text
+
+
 def test_follow_ups_of_the_imports_and_motions_without_one(library):
     """The council systems' own notes (Notubiz, iBabs) come in as a follow-up of state unknown; the rest has none."""
     imported = motions(library, MotionFilter(follow_up="unknown"))
