@@ -86,6 +86,15 @@ def test_party_lists_what_it_submitted_or_voted_on_and_nothing_else(run, test_li
     assert found == [m for m in everything if involves(m)] and len(found) == 4
 
 
+def test_a_party_no_dossier_names_lists_nothing_and_says_so(run, test_library):
+    code, out, err = run("motions", test_library, "--party", "Groene Partij", "--json")
+    assert code == 0 and json.loads(out) == []
+    assert "let op: de fractie 'Groene Partij' komt in deze dossiers niet voor; bekend zijn:" in err
+    assert "GroenLinks" in err and "parties --same" in err
+    code, out, err = run("motions", test_library, "--party", "groenlinks", "--json")
+    assert code == 0 and "komt in deze dossiers niet voor" not in err
+
+
 def test_two_spellings_merge_when_told_to_and_not_before(run, test_library):
     assert GL_MOTION not in [m["id"] for m in listed(run, test_library, "--party", "GroenLinks")]
     code, _out, err = run("parties", "--same", "GL", "GroenLinks")

@@ -394,7 +394,7 @@ def _table(rows: list[tuple[str, ...]], limits: tuple[int, ...]) -> None:
 def motions(args) -> int:
     """The motion tracker: exit status 0 when at least one dossier was read, 1 when none could be."""
     from raadsdossier.export.labels import nl
-    from raadsdossier.services.library import MotionFilter, track
+    from raadsdossier.services.library import MotionFilter, knows_party, track
 
     filters = MotionFilter(party=args.party, submitter=args.submitter, status=args.status, follow_up=args.follow_up,
                            since=args.since, include=frozenset(split(args.include)))
@@ -403,6 +403,11 @@ def motions(args) -> int:
         print(f"{PROG}: geen enkel dossier kon worden gelezen.", file=sys.stderr)
         return 1
     found = track(library, filters)
+    if args.party and not knows_party(library, args.party):
+        known = sorted({p.name for p in library.parties}, key=str.casefold)
+        print(f"let op: de fractie '{args.party}' komt in deze dossiers niet voor"
+              + (f"; bekend zijn: {', '.join(known)}" if known else "")
+              + ". Heet ze elders anders, zeg dan 'raadsdossier parties --same NAAM ANDERE-NAAM'.", file=sys.stderr)
     if args.json:
         print(json.dumps(found.motions, ensure_ascii=False, indent=2))
     elif args.csv:

@@ -481,6 +481,15 @@ def party_keys(library: Library, party: str) -> frozenset[str]:
     return frozenset(key for key in known if key and names.same(key, party)) | {spelling_key(party)}
 
 
+def knows_party(library: Library, party: str) -> bool:
+    """Whether any dossier of the library names `party` (as a party, a submitter, or a spelling the user joined
+    to one): an unknown one lists nothing, and the user is told so rather than left guessing."""
+    names = library.party_names()
+    known = {spelling_key(p.name) for p in library.parties} | {spelling_key(p.abbreviation) for p in library.parties}
+    known |= {key for record in library._records for key in record.submitted}
+    return any(key and names.same(key, party) for key in known)
+
+
 def _follow_up_is(follow_up: dict | None, wanted: str) -> bool:
     if wanted == NO_FOLLOW_UP:
         return follow_up is None
