@@ -158,3 +158,12 @@ KINDS: tuple[KindSpec, ...] = (
 KIND_BY_KEY = {spec.key: spec for spec in KINDS}
 KIND_BY_NAME = {spec.kind: spec for spec in (PARTNERSHIP, *KINDS)}
 COMMON_KEYS = ("id", "confidentiality", "source_ids", "created_at", "updated_at")
+
+
+def iter_items(document: dict):
+    """(key, index, spec, entry) for every item in the document, partnership first."""
+    if document.get("partnership"):
+        yield "partnership", None, PARTNERSHIP, document["partnership"]
+    for spec in KINDS:
+        for index, entry in enumerate(document.get(spec.key) or []):
+            yield spec.key, index, spec, entry
