@@ -232,3 +232,18 @@ def test_two_items_a_file_says_are_one_are_named_not_merged_behind_the_users_bac
     report = apply(new_dossier, motion_document(KST_KEYED, "Motie (KOOP)", {KST_KEYED: [ZAAK_KEYED]}))
     assert len(motions(new_dossier)) == 2
     assert any("'Motie (KOOP)' en 'Motie (Zaak)' zijn volgens dit bestand één motie" in w for w in report.warnings)
+
+
+def test_a_motion_the_user_takes_off_its_agenda_item_stays_off_when_saved(new_dossier):
+    """An import puts an item citing an agenda item's document on that agenda item; the user saving the item
+    with no agenda item (its form, or undo) is not overruled."""
+    from raadsdossier.services import edits, lists
+
+    document = {"id": SOURCE, "title": "Motie 12 (pdf)", "agenda_item_id": A1}
+    apply(new_dossier, meeting(*AGENDA, sources=[document]))
+    apply(new_dossier, {"format": FORMAT, "motions": [{"id": MOTION, "title": "Motie 12", "source_ids": [SOURCE]}]})
+    with Dossier.open(new_dossier) as dossier:
+        motion = {k: v for k, v in lists.get(dossier, MOTION)[1].items() if not k.startswith("_")}
+        assert motion["agenda_item_id"] == A1
+        edits.save_item(dossier, "motions", {**motion, "meeting_id": None, "agenda_item_id": None})
+        assert lists.get(dossier, MOTION)[1]["agenda_item_id"] is None

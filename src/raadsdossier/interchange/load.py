@@ -461,7 +461,8 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
         _set_links(session, item, spec, entry, source, source_links if id(item) in written else None, whole_items)
     bulk.insert_source_links(session, source_links)
     session.flush()
-    merging.link_to_agenda(session, document, placed, report)
+    if not whole_items:  # the user saving an item says where it stands, also when that is nowhere
+        merging.link_to_agenda(session, document, placed, report)
     unchanged = []
     for spec, entry, item, before in placed:  # keep what an update changed, as the item's history
         if before is not None:
