@@ -2322,11 +2322,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+71"/>
+        <location line="+88"/>
         <source>Niet gelukt</source>
         <translation>Did not succeed</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-66"/>
         <source>Versleutelen</source>
         <translation>Encrypt</translation>
     </message>
@@ -2371,12 +2372,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 is no longer encrypted.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Ook %1 reservekopie(ën) zijn omgezet.</source>
         <translation>%1 backup(s) were converted too.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
+        <source>Wachtwoord van een reservekopie</source>
+        <translation>Password of a backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De reservekopie %1 opent niet met het wachtwoord van het dossier: hij heeft nog een ander wachtwoord (of hij is beschadigd). Geef dat wachtwoord, dan wordt hij mee omgezet; er is nog niets veranderd.</source>
+        <translation>The backup %1 does not open with the dossier&apos;s password: it still has another password (or it is damaged). Give that password and it will be converted too; nothing has been changed yet.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
@@ -2667,7 +2678,12 @@ You can open it read-only, or close it there first.</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>Onderbroken wijziging afgerond</source>
+        <translation>Interrupted change completed</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Wachtwoord</source>
         <translation>Password</translation>
     </message>
@@ -2698,7 +2714,8 @@ You can open it read-only, or close it there first.</translation>
         <translation>Dossier is busy</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-58"/>
+        <location line="+43"/>
         <source>Dossier niet geopend</source>
         <translation>Dossier not opened</translation>
     </message>

@@ -91,6 +91,14 @@ def says_damaged(text: str) -> bool:
     return any(word in text for word in DAMAGE_WORDS)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder belongs to the fault-injection suite (`pytest -m faults`)."""
+    folder = Path(__file__).parent
+    for item in items:
+        if folder in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.faults)
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A function that mounts a tmpfs of `size` bytes in tmp_path and returns its folder (unmounted after)."""

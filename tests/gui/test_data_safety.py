@@ -347,7 +347,7 @@ def test_a_remembered_password_opens_without_asking(bare_window, encrypted, monk
 
 def test_damage_found_by_the_check_after_opening_offers_the_backup(bare_window, demo_copy, asked, messages):
     """Flipped bytes inside one page pass the quick open; the whole-file check after it finds them."""
-    from tests.storage.test_damaged_files import _flipped_bytes_in_a_page
+    from tests.faults.test_damaged_files import _flipped_bytes_in_a_page
 
     path = demo_copy("arnhem-wuhan")
     with Dossier.open(path) as dossier:
@@ -360,3 +360,37 @@ def test_damage_found_by_the_check_after_opening_offers_the_backup(bare_window, 
     assert aside.read_bytes() == damaged
     assert view is not None and bare_window.views() == [view] and view.dossier.quick_check() == "ok"
     assert lists.count(view.dossier, "motions") == 1
+
+
+def test_encrypting_asks_for_the_password_of_a_backup_that_has_another(bare_window, new_dossier, monkeypatch,
+                                                                        messages):
+    """A backup an older version left encrypted on another password is named and its password asked for; given,
+    everything ends on the new password."""
+    from raadsdossier.storage import encryption
+
+    view = bare_window.open_path(new_dossier)
+    view.dossier.backup("manual")
+    [backup] = backups.list_backups(new_dossier)
+    other = backup.path.with_name("ander.tmp-omzetting")
+    encryption._convert(backup.path, other, None, "een-ouder-wachtwoord")
+    other.replace(backup.path)
+    monkeypatch.setattr(prompts, "ask_new_password", lambda *a, **k: (None, PASSWORD))
+    calls = _passwords(monkeypatch, ["een-ouder-wachtwoord"])
+    bare_window.encrypt_dossier()
+    assert [title for title, *_ in calls] == ["Wachtwoord van een reservekopie"]
+    assert backup.path.name in calls[0][1]
+    assert bare_window.current_view().dossier.encrypted
+    assert backups.diagnose(backup.path, PASSWORD) is None
+    assert messages[-1][2].startswith("enschede.raadsdossier is nu versleuteld. Ook 1 reservekopie(ën) zijn omgezet.")
+
+
+def test_opening_a_dossier_whose_encryption_was_interrupted_undoes_it_and_says_so(bare_window, new_dossier, messages):
+    from raadsdossier.storage import encryption
+
+    new = encryption._new_file(new_dossier, "abcd1234")
+    encryption._convert(new_dossier, new, None, PASSWORD)
+    encryption._write_journal(new_dossier, encryption.ENCRYPT, encryption.PREPARE, [(new_dossier, new)])
+    view = bare_window.open_path(new_dossier)
+    assert view is not None and not view.dossier.encrypted and not new.exists()
+    [(kind, title, text)] = [m for m in messages if m[1] == "Onderbroken wijziging afgerond"]
+    assert text.startswith("enschede.raadsdossier: een onderbroken versleuteling is ongedaan gemaakt")

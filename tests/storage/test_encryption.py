@@ -56,7 +56,7 @@ def test_encrypt_an_existing_dossier_converts_its_backups_and_decrypt_undoes_it(
         with dossier.transaction() as session:
             session.add(Person(name=SENTINEL))
         dossier.backup()
-    converted = encryption.change_encryption(new_dossier, None, PASSWORD)
+    converted = encryption.change_encryption(new_dossier, None, PASSWORD).converted
     assert len(converted) == 1
     _assert_unreadable(new_dossier)
     _assert_unreadable(converted[0])

@@ -92,6 +92,7 @@ def _run(argv: list[str]) -> int:
 
             return launch_gui(getattr(args, "files", []))
         try:
+            safety.settle(args)
             return commands_table()[command](args) or 0
         except UsageError as exc:
             parser.error(str(exc))

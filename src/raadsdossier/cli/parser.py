@@ -234,6 +234,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub.choices["new"].add_argument("--encrypt", action="store_true", help="versleutel het nieuwe dossier")
     sub.choices["new"].add_argument("--new-password-file", type=Path, metavar="PAD",
                                     help="met --encrypt: bestand met het wachtwoord")
+    for name in ("encrypt", "decrypt", "passwd"):
+        sub.choices[name].add_argument("--backup-password-file", type=Path, metavar="PAD", action="append",
+                                       default=[], help="bestand met het wachtwoord van een reservekopie die nog een "
+                                                        "ander wachtwoord heeft dan het dossier (mag vaker)")
     for name in ("info", "export-json", "import", "search", "assign-vote", "history", "backup", "backups",
                  "restore", "check", "decrypt", "passwd"):
         sub.choices[name].add_argument("--password-file", type=Path, metavar="PAD",

@@ -10,7 +10,12 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from raadsdossier.domain.errors import DossierError, InvalidInput
+
+if TYPE_CHECKING:
+    from raadsdossier.storage.encryption import PasswordChange
 
 PROG = "raadsdossier"
 
@@ -154,12 +159,48 @@ def check(args) -> int:
     return 0 if report.ok else 1
 
 
+def settle(args) -> None:
+    """Before any command on a dossier: finish or undo a password change an earlier run left half-way, and say
+    which on stderr (it decides which password the dossier has now)."""
+    from raadsdossier.services.safety import finish_interrupted_change
+
+    given = getattr(args, "file", None)
+    for path in given if isinstance(given, list) else [given]:
+        if isinstance(path, Path) and path.is_file():
+            if note := finish_interrupted_change(path):
+                print(f"{PROG}: {path}: {note}", file=sys.stderr)
+
+
+def _change_all(args, change) -> "PasswordChange":
+    """Run `change(backup_passwords)` (encrypt, decrypt or passwd); when backups have another password than the
+    dossier, use the --backup-password-file ones, or ask for each on a terminal, and run it again."""
+    from raadsdossier.domain.errors import BackupsInTheWay
+
+    given = [read_password(file, "", args.file) for file in args.backup_password_file]
+    while True:
+        try:
+            return change(tuple(given))
+        except BackupsInTheWay as exc:
+            if not sys.stdin.isatty() or len(exc.need_password) != len(exc.problems):
+                raise
+            print(f"{PROG}: {exc}", file=sys.stderr)
+            given += [read_password(None, f"Wachtwoord voor reservekopie {backup.name}", backup)
+                      for backup in exc.need_password]
+
+
+def _converted(change) -> str:
+    count = len(change.converted)
+    already = f" ({len(change.already)} had{'' if len(change.already) == 1 else 'den'} dat al)" if change.already else ""
+    return f"{count} reservekopie{'' if count == 1 else 'ën'}{already}"
+
+
 def encrypt(args) -> int:
     from raadsdossier.services import safety
 
     safety.require_plain(args.file)  # before asking for a new password
-    converted = safety.encrypt(args.file, new_password(args, args.file))
-    print(f"{args.file}: versleuteld, met {len(converted)} reservekopie(ën)")
+    password = new_password(args, args.file)
+    change = _change_all(args, lambda extra: safety.encrypt(args.file, password, extra))
+    print(f"{args.file}: versleuteld, met {_converted(change)}")
     return 0
 
 
@@ -167,8 +208,9 @@ def decrypt(args) -> int:
     from raadsdossier.services import safety
 
     safety.require_encrypted(args.file)
-    converted = safety.decrypt(args.file, password_of(args, args.file))
-    print(f"{args.file}: niet meer versleuteld, met {len(converted)} reservekopie(ën)")
+    password = password_of(args, args.file)
+    change = _change_all(args, lambda extra: safety.decrypt(args.file, password, extra))
+    print(f"{args.file}: niet meer versleuteld, met {_converted(change)}")
     return 0
 
 
@@ -177,6 +219,7 @@ def passwd(args) -> int:
 
     safety.require_encrypted(args.file, safety.PASSWD_HINT)
     old = password_of(args, args.file)
-    converted = safety.change_password(args.file, old, new_password(args, args.file))
-    print(f"{args.file}: wachtwoord gewijzigd, ook van {len(converted)} reservekopie(ën)")
+    new = new_password(args, args.file)
+    change = _change_all(args, lambda extra: safety.change_password(args.file, old, new, extra))
+    print(f"{args.file}: wachtwoord gewijzigd, ook van {_converted(change)}")
     return 0

@@ -41,6 +41,22 @@ class DossierTooNew(DossierFileError):
     """The file was written by a newer version of the app than this one."""
 
 
+class BackupsInTheWay(DossierFileError):
+    """A password change would leave backups behind: they do not open with the dossier's password (another
+    password, or damaged). Nothing was changed. `problems` names each with its reason; `need_password` are
+    the encrypted ones whose password the user may give."""
+
+    def __init__(self, path: Path | str, problems: list[tuple[Path, str]], need_password: list[Path]) -> None:
+        self.problems = problems
+        self.need_password = need_password
+        named = "; ".join(f"{backup.name}: {why}" for backup, why in problems)
+        count = len(problems)
+        what = "een reservekopie opent" if count == 1 else f"{count} reservekopieën openen"
+        super().__init__(path, f"{what} niet met het wachtwoord van het dossier en zou{'' if count == 1 else 'den'} "
+                               f"dus niet mee veranderen ({named}). Geef het wachtwoord ervan (--backup-password-file) "
+                               "of verwijder de reservekopie; er is niets veranderd.")
+
+
 class InvalidInput(DossierError):
     """Input from outside (an import file, a command-line value) is wrong; nothing was written."""
 

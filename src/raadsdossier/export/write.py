@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from raadsdossier.base import tempfiles
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.export.model import Pack
 from raadsdossier.storage.files import os_reason
@@ -58,7 +59,8 @@ def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | 
     target = Path(target)
     check_target(target)
     render = _renderer(format_of(target))
-    temporary = target.with_name(f".{target.name}.tmp")
+    tempfiles.remove_leftovers(target.parent, target.name)  # what a pack that was killed left
+    temporary = tempfiles.beside(target)
     try:
         render(pack, temporary, progress)
         os.replace(temporary, target)

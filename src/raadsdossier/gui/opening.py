@@ -40,6 +40,13 @@ def locked_text(path: Path, exc: DossierLocked) -> str:
 def open_dossier(parent, path: Path, password: str | None = None, read_only: bool = False) -> Dossier | None:
     """Open `path`, asking what is needed; None when it was not opened (the user was told why)."""
     path = Path(path)
+    try:  # a password change an earlier run left half-way decides which password the dossier has now
+        interrupted = safety.finish_interrupted_change(path)
+    except DossierError as exc:
+        QMessageBox.warning(parent, t("Dossier niet geopend"), str(exc))
+        return None
+    if interrupted:
+        QMessageBox.information(parent, t("Onderbroken wijziging afgerond"), f"{path.name}: {interrupted}")
     tried_keyring = password is not None
     from_keyring = remember = wrong = False
     while True:

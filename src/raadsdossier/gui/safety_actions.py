@@ -128,13 +128,14 @@ class SafetyActions:
             return
         self._change_encryption(view, answer[0], None, _t("%1 is niet meer versleuteld."))
 
-    def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str) -> None:
+    def _change_encryption(self, view: DossierView, old: str | None, new: str | None, done_text: str,
+                           backup_passwords: tuple[str, ...] = ()) -> None:
         from raadsdossier.gui import keystore
         from raadsdossier.services import safety
 
         path, in_memory = view.dossier.path, view.dossier.password
 
-        def done(converted):
+        def done(change):
             if keystore.get(path) is not None:  # a remembered password follows the change
                 if new is None:
                     keystore.forget(path)
@@ -143,15 +144,47 @@ class SafetyActions:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(self, "Raadsdossier", done_text.replace("%1", path.name) + " " + (
-                _t("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(converted)))))
+                _t("Ook %1 reservekopie(ën) zijn omgezet.").replace("%1", str(len(change.converted)))))
+
+        def failed(exc):
+            from PySide6.QtWidgets import QMessageBox
+
+            from raadsdossier.domain.errors import BackupsInTheWay
+
+            given = self._backup_passwords(exc) if isinstance(exc, BackupsInTheWay) else None
+            again = next((v for v in self.views() if v.dossier.path == path), None)
+            if given and again is not None:  # the same change once more, now with the backups' passwords
+                self._change_encryption(again, old, new, done_text, backup_passwords + given)
+            elif given is None:
+                QMessageBox.warning(self, _t("Niet gelukt"), str(exc))
 
         if old is None:
-            work = lambda: safety.encrypt(path, new)  # noqa: E731
+            work = lambda: safety.encrypt(path, new, backup_passwords)  # noqa: E731
         elif new is None:
-            work = lambda: safety.decrypt(path, old)  # noqa: E731
+            work = lambda: safety.decrypt(path, old, backup_passwords)  # noqa: E731
         else:
-            work = lambda: safety.change_password(path, old, new)  # noqa: E731
-        self._reopen_after(view, work, new, in_memory, done)
+            work = lambda: safety.change_password(path, old, new, backup_passwords)  # noqa: E731
+        self._reopen_after(view, work, new, in_memory, done, failed)
+
+    def _backup_passwords(self, exc) -> tuple[str, ...] | None:
+        """Ask for the password of each backup `exc` (BackupsInTheWay) names; None when one of them cannot be
+        opened with any password (it is damaged: the user must remove it) and the user is to be told so; an empty
+        tuple when the user cancelled."""
+        from raadsdossier.gui import prompts
+
+        if len(exc.need_password) != len(exc.problems):
+            return None
+        given = []
+        for backup in exc.need_password:
+            answer = prompts.ask_password(
+                self, _t("Wachtwoord van een reservekopie"),
+                _t("De reservekopie %1 opent niet met het wachtwoord van het dossier: hij heeft nog een ander "
+                   "wachtwoord (of hij is beschadigd). Geef dat wachtwoord, dan wordt hij mee omgezet; er is nog "
+                   "niets veranderd.").replace("%1", backup.name))
+            if answer is None:
+                return ()
+            given.append(answer[0])
+        return tuple(given)
 
     # -- automatic backups ---------------------------------------------------------
 

@@ -7,13 +7,13 @@ read with plain SQL, without the ORM's models, so that the command line answers 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from raadsdossier.base import tempfiles
 from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.domain.checklist import DEFAULT_TEMPLATE, META_KEY, load_template
 from raadsdossier.domain.enums import Level, PartnershipStatus
@@ -48,7 +48,7 @@ def _publish_new(path: Path, build, password: str | None = None) -> None:
         raise DossierExists(path)
     if not path.parent.is_dir():
         raise DossierFileError(path, "de map waarin het dossier moet komen bestaat niet.")
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = tempfiles.beside(path)
     try:
         dossier = Dossier.create(temporary, password)
         try:

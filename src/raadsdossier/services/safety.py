@@ -7,13 +7,18 @@ functions are the user's actions on top of it. Any thread may call them; they ca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.services.changes import Change
-from raadsdossier.storage import backups, checks, encryption, locking
+from raadsdossier.storage import backups, encryption, locking
 from raadsdossier.storage.dossier import Dossier
+
+if TYPE_CHECKING:
+    from raadsdossier.storage import checks
 
 
 def backup(dossier: Dossier, policy: str | None = None) -> Path:
@@ -37,21 +42,27 @@ def auto_backup(dossier: Dossier) -> Path | None:
 class BackupEntry:
     backup: backups.Backup
     counts: dict[str, int] | None  # items per kind ("motion"), None when the backup cannot be read
-    problem: str | None  # why it cannot be read
+    problem: str | None  # why it does not fit the dossier (cannot be read, another password…) and what to do
+    problem_kind: str | None = None  # backups.OTHER_PASSWORD, DAMAGED, NEWER or PLAIN_BESIDE_ENCRYPTED
 
 
 def list_backups(path: Path, password: str | None = None, counted: bool = True) -> list[BackupEntry]:
-    """The backups of the dossier at `path`, newest first, each with what it holds (read with `password`);
-    without `counted` they are only listed (quick: no backup is opened), with counts and problem None."""
+    """The backups of the dossier at `path`, newest first, each with what it holds (read with `password`, the
+    dossier's) or why it does not fit the dossier; without `counted` they are only listed (quick: no backup is
+    opened), with counts and problem None."""
     entries = []
     for found in backups.list_backups(Path(path)):
         if not counted:
             entries.append(BackupEntry(found, None, None))
             continue
-        try:
-            entries.append(BackupEntry(found, backups.item_counts(found.path, password), None))
-        except DossierError as exc:
-            entries.append(BackupEntry(found, None, getattr(exc, "problem", None) or str(exc)))
+        problem = backups.diagnose(found.path, password)
+        counts = None
+        if problem is None or problem.kind == backups.PLAIN_BESIDE_ENCRYPTED:
+            try:
+                counts = backups.item_counts(found.path, password)
+            except DossierError as exc:
+                problem = backups.BackupProblem(backups.DAMAGED, getattr(exc, "problem", None) or str(exc))
+        entries.append(BackupEntry(found, counts, problem and problem.text, problem and problem.kind))
     return entries
 
 
@@ -79,21 +90,32 @@ def in_use(path: Path) -> dict | None:
     return locking.read_owner(Path(path))
 
 
-def check(dossier: Dossier) -> checks.CheckReport:
-    """Every check of the file and its contents; changes nothing."""
+def check(dossier: Dossier) -> "checks.CheckReport":
+    """Every check of the file, its contents and its backups; changes nothing."""
+    from raadsdossier.storage import checks
+
     return checks.check(dossier)
 
 
 @dataclass(frozen=True)
 class Repair:
-    report: checks.CheckReport  # the check after the repair, with the backup made before it and what was done
+    report: "checks.CheckReport"  # the check after the repair, with the backup made before it and what was done
     change: Change  # what a face must read again: the whole dossier when anything was repaired
 
 
 def repair(dossier: Dossier) -> Repair:
     """A backup, then the repair of what the check found (one transaction), then the check again."""
+    from raadsdossier.storage import checks
+
     report = checks.repair(dossier)
     return Repair(report, Change.whole_dossier() if report.repaired else Change())
+
+
+def finish_interrupted_change(path: Path) -> str | None:
+    """Finish or undo a password change of the dossier at `path` that an earlier run left half-way; the sentence
+    to tell the user which, or None when there was none. Faces call this before they ask for a password."""
+    interrupted = encryption.finish_interrupted(Path(path))
+    return interrupted.sentence_nl() if interrupted else None
 
 
 def require_plain(path: Path) -> None:
@@ -109,22 +131,26 @@ def require_encrypted(path: Path, hint: str = "") -> None:
         raise InvalidInput(path, "dit dossier is niet versleuteld" + (f"; {hint}" if hint else "") + ".")
 
 
-def encrypt(path: Path, password: str) -> list[Path]:
-    """Encrypt the dossier at `path` and its backups with `password`; returns the backups converted."""
+# encrypt, decrypt and change_password change the dossier and every backup as one step (storage/encryption.py).
+# A backup on another password raises BackupsInTheWay naming it; its password, once the user gives it, goes in
+# `backup_passwords`. Each returns the backups converted (PasswordChange.converted).
+
+def encrypt(path: Path, password: str, backup_passwords: Sequence[str] = ()) -> encryption.PasswordChange:
+    """Encrypt the dossier at `path` and its backups with `password`."""
     require_plain(path)
-    return encryption.change_encryption(Path(path), None, password)
+    return encryption.change_encryption(Path(path), None, password, tuple(backup_passwords))
 
 
-def decrypt(path: Path, password: str) -> list[Path]:
-    """Store the dossier at `path` and its backups in the clear again; returns the backups converted."""
+def decrypt(path: Path, password: str, backup_passwords: Sequence[str] = ()) -> encryption.PasswordChange:
+    """Store the dossier at `path` and its backups in the clear again."""
     require_encrypted(path)
-    return encryption.change_encryption(Path(path), password, None)
+    return encryption.change_encryption(Path(path), password, None, tuple(backup_passwords))
 
 
 PASSWD_HINT = "gebruik 'encrypt' om het te versleutelen"
 
 
-def change_password(path: Path, old: str, new: str) -> list[Path]:
-    """Give the encrypted dossier at `path` and its backups the password `new`; returns the backups converted."""
+def change_password(path: Path, old: str, new: str, backup_passwords: Sequence[str] = ()) -> encryption.PasswordChange:
+    """Give the encrypted dossier at `path` and its backups the password `new`."""
     require_encrypted(path, PASSWD_HINT)
-    return encryption.change_encryption(Path(path), old, new)
+    return encryption.change_encryption(Path(path), old, new, tuple(backup_passwords))

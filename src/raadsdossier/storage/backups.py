@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from raadsdossier.base import tempfiles
 from raadsdossier.storage import sqlitefile
 from raadsdossier.storage.locking import canonical
 from raadsdossier.domain.errors import DamagedDossier, DossierFileError, InvalidInput
@@ -32,7 +32,6 @@ REASONS = {
     "repair": "vóór reparatie", "import": "vóór import", "encrypt": "vóór versleutelen",
 }
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.(?P<reason>[a-z]+)(?P<suffix>\.[^.]+)$")
-_STALE_TEMPORARY = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def _target_name(path: Path, reason: str, now: datetime) -> Path:
     return directory / (f"{stem}.{stamp}.{reason}{suffix}" if n == 1 else f"{stem}.{stamp}-{n}.{reason}{suffix}")
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)
@@ -122,22 +121,13 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _remove_stale_temporaries(directory: Path, now: datetime) -> None:
-    for leftover in directory.glob(".*.tmp*"):
-        try:
-            if now - datetime.fromtimestamp(leftover.stat().st_mtime) > _STALE_TEMPORARY:
-                leftover.unlink()
-        except OSError:
-            pass
-
-
 def copy_verified(source: Path, target: Path, password: str | None, problem_path: Path | None = None) -> None:
     """Copy the database at `source` to the new file `target` with the backup API and check the copy.
 
     `target` is written under a temporary name beside it and renamed into place only after
     `quick_check` says ok; on any failure nothing is left at `target`.
     """
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = tempfiles.beside(target)
     errors = sqlitefile.db_errors()
     try:
         src = sqlitefile.connect(source, "ro", password)
@@ -156,7 +146,7 @@ def copy_verified(source: Path, target: Path, password: str | None, problem_path
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except (*errors, OSError) as exc:
         raise sqlitefile.write_failure(problem_path or target, "de reservekopie kon niet worden gemaakt", exc) from exc
     finally:
@@ -173,14 +163,20 @@ def make_backup(path: Path, password: str | None = None, reason: str = "manual",
     """
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    from raadsdossier.storage.encryption import changing
+
     path = Path(path)
+    if changing(path):  # a backup made now could miss the change and keep the old password
+        raise DossierFileError(path, "het wachtwoord van dit dossier wordt op dit moment gewijzigd (of dat is "
+                                     "onderbroken); de reservekopie is niet gemaakt. Open het dossier opnieuw en "
+                                     "probeer het dan nog eens.")
     now = now or datetime.now()
     directory = backup_dir(path)
     try:
         directory.mkdir(exist_ok=True)
     except OSError as exc:
         raise sqlitefile.write_failure(directory, "de map voor reservekopieën kan niet worden gemaakt", exc) from exc
-    _remove_stale_temporaries(directory, now)
+    tempfiles.remove_leftovers(directory)
     target = _target_name(path, reason, now)
     copy_verified(path, target, password, problem_path=path)
     rotate(path, policy or BackupPolicy(), keep=target)
@@ -248,6 +244,66 @@ def item_counts(backup: Path, password: str | None = None) -> dict[str, int]:
     return {kind: count for kind, count in rows if kind != "partnership"}
 
 
+# What a backup that does not fit its dossier is: the kind of problem decides what the user can do.
+OTHER_PASSWORD, DAMAGED, NEWER, PLAIN_BESIDE_ENCRYPTED = "password", "damaged", "newer", "plain"
+
+
+@dataclass(frozen=True)
+class BackupProblem:
+    kind: str  # OTHER_PASSWORD, DAMAGED, NEWER or PLAIN_BESIDE_ENCRYPTED
+    text: str  # one Dutch sentence: what is wrong and what to do
+
+
+def diagnose(backup: Path, password: str | None, thorough: bool = False) -> BackupProblem | None:
+    """Why the backup at `backup` does not fit a dossier with `password` (None: a plain dossier); None when it
+    does. Opens the backup read-only; with `thorough`, SQLite's quick_check reads every page of it too."""
+    from raadsdossier.domain.errors import WrongPassword
+    from raadsdossier.storage import migrations
+
+    set_aside = "Verwijder hem of zet hem apart; de andere reservekopieën blijven bruikbaar."
+    try:
+        state = sqlitefile.classify(backup)
+    except DossierFileError as exc:
+        return BackupProblem(DAMAGED, f"deze reservekopie is onbruikbaar: {exc.problem} {set_aside}")
+    if state == sqlitefile.ENCRYPTED and password is None:
+        return BackupProblem(OTHER_PASSWORD, "deze reservekopie is versleuteld en het dossier niet: hij opent alleen "
+                                             "met het wachtwoord waarmee hij is versleuteld (of hij is beschadigd). "
+                                             f"Weet u dat wachtwoord niet meer, dan is hij niet te gebruiken. {set_aside}")
+    try:
+        connection = sqlitefile.connect(backup, "ro", password if state == sqlitefile.ENCRYPTED else None)
+    except WrongPassword:
+        return BackupProblem(OTHER_PASSWORD, "deze reservekopie opent niet met het wachtwoord van het dossier: hij "
+                                             "heeft nog een ander (ouder) wachtwoord, of hij is beschadigd. Geef dat "
+                                             "wachtwoord bij 'passwd' (--backup-password-file) om hem op het wachtwoord "
+                                             f"van het dossier te zetten. {set_aside}")
+    except sqlitefile.db_errors() as exc:
+        return BackupProblem(DAMAGED, f"deze reservekopie kan niet worden gelezen ({sqlitefile.reason(exc)}). {set_aside}")
+    except DossierFileError as exc:
+        return BackupProblem(DAMAGED, f"deze reservekopie is onbruikbaar: {exc.problem} {set_aside}")
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] != sqlitefile.APPLICATION_ID:
+            return BackupProblem(DAMAGED, f"dit is geen Raadsdossier-dossier. {set_aside}")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is not None and row[0] not in migrations.known_revisions():
+            return BackupProblem(NEWER, f"deze reservekopie is gemaakt met een nieuwere versie van Raadsdossier "
+                                        f"(schema {row[0]}); deze versie kan hem niet terugzetten. Werk Raadsdossier "
+                                        "bij om hem te gebruiken.")
+        if thorough:
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                return BackupProblem(DAMAGED, f"deze reservekopie is beschadigd (integriteitscontrole: "
+                                              f"{verdict.splitlines()[0]}). {set_aside}")
+    except sqlitefile.db_errors() as exc:
+        return BackupProblem(DAMAGED, f"deze reservekopie kan niet worden gelezen ({sqlitefile.reason(exc)}). {set_aside}")
+    finally:
+        connection.close()
+    if state == sqlitefile.PLAIN and password is not None:
+        return BackupProblem(PLAIN_BESIDE_ENCRYPTED, "deze reservekopie staat niet versleuteld naast het versleutelde "
+                                                     "dossier: wie de map leest, leest hem. 'passwd' versleutelt hem "
+                                                     "mee; of verwijder hem.")
+    return None
+
+
 def verify(path: Path, password: str | None = None) -> None:
     """Raise DamagedDossier (or NotADossier, WrongPassword) unless `path` is a whole, readable dossier."""
     try:
@@ -306,8 +362,11 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
 
     path, backup = Path(path), Path(backup)
     verify(backup, password)
+    from raadsdossier.storage.encryption import finish_interrupted_locked
+
     lock = DossierLock.acquire(path)
     try:
+        finish_interrupted_locked(path)  # a switch left half-way would otherwise later rename over what is restored
         previous, damaged = None, False
         if path.exists():
             try:
@@ -323,13 +382,13 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
                 previous = set_aside(path, now)
             else:
                 previous = make_backup(path, password, "restore", now)
-        temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        temporary = tempfiles.beside(path)
         try:
             shutil.copyfile(backup, temporary)
             with temporary.open("rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(temporary, path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         except OSError as exc:
             raise sqlitefile.write_failure(path, "de reservekopie kon niet worden teruggezet", exc,
                                            "het dossier is ongewijzigd") from exc

@@ -29,6 +29,8 @@ class Finding:
     message: str  # one Dutch sentence
     repairable: bool
     count: int = 1
+    # What to do, when it is not the usual (repair, or restore a backup); "" when the message says it itself.
+    advice: str | None = None
 
 
 @dataclass
@@ -45,12 +47,13 @@ class CheckReport:
 
     def lines_nl(self) -> list[str]:
         if self.ok:
-            return [f"{self.path}: het dossier is in orde (bestand, verwijzingen, stemmingen en zoekindex gecontroleerd)."]
+            return [f"{self.path}: het dossier is in orde (bestand, verwijzingen, stemmingen, zoekindex en reservekopieën gecontroleerd)."]
         count = len(self.findings)
         lines = [f"{self.path}: {count} {'probleem' if count == 1 else 'problemen'} gevonden:"]
         for finding in self.findings:
-            how = "te repareren" if finding.repairable else "niet te repareren; zet een reservekopie terug"
-            lines.append(f"  - {finding.message} ({how})")
+            how = finding.advice if finding.advice is not None else \
+                "te repareren" if finding.repairable else "niet te repareren; zet een reservekopie terug"
+            lines.append(f"  - {finding.message}" + (f" ({how})" if how else ""))
         return lines
 
 
@@ -166,7 +169,21 @@ def check(dossier: Dossier) -> CheckReport:
                 raise sqlitefile.busy_error(dossier.path) from exc
             findings = [Finding("unreadable", f"een deel van het bestand kan niet worden gelezen "
                                               f"({sqlitefile.reason(exc)})", False)]
-    return CheckReport(dossier.path, findings)
+    return CheckReport(dossier.path, findings + _backups(dossier))
+
+
+def _backups(dossier: Dossier) -> list[Finding]:
+    """Each backup that does not fit the dossier: one it cannot open (another password, damaged, a newer
+    format), or a plain one beside an encrypted dossier. Reads every page of each, as the dossier's check does."""
+    from raadsdossier.storage import backups
+
+    findings = []
+    for found in backups.list_backups(dossier.path):
+        problem = backups.diagnose(found.path, dossier.password, thorough=True)
+        if problem is not None:
+            findings.append(Finding(f"backup_{problem.kind}", f"reservekopie {found.path.name}: {problem.text}",
+                                    False, advice=""))
+    return findings
 
 
 def repair(dossier: Dossier) -> CheckReport:

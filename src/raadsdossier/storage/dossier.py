@@ -68,6 +68,17 @@ def _make_engine(path: Path, mode: str, password: str | None = None) -> Engine:
     return engine
 
 
+def _remove_leftovers(path: Path) -> None:
+    """Remove what a program killed while it wrote this dossier's files left: temporary copies beside it and in
+    its backup folder (a restore, a backup). Files that another running program writes are left alone."""
+    from raadsdossier.base import tempfiles
+    from raadsdossier.storage.locking import canonical
+
+    real = canonical(path)
+    tempfiles.remove_leftovers(real.parent, real.name)
+    tempfiles.remove_leftovers(backups.backup_dir(real))
+
+
 def check_is_dossier(path: Path) -> str:
     """Raise a typed error unless `path` is an existing dossier file; returns PLAIN or ENCRYPTED. Reads, never writes."""
     return sqlitefile.classify(Path(path))
@@ -88,6 +99,8 @@ class Dossier:
         self._password = password  # kept in memory only: new connections and backups need it
         self._session_factory: sessionmaker | None = None
         self._scratch: Path | None = None  # the folder of the upgraded copy an older dossier is read from
+        # A password change interrupted earlier that opening this dossier finished or undone (encryption.Interrupted).
+        self.interrupted = None
 
     def _sessions(self) -> Session:
         if self._session_factory is None:
@@ -146,7 +159,11 @@ class Dossier:
         is taken over. With `verify`, SQLite's quick_check runs first so that damage anywhere
         in the file is found now rather than when that part is read.
         """
+        from raadsdossier.storage import encryption
+
         path = Path(path)
+        # A password change another run left half-way is finished or undone first: it decides the password.
+        interrupted = encryption.finish_interrupted(path)
         if check_is_dossier(path) == ENCRYPTED:
             if password is None:
                 raise PasswordRequired(path)
@@ -154,13 +171,14 @@ class Dossier:
             password = None
         lock = None if read_only else DossierLock.acquire(path)
         try:
+            _remove_leftovers(path)
             sqlitefile.recover_hot_journal(path, password)
             revision = cls._probe(path, password, verify)
             migrate = not read_only and revision != migrations.head_revision()
             if read_only and revision != migrations.head_revision():
                 engine, scratch = _upgraded_copy(path, password)
                 opened = cls(path, engine, read_only, password, lock)
-                opened._scratch = scratch
+                opened._scratch, opened.interrupted = scratch, interrupted
                 return opened
             if migrate:
                 backups.make_backup(path, password, "migration")
@@ -178,7 +196,9 @@ class Dossier:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, engine, read_only, password, lock)
+        opened = cls(path, engine, read_only, password, lock)
+        opened.interrupted = interrupted
+        return opened
 
     @staticmethod
     def _probe(path: Path, password: str | None, verify: bool) -> str:

@@ -85,6 +85,9 @@ def classify(path: Path) -> str:
         raise DamagedDossier(path, "het bestand is leeg (0 bytes); het is geen dossier meer, of het opslaan of "
                                    "kopiëren is misgegaan.")
     if not head.startswith(SQLITE_MAGIC):
+        if head[:16] == bytes(16) and size >= 512:  # SQLCipher begins with 16 random bytes (its salt), never zeros
+            raise DamagedDossier(path, "het begin van het bestand is gewist (alleen nullen); het dossier is "
+                                       "beschadigd.")
         if _looks_like_text(head):
             raise NotADossier(path, "dit is een tekstbestand, geen Raadsdossier-dossier.")
         if size % _CIPHER_PAGE == 0:
@@ -126,9 +129,15 @@ def connect(path: Path, mode: str, password: str | None = None):
         if password is not None:
             connection.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher otherwise writes to stderr
             connection.execute(f"PRAGMA key = {quote_key(password)}")
+            # Sorts and temporary tables in memory, never in a temporary file (whatever the build's default is):
+            # such a file of an encrypted dossier would hold its text in the clear.
+            connection.execute("PRAGMA temp_store = MEMORY")
             try:
                 connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except module.DatabaseError as exc:
+                if "malformed" in str(exc).lower():  # the first page opened with this key: it is right, the file is not
+                    raise DamagedDossier(path, "het bestand is beschadigd (het wachtwoord klopt wel, maar een deel "
+                                               "van het bestand kan niet worden gelezen).") from exc
                 raise WrongPassword(path) from exc
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = FULL")
@@ -174,6 +183,20 @@ def recover_hot_journal(path: Path, password: str | None = None) -> None:
             path, f"het dossier is niet goed afgesloten en kon niet worden hersteld ({reason(exc)}).")) from exc
     finally:
         connection.close()
+    _remove_cold_journal(journal)
+
+
+def _remove_cold_journal(journal: Path) -> None:
+    """Remove a journal that SQLite did not play back because it holds nothing to play back: a program killed
+    while it began a transaction leaves it empty or with a zeroed header (SQLite's test for a hot journal).
+    SQLite would overwrite it at the next change; until then it is only a stray file beside the dossier."""
+    try:
+        with journal.open("rb") as handle:
+            first = handle.read(1)
+        if first in (b"", b"\x00"):
+            journal.unlink()
+    except OSError:
+        pass
 
 
 def busy_or(exc: BaseException, path: Path, otherwise: DossierFileError) -> DossierFileError:

@@ -1,6 +1,7 @@
 """Each kind of bad file gets its own clear sentence, exit status 1 on the CLI, and stays byte-identical."""
 
 import json
+import os
 import random
 import resource
 import signal
@@ -53,6 +54,12 @@ def _flipped_bytes_in_a_page(path, dossier):
     raise AssertionError("no page whose damage the integrity check reports")
 
 
+def _zeroed_header(path, dossier):
+    """The first 100 bytes (SQLite's header) overwritten with zeros, the rest as it was."""
+    data = dossier.read_bytes()
+    path.write_bytes(bytes(100) + data[100:])
+
+
 def _other_sqlite(path, _dossier):
     with sqlite3.connect(path) as conn:
         conn.execute("create table adressen (naam text)")
@@ -71,6 +78,7 @@ CASES = {
     "truncated": (_truncated, "het dossier is afgekapt: er zijn"),
     "zero length": (_zero_length, "het bestand is leeg (0 bytes)"),
     "flipped bytes": (_flipped_bytes_in_a_page, "het dossier is beschadigd (de integriteitscontrole meldt"),
+    "zeroed header": (_zeroed_header, "het begin van het bestand is gewist (alleen nullen); het dossier is beschadigd"),
     "other sqlite": (_other_sqlite, "dit is een SQLite-database, maar geen Raadsdossier-dossier"),
     "newer version": (_newer_version, "gemaakt met Raadsdossier 2.0.0 (schema 0042_later); deze versie"),
 }
@@ -159,3 +167,73 @@ def test_a_damaged_dossier_with_backups_names_the_way_back(demo_copy, cli):
     assert cli("check", path).returncode == 0
     [aside] = path.parent.glob("arnhem-wuhan.raadsdossier.beschadigd-*")
     assert sha256(aside) == before
+
+
+WRITING_COMMANDS = (["import", "{notes}"], ["backup", "--policy", "recent=3"])
+
+
+def _one_line(result, path) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert lines[0].startswith(f"raadsdossier: {path}"), lines[0]
+    return lines[0]
+
+
+def test_a_folder_named_as_a_dossier_is_refused_as_a_folder(cli, demo_dir, tmp_path):
+    path = tmp_path / "map.raadsdossier"
+    path.mkdir()
+    for command in (["info", path], ["check", path], ["import", path, demo_dir / "arnhem-wuhan.raadsdossier"]):
+        assert "dit is een map, geen dossierbestand" in _one_line(cli(*command), path)
+    assert list(path.iterdir()) == []
+
+
+def test_a_read_only_dossier_is_read_and_each_change_refused(demo_copy, tmp_path):
+    """As the user would meet it: root may write any file, so as root the command runs without the capability
+    to override file permissions (setpriv, from util-linux), as an ordinary user does."""
+    from tests.faults.conftest import notes_file
+
+    path = demo_copy("arnhem-wuhan")
+    notes = notes_file(tmp_path, 3)
+    path.chmod(0o444)
+    before = sha256(path)
+    as_user = [] if os.geteuid() else ["setpriv", "--inh-caps=-dac_override,-dac_read_search,-fowner",
+                                       "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+    def run(*argv):
+        return subprocess.run([*as_user, sys.executable, "-m", "raadsdossier", *map(str, argv)], capture_output=True,
+                              text=True, timeout=120)
+
+    assert run("info", path).returncode == 0  # reading a read-only file is fine
+    for command in WRITING_COMMANDS:
+        line = _one_line(run(command[0], path, *[part.format(notes=notes) for part in command[1:]]), path)
+        assert "alleen-lezen" in line, line
+    assert sha256(path) == before
+
+
+def test_a_dossier_another_program_has_open_is_read_and_each_change_refused_naming_who(cli, demo_copy, tmp_path):
+    from tests.faults.conftest import notes_file
+
+    path = demo_copy("arnhem-wuhan")
+    notes = notes_file(tmp_path, 3)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = sha256(path)
+        assert cli("info", path).returncode == 0
+        for command in WRITING_COMMANDS:
+            line = _one_line(cli(command[0], path, *[part.format(notes=notes) for part in command[1:]]), path)
+            assert "dit dossier is al geopend door" in line and "op computer" in line, line
+        assert sha256(path) == before
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+
+
+HOLD = """
+import sys, time
+from raadsdossier.storage.dossier import Dossier
+dossier = Dossier.open(sys.argv[1])
+print("open", flush=True)
+time.sleep(600)
+"""
