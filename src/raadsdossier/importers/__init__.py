@@ -6,6 +6,7 @@ so one loader checks and writes them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,13 +67,59 @@ def read_source(path: Path, format_name: str = "auto", partnership: dict | None 
     """Read `path` in the named (or detected) format; `partnership` is the dossier's, as dossier_info gives it."""
     fmt = detect_format(path) if format_name == "auto" else get_format(format_name)
     try:
-        if fmt.wants_partnership:
-            return fmt, fmt.read(path, partnership=partnership)
-        return fmt, fmt.read(path)
+        document = fmt.read(path, partnership=partnership) if fmt.wants_partnership else fmt.read(path)
+        mend_lone_surrogates(document)
     except RecursionError:  # a hostile file nested thousands of levels deep
         raise InvalidInput(path, "het bestand is te diep genest om veilig te lezen; er is niets geïmporteerd.") from None
     except MemoryError:
         raise InvalidInput(path, "het bestand is te groot om te lezen; er is niets geïmporteerd.") from None
+    return fmt, document
+
+
+# Half of a UTF-16 pair with no other half: JSON can write one ("\ud83d", an emoji cut in two by a server
+# that shortened a title), but it is no character, and the dossier (UTF-8) cannot store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def mend_lone_surrogates(document: dict) -> None:
+    """Replace every lone surrogate in the strings (and keys) of `document` by U+FFFD, as a browser shows it,
+    and add a warning to its report that says how many and where; a document without any is left as it is.
+    Changes `document` in place."""
+    count, samples = 0, []
+
+    def mend(text: str) -> str:
+        nonlocal count
+        first = None if text.isascii() else _SURROGATE.search(text)
+        if first is None:
+            return text
+        mended, found = _SURROGATE.subn("\ufffd", text)
+        count += found
+        if not samples:
+            samples.append(mended[max(0, first.start() - 30):first.start() + 30])
+        return mended
+
+    def walk(value):
+        if isinstance(value, str):
+            return mend(value)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                value[index] = walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                value[key] = walk(item)  # the same keys: allowed while iterating
+            if not all(key.isascii() for key in value):
+                pairs = [(mend(key), item) for key, item in value.items()]
+                value.clear()
+                value.update(pairs)
+        return value
+
+    walk(document)
+    if count:
+        what = ("een losse helft van een tekenpaar (\\ud800-\\udfff, bijvoorbeeld van een afgebroken emoji) is geen "
+                "teken en is vervangen door '\ufffd'" if count == 1 else
+                f"{count} losse helften van tekenparen (\\ud800-\\udfff, bijvoorbeeld van afgebroken emoji) zijn "
+                "geen tekens en zijn vervangen door '\ufffd'")
+        document.setdefault("report", {}).setdefault("warnings", []).append(f"{what}, in '…{samples[0]}…'.")
 
 
 def _load_builtin() -> None:

@@ -98,8 +98,37 @@ _EXPAT_NL = {
     expat_errors.XML_ERROR_INCORRECT_ENCODING: "de tekst is niet in de tekenset van de XML-declaratie",
     expat_errors.XML_ERROR_PARTIAL_CHAR: "het bestand houdt op midden in een teken",
     expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION: "een CDATA-blok is niet afgesloten",
+    expat_errors.XML_ERROR_BAD_CHAR_REF: "hier verwijst &#…; naar een teken dat in XML niet mag (een stuurteken "
+                                         "of een half teken)",
+    expat_errors.XML_ERROR_UNBOUND_PREFIX: "een element of attribuut gebruikt een voorvoegsel (prefix:) dat nergens "
+                                           "met xmlns: is vastgelegd",
+    expat_errors.XML_ERROR_XML_DECL: "de XML-declaratie (<?xml …?>) klopt niet",
+    expat_errors.XML_ERROR_NO_MEMORY: "het geheugen raakte op bij het lezen",
+    expat_errors.XML_ERROR_AMPLIFICATION_LIMIT_BREACH: "het bestand zou bij het lezen uitdijen tot veel meer dan het "
+                                                       "is (entiteiten die naar elkaar verwijzen)",
 }
 _EXPAT_NL = {expat_errors.codes[message]: dutch for message, dutch in _EXPAT_NL.items()}
+_INVALID_TOKEN = expat_errors.codes[expat_errors.XML_ERROR_INVALID_TOKEN]
+# The encoding an XML declaration names; without one (and without a UTF-16 byte order mark) XML is UTF-8.
+_DECLARED_ENCODING = re.compile(rb"""\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.-]*)["']""")
+
+
+def not_utf8(data: bytes) -> tuple[int, str] | None:
+    """(line, what is wrong) for the first byte that is not UTF-8 in XML that has to be UTF-8 (its declaration
+    names no other encoding, and it has no UTF-16 byte order mark); None when there is no such byte. Expat
+    calls such a byte an invalid token, which tells the user nothing about how to repair the file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    declared = _DECLARED_ENCODING.match(data)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return (data.count(b"\n", 0, exc.start) + 1,
+                f"dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}), en XML zonder andere tekenset in de "
+                "XML-declaratie moet UTF-8 zijn; sla het bestand op als UTF-8")
+    return None
 
 
 def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
@@ -128,7 +157,10 @@ def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
         root = parser.close()
     except ParseError as exc:
         row, column = exc.position
-        detail = _EXPAT_NL.get(exc.code) or str(exc).split(": line ")[0]
+        bad = not_utf8(data) if exc.code == _INVALID_TOKEN else None
+        if bad and bad[0] <= row:  # the byte expat stopped at, or one before it
+            raise InvalidInput(path, f"geen geldige XML (regel {bad[0] + line_offset}): {bad[1]}.") from None
+        detail = _EXPAT_NL.get(exc.code) or f"de opbouw klopt niet ({str(exc).split(': line ')[0]})"
         where = f"regel {row + line_offset}, kolom {column + 1}"
         raise InvalidInput(path, f"geen geldige XML ({where}): {detail}.") from None
     except _TooDeep as exc:

@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from raadsdossier.interchange.attachments import attachment_from_file, extract_text
+from raadsdossier.interchange.attachments import MAX_TEXT, attachment_from_file, extract_text
 from raadsdossier.domain.enums import SourceKind
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
@@ -143,7 +143,7 @@ def _odt_text(data: bytes) -> str | None:
         return None
     ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
     paragraphs = ["".join(e.itertext()).strip() for e in root.iter() if e.tag in (f"{ns}p", f"{ns}h")]
-    return "\n".join(p for p in paragraphs if p) or None
+    return "\n".join(p for p in paragraphs if p)[:MAX_TEXT] or None
 
 
 def read_attachment(path: Path) -> dict:

@@ -66,6 +66,7 @@ from raadsdossier.domain.enums import Confidentiality, PersonRole, SourceKind, V
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status
+from raadsdossier.importers._xml import not_utf8
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
 from raadsdossier.storage.files import read_bytes
@@ -103,6 +104,10 @@ _EXPAT_PROBLEMS = {
     "not well-formed": "hier staat een teken dat in XML niet mag",
     "junk after document element": "na het hoofdelement staat nog meer",
     "syntax error": "hier begint geen XML",
+    "reference to invalid character number": "hier verwijst &#…; naar een teken dat in XML niet mag (een stuurteken "
+                                             "of een half teken)",
+    "unbound prefix": "een element of attribuut gebruikt een voorvoegsel (prefix:) dat nergens met xmlns: is "
+                      "vastgelegd",
 }
 
 
@@ -141,6 +146,9 @@ def _load(path: Path) -> Element:
                                  "niet gelezen, en een iBabs-antwoord heeft ze niet.") from None
     except ParseError as exc:
         line, column = exc.position
+        bad = not_utf8(data) if "invalid token" in str(exc) else None
+        if bad and bad[0] <= line:  # the byte expat stopped at, or one before it
+            raise InvalidInput(path, f"geen geldige XML (regel {bad[0]}): {bad[1]}.") from None
         problem = next((dutch for english, dutch in _EXPAT_PROBLEMS.items() if english in str(exc)),
                        "de XML is niet welgevormd")
         raise InvalidInput(path, f"geen geldige XML (regel {line}, kolom {column}): {problem}.") from None
