@@ -223,7 +223,7 @@ def test_a_dossier_another_program_has_open_is_read_and_each_change_refused_nami
         assert cli("info", path).returncode == 0
         for command in WRITING_COMMANDS:
             line = _one_line(cli(command[0], path, *[part.format(notes=notes) for part in command[1:]]), path)
-            assert "dit dossier is al geopend door" in line and "op computer" in line, line
+            assert "dit dossier is bezet: het is al geopend door" in line and "op computer" in line, line
         assert sha256(path) == before
     finally:
         holder.kill()

@@ -45,7 +45,7 @@ def test_two_imports_through_two_paths_one_writes_the_other_is_told_who(demo_cop
     assert first.returncode == 0, err
     assert second.returncode == 1
     [line] = second.stderr.strip().splitlines()
-    assert "dit dossier is al geopend door" in line and "database is locked" not in line
+    assert "dit dossier is bezet: het is al geopend door" in line and "database is locked" not in line
     assert "op computer" in line and "(sinds " in line
     assert item_counts(path)["note"] == before + 20_000
 

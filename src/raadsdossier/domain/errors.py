@@ -75,12 +75,16 @@ class DossierLocked(DossierFileError):
 
     def __init__(self, path: Path | str, owner: dict) -> None:
         self.owner = owner
-        who = owner.get("user") or "een onbekende gebruiker"
-        where = owner.get("host") or "een onbekende computer"
-        since = owner.get("since_text") or owner.get("since") or "onbekend"
+        who, where = owner.get("user"), owner.get("host")
+        since = owner.get("since_text") or owner.get("since")
+        if not (who or where):  # the lock is taken but its owner not yet written: it is being opened right now
+            super().__init__(path, "dit dossier is bezet: een ander programma opent het op dit moment om erin te "
+                                   "schrijven; probeer het zo opnieuw, of open het alleen-lezen.")
+            return
         super().__init__(
             path,
-            f"dit dossier is al geopend door {who} op computer {where} (sinds {since}); "
+            f"dit dossier is bezet: het is al geopend door {who or 'een onbekende gebruiker'} op computer "
+            f"{where or 'een onbekende computer'}{f' (sinds {since})' if since else ''}; "
             "open het alleen-lezen, of sluit het daar eerst.",
         )
 
