@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 source scripts/_system-packages.sh
 # poppler-utils: the tests read packs as a reader would (pdftotext, pdffonts).
 # desktop-file-utils, appstream, shared-mime-info: tests/installers validate the Linux desktop files.
+# postgresql: the tests start a throw-away server of their own (tests/pg.py) for the griffie's shared store.
 ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}" poppler-utils \
-    desktop-file-utils appstream shared-mime-info
+    desktop-file-utils appstream shared-mime-info postgresql
 make_venv .venv "-e .[test]"
 exec .venv/bin/python -m pytest "$@"

@@ -165,3 +165,16 @@ def test_library(tmp_path_factory, demo_dir) -> Path:
     from tests.library import build_library
 
     return build_library(tmp_path_factory.mktemp("library"), demo_dir)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server of its own for this test run (tests/pg.py); skipped, with the reason, only
+    where PostgreSQL is not installed (scripts/test.sh, and so CI, installs it)."""
+    from tests.pg import NOT_INSTALLED, Cluster, server_bin
+
+    if server_bin() is None:
+        pytest.skip(NOT_INSTALLED)
+    cluster = Cluster()
+    yield cluster
+    cluster.stop()

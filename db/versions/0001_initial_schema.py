@@ -392,10 +392,18 @@ def upgrade() -> None:
     # ### end Alembic commands ###
 
     # Full-text index over every item, keyed by items.seq (see raadsdossier.storage.search).
-    op.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5("
-        "title, body, tokenize = 'unicode61 remove_diacritics 2')"
-    )
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(
+            "CREATE VIRTUAL TABLE search_index USING fts5("
+            "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    else:  # PostgreSQL's own full-text search, Dutch: the same rows, a weighted tsvector kept by the server
+        op.execute(
+            "CREATE TABLE search_index (rowid BIGINT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
+            "body TEXT NOT NULL DEFAULT '', document TSVECTOR GENERATED ALWAYS AS ("
+            "setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', body), 'B')) STORED)"
+        )
+        op.execute("CREATE INDEX ix_search_index_document ON search_index USING GIN (document)")
 
 def downgrade() -> None:
     op.execute("DROP TABLE search_index")

@@ -24,10 +24,10 @@ depends_on = None
 INDEXES = [
     ("ix_items_kind_seq", "items", ["kind", "seq"]),
     ("ix_items_kind_confidentiality", "items", ["kind", "confidentiality", "id"]),
-    ("ix_motions_sort_reference", "motions", [sa.text("reference IS NULL"), "reference", "id"]),
-    ("ix_motions_sort_reference_desc", "motions", [sa.text("reference IS NULL"), sa.text("reference DESC"), sa.text("id DESC")]),
-    ("ix_motions_sort_date", "motions", [sa.text("date IS NULL"), "date", "id"]),
-    ("ix_motions_sort_date_desc", "motions", [sa.text("date IS NULL"), sa.text("date DESC"), sa.text("id DESC")]),
+    ("ix_motions_sort_reference", "motions", [sa.text("(reference IS NULL)"), "reference", "id"]),
+    ("ix_motions_sort_reference_desc", "motions", [sa.text("(reference IS NULL)"), sa.text("reference DESC"), sa.text("id DESC")]),
+    ("ix_motions_sort_date", "motions", [sa.text("(date IS NULL)"), "date", "id"]),
+    ("ix_motions_sort_date_desc", "motions", [sa.text("(date IS NULL)"), sa.text("date DESC"), sa.text("id DESC")]),
     ("ix_motions_sort_title", "motions", ["title", "id"]),
     ("ix_motions_sort_status", "motions", ["status", "id"]),
 ]

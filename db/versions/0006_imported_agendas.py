@@ -45,8 +45,8 @@ def upgrade() -> None:
         op.execute("ALTER TABLE agenda_items ADD COLUMN origin TEXT")
     else:
         op.alter_column("agenda_items", "number", existing_type=sa.Text(), nullable=True)
-        op.drop_constraint("uq_agenda_items_meeting_id", "agenda_items", type_="unique")
-        op.drop_constraint("ck_agenda_items_agendaitemkind", "agenda_items", type_="check")
+        op.drop_constraint(op.f("uq_agenda_items_meeting_id"), "agenda_items", type_="unique")
+        op.drop_constraint(op.f("ck_agenda_items_agendaitemkind"), "agenda_items", type_="check")
         op.create_check_constraint(op.f("ck_agenda_items_agendaitemkind"), "agenda_items", f"kind IN ({KINDS})")
         op.add_column("agenda_items", sa.Column("origin", sa.Text(), nullable=True))
     op.create_index("ix_agenda_items_origin", "agenda_items", ["origin"], unique=False)
@@ -71,9 +71,9 @@ def downgrade() -> None:
                              unique=", CONSTRAINT uq_agenda_items_meeting_id UNIQUE (meeting_id, number)")
     else:
         op.drop_column("agenda_items", "origin")
-        op.drop_constraint("ck_agenda_items_agendaitemkind", "agenda_items", type_="check")
+        op.drop_constraint(op.f("ck_agenda_items_agendaitemkind"), "agenda_items", type_="check")
         op.create_check_constraint(op.f("ck_agenda_items_agendaitemkind"), "agenda_items", f"kind IN ({OLD_KINDS})")
-        op.create_unique_constraint("uq_agenda_items_meeting_id", "agenda_items", ["meeting_id", "number"])
+        op.create_unique_constraint(op.f("uq_agenda_items_meeting_id"), "agenda_items", ["meeting_id", "number"])
         op.alter_column("agenda_items", "number", existing_type=sa.Text(), nullable=False)
 
 

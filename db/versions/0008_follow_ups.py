@@ -64,8 +64,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.add_column("motions", sa.Column("follow_up", sa.Text(), nullable=True))
     # The entries' words back as one text (dates in front); state, deadline and evidence have no place there.
-    op.execute("UPDATE motions SET follow_up = (SELECT group_concat(CASE WHEN e.date IS NULL THEN e.text "
-               "ELSE e.date || ': ' || e.text END, char(10) || char(10)) FROM follow_up_entries AS e "
+    # SQLite's group_concat is PostgreSQL's string_agg (in the entries' order, as they were written).
+    joined = "group_concat({entry}, char(10) || char(10))" if op.get_bind().dialect.name == "sqlite" else \
+        "string_agg({entry}, chr(10) || chr(10) ORDER BY e.position)"
+    entry = "CASE WHEN e.date IS NULL THEN e.text ELSE e.date || ': ' || e.text END"
+    op.execute(f"UPDATE motions SET follow_up = (SELECT {joined.format(entry=entry)} FROM follow_up_entries AS e "
                "WHERE e.item_id = motions.id) WHERE id IN (SELECT item_id FROM follow_up_entries)")
     op.drop_index(op.f("ix_follow_up_evidence_item_id"), table_name="follow_up_evidence")
     op.drop_table("follow_up_evidence")

@@ -263,3 +263,82 @@ def test_an_older_dossier_that_cannot_be_copied_to_be_read_says_so(tmp_path, mon
     message = str(refused.value)
     assert message.startswith(str(path)) and "tijdelijke, bijgewerkte kopie" in message and "reservekopie" not in message
     assert "vol" in message and sha256(path) == before and not made[0].exists()
+
+
+def _differences(connection) -> list:
+    context = MigrationContext.configure(connection, opts={
+        "include_object": lambda obj, name, type_, *a: not (type_ == "table" and name.startswith("search_index")),
+        "compare_type": True,
+    })
+    return _without_unnamed_column_keys(compare_metadata(context, Base.metadata))
+
+
+def test_the_whole_chain_runs_on_postgresql_down_and_up_and_matches_the_model(postgres):
+    """The griffie's shared store: the same Alembic chain on a real PostgreSQL server, with its own full-text
+    index (a weighted Dutch tsvector with a GIN index) where SQLite has FTS5."""
+    from alembic import command
+
+    engine = create_engine(postgres.create_database("keten"))
+    try:
+        with engine.begin() as connection:
+            migrations.upgrade(connection)
+        with engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == migrations.head_revision()
+            assert _differences(connection) == []
+            searched = connection.exec_driver_sql(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_index' AND indexname = 'ix_search_index_document'").scalar()
+            assert "gin (document)" in searched
+        with engine.begin() as connection:
+            command.downgrade(migrations.alembic_config(connection), "base")
+        with engine.connect() as connection:
+            left = connection.exec_driver_sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").scalars()
+            assert set(left) == {"alembic_version"}
+        with engine.begin() as connection:
+            migrations.upgrade(connection)
+        with engine.connect() as connection:
+            assert _differences(connection) == []
+    finally:
+        engine.dispose()
+
+
+def test_data_crosses_the_dialect_specific_steps_on_postgresql(postgres):
+    """0006 (agenda items: a link to one survives its remake and its way back) and 0008 (a follow-up text to
+    entries, and back with string_agg where SQLite has group_concat) keep what the rows say, on PostgreSQL."""
+    from alembic import command
+
+    engine = create_engine(postgres.create_database("gegevens"))
+
+    def to(revision, *statements, down=False):
+        with engine.begin() as connection:
+            (command.downgrade if down else command.upgrade)(migrations.alembic_config(connection), revision)
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+
+    def one(sql):
+        with engine.connect() as connection:
+            return connection.exec_driver_sql(sql).all()
+
+    try:
+        to("0005",
+           "INSERT INTO items (id, seq, kind, confidentiality, created_at, updated_at) VALUES "
+           "('m1', 1, 'motion', 'public', now(), now()), ('v1', 2, 'meeting', 'public', now(), now())",
+           "INSERT INTO meetings (id, date, body, title) VALUES ('v1', '2021-07-05', 'council', 'Raadsvergadering')",
+           "INSERT INTO agenda_items (id, meeting_id, position, number, title, kind) VALUES "
+           "('a1', 'v1', 1, '7', 'Stedenband Wuhan', 'debate')",
+           "INSERT INTO motions (id, title, status, meeting_id, agenda_item_id) VALUES "
+           "('m1', 'Motie stedenband', 'adopted', 'v1', 'a1')")
+        to("0007", "UPDATE motions SET follow_up = 'Het college beëindigde de band.'")
+        to("head")
+        assert one("SELECT agenda_item_id FROM motions") == [("a1",)]
+        assert one("SELECT position, text FROM follow_up_entries") == [(0, "Het college beëindigde de band.")]
+        with engine.begin() as connection:
+            connection.exec_driver_sql("INSERT INTO follow_up_entries (item_id, position, date, text) VALUES "
+                                       "('m1', 1, '2024-03-01', 'De band is beëindigd.')")
+        to("0007", down=True)
+        assert one("SELECT follow_up FROM motions") == [
+            ("Het college beëindigde de band.\n\n2024-03-01: De band is beëindigd.",)]
+        to("0005", down=True)
+        assert one("SELECT agenda_item_id, number FROM motions JOIN agenda_items ON agenda_items.id = "
+                   "motions.agenda_item_id") == [("a1", "7")]
+    finally:
+        engine.dispose()

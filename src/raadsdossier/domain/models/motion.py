@@ -24,10 +24,10 @@ class Motion(Item):
     # reads 48 index entries instead of sorting every motion. A NOT NULL column needs one index, read
     # backwards for descending; a nullable one needs two, as nulls stay last both ways. (migration 0003)
     __table_args__ = (
-        Index("ix_motions_sort_reference", text("reference IS NULL"), "reference", "id"),
-        Index("ix_motions_sort_reference_desc", text("reference IS NULL"), text("reference DESC"), text("id DESC")),
-        Index("ix_motions_sort_date", text("date IS NULL"), "date", "id"),
-        Index("ix_motions_sort_date_desc", text("date IS NULL"), text("date DESC"), text("id DESC")),
+        Index("ix_motions_sort_reference", text("(reference IS NULL)"), "reference", "id"),
+        Index("ix_motions_sort_reference_desc", text("(reference IS NULL)"), text("reference DESC"), text("id DESC")),
+        Index("ix_motions_sort_date", text("(date IS NULL)"), "date", "id"),
+        Index("ix_motions_sort_date_desc", text("(date IS NULL)"), text("date DESC"), text("id DESC")),
         Index("ix_motions_sort_title", "title", "id"),
         Index("ix_motions_sort_status", "status", "id"),
     )
