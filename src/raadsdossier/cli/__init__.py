@@ -21,7 +21,7 @@ def commands_table() -> dict:
     for: starting the window without a command needs neither module."""
     global _commands
     if _commands is None:
-        from raadsdossier.cli import commands, safety
+        from raadsdossier.cli import commands, safety, server
 
         _commands = {
             "demo": commands.demo, "new": commands.new, "info": commands.info, "export-json": commands.export_json,
@@ -30,6 +30,7 @@ def commands_table() -> dict:
             "seats": commands.seats, "motions": commands.motions, "parties": commands.parties, "party": commands.party,
             "backup": safety.backup, "backups": safety.backups, "restore": safety.restore, "check": safety.check,
             "encrypt": safety.encrypt, "decrypt": safety.decrypt, "passwd": safety.passwd,
+            "server": server.run,
         }
     return _commands
 

@@ -231,6 +231,42 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("--new-password-file", type=Path, metavar="PAD", help="bestand met het nieuwe wachtwoord")
 
+    p = sub.add_parser("server", help="de gedeelde opslag op een PostgreSQL-server (griffie, fractie)",
+                       description="Dossiers op een PostgreSQL-server: erop zetten, ophalen om offline te werken, "
+                                   "wijzigingen terugsturen en die van anderen binnenhalen. SERVER is "
+                                   "postgresql://gebruiker@server/database of service:NAAM (pg_service.conf); een "
+                                   "wachtwoord hoort in ~/.pgpass of pg_service.conf, nooit op de opdrachtregel.")
+    actions = p.add_subparsers(dest="server_command", metavar="ACTIE", required=True)
+    a = actions.add_parser("init", help="maak de opslag in een (lege) database")
+    a.add_argument("url", metavar="SERVER")
+    a = actions.add_parser("publish", help="zet een dossier op de server; het bestand is daarna opgehaald")
+    a.add_argument("file", type=Path, metavar="BESTAND")
+    a.add_argument("url", metavar="SERVER")
+    a.add_argument("--name", metavar="NAAM", help="naam op de server (standaard: de bestandsnaam)")
+    a = actions.add_parser("list", help="de dossiers op de server")
+    a.add_argument("url", metavar="SERVER")
+    a.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    a = actions.add_parser("checkout", help="haal een dossier op als bestand om offline aan te werken")
+    a.add_argument("url", metavar="SERVER")
+    a.add_argument("dossier", metavar="NAAM")
+    a.add_argument("file", type=Path, metavar="BESTAND")
+    a = actions.add_parser("checkin", help="stuur de wijzigingen naar de server (en haal die van anderen binnen)")
+    a.add_argument("file", type=Path, metavar="BESTAND")
+    a.add_argument("--mine", action="append", default=[], metavar="ID", help="bij een conflict over dit item: "
+                   "mijn waarde (mag vaker)")
+    a.add_argument("--theirs", action="append", default=[], metavar="ID", help="bij een conflict over dit item: "
+                   "die van de server (mag vaker)")
+    a.add_argument("--resolutions", type=Path, metavar="JSON", help='keuzes per conflict: {"ID": "mine" of "theirs"}')
+    a.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    a = actions.add_parser("update", help="haal de wijzigingen van anderen binnen; eigen wijzigingen blijven")
+    a.add_argument("file", type=Path, metavar="BESTAND")
+    a.add_argument("--theirs", action="append", default=[], metavar="ID", help="bij een conflict over dit item: "
+                   "neem die van de server (mag vaker)")
+    a.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    for name in ("publish", "checkout", "checkin", "update"):
+        actions.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
+                                           help="bestand met het wachtwoord van het (versleutelde) dossierbestand")
+
     sub.choices["new"].add_argument("--encrypt", action="store_true", help="versleutel het nieuwe dossier")
     sub.choices["new"].add_argument("--new-password-file", type=Path, metavar="PAD",
                                     help="met --encrypt: bestand met het wachtwoord")

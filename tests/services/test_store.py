@@ -1,0 +1,185 @@
+"""The griffie's shared store on a real PostgreSQL server: publish, list, checkout, checkin, update, and
+per-field conflicts that keep both values until the user picks one."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from raadsdossier.domain.models import Motion
+from raadsdossier.services import store
+from raadsdossier.storage.dossier import Dossier
+
+DEMOS = ("arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu")
+
+
+@pytest.fixture
+def url(postgres, request):
+    name = "opslag_" + request.node.name.lower().replace("[", "_").replace("]", "")[:40]
+    made = postgres.create_database(name)
+    assert store.init(made) is True
+    return made
+
+
+def _motion_id(path):
+    with Dossier.open(path, read_only=True) as dossier, dossier.session() as session:
+        return session.query(Motion.id).order_by(Motion.id).first()[0]
+
+
+def _edit(path, motion_id, **fields):
+    with Dossier.open(path) as dossier, dossier.transaction() as session:
+        motion = session.get(Motion, motion_id)
+        for name, value in fields.items():
+            setattr(motion, name, value)
+
+
+def _field(path, motion_id, name):
+    with Dossier.open(path, read_only=True) as dossier, dossier.session() as session:
+        return getattr(session.get(Motion, motion_id), name)
+
+
+def _published(url, demo_copy, slug="arnhem-wuhan"):
+    original = demo_copy(slug)
+    store.publish(original, url, slug)
+    return original
+
+
+def test_the_four_demo_dossiers_are_published_and_listed(url, demo_copy, cli):
+    for slug in DEMOS:
+        done = store.publish(demo_copy(slug), url, slug)
+        assert done.revision == 1 and done.sent > 0
+    listed = cli("server", "list", url, "--json")
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)
+    assert sorted(d["name"] for d in found) == sorted(DEMOS)
+    assert {d["display_name"] for d in found} >= {"Arnhem – Wuhan", "Enschede – Dalian"}
+    assert all(d["revision"] == 1 for d in found)
+
+
+def test_a_checkout_holds_what_was_published(url, demo_copy, tmp_path, cli):
+    original = _published(url, demo_copy)
+    result = cli("server", "checkout", url, "arnhem-wuhan", tmp_path / "mijn.raadsdossier")
+    assert result.returncode == 0, result.stderr
+    info = cli("info", tmp_path / "mijn.raadsdossier", "--json")
+    before = cli("info", original, "--json")
+    assert json.loads(info.stdout)["counts"] == json.loads(before.stdout)["counts"]
+    found = cli("search", tmp_path / "mijn.raadsdossier", "Oeigoeren")
+    assert found.returncode == 0 and "Oeigoeren" in found.stdout  # the search index is built for the checkout
+
+
+def test_two_checkouts_edit_different_fields_of_one_motion_and_both_check_in(url, demo_copy, tmp_path):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    _edit(a, motion, title="Motie: stedenband Wuhan beëindigen (gewijzigd door A)")
+    _edit(b, motion, pre_advice="Ontraden (toegevoegd door B)")
+    first = store.checkin(a)
+    second = store.checkin(b)
+    assert first.sent >= 1 and (first.conflicts, first.revision) == ([], 2)
+    assert second.conflicts == [] and second.revision == 3
+    assert _field(b, motion, "title") == "Motie: stedenband Wuhan beëindigen (gewijzigd door A)"  # brought in
+    store.update(a)
+    for path in (a, b):
+        assert _field(path, motion, "title").endswith("(gewijzigd door A)")
+        assert _field(path, motion, "pre_advice") == "Ontraden (toegevoegd door B)"
+
+
+def test_the_same_field_edited_twice_is_one_conflict_and_both_values_are_kept_until_resolved(url, demo_copy,
+                                                                                            tmp_path, cli):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    _edit(a, motion, title="Titel van A")
+    _edit(b, motion, title="Titel van B", pre_advice="Advies van B")
+    assert store.checkin(a).conflicts == []
+    result = cli("server", "checkin", b, "--json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert [(c["table"], c["id"], c["field"], c["mine"], c["theirs"]) for c in report["conflicts"]] == [
+        ("motions", motion, "title", "Titel van B", "Titel van A")]
+    assert report["conflicts"][0]["by"] == "postgres" and report["conflicts"][0]["at"]
+    # Nothing of that row was sent: B's pre-advice waits with its title; both values are kept.
+    assert _field(b, motion, "title") == "Titel van B"
+    store.update(a)
+    assert _field(a, motion, "title") == "Titel van A" and _field(a, motion, "pre_advice") is None
+    again = store.checkin(b)  # still in conflict: reported again, still nothing overwritten
+    assert [c.field for c in again.conflicts] == ["title"]
+    # B picks its own: the whole row goes, title and pre-advice.
+    resolved = cli("server", "checkin", b, "--mine", motion)
+    assert resolved.returncode == 0, resolved.stdout + resolved.stderr
+    store.update(a)
+    assert _field(a, motion, "title") == "Titel van B" and _field(a, motion, "pre_advice") == "Advies van B"
+
+
+def test_theirs_takes_the_servers_value_into_the_file(url, demo_copy, tmp_path):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    _edit(a, motion, title="Titel van A")
+    _edit(b, motion, title="Titel van B")
+    store.checkin(a)
+    assert store.checkin(b).conflicts
+    assert store.checkin(b, theirs=[motion]).conflicts == []
+    assert _field(b, motion, "title") == "Titel van A"
+    assert store.checkin(b).sent == 0  # nothing left to send
+
+
+def test_a_motion_deleted_here_and_edited_there_is_a_conflict(url, demo_copy, tmp_path):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    _edit(a, motion, title="Nog bewerkt door A")
+    store.checkin(a)
+    with Dossier.open(b) as dossier, dossier.transaction() as session:
+        session.delete(session.get(Motion, motion))
+    conflicts = store.checkin(b).conflicts
+    assert {(c.table, c.field) for c in conflicts} >= {("motions", "(verwijderd)")}
+    store.update(a)
+    assert _field(a, motion, "title") == "Nog bewerkt door A"  # nothing lost on the server's side
+
+
+KILLED_CHECKIN = """
+import os, signal, sys
+from raadsdossier.storage import store
+real = store.send_changes
+def send_then_die(connection, *args):
+    revision = real(connection, *args)
+    print("sent, not committed", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+store.send_changes = send_then_die
+from raadsdossier.services import store as service
+service.checkin(sys.argv[1])
+"""
+
+
+def test_a_checkin_killed_half_way_leaves_the_server_at_its_old_revision(url, demo_copy, tmp_path):
+    _published(url, demo_copy)
+    a = tmp_path / "a.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    motion = _motion_id(a)
+    for trial in range(10):
+        _edit(a, motion, title=f"Poging {trial}")
+        killed = subprocess.run([sys.executable, "-c", KILLED_CHECKIN, str(a)], capture_output=True, text=True,
+                                timeout=120)
+        assert killed.returncode == -signal.SIGKILL and "sent, not committed" in killed.stdout, killed.stderr
+        [listed] = store.list_dossiers(url)
+        assert listed.revision == 1, f"trial {trial}"
+    b = tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", b)
+    assert _field(b, motion, "title") != "Poging 9"
+    done = store.checkin(a)  # the change that was never committed goes now
+    assert done.revision == 2 and _field(a, motion, "title") == "Poging 9"
