@@ -183,3 +183,23 @@ def test_a_checkin_killed_half_way_leaves_the_server_at_its_old_revision(url, de
     assert _field(b, motion, "title") != "Poging 9"
     done = store.checkin(a)  # the change that was never committed goes now
     assert done.revision == 2 and _field(a, motion, "title") == "Poging 9"
+
+
+def test_status_says_when_a_checkout_is_behind_or_has_changes_to_send(url, demo_copy, tmp_path):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    with Dossier.open(a, read_only=True) as dossier:
+        now = store.status(dossier)
+    assert (now.behind, now.local_changes, now.conflicts) == (False, 0, [])
+    _edit(a, motion, title="Gewijzigd")
+    with Dossier.open(a, read_only=True) as dossier:
+        assert store.status(dossier).local_changes == 1
+    store.checkin(a)
+    with Dossier.open(b, read_only=True) as dossier:
+        behind = store.status(dossier)
+    assert behind.behind and behind.server_revision == 2 and behind.revision == 1
+    with Dossier.open(demo_copy("breda-yangzhou"), read_only=True) as dossier:
+        assert store.status(dossier) is None

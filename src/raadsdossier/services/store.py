@@ -238,3 +238,39 @@ def checkin(path: Path, password: str | None = None, mine=(), theirs=()) -> Sync
 def update(path: Path, password: str | None = None, theirs=()) -> Synced:
     """Bring in what others changed on the server since the checkout or the last update; local changes stay."""
     return _sync(path, password, False, (), theirs)
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where a checked-out dossier stands against its server, as the window shows it."""
+
+    dossier: str
+    url: str
+    revision: int  # the revision the file was last merged with
+    server_revision: int | None  # None: the server cannot be reached now (working offline)
+    local_changes: int  # rows changed here since then: what a check-in would send
+    conflicts: list[dict]  # reported and not yet resolved
+
+    @property
+    def behind(self) -> bool:
+        return self.server_revision is not None and self.server_revision > self.revision
+
+
+def status(dossier: Dossier) -> Status | None:
+    """The server status of the open `dossier`; None when it does not come from a server. Reads the server's
+    revision (one query); offline, `server_revision` is None and the rest still holds."""
+    with dossier.engine.connect() as connection:
+        raw = _meta(connection, store.ORIGIN_KEY)
+        if raw is None:
+            return None
+        local = store.read_rows(connection)
+    origin = origin_of(dossier)
+    base = _read_base(dossier.path, dossier.password)
+    send, _conflicts, _take, _held = store.three_way(local, base, base)
+    changes = sum(len(rows) for rows in send.values())
+    try:
+        found = {d.name: d.revision for d in store.list_dossiers(origin.url)}
+        server_revision = found.get(origin.dossier)
+    except DossierError:
+        server_revision = None
+    return Status(origin.dossier, origin.url, origin.revision, server_revision, changes, origin.conflicts)
