@@ -4,11 +4,9 @@ per-field conflicts that keep both values until the user picks one."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 

@@ -263,6 +263,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a.add_argument("--theirs", action="append", default=[], metavar="ID", help="bij een conflict over dit item: "
                    "neem die van de server (mag vaker)")
     a.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    a = actions.add_parser("grant", help="geef een gebruiker van de server een rol op een dossier",
+                           description="De server zelf (rollen en row-level security) houdt eraan vast: wie een "
+                                       "niveau niet mag zien, krijgt die items nooit, ook niet met eigen SQL.")
+    a.add_argument("url", metavar="SERVER")
+    a.add_argument("dossier", metavar="NAAM")
+    a.add_argument("user", metavar="GEBRUIKER", help="een gebruiker (login-rol) die de beheerder op de server maakte")
+    a.add_argument("--role", choices=["reader", "editor"], required=True, help="lezen, of ook wijzigen")
+    a.add_argument("--level", choices=["public", "internal", "confidential"], default="public",
+                   help="het hoogste niveau van vertrouwelijkheid dat hij ziet (standaard: public)")
     for name in ("publish", "checkout", "checkin", "update"):
         actions.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
                                            help="bestand met het wachtwoord van het (versleutelde) dossierbestand")

@@ -11,7 +11,19 @@ from raadsdossier.domain.errors import InvalidInput
 
 def run(args) -> int:
     return {"init": _init, "publish": _publish, "list": _list, "checkout": _checkout, "checkin": _checkin,
-            "update": _update}[args.server_command](args)
+            "update": _update, "grant": _grant}[args.server_command](args)
+
+
+LEVEL_NL = {"public": "openbare", "internal": "openbare en interne", "confidential": "alle"}
+
+
+def _grant(args) -> int:
+    from raadsdossier.services import store
+
+    store.grant(args.url, args.dossier, args.user, args.role, args.level)
+    what = "lezer" if args.role == "reader" else "bewerker"
+    print(f"{args.user} is nu {what} van '{args.dossier}' en ziet {LEVEL_NL[args.level]} items")
+    return 0
 
 
 def _init(args) -> int:

@@ -31,6 +31,22 @@ def init(url: str) -> bool:
     return store.init_store(url)
 
 
+def grant(url: str, dossier: str, user: str, role: str, level: str = "public") -> None:
+    """Give the server user `user` the role `role` (reader, editor) on `dossier`, seeing items up to `level`
+    (public, internal, confidential). The server enforces it (roles and row-level security)."""
+    engine = store.engine_for(url)
+    try:
+        with engine.begin() as connection:
+            store._require_store(connection, url)
+            store.grant(connection, dossier, user, role, level)
+    except DossierError:
+        raise
+    except store.server_errors() as exc:
+        raise store._unavailable(url, exc) from exc
+    finally:
+        engine.dispose()
+
+
 def list_dossiers(url: str) -> list[store.StoredDossier]:
     return store.list_dossiers(url)
 
@@ -116,7 +132,7 @@ def publish(path: Path, url: str, name: str | None = None, password: str | None 
                 revision = store.create_dossier_schema(connection, name, _display_name(rows), rows)
         except DossierError:
             raise
-        except Exception as exc:
+        except store.server_errors() as exc:
             raise store._unavailable(url, exc) from exc
         finally:
             engine.dispose()
@@ -140,7 +156,7 @@ def checkout(url: str, name: str, path: Path, password: str | None = None) -> Sy
             rows, revision, _revisions = store.read_dossier(connection, name)
     except DossierError:
         raise
-    except Exception as exc:
+    except store.server_errors() as exc:
         raise store._unavailable(url, exc) from exc
     finally:
         engine.dispose()
@@ -198,7 +214,7 @@ def _sync(path: Path, password: str | None, send_local: bool, mine=(), theirs=()
                     revision = store.send_changes(connection, origin.dossier, send, server, revision)
         except DossierError:
             raise
-        except Exception as exc:
+        except store.server_errors() as exc:
             raise store._unavailable(origin.url, exc) from exc
         finally:
             engine.dispose()
