@@ -201,3 +201,25 @@ def test_status_says_when_a_checkout_is_behind_or_has_changes_to_send(url, demo_
     assert behind.behind and behind.server_revision == 2 and behind.revision == 1
     with Dossier.open(demo_copy("breda-yangzhou"), read_only=True) as dossier:
         assert store.status(dossier) is None
+
+
+def test_an_encrypted_checkout_keeps_its_base_on_the_same_password(url, demo_copy, tmp_path):
+    from raadsdossier.services import safety
+    from raadsdossier.storage import sqlitefile
+    from raadsdossier.storage.store import base_path
+
+    _published(url, demo_copy)
+    a = tmp_path / "a.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a, password="een-lang-wachtwoord")
+    assert sqlitefile.classify(base_path(a)) == sqlitefile.ENCRYPTED
+    safety.change_password(a, "een-lang-wachtwoord", "een-ander-wachtwoord")
+    motion = _motion_id_encrypted(a, "een-ander-wachtwoord")
+    with Dossier.open(a, password="een-ander-wachtwoord") as dossier, dossier.transaction() as session:
+        session.get(Motion, motion).title = "Versleuteld gewijzigd"
+    done = store.checkin(a, password="een-ander-wachtwoord")
+    assert done.sent == 1 and done.conflicts == []
+
+
+def _motion_id_encrypted(path, password):
+    with Dossier.open(path, read_only=True, password=password) as dossier, dossier.session() as session:
+        return session.query(Motion.id).order_by(Motion.id).first()[0]

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import BackupsInTheWay, DamagedDossier, DossierFileError, DossierLocked, InvalidInput, WrongPassword
 from raadsdossier.base import tempfiles
-from raadsdossier.storage import backups, sqlitefile
+from raadsdossier.storage import backups, sqlitefile, store
 from raadsdossier.storage.locking import DossierLock, canonical
 
 MIN_PASSWORD_LENGTH = 8
@@ -272,6 +272,11 @@ def change_encryption(path: Path, old: str | None, new: str | None,
         sqlitefile.recover_hot_journal(path, old)
         backups.verify(path, old)  # WrongPassword or DamagedDossier before any change
         plan, already = _plan(path, old, new, list(backup_passwords), set())
+        # A dossier checked out from a server keeps beside it a copy of what was checked out (storage/store.py):
+        # it holds the same text, so it changes password with the dossier.
+        base = store.base_path(path)
+        if base.exists():
+            plan.insert(0, (base, old))
         token = uuid.uuid4().hex[:8]
         entries: list[tuple[Path, Path]] = []
         try:
