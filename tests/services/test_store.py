@@ -223,3 +223,24 @@ def test_an_encrypted_checkout_keeps_its_base_on_the_same_password(url, demo_cop
 def _motion_id_encrypted(path, password):
     with Dossier.open(path, read_only=True, password=password) as dossier, dossier.session() as session:
         return session.query(Motion.id).order_by(Motion.id).first()[0]
+
+
+def test_a_resolution_file_decides_conflicts_per_item(url, demo_copy, tmp_path, cli):
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    motion = _motion_id(a)
+    _edit(a, motion, title="Titel van A")
+    _edit(b, motion, title="Titel van B")
+    store.checkin(a)
+    assert cli("server", "checkin", b).returncode == 1
+    choices = tmp_path / "keuzes.json"
+    choices.write_text(json.dumps({motion: "theirs"}))
+    done = cli("server", "checkin", b, "--resolutions", choices)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _field(b, motion, "title") == "Titel van A"
+    choices.write_text(json.dumps({"niet-een-conflict": "mine"}))
+    refused = cli("server", "checkin", b, "--resolutions", choices)
+    assert refused.returncode == 1 and "geen conflict over niet-een-conflict" in refused.stderr
+    assert "Traceback" not in refused.stderr
