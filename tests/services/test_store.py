@@ -244,3 +244,24 @@ def test_a_resolution_file_decides_conflicts_per_item(url, demo_copy, tmp_path, 
     refused = cli("server", "checkin", b, "--resolutions", choices)
     assert refused.returncode == 1 and "geen conflict over niet-een-conflict" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_new_items_from_two_checkouts_both_check_in(url, demo_copy, tmp_path):
+    """Each database numbers its items itself: notes added in two checkouts never collide."""
+    from raadsdossier.services import edits
+
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    for path, name in ((a, "a"), (b, "b")):
+        with Dossier.open(path) as dossier:
+            edits.save_item(dossier, "notes", {"id": f"a0000000-0000-4000-8000-00000000000{ord(name) - 96}",
+                                               "title": f"Notitie van {name}", "body": "Over de stedenband."})
+    assert store.checkin(a).conflicts == []
+    assert store.checkin(b).conflicts == []
+    store.update(a)
+    for path in (a, b):
+        with Dossier.open(path, read_only=True) as dossier, dossier.connection() as connection:
+            titles = {row[0] for row in connection.execute("SELECT title FROM notes")}
+        assert {"Notitie van a", "Notitie van b"} <= titles

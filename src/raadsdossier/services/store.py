@@ -85,7 +85,11 @@ def _write_base(path: Path, rows: dict, password: str | None) -> None:
         try:
             with engine.begin() as connection:
                 connection.exec_driver_sql("DELETE FROM dossier_meta")
-                store.write_rows(connection, {t: r for t, r in rows.items() if t != "dossier_meta"})
+                # The items' sequence numbers are each database's own (never compared): rows from the server and
+                # rows just sent may share one, so the base numbers its items afresh.
+                items = {key: {**row, "seq": number} for number, (key, row)
+                         in enumerate(sorted(rows.get("items", {}).items()), start=1)}
+                store.write_rows(connection, {**{t: r for t, r in rows.items() if t != "dossier_meta"}, "items": items})
         finally:
             engine.dispose()
         os.replace(temporary, base)
