@@ -159,6 +159,14 @@ def search(dossier: Dossier, query: str, limit: int = 50) -> list[search_index.S
         return search_index.search(connection, query, limit)
 
 
+def search_store(url: str, name: str, query: str, limit: int = 50) -> list[search_index.SearchHit]:
+    """The same search in the dossier `name` of the shared store at `url`, on the server (services/search.py):
+    the same hits, snippets and marks. Reads only."""
+    from raadsdossier.services.search import search_store as find  # PostgreSQL's driver only when asked for
+
+    return find(url, name, query, limit)
+
+
 # -- opening and closing ------------------------------------------------------------------------------
 
 def open_dossier(path: Path, read_only: bool = False, password: str | None = None, verify: bool = True) -> Dossier:
