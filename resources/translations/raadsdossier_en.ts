@@ -376,6 +376,159 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/conflict_dialog.py" line="+73"/>
+        <source>Verwijderd aan één kant</source>
+        <translation>Deleted on one side</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(verwijderd)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(gewijzigd)</source>
+        <translation>(changed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(leeg)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>door %1 op %2</source>
+        <translation>by %1 on %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>door %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>op %1</source>
+        <translation>on %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Conflicten met de server</source>
+        <translation>Conflicts with the server</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: 1 conflict.</source>
+        <translation>%1: 1 conflict.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2 conflicten.</source>
+        <translation>%1: %2 conflicts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U en iemand anders hebben hetzelfde veld verschillend gewijzigd. Kies per item welke waarde blijft; de keuze geldt voor het hele item (met Mijn waarde gaat uw versie van het item naar de server). Tot u kiest, blijven beide waarden bewaard: de uwe in dit dossier, die van de server op de server.</source>
+        <translation>You and someone else changed the same field differently. Choose per item which value stays; the choice applies to the whole item (with My value, your version of the item goes to the server). Until you choose, both values are kept: yours in this dossier, the server’s on the server.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conflicten</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hier</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Op de server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gewijzigd op de server</source>
+        <translation>Changed on the server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keuze voor %1, %2</source>
+        <translation>Choice for %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nog niet kiezen</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mijn waarde</source>
+        <translation>My value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die van de server</source>
+        <translation>The server’s value</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Overal &amp;mijn waarde</source>
+        <translation>My value every&amp;where</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overal die van de &amp;server</source>
+        <translation>The &amp;server’s value everywhere</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Toepassen</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De gekozen waarden vastleggen: hier en op de server</source>
+        <translation>Keep the chosen values: here and on the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nu niets kiezen: beide waarden blijven bewaard</source>
+        <translation>Choose nothing now: both values are kept</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+71"/>
@@ -855,7 +1008,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>GlanceView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+62"/>
+        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+68"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
@@ -1625,7 +1778,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Nederlandse kant</source>
         <translation>Dutch side</translation>
     </message>
@@ -1999,7 +2152,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+63"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+65"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -2030,7 +2183,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossier…</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/window_menus.py" line="+28"/>
+        <location filename="../../src/raadsdossier/gui/window_menus.py" line="+38"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2196,6 +2349,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2210,7 +2368,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+22"/>
         <location line="+2"/>
         <source>Werkbalk</source>
         <translation>Toolbar</translation>
@@ -2261,7 +2419,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+119"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+123"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2397,7 +2555,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+32"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+33"/>
         <source>%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. Sluit het dossier op de andere computer en open het opnieuw om te bewerken.</source>
         <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
     </message>
@@ -2771,22 +2929,22 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+162"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+167"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+114"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-144"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+171"/>
         <source>Nog geen statusgeschiedenis vastgelegd.</source>
         <translation>No status history recorded yet.</translation>
     </message>
@@ -3053,18 +3211,18 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Partner</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-123"/>
         <source>Omschrijving en statusgeschiedenis</source>
         <translation>Description and status history</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Bewerken (F2)</source>
         <translation>Edit (F2)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Gegevens van de stedenband bewerken</source>
         <translation>Edit the details of the partnership</translation>
     </message>
@@ -3079,7 +3237,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Done editing</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Het overzicht kon niet worden gelezen</source>
         <translation>The overview could not be read</translation>
     </message>
@@ -3683,7 +3841,7 @@ Ingediend 10 juni 2022
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+96"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+97"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -3955,8 +4113,8 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+97"/>
-        <location line="+61"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
+        <location line="+55"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -3977,15 +4135,15 @@ Ingediend 10 juni 2022
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+75"/>
+        <location line="-63"/>
+        <location line="+69"/>
         <location line="+35"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+71"/>
+        <location line="-104"/>
+        <location line="+65"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
@@ -3997,8 +4155,8 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-111"/>
-        <location line="+82"/>
+        <location line="-105"/>
+        <location line="+76"/>
         <location line="+2"/>
         <location line="+11"/>
         <location line="+5"/>
@@ -4009,19 +4167,19 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-110"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+64"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-74"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
@@ -4106,7 +4264,7 @@ Ingediend 10 juni 2022
         <translation>Nothing here yet.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
@@ -4367,6 +4525,419 @@ Ingediend 10 juni 2022
         <location line="+0"/>
         <source>loopt risico</source>
         <translation>at risk</translation>
+    </message>
+</context>
+<context>
+    <name>ServerActions</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/server_actions.py" line="+38"/>
+        <source>1 wijziging</source>
+        <translation>1 change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 wijzigingen</source>
+        <translation>%1 changes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 conflict</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 conflicten</source>
+        <translation>%1 conflicts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server niet bereikbaar — u werkt offline</source>
+        <translation>Server not reachable — you are working offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>%1 te versturen</source>
+        <translation>%1 to send</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>%1 te beslissen</source>
+        <translation>%1 to decide</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>achter, versie %1 beschikbaar</source>
+        <translation>behind, version %1 available</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bijgewerkt</source>
+        <translation>up to date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; op %2; dit bestand is op versie %3. De server is nu niet te bereiken: u werkt offline verder en verstuurt uw wijzigingen later.</source>
+        <translation>&apos;%1&apos; on %2; this file is at version %3. The server cannot be reached now: you keep working offline and send your changes later.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; op %2; dit bestand is op versie %3, de server op versie %4.</source>
+        <translation>&apos;%1&apos; on %2; this file is at version %3, the server at version %4.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 verstuurd</source>
+        <translation>%1 sent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niets te versturen</source>
+        <translation>nothing to send</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 binnengehaald</source>
+        <translation>%1 brought in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>niets nieuws op de server</source>
+        <translation>nothing new on the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2; nu versie %3.</source>
+        <translation>%1: %2; now at version %3.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Opslag &amp;maken…</source>
+        <translation>&amp;Create store…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De opslag voor dossiers maken in een PostgreSQL-database</source>
+        <translation>Create the store for dossiers in a PostgreSQL database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dossiers op de server…</source>
+        <translation>&amp;Dossiers on the server…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De dossiers op de server tonen en er een ophalen om in te werken</source>
+        <translation>Show the dossiers on the server and fetch one to work in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Op de server zetten…</source>
+        <translation>&amp;Put on the server…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Het huidige dossier op de server zetten, zodat anderen het kunnen ophalen</source>
+        <translation>Put the current dossier on the server, so that others can fetch it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wijzigingen versturen</source>
+        <translation>&amp;Send changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uw wijzigingen naar de server sturen en die van anderen binnenhalen</source>
+        <translation>Send your changes to the server and bring in those of others</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bijwerken</source>
+        <translation>&amp;Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binnenhalen wat anderen op de server wijzigden; uw eigen wijzigingen blijven hier</source>
+        <translation>Bring in what others changed on the server; your own changes stay here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Conflicten oplossen…</source>
+        <translation>&amp;Resolve conflicts…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per item kiezen tussen uw waarde en die van de server</source>
+        <translation>Choose per item between your value and the server’s</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Serverstatus</source>
+        <translation>Server status</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Server: status wordt opgehaald…</source>
+        <translation>Server: fetching status…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Server: status onbekend</source>
+        <translation>Server: status unknown</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+162"/>
+        <source>Niet gelukt</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location line="-153"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Opslag maken</source>
+        <translation>Create store</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Maak de opslag voor dossiers in een PostgreSQL-database. De database zelf maakt de beheerder van de server; Raadsdossier maakt er zijn opslag in. Bestaat die al, dan verandert er niets.</source>
+        <translation>Create the store for dossiers in a PostgreSQL database. The server’s administrator creates the database itself; Raadsdossier creates its store in it. If the store already exists, nothing changes.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Op %1 is de opslag gemaakt. Zet er dossiers op met Server → Op de server zetten.</source>
+        <translation>The store was created at %1. Put dossiers on it with Server → Put on the server.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Op %1 was de opslag er al; er is niets veranderd.</source>
+        <translation>The store already existed at %1; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De opslag wordt gemaakt op %1…</source>
+        <translation>Creating the store at %1…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Niet opgehaald</source>
+        <translation>Not fetched</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Er is al een bestand %1. Ophalen overschrijft nooit een bestand: kies een andere naam.</source>
+        <translation>There is already a file %1. Fetching never overwrites a file: choose another name.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; is opgehaald (versie %2) en staat in %3. U werkt erin zoals altijd, ook offline; Server → Wijzigingen versturen stuurt uw wijzigingen terug.</source>
+        <translation>&apos;%1&apos; was fetched (version %2) and saved as %3. Work in it as always, offline too; Server → Send changes sends your changes back.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&apos;%1&apos; wordt opgehaald van de server…</source>
+        <translation>Fetching &apos;%1&apos; from the server…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 staat op de server als &apos;%2&apos; (versie %3). Dit bestand is nu opgehaald van de server: stuur uw wijzigingen met Server → Wijzigingen versturen.</source>
+        <translation>%1 is on the server as &apos;%2&apos; (version %3). This file is now checked out from the server: send your changes with Server → Send changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 wordt op de server gezet…</source>
+        <translation>Putting %1 on the server…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Wijzigingen van %1 worden verstuurd…</source>
+        <translation>Sending the changes of %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 wordt bijgewerkt van de server…</source>
+        <translation>Updating %1 from the server…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Eén conflict wacht nog op uw keuze (Server → Conflicten oplossen…); tot dan blijven beide waarden bewaard.</source>
+        <translation>One conflict still awaits your choice (Server → Resolve conflicts…); until then both values are kept.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 conflicten wachten nog op uw keuze (Server → Conflicten oplossen…); tot dan blijven beide waarden bewaard.</source>
+        <translation>%1 conflicts still await your choice (Server → Resolve conflicts…); until then both values are kept.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 heeft geen conflicten met de server.</source>
+        <translation>%1 has no conflicts with the server.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gekozen voor %1 item(s): %2 met uw waarde, %3 met die van de server.</source>
+        <translation>Chosen for %1 item(s): %2 with your value, %3 with the server’s.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Het conflict blijft bewaard tot u kiest</source>
+        <translation>The conflict is kept until you choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De %1 conflicten blijven bewaard tot u kiest</source>
+        <translation>The %1 conflicts are kept until you choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uw waarden in dit dossier, die van de server op de server. Van de items in conflict is niets verstuurd of overschreven. Kies later met Server → Conflicten oplossen…</source>
+        <translation>your values in this dossier, the server’s on the server. Nothing of the items in conflict was sent or overwritten. Choose later with Server → Resolve conflicts…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/server_dialog.py" line="+30"/>
+        <source>Vul het adres van de server in.</source>
+        <translation>Fill in the server’s address.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dit is geen bruikbaar adres. Schrijf postgresql://gebruiker@server/database of service:NAAM.</source>
+        <translation>This is not a usable address. Write postgresql://user@server/database or service:NAME.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zet geen wachtwoord in het adres: het zou dan in de instellingen komen. Zet het in ~/.pgpass of in pg_service.conf.</source>
+        <translation>Do not put a password in the address: it would end up in the settings. Put it in ~/.pgpass or in pg_service.conf.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Het wachtwoord hoort niet in het adres: zet het in ~/.pgpass of in pg_service.conf (vraag de beheerder van de server). Raadsdossier onthoudt alleen het adres.</source>
+        <translation>The password does not belong in the address: put it in ~/.pgpass or in pg_service.conf (ask the server’s administrator). Raadsdossier remembers only the address.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>postgresql://gebruiker@server/database, of service:NAAM voor een dienst uit pg_service.conf</source>
+        <translation>postgresql://user@server/database, or service:NAME for a service from pg_service.conf</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+65"/>
+        <source>&amp;Adres van de server</source>
+        <translation>Server &amp;address</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+82"/>
+        <source>Naam op de server</source>
+        <translation>Name on the server</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Onder deze naam vinden anderen het dossier op de server</source>
+        <translation>Others find the dossier on the server under this name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Naam op de server</source>
+        <translation>&amp;Name on the server</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Vul de naam in waaronder het dossier op de server komt.</source>
+        <translation>Fill in the name the dossier gets on the server.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <source>Op de server zetten</source>
+        <translation>Put on the server</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Het dossier komt op de server onder de naam hieronder. Daarna is dit bestand opgehaald van de server: u werkt erin zoals altijd, ook offline, en stuurt uw wijzigingen met Server → Wijzigingen versturen.</source>
+        <translation>The dossier goes on the server under the name below. This file is then checked out from the server: you work in it as always, offline too, and send your changes with Server → Send changes.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+30"/>
+        <source>Dossiers op de server</source>
+        <translation>Dossiers on the server</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Kies een dossier en haal het op: het komt als een bestand op deze computer, waarin u ook offline werkt. Met Server → Wijzigingen versturen gaan uw wijzigingen terug naar de server.</source>
+        <translation>Choose a dossier and fetch it: it becomes a file on this computer, in which you can also work offline. Server → Send changes sends your changes back to the server.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Tonen</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dossiers op deze server tonen</source>
+        <translation>Show the dossiers on this server</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laatst bijgewerkt</source>
+        <translation>Last updated</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Ophalen…</source>
+        <translation>&amp;Fetch…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Het gekozen dossier ophalen</source>
+        <translation>Fetch the chosen dossier</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>De server wordt gevraagd welke dossiers er zijn…</source>
+        <translation>Asking the server which dossiers it holds…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 dossier(s) op %2.</source>
+        <translation>%1 dossier(s) on %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Er staan nog geen dossiers op %1. Zet er een op met Server → Op de server zetten.</source>
+        <translation>There are no dossiers on %1 yet. Put one on it with Server → Put on the server.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Opgehaald dossier opslaan</source>
+        <translation>Save the fetched dossier</translation>
     </message>
 </context>
 <context>

@@ -396,6 +396,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self._update_title()
         self._update_actions()
         self.search.refresh()  # only a list that is showing: one closed with Escape stays closed
+        self._server_status()
 
     def _update_actions(self) -> None:
         view = self.current_view()

@@ -82,11 +82,32 @@ class WindowMenus:
             action.setCheckable(True)
             action.setChecked(self.settings.language == code)
 
+        self.server_menu = bar.addMenu(_t("&Server"))  # its actions: gui/server_actions.py, made when first needed
+        self.server_menu.setObjectName("server")
+        self.server_menu.aboutToShow.connect(lambda: self.server_actions().menu_shown())
+
         help_menu = bar.addMenu(_t("&Help"))
         self.manual_action = self._action(help_menu, _t("&Handleiding"), self.show_manual,
                                           QKeySequence.StandardKey.HelpContents, "manual")
         self._action(help_menu, _t("&Over Raadsdossier"), self._about, None, "about")
         self._update_actions()
+
+    def server_actions(self):
+        """The Server menu's actions and the server status (gui/server_actions.py, imported when first needed)."""
+        from raadsdossier.gui.server_actions import ServerActions
+
+        return ServerActions.of(self)
+
+    def _server_status(self) -> None:
+        """The current dossier's server status, read off the GUI thread, when it comes from a server; a dossier
+        that does not costs one read of its settings, and imports nothing."""
+        view = self.current_view()
+        try:
+            from_server = view is not None and bool(view.dossier.meta("server_origin"))
+        except Exception:  # unreadable now: nothing to show
+            from_server = False
+        if from_server or getattr(self, "_server_actions", None) is not None:
+            self.server_actions().refresh_status()
 
     def _build_toolbar(self) -> None:
         """The main actions in reach, with their names beside the icons (decorate() adds the icons)."""

@@ -74,6 +74,26 @@ class Settings:
     def mark_welcomed(self) -> None:
         self.data["seen_welcome"] = True
 
+    @property
+    def server_address(self) -> str:
+        """The shared store's address last used in the Server menu ("" when none): never a password."""
+        value = self.data.get("server_address")
+        return value if isinstance(value, str) else ""
+
+    @server_address.setter
+    def server_address(self, value: str) -> None:
+        from urllib.parse import parse_qs, urlsplit
+
+        value = value.strip()
+        try:
+            parts = urlsplit(value)
+            password = parts.password or parse_qs(parts.query).get("password")
+        except ValueError:  # not an address at all: nothing worth keeping
+            password, value = None, ""
+        if password:  # the passwords belong in ~/.pgpass or pg_service.conf, never in these settings
+            return
+        self.data["server_address"] = value
+
     # Where each dossier's last pack went, so the export dialog proposes that folder again. Keyed by the
     # dossier's resolved path; like the recent files, this says which dossiers were worked on.
     _PACK_FOLDERS_KEPT = 50
