@@ -4,6 +4,8 @@ full-text search finds the candidates; storage/search.py says how the rest is ma
 
 from __future__ import annotations
 
+import json
+
 import importlib.util
 import random
 import shutil
@@ -135,3 +137,17 @@ def test_an_unknown_dossier_or_store_is_said_in_dutch(published, postgres):
     empty = postgres.create_database("zoeken_leeg")
     with pytest.raises(StoreError, match="geen Raadsdossier-opslag"):
         dossiers.search_store(empty, "arnhem-wuhan", "raad")
+
+
+def test_the_command_line_searches_a_dossier_on_the_server_as_it_searches_the_file(postgres, demo_copy, cli):
+    from raadsdossier.services import store
+
+    url = postgres.create_database("zoeken_cli")
+    store.init(url)
+    path = demo_copy("arnhem-wuhan")
+    store.publish(path, url, "arnhem-wuhan")
+    for query in ("Oeigoeren", "stedenband Wuh"):
+        local = cli("search", path, query, "--json")
+        remote = cli("server", "search", url, "arnhem-wuhan", query, "--json")
+        assert remote.returncode == 0, remote.stderr
+        assert json.loads(remote.stdout) == json.loads(local.stdout) and json.loads(local.stdout)

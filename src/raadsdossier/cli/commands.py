@@ -175,9 +175,14 @@ def search(args) -> int:
 
     if args.limit < 1:
         raise InvalidInput(None, "--limit moet minstens 1 zijn.")
-    show = set(confidentiality_levels(split(args.include)))
     with open_dossier(args, read_only=True) as dossier:
         hits = find(dossier, args.query, args.limit)
+    return print_hits(args, hits)
+
+
+def print_hits(args, hits) -> int:
+    """Search hits as `search` prints them (also `server search`): confidential text only with --include."""
+    show = set(confidentiality_levels(split(args.include)))
     # Confidential text is printed only when asked for: a terminal may be shared, scrolled back or logged.
     secret = Confidentiality.CONFIDENTIAL
     hidden = sum(1 for hit in hits if hit.confidentiality is secret and secret not in show)

@@ -272,6 +272,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a.add_argument("--role", choices=["reader", "editor"], required=True, help="lezen, of ook wijzigen")
     a.add_argument("--level", choices=["public", "internal", "confidential"], default="public",
                    help="het hoogste niveau van vertrouwelijkheid dat hij ziet (standaard: public)")
+    a = actions.add_parser("search", help="zoek in een dossier op de server (dezelfde treffers als in het bestand)")
+    a.add_argument("url", metavar="SERVER")
+    a.add_argument("dossier", metavar="NAAM")
+    a.add_argument("query", metavar="ZOEKTEKST")
+    a.add_argument("--limit", type=int, default=20, metavar="N", help="hoogstens N treffers (standaard 20)")
+    a.add_argument("--include", metavar="NIVEAUS", default="",
+                   help="toon ook de tekst van vertrouwelijke items: confidential")
+    a.add_argument("--json", action="store_true", help="uitvoer als JSON")
     for name in ("publish", "checkout", "checkin", "update"):
         actions.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
                                            help="bestand met het wachtwoord van het (versleutelde) dossierbestand")

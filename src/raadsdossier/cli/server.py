@@ -11,7 +11,16 @@ from raadsdossier.domain.errors import InvalidInput
 
 def run(args) -> int:
     return {"init": _init, "publish": _publish, "list": _list, "checkout": _checkout, "checkin": _checkin,
-            "update": _update, "grant": _grant}[args.server_command](args)
+            "update": _update, "grant": _grant, "search": _search}[args.server_command](args)
+
+
+def _search(args) -> int:
+    from raadsdossier.cli.commands import print_hits
+    from raadsdossier.services.dossiers import search_store
+
+    if args.limit < 1:
+        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    return print_hits(args, search_store(args.url, args.dossier, args.query, args.limit))
 
 
 LEVEL_NL = {"public": "openbare", "internal": "openbare en interne", "confidential": "alle"}
