@@ -302,7 +302,7 @@ def change_encryption(path: Path, old: str | None, new: str | None,
         except OSError as exc:  # the change is decided: the next open or command finishes it
             raise sqlitefile.write_failure(path, "het omzetten kon niet worden afgemaakt", exc,
                                            "het wordt afgemaakt bij de volgende keer openen") from exc
-        return PasswordChange([target for target, _new in entries[1:]], already)
+        return PasswordChange([target for target, _new in entries[1:] if target != base], already)
     finally:
         lock.release()
 
