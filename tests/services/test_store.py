@@ -42,6 +42,16 @@ def _field(path, motion_id, name):
         return getattr(session.get(Motion, motion_id), name)
 
 
+@pytest.fixture
+def pair(url, demo_copy, tmp_path):
+    """The Arnhem demo dossier on the server, checked out twice (a and b), and the id of its motion."""
+    _published(url, demo_copy)
+    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
+    store.checkout(url, "arnhem-wuhan", a)
+    store.checkout(url, "arnhem-wuhan", b)
+    return a, b, _motion_id(a)
+
+
 def _published(url, demo_copy, slug="arnhem-wuhan"):
     original = demo_copy(slug)
     store.publish(original, url, slug)
@@ -71,12 +81,8 @@ def test_a_checkout_holds_what_was_published(url, demo_copy, tmp_path, cli):
     assert found.returncode == 0 and "Oeigoeren" in found.stdout  # the search index is built for the checkout
 
 
-def test_two_checkouts_edit_different_fields_of_one_motion_and_both_check_in(url, demo_copy, tmp_path):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_two_checkouts_edit_different_fields_of_one_motion_and_both_check_in(pair):
+    a, b, motion = pair
     _edit(a, motion, title="Motie: stedenband Wuhan beëindigen (gewijzigd door A)")
     _edit(b, motion, pre_advice="Ontraden (toegevoegd door B)")
     first = store.checkin(a)
@@ -90,13 +96,8 @@ def test_two_checkouts_edit_different_fields_of_one_motion_and_both_check_in(url
         assert _field(path, motion, "pre_advice") == "Ontraden (toegevoegd door B)"
 
 
-def test_the_same_field_edited_twice_is_one_conflict_and_both_values_are_kept_until_resolved(url, demo_copy,
-                                                                                            tmp_path, cli):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_the_same_field_edited_twice_is_one_conflict_and_both_values_are_kept_until_resolved(pair, cli):
+    a, b, motion = pair
     _edit(a, motion, title="Titel van A")
     _edit(b, motion, title="Titel van B", pre_advice="Advies van B")
     assert store.checkin(a).conflicts == []
@@ -119,12 +120,8 @@ def test_the_same_field_edited_twice_is_one_conflict_and_both_values_are_kept_un
     assert _field(a, motion, "title") == "Titel van B" and _field(a, motion, "pre_advice") == "Advies van B"
 
 
-def test_theirs_takes_the_servers_value_into_the_file(url, demo_copy, tmp_path):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_theirs_takes_the_servers_value_into_the_file(pair):
+    a, b, motion = pair
     _edit(a, motion, title="Titel van A")
     _edit(b, motion, title="Titel van B")
     store.checkin(a)
@@ -134,12 +131,8 @@ def test_theirs_takes_the_servers_value_into_the_file(url, demo_copy, tmp_path):
     assert store.checkin(b).sent == 0  # nothing left to send
 
 
-def test_a_motion_deleted_here_and_edited_there_is_a_conflict(url, demo_copy, tmp_path):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_a_motion_deleted_here_and_edited_there_is_a_conflict(pair):
+    a, b, motion = pair
     _edit(a, motion, title="Nog bewerkt door A")
     store.checkin(a)
     with Dossier.open(b) as dossier, dossier.transaction() as session:
@@ -183,12 +176,8 @@ def test_a_checkin_killed_half_way_leaves_the_server_at_its_old_revision(url, de
     assert done.revision == 2 and _field(a, motion, "title") == "Poging 9"
 
 
-def test_status_says_when_a_checkout_is_behind_or_has_changes_to_send(url, demo_copy, tmp_path):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_status_says_when_a_checkout_is_behind_or_has_changes_to_send(pair, demo_copy):
+    a, b, motion = pair
     with Dossier.open(a, read_only=True) as dossier:
         now = store.status(dossier)
     assert (now.behind, now.local_changes, now.conflicts) == (False, 0, [])
@@ -226,12 +215,8 @@ def _motion_id_encrypted(path, password):
         return session.query(Motion.id).order_by(Motion.id).first()[0]
 
 
-def test_a_resolution_file_decides_conflicts_per_item(url, demo_copy, tmp_path, cli):
-    _published(url, demo_copy)
-    a, b = tmp_path / "a.raadsdossier", tmp_path / "b.raadsdossier"
-    store.checkout(url, "arnhem-wuhan", a)
-    store.checkout(url, "arnhem-wuhan", b)
-    motion = _motion_id(a)
+def test_a_resolution_file_decides_conflicts_per_item(pair, tmp_path, cli):
+    a, b, motion = pair
     _edit(a, motion, title="Titel van A")
     _edit(b, motion, title="Titel van B")
     store.checkin(a)

@@ -34,17 +34,10 @@ def init(url: str) -> bool:
 def grant(url: str, dossier: str, user: str, role: str, level: str = "public") -> None:
     """Give the server user `user` the role `role` (reader, editor) on `dossier`, seeing items up to `level`
     (public, internal, confidential). The server enforces it (roles and row-level security)."""
-    engine = store.engine_for(url)
-    try:
-        with engine.begin() as connection:
-            store._require_store(connection, url)
-            store.grant(connection, dossier, user, role, level)
-    except DossierError:
-        raise
-    except store.server_errors() as exc:
-        raise store._unavailable(url, exc) from exc
-    finally:
-        engine.dispose()
+    from raadsdossier.storage import store_access
+
+    with store.connected(url) as connection:
+        store_access.grant(connection, dossier, user, role, level)
 
 
 def list_dossiers(url: str) -> list[store.StoredDossier]:
@@ -129,17 +122,8 @@ def publish(path: Path, url: str, name: str | None = None, password: str | None 
     with Dossier.open(path, password=password) as dossier:
         with dossier.engine.connect() as connection:
             rows = store.read_rows(connection)
-        engine = store.engine_for(url)
-        try:
-            with engine.begin() as connection:
-                store._require_store(connection, url)
-                revision = store.create_dossier_schema(connection, name, _display_name(rows), rows)
-        except DossierError:
-            raise
-        except store.server_errors() as exc:
-            raise store._unavailable(url, exc) from exc
-        finally:
-            engine.dispose()
+        with store.connected(url) as connection:
+            revision = store.create_dossier_schema(connection, name, _display_name(rows), rows)
         with dossier.engine.begin() as connection:
             _set_meta(connection, store.ORIGIN_KEY, store.Origin(url, name, revision).to_json())
             _set_meta(connection, store.CONFLICTS_KEY, None)
@@ -152,18 +136,8 @@ def checkout(url: str, name: str, path: Path, password: str | None = None) -> Sy
     from raadsdossier.services.dossiers import _publish_new
 
     path = Path(path)
-    engine = store.engine_for(url)
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            store._require_store(connection, url)
-            rows, revision, _revisions = store.read_dossier(connection, name)
-    except DossierError:
-        raise
-    except store.server_errors() as exc:
-        raise store._unavailable(url, exc) from exc
-    finally:
-        engine.dispose()
+    with store.connected(url, snapshot=True) as connection:
+        rows, revision, _revisions = store.read_dossier(connection, name)
 
     def build(dossier: Dossier) -> None:
         with dossier.engine.begin() as connection:
@@ -193,35 +167,27 @@ def _after(server: dict, changes: dict) -> dict:
 def _sync(path: Path, password: str | None, send_local: bool, mine=(), theirs=()) -> Synced:
     """Check in (send_local) or update the checked-out dossier at `path`; see storage/store.py."""
     mine, theirs = set(mine), set(theirs)
-    if (mine | theirs) and not _known_conflicts(path, password) >= (mine | theirs):
-        unknown = (mine | theirs) - _known_conflicts(path, password)
-        raise InvalidInput(Path(path), f"geen conflict over {', '.join(sorted(unknown))}; kies alleen bij een conflict "
-                                       "dat de vorige check-in of update meldde.")
     if mine & theirs:
         raise InvalidInput(None, f"{', '.join(sorted(mine & theirs))}: kies per conflict --mine of --theirs, niet allebei.")
     with Dossier.open(Path(path), password=password) as dossier:
         origin = origin_of(dossier)
+        unknown = (mine | theirs) - {str(c["id"]) for c in origin.conflicts}
+        if unknown:
+            raise InvalidInput(Path(path), f"geen conflict over {', '.join(sorted(unknown))}; kies alleen bij een "
+                                           "conflict dat de vorige check-in of update meldde.")
         with dossier.engine.connect() as connection:
             local = store.read_rows(connection)
         base = _read_base(dossier.path, password)
-        engine = store.engine_for(origin.url)
-        try:
-            with engine.begin() as connection:
-                schema, revision = store.lock_dossier(connection, origin.dossier)
-                server = store.read_rows(connection)
-                send, conflicts, take, held = store.three_way(local, base, server, store._revisions(connection),
-                                                              mine, theirs)
-                if not send_local:  # an update sends nothing; a row both sides changed (other fields) is merged here
-                    send = {}
-                sent = sum(len(rows) for rows in send.values())
-                if sent:
-                    revision = store.send_changes(connection, origin.dossier, send, server, revision)
-        except DossierError:
-            raise
-        except store.server_errors() as exc:
-            raise store._unavailable(origin.url, exc) from exc
-        finally:
-            engine.dispose()
+        with store.connected(origin.url) as connection:
+            _schema, revision = store.lock_dossier(connection, origin.dossier)
+            server = store.read_rows(connection)
+            send, conflicts, take, held = store.three_way(local, base, server, store._revisions(connection),
+                                                          mine, theirs)
+            if not send_local:  # an update sends nothing; a row both sides changed (other fields) is merged here
+                send = {}
+            sent = sum(len(rows) for rows in send.values())
+            if sent:
+                revision = store.send_changes(connection, origin.dossier, send, server, revision)
         server_now = _after(server, store._sent_rows(send))
         with dossier.engine.begin() as connection:
             taken = store.apply_rows(connection, take, local)
@@ -241,11 +207,6 @@ def _sync(path: Path, password: str | None, send_local: bool, mine=(), theirs=()
                 new_base.setdefault(table, {})[key] = old
     _write_base(Path(path), new_base, password)
     return Synced(Path(path), origin.dossier, revision, sent, taken, conflicts)
-
-
-def _known_conflicts(path: Path, password: str | None) -> set[str]:
-    with Dossier.open(Path(path), read_only=True, password=password) as dossier:
-        return {str(c["id"]) for c in origin_of(dossier).conflicts}
 
 
 def checkin(path: Path, password: str | None = None, mine=(), theirs=()) -> Synced:

@@ -22,9 +22,9 @@ with the password in `~/.pgpass` or the service file.
 
 from __future__ import annotations
 
-import getpass
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -88,6 +88,25 @@ def _unavailable(url: str, exc: BaseException) -> StoreError:
     return StoreError(f"{url}: de server is niet bereikbaar of weigert ({reason}).")
 
 
+@contextmanager
+def connected(url: str, transaction: bool = True, require_store: bool = True, snapshot: bool = False):
+    """A connection to the store at `url` for a `with` block (in one transaction unless `transaction` is False;
+    with `snapshot`, everything it reads is one consistent state); what the server or the way to it refuses
+    becomes one StoreError naming the address."""
+    engine = engine_for(url)
+    try:
+        with engine.begin() if transaction else engine.connect() as connection:
+            if snapshot:
+                connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            if require_store:
+                _require_store(connection, url)
+            yield connection
+    except server_errors() as exc:
+        raise _unavailable(url, exc) from exc
+    finally:
+        engine.dispose()
+
+
 # -- the catalog ------------------------------------------------------------------------------------------
 
 
@@ -95,26 +114,19 @@ def init_store(url: str) -> bool:
     """Make the catalog in the database at `url`; False when it was there already (nothing changed)."""
     from sqlalchemy import text
 
-    engine = engine_for(url)
-    try:
-        with engine.begin() as connection:
-            exists = connection.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :n"), {"n": CATALOG}).first()
-            if exists:
-                return False
-            connection.execute(text(f"CREATE SCHEMA {CATALOG}"))
-            connection.execute(text(
-                f"CREATE TABLE {CATALOG}.dossiers (name TEXT PRIMARY KEY, schema_name TEXT NOT NULL UNIQUE, "
-                "display_name TEXT NOT NULL, revision BIGINT NOT NULL, published_by TEXT NOT NULL, "
-                "published_at TIMESTAMPTZ NOT NULL DEFAULT now())"))
-            connection.execute(text(
-                f"CREATE TABLE {CATALOG}.checkins (dossier TEXT NOT NULL REFERENCES {CATALOG}.dossiers (name) "
-                "ON DELETE CASCADE, revision BIGINT NOT NULL, by_user TEXT NOT NULL, at TIMESTAMPTZ NOT NULL "
-                "DEFAULT now(), changes INTEGER NOT NULL, PRIMARY KEY (dossier, revision))"))
-            return True
-    except server_errors() as exc:
-        raise _unavailable(url, exc) from exc
-    finally:
-        engine.dispose()
+    with connected(url, require_store=False) as connection:
+        if connection.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :n"), {"n": CATALOG}).first():
+            return False
+        connection.execute(text(f"CREATE SCHEMA {CATALOG}"))
+        connection.execute(text(
+            f"CREATE TABLE {CATALOG}.dossiers (name TEXT PRIMARY KEY, schema_name TEXT NOT NULL UNIQUE, "
+            "display_name TEXT NOT NULL, revision BIGINT NOT NULL, published_by TEXT NOT NULL, "
+            "published_at TIMESTAMPTZ NOT NULL DEFAULT now())"))
+        connection.execute(text(
+            f"CREATE TABLE {CATALOG}.checkins (dossier TEXT NOT NULL REFERENCES {CATALOG}.dossiers (name) "
+            "ON DELETE CASCADE, revision BIGINT NOT NULL, by_user TEXT NOT NULL, at TIMESTAMPTZ NOT NULL "
+            "DEFAULT now(), changes INTEGER NOT NULL, PRIMARY KEY (dossier, revision))"))
+        return True
 
 
 @dataclass(frozen=True)
@@ -138,21 +150,12 @@ def _require_store(connection, url: str) -> None:
 def list_dossiers(url: str) -> list[StoredDossier]:
     from sqlalchemy import text
 
-    engine = engine_for(url)
-    try:
-        with engine.connect() as connection:
-            _require_store(connection, url)
-            rows = connection.execute(text(
-                f"SELECT d.name, d.display_name, d.revision, d.published_by, d.published_at, max(c.at) "
-                f"FROM {CATALOG}.dossiers AS d LEFT JOIN {CATALOG}.checkins AS c ON c.dossier = d.name "
-                "GROUP BY d.name ORDER BY d.display_name")).all()
-        return [StoredDossier(*row) for row in rows]
-    except DossierError:
-        raise
-    except server_errors() as exc:
-        raise _unavailable(url, exc) from exc
-    finally:
-        engine.dispose()
+    with connected(url, transaction=False) as connection:
+        rows = connection.execute(text(
+            f"SELECT d.name, d.display_name, d.revision, d.published_by, d.published_at, max(c.at) "
+            f"FROM {CATALOG}.dossiers AS d LEFT JOIN {CATALOG}.checkins AS c ON c.dossier = d.name "
+            "GROUP BY d.name ORDER BY d.display_name")).all()
+    return [StoredDossier(*row) for row in rows]
 
 
 # -- rows -------------------------------------------------------------------------------------------------
@@ -423,6 +426,8 @@ def create_dossier_schema(connection, name: str, display_name: str, rows: dict) 
     write_rows(connection, rows)
     reindex(connection)
     _stamp(connection, {t: r for t, r in rows.items() if t not in _LOCAL_TABLES}, 1)
+    from raadsdossier.storage.store_access import secure
+
     secure(connection, schema)
     connection.execute(text(f"INSERT INTO {CATALOG}.dossiers (name, schema_name, display_name, revision, published_by) "
                             "VALUES (:n, :s, :d, 1, current_user)"), {"n": name, "s": schema, "d": display_name})
@@ -471,13 +476,6 @@ def send_changes(connection, name: str, send, server_rows: dict, revision: int) 
     return new_revision
 
 
-def current_user_name() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "onbekend"
-
-
 @dataclass
 class Origin:
     url: str
@@ -493,109 +491,3 @@ def base_path(path: Path) -> Path:
     """The hidden copy of what was checked out, beside the local file."""
     path = Path(path)
     return path.with_name(f".{path.name}.basis")
-
-
-# -- who sees what: roles and row-level security ----------------------------------------------------------
-
-ROLES = ("reader", "editor")
-LEVELS = ("public", "internal", "confidential")
-
-
-def role_name(connection, schema: str, what: str) -> str:
-    """The group role of a dossier for `what` (reader, editor, internal, confidential): named after the database
-    and the schema, so that two stores on one server do not share roles (at most 63 characters)."""
-    import hashlib
-
-    from sqlalchemy import text
-
-    database = connection.execute(text("SELECT current_database()")).scalar()
-    stem = f"rd_{database}_{schema}"
-    if len(stem) + len(what) + 1 > 63:
-        stem = stem[:50] + hashlib.sha256(stem.encode()).hexdigest()[:8]
-    return f"{stem}_{what}"
-
-
-def _visible(connection, schema: str, column: str) -> str:
-    """SQL true when the current user may see an item of confidentiality `column`."""
-    internal, confidential = role_name(connection, schema, "internal"), role_name(connection, schema, "confidential")
-    return (f"({column} = 'public' OR ({column} = 'internal' AND (pg_has_role('{internal}', 'member') OR "
-            f"pg_has_role('{confidential}', 'member'))) OR ({column} = 'confidential' AND "
-            f"pg_has_role('{confidential}', 'member')))")
-
-
-def _guarded_tables() -> dict:
-    """The tables whose rows belong to an item, however deep (items, each kind's table, votes, their casts,
-    the sources and actors of an item…), each with its references to another guarded table."""
-    tables = [table for table in _tables() if table.name not in _LOCAL_TABLES]
-    guarded = {"items": []}
-    grew = True
-    while grew:
-        grew = False
-        for table in tables:
-            references = [(fk.parent.name, fk.column.table.name, fk.column.name) for fk in table.foreign_keys
-                          if fk.column.table.name in guarded]
-            if references and table.name not in guarded:
-                guarded[table.name] = references
-                grew = True
-            elif table.name in guarded and table.name != "items" and len(references) > len(guarded[table.name]):
-                guarded[table.name] = references
-                grew = True
-    return guarded
-
-
-def secure(connection, schema: str) -> None:
-    """Make the dossier's roles and let the server itself decide who sees what: readers may read, editors also
-    change; an internal or confidential item (and every row that belongs to it, and its search text) is
-    visible only to members of the dossier's internal or confidential role. Row-level security applies to
-    everyone but the tables' owner (the one who published), whatever SQL they send."""
-    from sqlalchemy import text
-
-    names = {what: role_name(connection, schema, what) for what in (*ROLES, "internal", "confidential")}
-    for name in names.values():
-        exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
-        if not exists:
-            connection.execute(text(f'CREATE ROLE "{name}" NOLOGIN'))
-    reader, editor = f'"{names["reader"]}"', f'"{names["editor"]}"'
-    for statement in (
-        f"GRANT USAGE ON SCHEMA {schema} TO {reader}, {editor}",
-        f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {reader}, {editor}",
-        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {editor}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {editor}",
-        f"GRANT USAGE ON SCHEMA {CATALOG} TO {reader}, {editor}",
-        f"GRANT SELECT ON {CATALOG}.dossiers, {CATALOG}.checkins TO {reader}, {editor}",
-        f"GRANT UPDATE (revision) ON {CATALOG}.dossiers TO {editor}",
-        f"GRANT INSERT ON {CATALOG}.checkins TO {editor}",
-    ):
-        connection.execute(text(statement))
-    for table, references in _guarded_tables().items():
-        connection.execute(text(f"ALTER TABLE {schema}.{table} ENABLE ROW LEVEL SECURITY"))
-        if table == "items":
-            rule = _visible(connection, schema, "confidentiality")
-        else:
-            rule = " AND ".join(f"({column} IS NULL OR EXISTS (SELECT 1 FROM {schema}.{parent} AS p "
-                                f"WHERE p.{target} = {table}.{column}))" for column, parent, target in references)
-        connection.execute(text(f"CREATE POLICY visible ON {schema}.{table} USING ({rule}) WITH CHECK ({rule})"))
-    connection.execute(text(f"ALTER TABLE {schema}.search_index ENABLE ROW LEVEL SECURITY"))
-    connection.execute(text(f"CREATE POLICY visible ON {schema}.search_index USING (EXISTS (SELECT 1 FROM "
-                            f"{schema}.items AS i WHERE i.seq = search_index.rowid))"))
-
-
-def grant(connection, name: str, user: str, role: str, level: str) -> None:
-    """Give the login role `user` the `role` (reader or editor) on the dossier `name`, seeing items up to
-    `level`; what it had before on that dossier is replaced."""
-    from sqlalchemy import text
-
-    if role not in ROLES or level not in LEVELS:
-        raise InvalidInput(None, f"kies een rol uit {', '.join(ROLES)} en een niveau uit {', '.join(LEVELS)}.")
-    if not connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n AND rolcanlogin"), {"n": user}).first():
-        raise StoreError(f"er is geen gebruiker '{user}' op de server; de beheerder maakt die (CREATE ROLE … LOGIN) "
-                         "en geeft hem een wachtwoord.")
-    row = connection.execute(text(f"SELECT schema_name FROM {CATALOG}.dossiers WHERE name = :n"), {"n": name}).first()
-    if row is None:
-        raise StoreError(f"er staat geen dossier '{name}' op de server; 'raadsdossier server list' toont wat er is.")
-    schema = row[0]
-    for what in (*ROLES, "internal", "confidential"):
-        connection.execute(text(f'REVOKE "{role_name(connection, schema, what)}" FROM "{user}"'))
-    connection.execute(text(f'GRANT "{role_name(connection, schema, role)}" TO "{user}"'))
-    if level != "public":
-        connection.execute(text(f'GRANT "{role_name(connection, schema, level)}" TO "{user}"'))
