@@ -1006,14 +1006,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
-    <name>GlanceView</name>
+    <name>GlanceNavigator</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+68"/>
+        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+46"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
+</context>
+<context>
+    <name>GlanceView</name>
     <message>
-        <location line="+13"/>
+        <location line="+82"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
@@ -2158,7 +2161,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossiers</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Alleen-lezen</source>
         <translation>Read-only</translation>
     </message>
@@ -2555,7 +2558,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Automatic backup failed: %1</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+33"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+37"/>
         <source>%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. Sluit het dossier op de andere computer en open het opnieuw om te bewerken.</source>
         <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
     </message>

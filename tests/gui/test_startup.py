@@ -34,9 +34,10 @@ def test_first_screen_is_shown_before_the_data_layer_is_imported(demo_files, tmp
     code = textwrap.dedent(f"""
         import json, sys
         from pathlib import Path
-        from PySide6.QtWidgets import QApplication, QListWidget
+        from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from raadsdossier.gui.app import start_window
+        from raadsdossier.gui.glance_view import GlanceNavigator
         window = start_window([Path(p) for p in {[str(p) for p in demo_files]!r}])
         window.tabs.setCurrentIndex(2)
         window.show()
@@ -47,7 +48,7 @@ def test_first_screen_is_shown_before_the_data_layer_is_imported(demo_files, tmp
             "tabs": [window.tabs.tabText(i) for i in range(window.tabs.count())],
             "title": window.windowTitle(),
             "summary": shown.current_section().shown_text(),
-            "sections": shown.findChild(QListWidget).count(),
+            "sections": len(shown.findChild(GlanceNavigator).titles),
         }}))
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_child_env(tmp_path / "home"),

@@ -7,13 +7,15 @@ import importlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from raadsdossier.gui import tasks, workspace
+from raadsdossier.gui.lazy_qt import Qt, make_namespace
 from raadsdossier.gui.mainwindow import MainWindow
 from raadsdossier.base.paths import resource
+from raadsdossier.storage.sqlitefile import SUFFIX
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -75,8 +77,7 @@ def light_palette() -> QPalette:
     for active in (group.Active, group.Inactive):
         palette.setColor(active, role.Highlight, highlight)
         palette.setColor(active, role.Accent, highlight)
-    placeholder = QColor(text)
-    placeholder.setAlpha(128)
+    placeholder = QColor(text.red(), text.green(), text.blue(), 128)  # not QColor(text): see gui/lazy_qt.py
     palette.setColor(role.PlaceholderText, placeholder)
     return palette
 
@@ -91,19 +92,44 @@ def fusion_application() -> QApplication:
 
 def apply_style(app: QApplication) -> None:
     """One style on every system (Fusion), in the system's light or dark mode, following it when it changes.
-    High-DPI screens scale by their exact factor (Qt 6 scales by default; no rounding to whole numbers)."""
+    High-DPI screens scale by their exact factor (Qt 6 scales by default; no rounding to whole numbers).
+
+    The system's colour scheme, as Qt gives it (styleHints().colorScheme()), is a Qt enum, which the first screen
+    does not make (gui/lazy_qt.py): the first palette follows the system's palette instead, and `settle_style`
+    (after the first paint) asks for the scheme itself, changing the palette where the two disagree.
+    """
     if getattr(app, "_raadsdossier_styled", False):
         return
     app._raadsdossier_styled = True
     if not getattr(app, "_raadsdossier_fusion", False):
         app.setStyle("Fusion")
-    follow_scheme(app, QGuiApplication.styleHints().colorScheme())
+    _set_palette(app, _system_palette_is_dark())
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda scheme: follow_scheme(app, scheme))
+
+
+def _system_palette_is_dark() -> bool:
+    """Whether the system's palette (Qt's platform theme's, before ours is set) is dark: its windows darker
+    than their text, which is how Qt's themes tell a dark colour scheme."""
+    system = QGuiApplication.palette()
+    return (system.color(QPalette.ColorRole.Window).lightness()
+            < system.color(QPalette.ColorRole.WindowText).lightness())
+
+
+def settle_style(app: QApplication) -> None:
+    """The palette of the colour scheme Qt reports, if apply_style's first one was the other."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if (scheme == Qt.ColorScheme.Dark) != getattr(app, "_raadsdossier_dark", None):
+        follow_scheme(app, scheme)
 
 
 def follow_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     """The palette for the system's colour scheme; icons are made again in the new text colour."""
-    app.setPalette(dark_palette() if scheme == Qt.ColorScheme.Dark else light_palette())
+    _set_palette(app, scheme == Qt.ColorScheme.Dark)
+
+
+def _set_palette(app: QApplication, dark: bool) -> None:
+    app._raadsdossier_dark = dark
+    app.setPalette(dark_palette() if dark else light_palette())
     icons = sys.modules.get("raadsdossier.gui.icons")  # not imported for the first screen: no icons made yet
     if icons is not None:
         icons.clear_cache()
@@ -130,47 +156,87 @@ def build_window(files: list[Path], settings: workspace.Settings | None = None) 
     """The main window with what should be open, opened at once: the files given, else what was open
     last, else (on a first run) the demo dossiers. `run` starts in two steps instead (`start_window`)."""
     window = start_window(files, settings)
+    settle_style(QApplication.instance())
     finish_start(window, files)
     return window
 
 
-def start_window(files: list[Path], settings: workspace.Settings | None = None) -> MainWindow:
+def start_window(files: list[Path], settings: workspace.Settings | None = None, defer: bool = False) -> MainWindow:
     """The window as start-up first shows it: a glance at each dossier to open (core/glance.py), read
-    without the data layer. `finish_start` opens them properly."""
+    without the data layer. `finish_start` opens them properly.
+
+    With `defer`, what the first screen does not need waits for `finish_first_screen` (`run` calls it once that
+    screen is painted): the glances' texts made selectable (see GlanceView) and, on a first start, the copies of
+    the demo dossiers, whose glances are read from the built ones the app ships until then.
+    """
     install_fonts()
     apply_style(QApplication.instance())
     settings = settings or workspace.Settings()
     window = MainWindow(settings)
     paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
+    read_from = None
     if not paths and _first_run(settings):
-        paths = _shipped_demo_dossiers(window) or []  # else finish_start builds them
-    window.show_glances(paths)
+        paths, read_from = _shipped_demo_dossiers(window) or ([], None)  # else finish_start builds them
+    window.show_glances(paths, selectable_texts=not defer, read_from=read_from)
+    if not defer:
+        finish_first_screen(window)
     return window
+
+
+def finish_first_screen(window: MainWindow) -> None:
+    """What start_window(defer=True) left until the first screen was painted (see there)."""
+    _copy_demo_dossiers(window)
+    for view in window.glances():
+        view.make_texts_selectable()
 
 
 def _first_run(settings: workspace.Settings) -> bool:
     return settings.first_run and not settings.recent_files
 
 
-def _shipped_demo_dossiers(window: MainWindow) -> list[Path] | None:
-    """A first start's demo dossiers, copied from the built ones the app ships (no data layer needed).
+def _shipped_demo_dossiers(window: MainWindow) -> tuple[list[Path], list[Path]] | None:
+    """A first start's demo dossiers, to be copied from the built ones the app ships (no data layer needed):
+    where they go, and the files their glances are read from (the built one where the copy is not there yet).
+    `_copy_demo_dossiers` copies them: after the first paint, of which copying them (each file written through
+    to the disk) took a twentieth.
 
     Whether those are current is checked after the first screen (`_check_demo_copies`): the check reads and
     hashes them all, and took a third of what the copying adds to a first start.
     """
+    from raadsdossier.services import demo
+
+    built = demo.prebuilt(check=False)
+    if not built:
+        return None
+    directory = workspace.demo_dir()
+    paths = [directory / f"{slug}{SUFFIX}" for slug in sorted(built)]  # where demo.copy_prebuilt puts them
+    window.uncopied_demo_dossiers = paths
+    return paths, [path if path.exists() else built[path.stem] for path in paths]
+
+
+def _copy_demo_dossiers(window: MainWindow) -> None:
+    """Copy a first start's demo dossiers (`_shipped_demo_dossiers`). If that fails, their tabs go and
+    finish_start builds them instead (and says what is wrong)."""
+    paths, window.uncopied_demo_dossiers = window.uncopied_demo_dossiers, None
+    if not paths:
+        return
     from raadsdossier.services import demo
     from raadsdossier.domain.errors import DossierError
 
     directory = workspace.demo_dir()
     there = {path.name for path in directory.glob("*")}
     try:
-        paths = demo.copy_prebuilt(directory, check=False)
+        copied = demo.copy_prebuilt(directory, check=False)
     except DossierError:
-        return None  # building them (finish_start) then says what is wrong
-    if paths:
-        window.settings.mark_welcomed()
-        window.unchecked_demo_copies = [path for path in paths if path.name not in there]
-    return paths
+        copied = None
+    if not copied:
+        made = {path.resolve() for path in paths}
+        for view in window.glances():
+            if view.path in made:
+                window.close_tab(window.tabs.indexOf(view))
+        return
+    window.settings.mark_welcomed()
+    window.unchecked_demo_copies = [path for path in copied if path.name not in there]
 
 
 def _check_demo_copies(window: MainWindow) -> None:
@@ -195,6 +261,7 @@ def _check_demo_copies(window: MainWindow) -> None:
 def finish_start(window: MainWindow, files: list[Path]) -> None:
     """Open the glanced dossiers in their tabs (the files given become recent files), or on a first run
     write and open the demo dossiers."""
+    finish_first_screen(window)  # when run() has not yet
     _check_demo_copies(window)
     window.open_glances(remember=bool(files))
     if not files and not window.views() and _first_run(window.settings):
@@ -218,13 +285,15 @@ def import_data_layer() -> None:
 
 
 def run(files: list[Path]) -> int:
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # High-DPI screens scale by their exact factor: Qt 6's default rounding policy (PassThrough), which
+    # QT_SCALE_FACTOR_ROUNDING_POLICY overrides as it would one set here. Not set here: its enum is in Qt's
+    # namespace, which the first screen does not make (gui/lazy_qt.py).
     app = QApplication.instance() or fusion_application()
     app.setApplicationName("Raadsdossier")
     app.setOrganizationName("Raadsdossier")
     settings = workspace.Settings()
     app._translators = install_translations(app, settings.language)
-    window = start_window(files, settings)
+    window = start_window(files, settings, defer=True)
     window.show()
 
     def loaded(_result=None) -> None:
@@ -234,11 +303,19 @@ def run(files: list[Path]) -> int:
         # 70-80 ms at a time (measured on the 100,000-item benchmark dossier).
         gc.freeze()
 
+    def after_first_paint() -> None:
+        # Qt's namespace of enums, made here on the GUI thread before the worker's imports need it (made on two
+        # threads at once, it could be made twice); then the colour scheme, as Qt reports it.
+        make_namespace()
+        settle_style(app)
+        finish_first_screen(window)
+        tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
+
     # Paint the first screen before the import starts (from the event loop's first turn): a worker
     # importing holds the interpreter most of the time, and the first paint would wait for its turns.
     app.processEvents()
     # The collector was off until now (cli/launch.py); what the first screen made stays, as in `loaded`.
     gc.freeze()
     gc.enable()
-    QTimer.singleShot(0, lambda: tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed))
+    QTimer.singleShot(0, after_first_paint)
     return app.exec()

@@ -89,6 +89,13 @@ def section_title(title: str, context: str = "Sections") -> str:
     return QCoreApplication.translate(context, title)
 
 
+def section_titles() -> list[tuple[str, str]]:
+    """(key, title) of every navigator entry, in order and in the current language, without building (or
+    importing) any section: the registry's sections (raadsdossier.domain.kinds). Here rather than in
+    gui/sections/registry.py, which the first screen of start-up does not need to import."""
+    return [(section.key, section_title(section.title)) for section in kinds.SECTIONS]
+
+
 def field_label(key: str) -> str:
     t = tr
     return {

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
@@ -18,6 +18,7 @@ from raadsdossier.storage import glance
 from raadsdossier.domain.errors import DamagedDossier, DossierError
 from raadsdossier.storage.sqlitefile import SUFFIX
 from raadsdossier.gui import tasks, workspace
+from raadsdossier.gui.lazy_qt import Qt
 from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.safety_actions import SafetyActions
 from raadsdossier.gui.window_menus import WindowMenus
@@ -54,6 +55,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         super().__init__()
         self.settings = settings
         self.unchecked_demo_copies: list[Path] | None = None  # a first start's, until checked (gui/app.py)
+        self.uncopied_demo_dossiers: list[Path] | None = None  # a first start's, until copied (gui/app.py)
         self.undo_group = QUndoGroup(self)
         self.tracker = None  # the tab "Moties volgen" (gui/tracker_view.py), once opened
         self.tabs = QTabWidget()
@@ -76,7 +78,6 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         layout.addWidget(self.search)
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 6px 10px;")
         self.read_only_banner.setAccessibleName(self.tr("Alleen-lezen"))
         self.read_only_banner.setVisible(False)
         layout.addWidget(self.read_only_banner)
@@ -137,14 +138,18 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         widget = self.tabs.currentWidget()
         return None if widget is None or isinstance(widget, GlanceView) or widget is self.tracker else widget
 
-    def show_glances(self, paths: list[Path]) -> None:
+    def show_glances(self, paths: list[Path], selectable_texts: bool = True,
+                     read_from: list[Path] | None = None) -> None:
         """Start-up's first step: a tab per dossier with its Overzicht read by core/glance.py, without the
-        data layer. `open_glances` then opens them properly, each in its tab's place."""
-        for number, path in enumerate(paths):
+        data layer. `open_glances` then opens them properly, each in its tab's place. `read_from`: the files
+        to read the glances from, where not `paths` themselves (a first start's demo dossiers before they are
+        copied, gui/app.py). (`selectable_texts`: see GlanceView.)"""
+        for number, (path, source) in enumerate(zip(paths, read_from or paths)):
             if number == 0:  # shown first: read whole; the others' titles now, their glance when first shown
-                view = GlanceView(Path(path).resolve(), glance.glance(path))
+                view = GlanceView(Path(path).resolve(), glance.glance(source), selectable_texts=selectable_texts)
             else:
-                view = GlanceView(Path(path).resolve(), partnership=glance.glance_partnership(path))
+                view = GlanceView(Path(path).resolve(), partnership=glance.glance_partnership(source),
+                                  selectable_texts=selectable_texts, source=Path(source))
             index = self.tabs.addTab(view, view.title)
             self.tabs.setTabToolTip(index, str(view.path))
         if self.tabs.count():
@@ -418,6 +423,10 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         if hasattr(self, "read_only_banner"):
             self.read_only_banner.setVisible(has_view and not writable)
             if has_view and not writable:
+                # Styled when first shown: a style sheet makes Qt style the widget through a style-sheet style,
+                # which cost the first screen of start-up 2 ms for a banner it never shows.
+                if not self.read_only_banner.styleSheet():
+                    self.read_only_banner.setStyleSheet("background: #fff4d6; color: #5c4400; padding: 6px 10px;")
                 self.read_only_banner.setText(self.tr(
                     "%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. "
                     "Sluit het dossier op de andere computer en open het opnieuw om te bewerken.")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from raadsdossier.gui import tasks
+from raadsdossier.gui.lazy_qt import USER_ROLE, Qt
 
 # Hits per dossier. The service is asked for one more, so the panel knows when the limit cut results off.
 LIMIT = 30
-HIT_ROLE = Qt.ItemDataRole.UserRole  # a Hit
+HIT_ROLE = USER_ROLE  # a Hit (Qt.ItemDataRole.UserRole, as an int: see gui/lazy_qt.py)
 # A matched word: dark text on a soft yellow, bold, readable on the light and the dark palette and on a
 # selected row alike.
 MATCH_STYLE = "background-color:#fde68a; color:#1f1f1f; font-weight:bold;"
@@ -269,6 +270,8 @@ class SearchPanel(QWidget):
         # a count is a heading, muted; "Niets gevonden." or an error is the message itself
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText if hits else QPalette.ColorRole.Text)
         self.results.clear()
+        from PySide6.QtWidgets import QListWidgetItem  # with the results, not for the first screen
+
         for hit in hits:
             entry = QListWidgetItem(hit_text(hit, everywhere))
             entry.setData(HIT_ROLE, hit)

@@ -4,20 +4,30 @@ as open_dialog and export_pack). Its texts are translated in MainWindow's contex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
+
+from raadsdossier.gui.lazy_qt import set_by_name
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _set_shortcut(action: QAction, shortcut) -> None:
+    """action.setShortcut(QKeySequence(shortcut)), as Qt does it, through setShortcuts: telling setShortcut's
+    overloads apart makes Qt's namespace in Python, which the first screen does not make (gui/lazy_qt.py)."""
+    sequence = QKeySequence(shortcut)
+    action.setShortcuts([sequence] if not sequence.isEmpty() else [])
+
+
 class WindowMenus:
     def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # not QAction(text, self): telling it from QAction(icon, text, self) loads QIcon
+        action.setText(text)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            _set_shortcut(action, shortcut)
         action.triggered.connect(slot)
         action.setObjectName(name)
         menu.addAction(action)
@@ -51,9 +61,9 @@ class WindowMenus:
 
         edit_menu = bar.addMenu(_t("Be&werken"))
         self.undo_action = self.undo_group.createUndoAction(self, _t("&Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        _set_shortcut(self.undo_action, QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, _t("Opnie&uw"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -116,7 +126,7 @@ class WindowMenus:
         bar.setAccessibleName(_t("Werkbalk"))
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_by_name(bar, "toolButtonStyle", "ToolButtonTextBesideIcon")  # by name, as _set_shortcut says
         self.undo_action.setIconText(_t("Ongedaan maken"))
         self.redo_action.setIconText(_t("Opnieuw"))
         self.toolbar_actions = [
@@ -141,7 +151,7 @@ class WindowMenus:
             if text:
                 action.setIconText(text)
             bar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # in the top toolbar area
         self.toolbar = bar
 
     def decorate_soon(self) -> None:

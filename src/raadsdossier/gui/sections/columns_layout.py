@@ -5,7 +5,7 @@ benchmarked, bench/run.py "start")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLayout, QWidget
 
 
@@ -59,10 +59,9 @@ class ColumnsLayout(QLayout):
         self._heights.clear()
         super().invalidate()
 
-    # sizes
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation.Horizontal
-
+    # sizes. No expandingDirections(): QLayout's own (both ways) lays out the Overzicht the same, whose column
+    # gives its spare height to the stretch below the panels either way; returning Qt.Orientation here had the
+    # first screen make all of Qt's namespace in Python (gui/lazy_qt.py).
     def hasHeightForWidth(self) -> bool:
         return True
 

@@ -13,12 +13,13 @@ a quarter of a second to load) only when the dossier's own read arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.domain.kinds import SECTION_BY_KEY
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import count_label, format_date, kind_label, label, section_title
+from raadsdossier.gui.lazy_qt import Qt, set_by_name
 from raadsdossier.gui.sections.base import Section
 from raadsdossier.gui.sections.columns_layout import ColumnsLayout
 from raadsdossier.gui.sections.overview_widgets import PANEL_WIDTH, CardGrid, Panel, dashboard_font
@@ -56,12 +57,12 @@ def _capital(text: str) -> str:
 
 
 def _plain_label(accessible: str) -> QLabel:
-    """A word-wrapped plain-text label, its text selectable."""
+    """A word-wrapped plain-text label (its format set by name: the first screen makes no Qt.* enum, see
+    gui/lazy_qt.py)."""
     text = QLabel()
-    text.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_name(text, "textFormat", "PlainText")
     text.setWordWrap(True)
     text.setAccessibleName(accessible)
-    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return text
 
 
@@ -92,11 +93,16 @@ class OverviewSection(Section):
     def shows(self, change) -> bool:
         return bool(change)  # it counts every kind
 
-    def __init__(self, view, parent=None) -> None:
+    def __init__(self, view, parent=None, selectable: bool = True) -> None:
+        """`selectable`: the partnership's texts can be selected with the mouse (else `make_selectable` makes them
+        so). A selectable label lays its text out in a text document, again at every width a layout asks about:
+        a glance's are made selectable after the first paint of start-up (GlanceView), of which it was a fifth.
+        Either way its pixels are the same."""
         super().__init__(view, parent)
         self.data: dict | None = None
         self.glanced = False  # data is still the glance of start-up, not the dossier's own read
         self._decorated = False
+        self._selectable = selectable
 
         content = _Unmeasured()
         column = QVBoxLayout(content)
@@ -157,10 +163,11 @@ class OverviewSection(Section):
         self.title = QLabel()
         self.title.setFont(dashboard_font("title"))
         self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Plain text: a rich-text label's document was laid out again at every width a layout asked about.
         self.facts = _plain_label(self.tr("Gegevens van de stedenband"))
         self.history = _plain_label(self.tr("Omschrijving en statusgeschiedenis"))
+        if self._selectable:
+            self.make_selectable()
         texts.addWidget(self.title)
         texts.addWidget(self.facts)
         texts.addWidget(self.history)
@@ -169,13 +176,16 @@ class OverviewSection(Section):
         self.edit_button.setAccessibleName(self.tr("Gegevens van de stedenband bewerken"))
         self.edit_button.clicked.connect(self.edit)
         self.edit_button.setEnabled(False)
-        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         both.addWidget(self.reading)
 
         self.form = self.editing = None
         if self.view.dossier is None:
-            self.edit_button.hide()  # a glance edits nothing: the form arrives with the dossier
+            # A glance edits nothing: the form arrives with the dossier. Its button stays hidden, and so is not
+            # aligned to the top as below: that alignment is a Qt.* enum, which the first screen does not make.
+            row.addWidget(self.edit_button)
+            self.edit_button.hide()
             return self.header
+        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         from PySide6.QtGui import QKeySequence, QShortcut
 
         from raadsdossier.gui.forms import ItemForm
@@ -200,6 +210,12 @@ class OverviewSection(Section):
         self.editing.hide()
         both.addWidget(self.editing)
         return self.header
+
+    def make_selectable(self) -> None:
+        """The partnership's texts selectable with the mouse (see __init__)."""
+        self._selectable = True
+        for text in (self.title, self.facts, self.history):
+            set_by_name(text, "textInteractionFlags", "TextSelectableByMouse")
 
     # -- reading -----------------------------------------------------------------------
 

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Signal
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QTextCharFormat, QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QStylePainter, QWidget
+
+from raadsdossier.gui.lazy_qt import ALIGN_LEFT, ALIGN_RIGHT, ALIGN_TOP, ALIGN_VCENTER, TEXT_WORD_WRAP, Qt, set_by_name
 
 CARD_WIDTH = 230  # a card's preferred width: the grid puts as many in a row as fit (4 at 1280 px, 6 at 1920)
 PANEL_WIDTH = 420  # likewise for the panels (2 at 1280 px, 3 at 1920)
@@ -30,6 +35,41 @@ def dashboard_font(name: str) -> QFont:
         font.setBold(True)
         _fonts[name] = font
     return _fonts[name]
+
+
+# Both widgets paint with their palette's brushes: the shapes as paths (QPainter.fillPath, strokePath), the
+# text in the painter's own pen (a widget's painter starts with the palette's WindowText), through the style
+# (QStylePainter.drawItemText, as a QLabel's text is drawn) or in the colours its text layout was made with.
+# Not with QPainter.setPen or setBrush: telling their overloads apart makes all of Qt's namespace in Python,
+# which the first screen of start-up does not make (gui/lazy_qt.py). The pixels are the same.
+
+def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+def _solid(colour: str) -> QBrush:
+    """A solid brush of `colour` ("#229954"), made without QBrush(QColor) (see above)."""
+    pen = QPen(QBrush(), 0)
+    pen.setColor(QColor(colour))  # a pen's colour is a solid brush
+    return pen.brush()
+
+
+def _formats(*ranges: tuple[int, int, QBrush, bool]) -> list:
+    """Text layout formats: (start, length, foreground brush, underlined) each."""
+    formats = []
+    for start, length, brush, underline in ranges:
+        if length <= 0:
+            continue
+        entry = QTextLayout.FormatRange()
+        entry.start, entry.length = start, length
+        entry.format = QTextCharFormat()
+        entry.format.setForeground(brush)
+        if underline:
+            entry.format.setFontUnderline(True)
+        formats.append(entry)
+    return formats
 
 
 class _FocusRepaint:
@@ -73,7 +113,7 @@ class CardGrid(_FocusRepaint, QWidget):
         self.current = 0
         self.hovered = -1
         self._cache: dict[int, tuple] = {}  # width -> (height, cards, texts): layouts ask about a width often
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_by_name(self, "focusPolicy", "StrongFocus")
         self.setMouseTracking(True)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
@@ -124,7 +164,7 @@ class CardGrid(_FocusRepaint, QWidget):
     def _texts(self, entry, width: int) -> tuple[QRect, QRect]:
         """The headline's and the detail's rectangles in a card `width` wide at (0, 0)."""
         left, top, right, _bottom = self.MARGINS
-        flags = int(Qt.TextFlag.TextWordWrap)
+        flags = TEXT_WORD_WRAP
         indent = self.ICON + 8 if entry.icon is not None else 0
         inner = max(1, width - left - right)
         head_width = max(1, inner - indent)
@@ -171,30 +211,28 @@ class CardGrid(_FocusRepaint, QWidget):
 
     def paintEvent(self, event) -> None:
         _height, cards, texts = self._laid_out(self.width())
-        painter = QPainter(self)
+        painter = QStylePainter(self)  # see _rounded
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        quiet = palette.color(QPalette.ColorRole.PlaceholderText)
-        wrap = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
+        role, wrap = QPalette.ColorRole, TEXT_WORD_WRAP | ALIGN_LEFT
         for index, (key, card, (head, detail)) in enumerate(zip(self.order, cards, texts)):
             if not card.intersects(event.rect()):
                 continue
             entry = self.entries[key]
-            lit = index == self.hovered or (index == self.current and self.hasFocus())
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight if lit else QPalette.ColorRole.Mid),
-                                2 if index == self.current and self.hasFocus() else 1))
-            painter.setBrush(palette.color(QPalette.ColorRole.Base))
-            painter.drawRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+            focused = index == self.current and self.hasFocus()
+            lit = focused or index == self.hovered
+            frame = _rounded(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 6)
+            painter.fillPath(frame, palette.brush(role.Base))
+            painter.strokePath(frame, QPen(palette.brush(role.Highlight if lit else role.Mid), 2 if focused else 1))
             origin = card.topLeft()
             if entry.icon is not None:
                 entry.icon.paint(painter, QRect(origin + QPoint(*self.MARGINS[:2]), QSize(self.ICON, self.ICON)))
             painter.setFont(dashboard_font("headline"))
-            painter.setPen(quiet if entry.empty else palette.color(QPalette.ColorRole.WindowText))
-            painter.drawText(head.translated(origin), wrap | int(Qt.AlignmentFlag.AlignVCenter), entry.headline)
+            painter.drawItemText(head.translated(origin), wrap | ALIGN_VCENTER, palette, True, entry.headline,
+                                 role.PlaceholderText if entry.empty else role.WindowText)
             if entry.detail:
                 painter.setFont(self.font())
-                painter.setPen(quiet)
-                painter.drawText(detail.translated(origin), wrap, entry.detail)
+                painter.drawItemText(detail.translated(origin), wrap, palette, True, entry.detail, role.PlaceholderText)
 
     # -- input --------------------------------------------------------------------------
 
@@ -269,6 +307,7 @@ class Panel(_FocusRepaint, QWidget):
         self.current = 0  # which of `targets()` the keyboard is on
         self._cache: dict[int, tuple] = {}  # width -> (height, title piece, row pieces): layouts ask often
         self._cache_font = QFont(self.font())
+        self._cache_palette = self.palette()  # (a copy) the text layouts' colours are the palette's
         self.setMouseTracking(True)
         policy = self.sizePolicy()
         policy.setHeightForWidth(True)
@@ -285,7 +324,7 @@ class Panel(_FocusRepaint, QWidget):
 
     def _changed(self) -> None:
         self._cache.clear()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.targets() else Qt.FocusPolicy.NoFocus)
+        set_by_name(self, "focusPolicy", "StrongFocus" if self.targets() else "NoFocus")
         self.setAccessibleDescription(self.text(with_title=False))
         self._speak()
         self.updateGeometry()
@@ -322,11 +361,14 @@ class Panel(_FocusRepaint, QWidget):
 
     # -- layout ---------------------------------------------------------------------------
 
-    def _text_layout(self, text: str, font: QFont, width: int) -> tuple[QTextLayout, int]:
+    def _text_layout(self, text: str, font: QFont, width: int, formats: list = ()) -> tuple[QTextLayout, int]:
+        """`text` laid out at `width`; `formats` (`_formats`) colour it (else it is drawn in the painter's pen)."""
         layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
+        if formats:
+            layout.setFormats(formats)
         layout.beginLayout()
         height = 0.0
         while True:
@@ -342,11 +384,12 @@ class Panel(_FocusRepaint, QWidget):
     def _laid_out(self, width: int) -> tuple:
         """(height, (title rect, layout) or None, [(row, rect, layout, bar rect, count rect)]) at `width`.
         A link or value row's rect is its text's, right of the label column; a bar row's, its name's."""
-        if self.font() != self._cache_font:
+        if self.font() != self._cache_font or self.palette() != self._cache_palette:
             self._cache.clear()
-            self._cache_font = QFont(self.font())
+            self._cache_font, self._cache_palette = QFont(self.font()), self.palette()
         if width in self._cache:
             return self._cache[width]
+        palette, role = self.palette(), QPalette.ColorRole
         left, top, right, bottom = self.MARGINS
         inner = max(1, width - left - right)
         metrics = self.fontMetrics()
@@ -359,26 +402,34 @@ class Panel(_FocusRepaint, QWidget):
         if self.title:
             font = QFont(dashboard_font("heading"))
             font.setUnderline(bool(self.title_target))
-            layout, high = self._text_layout(self.title, font, inner)
+            formats = _formats((0, len(self.title), palette.brush(role.Link), False)) if self.title_target else ()
+            layout, high = self._text_layout(self.title, font, inner, formats)
             title = (QRect(left, top, inner, high), layout)
             top += high + self.SPACE
         pieces = []
         for index, row in enumerate(self.rows):
             font = QFont(self.font())
             bar = count = None
+            formats = ()
             if row[0] == "link":
                 text = f"{row[2]} {row[3]}" if row[3] else row[2]
                 x, row_width = left + label_width, inner - label_width
+                # The link underlined in the link colour, what follows it quieter (in the text colour when strong)
+                link = len(row[2])
+                formats = _formats((0, link, palette.brush(role.Link), True),
+                                   (link, len(text) - link, palette.brush(role.WindowText if row[5] else
+                                                                           role.PlaceholderText), False))
             elif row[0] == "value":
                 font.setBold(row[3])
                 text, x, row_width = row[2], left + label_width, inner - label_width
             elif row[0] == "bar":
                 text, x, row_width = row[1], left, names
+                formats = _formats((0, len(text), palette.brush(role.Link), False))
             else:
                 font.setBold(row[0] == "heading")
                 top += self.SPACE if row[0] == "heading" and index else 0
                 text, x, row_width = row[1], left, inner
-            layout, high = self._text_layout(text, font, row_width)
+            layout, high = self._text_layout(text, font, row_width, formats)
             if row[0] == "bar":
                 high = max(high, metrics.height())
                 bar_left = left + names + self.GAP
@@ -419,30 +470,23 @@ class Panel(_FocusRepaint, QWidget):
     # -- painting -----------------------------------------------------------------------
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)
+        painter = QPainter(self)  # its pen is the palette's WindowText; see _rounded
         palette = self.palette()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(box, 6, 6)
+        frame = _rounded(box, 6)
+        painter.fillPath(frame, palette.brush(QPalette.ColorRole.Base))
+        painter.strokePath(frame, QPen(palette.brush(QPalette.ColorRole.Mid), 1))
         if self.accent:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.accent))
-            painter.drawRoundedRect(QRectF(box.left(), box.top(), 5, box.height()), 2, 2)
+            painter.fillPath(_rounded(QRectF(box.left(), box.top(), 5, box.height()), 2), _solid(self.accent))
         _height, title, pieces = self._laid_out(self.width())
-        text, link = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Link)
         if title:
-            painter.setPen(link if self.title_target else text)
             title[1].draw(painter, QPointF(title[0].topLeft()))
         for row, rect, layout, bar, count in pieces:
-            painter.setPen(text)
             if row[0] in ("link", "value") and row[1]:
                 painter.drawText(QRect(self.MARGINS[0], rect.top(), rect.left() - self.MARGINS[0], rect.height()),
-                                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), row[1])
-            if row[0] == "link":
-                self._paint_link(painter, row, rect, layout)
-            elif row[0] == "bar":
+                                 ALIGN_LEFT | ALIGN_TOP, row[1])
+            if row[0] == "bar":
                 self._paint_bar(painter, row, rect, layout, bar, count)
             else:
                 layout.draw(painter, QPointF(rect.topLeft()))
@@ -452,45 +496,17 @@ class Panel(_FocusRepaint, QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(targets[self.current][0].adjusted(-2, 0, 1, 0))
 
-    def _paint_link(self, painter: QPainter, row: tuple, rect: QRect, layout: QTextLayout) -> None:
-        """The link underlined in the link colour, what follows it quieter (or in the text colour when
-        `strong`), line by line as laid out: a piece of a line at a time, so no text format is needed."""
-        _kind, _label, link, _after, _target, strong = row
-        palette, text, font = self.palette(), layout.text(), layout.font()
-        linked = QFont(font)
-        linked.setUnderline(True)
-        rest = QPalette.ColorRole.WindowText if strong else QPalette.ColorRole.PlaceholderText
-        styles = ((linked, palette.color(QPalette.ColorRole.Link)), (font, palette.color(rest)))
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            start, end = line.textStart(), line.textStart() + line.textLength()
-            baseline = rect.top() + line.y() + line.ascent()
-            for (piece_font, colour), (first, last) in zip(styles, ((start, min(end, len(link))),
-                                                                    (max(start, len(link)), end))):
-                if first >= last:
-                    continue
-                x = line.cursorToX(first)
-                painter.setFont(piece_font)
-                painter.setPen(colour)
-                painter.drawText(QPointF(rect.left() + (x[0] if isinstance(x, tuple) else x), baseline),
-                                 text[first:last].rstrip())
-        painter.setFont(self.font())
-
     def _paint_bar(self, painter: QPainter, row: tuple, rect: QRect, layout: QTextLayout, bar: QRect,
                    count: QRect) -> None:
         _kind, _name, done, total, figure, _target = row
         palette = self.palette()
-        painter.setPen(palette.color(QPalette.ColorRole.Link))
         layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - layout.boundingRect().height()) / 2))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
-        painter.drawRoundedRect(QRectF(bar), 4, 4)
+        painter.fillPath(_rounded(QRectF(bar), 4), palette.brush(QPalette.ColorRole.Midlight))
         if total and done:
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             filled = bar.width() * min(done, total) / total
-            painter.drawRoundedRect(QRectF(bar.x(), bar.y(), filled, bar.height()), 4, 4)
-        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-        painter.drawText(count, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), figure)
+            painter.fillPath(_rounded(QRectF(bar.x(), bar.y(), filled, bar.height()), 4),
+                             palette.brush(QPalette.ColorRole.Highlight))
+        painter.drawText(count, ALIGN_RIGHT | ALIGN_VCENTER, figure)
 
     # -- input ----------------------------------------------------------------------------
 

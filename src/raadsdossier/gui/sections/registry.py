@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from typing import TYPE_CHECKING
 
-from raadsdossier.domain import kinds
-from raadsdossier.gui.i18n import format_date, format_size, label, section_title
+from raadsdossier.gui.i18n import format_date, format_size, label, section_titles
 from raadsdossier.gui.sections.base import Section
 
 if TYPE_CHECKING:  # the lists need the data layer; the navigator's titles (section_titles) do not
@@ -131,12 +130,6 @@ def empty_text(key: str) -> str:
                     "loopt, wordt nooit zonder toestemming genoemd."),
     }
     return texts.get(key, t("Hier is nog niets."))
-
-
-def section_titles() -> list[tuple[str, str]]:
-    """(key, title) of every navigator entry, in order and in the current language, without building (or
-    importing) any section: the registry's sections (raadsdossier.domain.kinds)."""
-    return [(section.key, section_title(section.title)) for section in kinds.SECTIONS]
 
 
 def build_sections(view):

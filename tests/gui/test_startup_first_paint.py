@@ -1,0 +1,219 @@
+"""What the first screen of start-up leaves until it is painted (bench/run.py "start" measures it against a bare
+window): Qt's namespace of enums (gui/lazy_qt.py), the glances' selectable texts, a first start's copies of the
+demo dossiers. Each is done right after the first paint, and the window is then as it always was."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+
+DEMOS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
+TITLES = ["Arnhem – Wuhan", "Breda – Yangzhou", "Enschede – Dalian", "Maastricht – Chengdu"]
+
+
+def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_path):
+    """The real start (a first start), looked at as the event loop is entered and after its first turn."""
+    code = textwrap.dedent("""
+        import json, sys
+        from pathlib import Path
+        from PySide6 import QtCore
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        real_exec = QApplication.exec
+        seen = {}
+        def state(window):
+            overview = window.tabs.currentWidget().current_section()
+            demos = Path(window.settings.path).parent / "voorbeelden"
+            return {"qt_namespace": "Qt" in QtCore.__dict__,
+                    "tabs": [window.tabs.tabText(i) for i in range(window.tabs.count())],
+                    "filled": overview.data is not None,
+                    "selectable": [int(label.textInteractionFlags().value) for label in
+                                   (overview.title, overview.facts, overview.history)],
+                    "copied": sorted(path.name for path in demos.glob("*.raadsdossier"))}
+        def exec_(*args):
+            app = QApplication.instance()
+            window = next(w for w in app.topLevelWidgets() if hasattr(w, "views"))
+            seen["at_exec"] = state(window)
+            def after_first_turn():
+                seen["after"] = state(window)
+                seen["palette"] = app.palette().color(app.palette().ColorRole.Window).name()
+                app.quit()
+            QTimer.singleShot(0, after_first_turn)  # queued after the app's own first-turn work
+            return real_exec()
+        QApplication.exec = exec_
+        from raadsdossier.cli import main
+        code = main([])
+        print(json.dumps(seen))
+        sys.exit(code)
+    """)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    first, after = seen["at_exec"], seen["after"]
+    assert first["qt_namespace"] is False
+    assert first["tabs"] == TITLES and first["filled"]
+    links_only = int(Qt.TextInteractionFlag.LinksAccessibleByMouse.value)  # a QLabel's own: not selectable yet
+    assert first["selectable"] == [links_only] * 3 and first["copied"] == []
+    selectable = int(Qt.TextInteractionFlag.TextSelectableByMouse.value)
+    assert after["qt_namespace"] is True
+    assert after["tabs"] == TITLES and after["filled"]
+    assert after["selectable"] == [selectable] * 3
+    assert after["copied"] == [f"{slug}.raadsdossier" for slug in DEMOS]
+    assert seen["palette"] == "#efefef"  # offscreen: no dark scheme, Fusion's light window colour
+
+
+def test_the_ints_for_qt_enums_are_qts():
+    from raadsdossier.gui import lazy_qt
+    from raadsdossier.gui.search_panel import HIT_ROLE
+
+    assert lazy_qt.ALIGN_LEFT == Qt.AlignmentFlag.AlignLeft.value
+    assert lazy_qt.ALIGN_RIGHT == Qt.AlignmentFlag.AlignRight.value
+    assert lazy_qt.ALIGN_TOP == Qt.AlignmentFlag.AlignTop.value
+    assert lazy_qt.ALIGN_VCENTER == Qt.AlignmentFlag.AlignVCenter.value
+    assert lazy_qt.TEXT_WORD_WRAP == Qt.TextFlag.TextWordWrap.value
+    assert HIT_ROLE == lazy_qt.USER_ROLE == Qt.ItemDataRole.UserRole.value
+    assert lazy_qt.Qt.AlignmentFlag is Qt.AlignmentFlag and lazy_qt.Qt.Key.Key_Escape is Qt.Key.Key_Escape
+
+
+def test_properties_set_by_name_are_the_enums(qapp):
+    from PySide6.QtWidgets import QLabel, QToolBar
+
+    from raadsdossier.gui.lazy_qt import set_by_name
+
+    label, bar = QLabel(), QToolBar()
+    set_by_name(label, "textFormat", "PlainText")
+    set_by_name(label, "textInteractionFlags", "TextSelectableByMouse")
+    set_by_name(label, "focusPolicy", "StrongFocus")
+    set_by_name(bar, "toolButtonStyle", "ToolButtonTextBesideIcon")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
+    assert label.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert bar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    try:
+        set_by_name(label, "focusPolicy", "NoSuchPolicy")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a name Qt does not take was ignored")
+
+
+def test_high_dpi_screens_scale_by_their_exact_factor_without_asking(qapp):
+    # run() no longer sets the rounding policy (its enum is in Qt's namespace): Qt 6's own default is this one.
+    if "QT_SCALE_FACTOR_ROUNDING_POLICY" not in os.environ:
+        assert QGuiApplication.highDpiScaleFactorRoundingPolicy() == Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+
+
+def test_the_palette_follows_the_scheme_qt_reports_once_the_first_screen_is_painted(qapp):
+    from raadsdossier.gui.app import _set_palette, dark_palette, light_palette, settle_style
+
+    before = QPalette(qapp.palette())
+    try:
+        _set_palette(qapp, True)  # as apply_style would on a system whose palette is dark
+        assert qapp.palette().color(QPalette.ColorRole.Window) == dark_palette().color(QPalette.ColorRole.Window)
+        settle_style(qapp)  # offscreen, Qt reports no dark scheme: the light palette
+        assert qapp.palette().color(QPalette.ColorRole.Window) == light_palette().color(QPalette.ColorRole.Window)
+        assert qapp._raadsdossier_dark is False
+    finally:
+        qapp.setPalette(before)
+
+
+def test_a_glance_selectable_after_the_first_paint_looks_the_same(qtbot, demo_copy):
+    from raadsdossier.gui.glance_view import GlanceView
+    from raadsdossier.storage import glance
+
+    path = demo_copy("arnhem-wuhan")
+    data = glance.glance(path)
+    images, flags = [], []
+    for selectable in (True, False):
+        view = GlanceView(path, data, selectable_texts=selectable)
+        qtbot.addWidget(view)
+        view.resize(1100, 760)
+        view.show()
+        qtbot.waitExposed(view)
+        images.append(view.grab().toImage())
+        flags.append(view.overview.history.textInteractionFlags())
+        if not selectable:
+            view.make_texts_selectable()
+            flags.append(view.overview.history.textInteractionFlags())
+    assert images[0] == images[1]
+    assert flags == [Qt.TextInteractionFlag.TextSelectableByMouse, Qt.TextInteractionFlag.LinksAccessibleByMouse,
+                     Qt.TextInteractionFlag.TextSelectableByMouse]
+
+
+def test_a_first_start_reads_its_glances_from_the_built_demo_dossiers_until_they_are_copied(qtbot, app_home, messages):
+    from raadsdossier.gui.app import finish_first_screen, finish_start, start_window
+    from raadsdossier.gui.workspace import Settings
+
+    window = start_window([], Settings(), defer=True)
+    qtbot.addWidget(window)
+    window.show()
+    demos = app_home / "voorbeelden"
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TITLES
+    assert window.tabs.currentWidget().current_section().data is not None
+    assert not list(demos.glob("*.raadsdossier"))
+    assert window.glances()[1].source.name == "breda-yangzhou.raadsdossier" and window.glances()[1].source.exists()
+    finish_first_screen(window)
+    assert sorted(path.name for path in demos.glob("*.raadsdossier")) == [f"{slug}.raadsdossier" for slug in DEMOS]
+    assert [path.name for path in window.unchecked_demo_copies] == [f"{slug}.raadsdossier" for slug in DEMOS]
+    finish_start(window, [])
+    assert sorted(view.title for view in window.views()) == TITLES and messages == []
+
+
+def test_a_first_start_whose_copies_fail_builds_the_demo_dossiers_instead(qtbot, app_home, messages, monkeypatch):
+    from raadsdossier.domain.errors import StorageFull
+    from raadsdossier.gui.app import finish_first_screen, finish_start, start_window
+    from raadsdossier.gui.workspace import Settings
+    from raadsdossier.services import demo
+
+    window = start_window([], Settings(), defer=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs.count() == 4
+
+    def full(directory, check=True):
+        raise StorageFull(directory, "de schijf is vol")
+
+    copy_prebuilt = demo.copy_prebuilt
+    monkeypatch.setattr(demo, "copy_prebuilt", full)
+    finish_first_screen(window)
+    assert window.tabs.count() == 0 and window.settings.first_run  # the glances go; nothing marked as seen
+    monkeypatch.setattr(demo, "copy_prebuilt", copy_prebuilt)
+    finish_start(window, [])  # builds them, as a first start whose copying failed always has
+    assert sorted(view.title for view in window.views()) == TITLES
+
+
+def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbot):
+    """The glance's navigator is drawn (GlanceNavigator) rather than a QListWidget: pixel for pixel the disabled list
+    of the section titles with the first one current, at the app's style, and its text margin the style's own."""
+    from PySide6.QtWidgets import QApplication, QListWidget, QStyle
+
+    from raadsdossier.gui.app import apply_style
+    from raadsdossier.gui.glance_view import GlanceNavigator
+    from raadsdossier.gui.i18n import section_titles
+
+    apply_style(QApplication.instance())
+    titles = [title for _key, title in section_titles()]
+    drawn = GlanceNavigator(titles)
+    listed = QListWidget()
+    listed.setMaximumWidth(GlanceNavigator.MAX_WIDTH)
+    listed.addItems(titles)
+    listed.setCurrentRow(0)
+    listed.setEnabled(False)
+    images = []
+    for widget in (drawn, listed):
+        qtbot.addWidget(widget)
+        widget.resize(GlanceNavigator.MAX_WIDTH, 420)
+        widget.show()
+        qtbot.waitExposed(widget)
+        images.append(widget.grab().toImage())
+    assert drawn.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, drawn) + 1 == drawn.TEXT_MARGIN
+    assert drawn.sizeHint().width() == listed.sizeHint().boundedTo(listed.maximumSize()).width()
+    assert images[0] == images[1]
+    assert drawn.accessibleName() == "Onderdelen van het dossier" and not drawn.isEnabled()
