@@ -13,8 +13,7 @@ import math
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QTextCharFormat, QTextLayout,
-    QTextOption,
+    QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QTextLayout, QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QStylePainter, QWidget
 
@@ -38,8 +37,8 @@ def dashboard_font(name: str) -> QFont:
 
 
 # Both widgets paint with their palette's brushes: the shapes as paths (QPainter.fillPath, strokePath), the
-# text in the painter's own pen (a widget's painter starts with the palette's WindowText), through the style
-# (QStylePainter.drawItemText, as a QLabel's text is drawn) or in the colours its text layout was made with.
+# text in the painter's own pen (a widget's painter starts with the palette's WindowText) or through the style
+# in a colour role of the palette (QStylePainter.drawItemText, as a QLabel's text is drawn; _Text).
 # Not with QPainter.setPen or setBrush: telling their overloads apart makes all of Qt's namespace in Python,
 # which the first screen of start-up does not make (gui/lazy_qt.py). The pixels are the same.
 
@@ -56,20 +55,52 @@ def _solid(colour: str) -> QBrush:
     return pen.brush()
 
 
-def _formats(*ranges: tuple[int, int, QBrush, bool]) -> list:
-    """Text layout formats: (start, length, foreground brush, underlined) each."""
-    formats = []
-    for start, length, brush, underline in ranges:
-        if length <= 0:
-            continue
-        entry = QTextLayout.FormatRange()
-        entry.start, entry.length = start, length
-        entry.format = QTextCharFormat()
-        entry.format.setForeground(brush)
-        if underline:
-            entry.format.setFontUnderline(True)
-        formats.append(entry)
-    return formats
+class _Text:
+    """A text laid out (`layout`, a QTextLayout) with ranges of it in other colours of the palette: `colours` is
+    [(start, end, colour role, underlined)]; the rest is drawn in the painter's pen. The ranges are drawn a
+    piece of a line at a time through the style (QStylePainter.drawItemText), not as the layout's own formats:
+    those are QTextCharFormats, whose wrapper class alone cost the first screen of start-up 1.4% of its
+    instructions (see _rounded for why not setPen)."""
+
+    def __init__(self, layout: QTextLayout, colours: list = ()) -> None:
+        self.layout, self.colours = layout, list(colours)
+
+    def boundingRect(self) -> QRectF:
+        return self.layout.boundingRect()
+
+    def draw(self, painter: QPainter, origin: QPointF, palette: QPalette) -> None:
+        if not self.colours:
+            self.layout.draw(painter, origin)
+            return
+        layout, text, font = self.layout, self.layout.text(), painter.font()
+        plain, underlined = QFont(layout.font()), QFont(layout.font())
+        underlined.setUnderline(True)
+        spans = sorted(self.colours)
+        covered = [(first, last) for first, last, _role, _line in spans]
+        # what no range covers is drawn in the text colour, as the painter's pen would
+        gaps, at = [], 0
+        for first, last in covered:
+            if first > at:
+                gaps.append((at, first, QPalette.ColorRole.WindowText, False))
+            at = max(at, last)
+        if at < len(text):
+            gaps.append((at, len(text), QPalette.ColorRole.WindowText, False))
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            start, end = line.textStart(), line.textStart() + line.textLength()
+            height = math.ceil(line.height())
+            for first, last, role, underline in spans + gaps:
+                a, b = max(start, first), min(end, last)
+                piece = text[a:b].rstrip() if b == end else text[a:b]
+                if not piece:
+                    continue
+                x = line.cursorToX(a)
+                at = QPointF(origin.x() + (x[0] if isinstance(x, tuple) else x), origin.y() + line.y())
+                painter.setFont(underlined if underline else plain)
+                painter.translate(at)
+                painter.drawItemText(QRect(0, 0, 1 << 20, height), ALIGN_LEFT | ALIGN_TOP, palette, True, piece, role)
+                painter.translate(-at)
+        painter.setFont(font)
 
 
 class _FocusRepaint:
@@ -115,9 +146,6 @@ class CardGrid(_FocusRepaint, QWidget):
         self._cache: dict[int, tuple] = {}  # width -> (height, cards, texts): layouts ask about a width often
         set_by_name(self, "focusPolicy", "StrongFocus")
         self.setMouseTracking(True)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
 
     def set_card(self, key: str, headline: str, detail: str, spoken: str, description: str, empty: bool) -> None:
         """`empty`: the section holds nothing yet; the headline ("geen moties") is then quieter."""
@@ -307,11 +335,7 @@ class Panel(_FocusRepaint, QWidget):
         self.current = 0  # which of `targets()` the keyboard is on
         self._cache: dict[int, tuple] = {}  # width -> (height, title piece, row pieces): layouts ask often
         self._cache_font = QFont(self.font())
-        self._cache_palette = self.palette()  # (a copy) the text layouts' colours are the palette's
         self.setMouseTracking(True)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
 
     def set_title(self, title: str, target: str | None = None, accent: str | None = None) -> None:
         self.title, self.title_target, self.accent = title, target, accent
@@ -361,14 +385,12 @@ class Panel(_FocusRepaint, QWidget):
 
     # -- layout ---------------------------------------------------------------------------
 
-    def _text_layout(self, text: str, font: QFont, width: int, formats: list = ()) -> tuple[QTextLayout, int]:
-        """`text` laid out at `width`; `formats` (`_formats`) colour it (else it is drawn in the painter's pen)."""
+    def _text_layout(self, text: str, font: QFont, width: int, colours: list = ()) -> tuple[_Text, int]:
+        """`text` laid out at `width`, with `colours` (see _Text)."""
         layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
-        if formats:
-            layout.setFormats(formats)
         layout.beginLayout()
         height = 0.0
         while True:
@@ -379,17 +401,17 @@ class Panel(_FocusRepaint, QWidget):
             line.setPosition(QPointF(0, height))
             height += line.height()
         layout.endLayout()
-        return layout, math.ceil(height)
+        return _Text(layout, colours), math.ceil(height)
 
     def _laid_out(self, width: int) -> tuple:
         """(height, (title rect, layout) or None, [(row, rect, layout, bar rect, count rect)]) at `width`.
         A link or value row's rect is its text's, right of the label column; a bar row's, its name's."""
-        if self.font() != self._cache_font or self.palette() != self._cache_palette:
+        if self.font() != self._cache_font:
             self._cache.clear()
-            self._cache_font, self._cache_palette = QFont(self.font()), self.palette()
+            self._cache_font = QFont(self.font())
         if width in self._cache:
             return self._cache[width]
-        palette, role = self.palette(), QPalette.ColorRole
+        role = QPalette.ColorRole
         left, top, right, bottom = self.MARGINS
         inner = max(1, width - left - right)
         metrics = self.fontMetrics()
@@ -402,34 +424,33 @@ class Panel(_FocusRepaint, QWidget):
         if self.title:
             font = QFont(dashboard_font("heading"))
             font.setUnderline(bool(self.title_target))
-            formats = _formats((0, len(self.title), palette.brush(role.Link), False)) if self.title_target else ()
-            layout, high = self._text_layout(self.title, font, inner, formats)
+            colours = [(0, len(self.title), role.Link, True)] if self.title_target else ()
+            layout, high = self._text_layout(self.title, font, inner, colours)
             title = (QRect(left, top, inner, high), layout)
             top += high + self.SPACE
         pieces = []
         for index, row in enumerate(self.rows):
             font = QFont(self.font())
             bar = count = None
-            formats = ()
+            colours = ()
             if row[0] == "link":
                 text = f"{row[2]} {row[3]}" if row[3] else row[2]
                 x, row_width = left + label_width, inner - label_width
                 # The link underlined in the link colour, what follows it quieter (in the text colour when strong)
                 link = len(row[2])
-                formats = _formats((0, link, palette.brush(role.Link), True),
-                                   (link, len(text) - link, palette.brush(role.WindowText if row[5] else
-                                                                           role.PlaceholderText), False))
+                colours = [(0, link, role.Link, True),
+                           (link, len(text), role.WindowText if row[5] else role.PlaceholderText, False)]
             elif row[0] == "value":
                 font.setBold(row[3])
                 text, x, row_width = row[2], left + label_width, inner - label_width
             elif row[0] == "bar":
                 text, x, row_width = row[1], left, names
-                formats = _formats((0, len(text), palette.brush(role.Link), False))
+                colours = [(0, len(text), role.Link, False)]
             else:
                 font.setBold(row[0] == "heading")
                 top += self.SPACE if row[0] == "heading" and index else 0
                 text, x, row_width = row[1], left, inner
-            layout, high = self._text_layout(text, font, row_width, formats)
+            layout, high = self._text_layout(text, font, row_width, colours)
             if row[0] == "bar":
                 high = max(high, metrics.height())
                 bar_left = left + names + self.GAP
@@ -470,7 +491,7 @@ class Panel(_FocusRepaint, QWidget):
     # -- painting -----------------------------------------------------------------------
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)  # its pen is the palette's WindowText; see _rounded
+        painter = QStylePainter(self)  # its pen is the palette's WindowText; see _rounded
         palette = self.palette()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
@@ -481,7 +502,7 @@ class Panel(_FocusRepaint, QWidget):
             painter.fillPath(_rounded(QRectF(box.left(), box.top(), 5, box.height()), 2), _solid(self.accent))
         _height, title, pieces = self._laid_out(self.width())
         if title:
-            title[1].draw(painter, QPointF(title[0].topLeft()))
+            title[1].draw(painter, QPointF(title[0].topLeft()), palette)
         for row, rect, layout, bar, count in pieces:
             if row[0] in ("link", "value") and row[1]:
                 painter.drawText(QRect(self.MARGINS[0], rect.top(), rect.left() - self.MARGINS[0], rect.height()),
@@ -489,7 +510,7 @@ class Panel(_FocusRepaint, QWidget):
             if row[0] == "bar":
                 self._paint_bar(painter, row, rect, layout, bar, count)
             else:
-                layout.draw(painter, QPointF(rect.topLeft()))
+                layout.draw(painter, QPointF(rect.topLeft()), palette)
         targets = self._hits(self.width())
         if self.hasFocus() and 0 <= self.current < len(targets):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
@@ -500,7 +521,8 @@ class Panel(_FocusRepaint, QWidget):
                    count: QRect) -> None:
         _kind, _name, done, total, figure, _target = row
         palette = self.palette()
-        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - layout.boundingRect().height()) / 2))
+        layout.draw(painter, QPointF(rect.left(), rect.top() + (rect.height() - layout.boundingRect().height()) / 2),
+                    palette)
         painter.fillPath(_rounded(QRectF(bar), 4), palette.brush(QPalette.ColorRole.Midlight))
         if total and done:
             filled = bar.width() * min(done, total) / total
