@@ -217,3 +217,49 @@ def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbo
     assert drawn.sizeHint().width() == listed.sizeHint().boundedTo(listed.maximumSize()).width()
     assert images[0] == images[1]
     assert drawn.accessibleName() == "Onderdelen van het dossier" and not drawn.isEnabled()
+
+
+def test_a_panel_draws_its_links_in_the_link_colour_and_what_follows_quieter(qtbot):
+    """The panels colour their texts through the style (overview_widgets._Text): the title and a link in the
+    palette's link colour, underlined; the words after a link in the placeholder colour; a label in the text
+    colour. Checked on the pixels, line by line, also where a long link wraps."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from raadsdossier.gui.sections.overview_widgets import Panel
+
+    panel = Panel()
+    qtbot.addWidget(panel)
+    panel.set_title("Tijdlijn", "section:timeline")
+    panel.set_rows([("link", "10 juni 2022", "2022Z11774 De situatie met betrekking tot de Oeigoeren en hun familie",
+                     "(vragenset)", "item:x", False)])
+    panel.resize(420, panel.heightForWidth(420))
+    panel.show()
+    qtbot.waitExposed(panel)
+    image = panel.grab().toImage()
+    palette = panel.palette()
+
+    def colours_in(rect) -> set[str]:
+        found = set()
+        for y in range(rect.top(), rect.bottom() + 1):
+            for x in range(rect.left(), rect.right() + 1):
+                found.add(QColor(image.pixel(x, y)).name())
+        return found
+
+    link = palette.color(QPalette.ColorRole.Link)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    # the placeholder colour is half transparent: its fully inked pixels are it over the panel's base
+    placeholder, base = palette.color(QPalette.ColorRole.PlaceholderText), palette.color(QPalette.ColorRole.Base)
+    alpha = placeholder.alphaF()
+    quiet = QColor(*(round(getattr(base, c)() * (1 - alpha) + getattr(placeholder, c)() * alpha)
+                     for c in ("red", "green", "blue")))
+    _height, title, pieces = panel._laid_out(panel.width())
+    assert link.name() in colours_in(title[0])
+    row, rect, laid, _bar, _count = pieces[0]
+    assert laid.layout.lineCount() >= 2  # the link wraps
+    seen = colours_in(rect)
+    greys = {name for name in seen if name[1:3] == name[3:5] == name[5:7]}
+    assert link.name() in seen and text.name() not in seen
+    assert min(greys) in {quiet.name(), QColor(quiet.red() - 1, quiet.green() - 1, quiet.blue() - 1).name()}
+    label = rect.adjusted(-rect.left() + Panel.MARGINS[0], 0, -rect.width(), 0)
+    label.setRight(rect.left() - 1)
+    assert text.name() in colours_in(label) and link.name() not in colours_in(label)
