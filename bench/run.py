@@ -353,6 +353,30 @@ def time_to_shown(code: str, home: Path) -> tuple[float, float]:
     return times["SHOWN"], times["READY"]
 
 
+CHILD_UNTIL_LOOP = """
+import os, sys
+from PySide6.QtWidgets import QApplication
+def _reached(*args):  # the moment `time_to_shown` takes as shown; nothing after it is counted
+    print("REACHED", flush=True)
+    os._exit(0)
+QApplication.exec = _reached
+"""
+
+
+def instructions_until_shown(code: str, home: Path) -> int | None:
+    """CPU instructions (valgrind's callgrind) from starting a fresh process until its event loop would start:
+    the moment `time_to_shown` calls shown, counted without the wall clock's noise. None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    body = code.replace(CHILD_SHOWN, "")  # the polling of CHILD_SHOWN would count too
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
+                          CHILD_UNTIL_LOOP + body], capture_output=True, text=True, env=_env(home), timeout=600)
+    counted = [line for line in out.stderr.splitlines() if "refs:" in line]
+    if not counted or "REACHED" not in out.stdout:
+        raise RuntimeError(f"valgrind counted nothing: {out.stderr[-2000:]}")
+    return int(counted[-1].split()[-1].replace(",", ""))
+
+
 def measure_start(runs: int, workdir: Path) -> dict:
     first, again, bare, first_ready, again_ready = [], [], [], [], []
     time_to_shown(CHILD_BARE, workdir / "bare-home")  # fill the bytecode cache (see _env)
@@ -367,9 +391,15 @@ def measure_start(runs: int, workdir: Path) -> dict:
         if not list((home / "voorbeelden").glob("*.raadsdossier")):
             raise RuntimeError("the app started without writing the demo dossiers")
     median = statistics.median
-    return {"first_start_s": median(first), "restart_s": median(again), "bare_s": median(bare),
-            "first_ready_s": median(first_ready), "restart_ready_s": median(again_ready),
-            "first_ratio": median(first) / median(bare), "restart_ratio": median(again) / median(bare)}
+    result = {"first_start_s": median(first), "restart_s": median(again), "bare_s": median(bare),
+              "first_ready_s": median(first_ready), "restart_ready_s": median(again_ready),
+              "first_ratio": median(first) / median(bare), "restart_ratio": median(again) / median(bare)}
+    ours = instructions_until_shown(CHILD_APP, workdir / "home-0")  # a restart: its demo dossiers are there
+    if ours is not None:
+        bare_count = instructions_until_shown(CHILD_BARE, workdir / "bare-home")
+        result.update(restart_instructions=ours, bare_instructions=bare_count,
+                      instructions_ratio=ours / bare_count)
+    return result
 
 
 def in_child(module: str, function: str, first: str, runs: int, workdir: Path) -> dict:
@@ -419,10 +449,14 @@ def verdicts(results: dict) -> list[tuple[str, str, bool | None]]:
 
     s = results.get("start")
     if s:
-        add("cold start ≤ 2× bare PySide6 window (first start, demo written)",
-            f"{s['first_start_s']:.2f} s vs {s['bare_s']:.2f} s = {s['first_ratio']:.2f}×", s["first_ratio"] <= 2)
-        add("cold start ≤ 2× bare PySide6 window (restart, demo reopened)",
-            f"{s['restart_s']:.2f} s vs {s['bare_s']:.2f} s = {s['restart_ratio']:.2f}×", s["restart_ratio"] <= 2)
+        add("cold start ≤ 1.5× bare PySide6 window (first start, demo written)",
+            f"{s['first_start_s']:.3f} s vs {s['bare_s']:.3f} s = {s['first_ratio']:.2f}×", s["first_ratio"] <= 1.5)
+        add("cold start ≤ 1.5× bare PySide6 window (restart, demo reopened)",
+            f"{s['restart_s']:.3f} s vs {s['bare_s']:.3f} s = {s['restart_ratio']:.2f}×", s["restart_ratio"] <= 1.5)
+        if "instructions_ratio" in s:  # no target: the same start counted in instructions, free of the clock's noise
+            add("cold start in CPU instructions until the event loop (callgrind, restart)",
+                f"{s['restart_instructions'] / 1e6:,.0f} M vs {s['bare_instructions'] / 1e6:,.0f} M = "
+                f"{s['instructions_ratio']:.2f}×", None)
         if "restart_ready_s" in s:  # no target: when every dossier is also open for editing
             add("start until every dossier is open for editing (first start / restart)",
                 f"{s['first_ready_s']:.2f} s / {s['restart_ready_s']:.2f} s", None)
