@@ -180,11 +180,16 @@ def test_a_first_start_whose_copies_fail_builds_the_demo_dossiers_instead(qtbot,
     def full(directory, check=True):
         raise StorageFull(directory, "de schijf is vol")
 
+    def no_room(self):
+        raise OSError(28, "No space left on device")
+
     copy_prebuilt = demo.copy_prebuilt
     monkeypatch.setattr(demo, "copy_prebuilt", full)
+    monkeypatch.setattr(Settings, "save", no_room)  # the disk is full for the settings too
     finish_first_screen(window)
     assert window.tabs.count() == 0 and window.settings.first_run  # the glances go; nothing marked as seen
-    monkeypatch.setattr(demo, "copy_prebuilt", copy_prebuilt)
+    monkeypatch.undo()
+    assert demo.copy_prebuilt is copy_prebuilt
     finish_start(window, [])  # builds them, as a first start whose copying failed always has
     assert sorted(view.title for view in window.views()) == TITLES
 
@@ -200,23 +205,34 @@ def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbo
 
     apply_style(QApplication.instance())
     titles = [title for _key, title in section_titles()]
-    drawn = GlanceNavigator(titles)
-    listed = QListWidget()
-    listed.setMaximumWidth(GlanceNavigator.MAX_WIDTH)
-    listed.addItems(titles)
-    listed.setCurrentRow(0)
-    listed.setEnabled(False)
-    images = []
-    for widget in (drawn, listed):
-        qtbot.addWidget(widget)
-        widget.resize(GlanceNavigator.MAX_WIDTH, 420)
-        widget.show()
-        qtbot.waitExposed(widget)
-        images.append(widget.grab().toImage())
+    for points in (9, 10, 10.5):  # 10 is KDE's default; the rows' rounding differs between these sizes
+        drawn = GlanceNavigator(titles)
+        listed = QListWidget()
+        listed.setMaximumWidth(GlanceNavigator.MAX_WIDTH)
+        listed.addItems(titles)
+        listed.setCurrentRow(0)
+        listed.setEnabled(False)
+        images = []
+        for widget in (drawn, listed):
+            qtbot.addWidget(widget)
+            font = widget.font()
+            font.setPointSizeF(points)
+            widget.setFont(font)
+            widget.resize(GlanceNavigator.MAX_WIDTH, 520)
+            widget.show()
+            qtbot.waitExposed(widget)
+            images.append(widget.grab().toImage())
+        assert images[0] == images[1], f"{points} pt"
     assert drawn.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, drawn) + 1 == drawn.TEXT_MARGIN
     assert drawn.sizeHint().width() == listed.sizeHint().boundedTo(listed.maximumSize()).width()
-    assert images[0] == images[1]
     assert drawn.accessibleName() == "Onderdelen van het dossier" and not drawn.isEnabled()
+    # in a larger font the list cut its widest title off behind a scroll bar; the navigator grows to show it
+    font = drawn.font()
+    font.setPointSize(16)
+    drawn.setFont(font)
+    widest = max(drawn.fontMetrics().horizontalAdvance(title) for title in titles)
+    assert drawn.sizeHint().width() >= widest + 2 * drawn.TEXT_MARGIN + 2 * drawn.frameWidth() > 220
+    assert drawn.maximumWidth() == drawn.sizeHint().width()
 
 
 def test_a_panel_draws_its_links_in_the_link_colour_and_what_follows_quieter(qtbot):

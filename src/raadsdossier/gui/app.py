@@ -233,7 +233,7 @@ def _copy_demo_dossiers(window: MainWindow) -> None:
         made = {path.resolve() for path in paths}
         for view in window.glances():
             if view.path in made:
-                window.close_tab(window.tabs.indexOf(view))
+                window.drop_glance(view)  # not close_tab: it writes the settings, which a full disk refuses too
         return
     window.settings.mark_welcomed()
     window.unchecked_demo_copies = [path for path in copied if path.name not in there]
@@ -252,7 +252,7 @@ def _check_demo_copies(window: MainWindow) -> None:
     made = {path.resolve() for path in copies}
     for view in window.glances():
         if view.path in made:
-            window.close_tab(window.tabs.indexOf(view))
+            window.drop_glance(view)
     for path in copies:
         path.unlink(missing_ok=True)
     window.open_demo()
@@ -306,10 +306,12 @@ def run(files: list[Path]) -> int:
     def after_first_paint() -> None:
         # Qt's namespace of enums, made here on the GUI thread before the worker's imports need it (made on two
         # threads at once, it could be made twice); then the colour scheme, as Qt reports it.
-        make_namespace()
-        settle_style(app)
-        finish_first_screen(window)
-        tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
+        try:
+            make_namespace()
+            settle_style(app)
+            finish_first_screen(window)
+        finally:  # whatever went wrong above, the dossiers still open (and say what is wrong)
+            tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
 
     # Paint the first screen before the import starts (from the event loop's first turn): a worker
     # importing holds the interpreter most of the time, and the first paint would wait for its turns.

@@ -197,7 +197,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         dossier = opening.open_dossier(self, path, password)
         if dossier is None:
             if in_place_of is not None:
-                self._drop_glance(in_place_of)
+                self.drop_glance(in_place_of)
             return None
         view = DossierView(dossier)
         view.changed.connect(lambda _change: (self._update_title(), self._tracker_stale()))
@@ -209,7 +209,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             if in_place_of.is_read and in_place_of.data is not None and overview.data is None:
                 overview.show_glance(in_place_of.data)  # the same first screen until its own read is in
             index = self.tabs.insertTab(self.tabs.indexOf(in_place_of), view, self._tab_title(view))
-            self._drop_glance(in_place_of)
+            self.drop_glance(in_place_of)
             if was_current:
                 self.tabs.setCurrentIndex(index)
         else:
@@ -232,7 +232,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             "De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is "
             "(%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.").replace("%1", str(exc)))
 
-    def _drop_glance(self, view: GlanceView) -> None:
+    def drop_glance(self, view: GlanceView) -> None:
         index = self.tabs.indexOf(view)
         if index >= 0:
             self.tabs.removeTab(index)
@@ -355,7 +355,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             self._close_tracker()
             return
         if isinstance(view, GlanceView):  # closed before it was opened: nothing to back up or close
-            self._drop_glance(view)
+            self.drop_glance(view)
             self._remember_open()
             return
         self._close_dossier(view, backup)
