@@ -64,9 +64,23 @@ class _Text:
 
     def __init__(self, layout: QTextLayout, colours: list = ()) -> None:
         self.layout, self.colours = layout, list(colours)
+        self._ascents: dict[tuple[str, bool], float] = {}
 
     def boundingRect(self) -> QRectF:
         return self.layout.boundingRect()
+
+    def _ascent(self, piece: str, font: QFont) -> float:
+        """The ascent of `piece` drawn on its own (the tallest of its fonts, a fallback font for 武汉 included),
+        which is where drawItemText puts its baseline below the top of its rectangle."""
+        key = (piece, font.underline())
+        if key not in self._ascents:
+            alone = QTextLayout(piece, font)
+            alone.beginLayout()
+            line = alone.createLine()
+            line.setLineWidth(1e6)
+            alone.endLayout()
+            self._ascents[key] = line.ascent()
+        return self._ascents[key]
 
     def draw(self, painter: QPainter, origin: QPointF, palette: QPalette) -> None:
         if not self.colours:
@@ -75,11 +89,10 @@ class _Text:
         layout, text, font = self.layout, self.layout.text(), painter.font()
         plain, underlined = QFont(layout.font()), QFont(layout.font())
         underlined.setUnderline(True)
-        spans = sorted(self.colours)
-        covered = [(first, last) for first, last, _role, _line in spans]
+        spans = sorted(self.colours, key=lambda span: span[:2])  # (roles do not compare)
         # what no range covers is drawn in the text colour, as the painter's pen would
         gaps, at = [], 0
-        for first, last in covered:
+        for first, last, _role, _line in spans:
             if first > at:
                 gaps.append((at, first, QPalette.ColorRole.WindowText, False))
             at = max(at, last)
@@ -91,16 +104,27 @@ class _Text:
             height = math.ceil(line.height())
             for first, last, role, underline in spans + gaps:
                 a, b = max(start, first), min(end, last)
-                piece = text[a:b].rstrip() if b == end else text[a:b]
+                piece = text[a:b].strip()
                 if not piece:
                     continue
-                x = line.cursorToX(a)
-                at = QPointF(origin.x() + (x[0] if isinstance(x, tuple) else x), origin.y() + line.y())
-                painter.setFont(underlined if underline else plain)
+                # the piece without the spaces around it (in right-to-left text they may stand on either side), at
+                # its left edge: where its first character starts or, right to left, where its last one ends
+                a += len(text[a:b]) - len(text[a:b].lstrip())
+                x = min(_x(line.cursorToX(a)), _x(line.cursorToX(a + len(piece))))
+                piece_font = underlined if underline else plain
+                # on the line's baseline, also where the piece's own fonts are shorter or taller than the line's
+                y = line.y() + line.ascent() - self._ascent(piece, piece_font)
+                at = QPointF(origin.x() + x, origin.y() + y)
+                painter.setFont(piece_font)
                 painter.translate(at)
                 painter.drawItemText(QRect(0, 0, 1 << 20, height), ALIGN_LEFT | ALIGN_TOP, palette, True, piece, role)
                 painter.translate(-at)
         painter.setFont(font)
+
+
+def _x(cursor) -> float:
+    """QTextLine.cursorToX's x (PySide6 gives it with the cursor position as a tuple)."""
+    return cursor[0] if isinstance(cursor, tuple) else cursor
 
 
 class _FocusRepaint:
@@ -386,8 +410,10 @@ class Panel(_FocusRepaint, QWidget):
     # -- layout ---------------------------------------------------------------------------
 
     def _text_layout(self, text: str, font: QFont, width: int, colours: list = ()) -> tuple[_Text, int]:
-        """`text` laid out at `width`, with `colours` (see _Text)."""
-        layout = QTextLayout(text, font)
+        """`text` laid out at `width`, with `colours` (see _Text). A line break or tab in it is a space: a
+        panel's row is one paragraph (and _Text draws its pieces on their own, where either would start a line or
+        jump to a tab stop)."""
+        layout = QTextLayout(text.replace("\n", " ").replace("\t", " "), font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
