@@ -3,14 +3,15 @@ read with core/glance.py before the data layer is imported, and replaced by the 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QPainterPath, QPalette
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStylePainter, QWidget
 
 from raadsdossier.gui.i18n import section_titles
-from raadsdossier.gui.lazy_qt import ALIGN_LEFT, ALIGN_VCENTER, Qt
+from raadsdossier.gui.lazy_qt import ALIGN_LEFT, ALIGN_TOP, Qt
 from raadsdossier.gui.sections.overview import OverviewSection
 from raadsdossier.storage import glance
 
@@ -26,7 +27,8 @@ class GlanceNavigator(QFrame):
     """The navigator of a dossier not yet open: its sections' titles, greyed out, the first one marked, as the
     disabled list the dossier view's navigator would be. Drawn rather than a QListWidget: making Qt's item-view
     classes in Python was a thirtieth of the first screen of start-up (bench/run.py "start"), and the dossier
-    view brings its own navigator when the dossier opens."""
+    view brings its own navigator when the dossier opens. It is 220 px wide (the list's width), or as wide as
+    its widest title in a larger font: the list cut that title off behind a scroll bar."""
 
     MAX_WIDTH = 220
     # An item view's text margin under the app's style (QCommonStyle: PM_FocusFrameHMargin + 1); a constant, as
@@ -41,16 +43,31 @@ class GlanceNavigator(QFrame):
         self.setFrameShadow(QFrame.Shadow.Sunken)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.setMaximumWidth(self.MAX_WIDTH)
+        self._fit()
         self.setEnabled(False)  # sections open once the dossier is
         self.setAccessibleName(self.tr("Onderdelen van het dossier"))
         self.setAccessibleDescription(", ".join(titles))
 
     def _row_height(self) -> int:
-        return self.fontMetrics().height()
+        # an item view's row: the font's exact height rounded up (QFontMetrics.height rounds it off)
+        return math.ceil(QFontMetricsF(self.font()).height())
+
+    def _width(self) -> int:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(title) for title in self.titles), default=0)
+        return max(self.MAX_WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
+
+    def _fit(self) -> None:
+        self.setMaximumWidth(self._width())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit()
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.MAX_WIDTH, len(self.titles) * self._row_height() + 2 * self.frameWidth())
+        return QSize(self._width(), len(self.titles) * self._row_height() + 2 * self.frameWidth())
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)  # the frame
@@ -68,7 +85,7 @@ class GlanceNavigator(QFrame):
                 path.addRect(rect.toRectF())
                 painter.fillPath(path, palette.brush(QPalette.ColorGroup.Disabled, role.Highlight))
                 text_role = role.HighlightedText
-            painter.drawItemText(rect.adjusted(margin, 0, -margin, 0), ALIGN_LEFT | ALIGN_VCENTER, palette, False,
+            painter.drawItemText(rect.adjusted(margin, 0, -margin, 0), ALIGN_LEFT | ALIGN_TOP, palette, False,
                                  title, text_role)
 
 
