@@ -52,13 +52,11 @@ class GlanceNavigator(QFrame):
         # an item view's row: the font's exact height rounded up (QFontMetrics.height rounds it off)
         return math.ceil(QFontMetricsF(self.font()).height())
 
-    def _width(self) -> int:
+    def _fit(self) -> None:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(title) for title in self.titles), default=0)
-        return max(self.MAX_WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
-
-    def _fit(self) -> None:
-        self.setMaximumWidth(self._width())
+        self._width = max(self.MAX_WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
+        self.setMaximumWidth(self._width)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -67,7 +65,7 @@ class GlanceNavigator(QFrame):
             self.updateGeometry()
 
     def sizeHint(self) -> QSize:
-        return QSize(self._width(), len(self.titles) * self._row_height() + 2 * self.frameWidth())
+        return QSize(self._width, len(self.titles) * self._row_height() + 2 * self.frameWidth())
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)  # the frame

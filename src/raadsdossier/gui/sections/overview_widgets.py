@@ -13,7 +13,8 @@ import math
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen, QTextLayout, QTextOption,
+    QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QStylePainter, QWidget
 
@@ -55,6 +56,9 @@ def _solid(colour: str) -> QBrush:
     return pen.brush()
 
 
+LATIN_END = "\u0250"  # the end of Latin Extended-B: the characters every user-interface font has
+
+
 class _Text:
     """A text laid out (`layout`, a QTextLayout) with ranges of it in other colours of the palette: `colours` is
     [(start, end, colour role, underlined)]; the rest is drawn in the painter's pen. The ranges are drawn a
@@ -71,7 +75,10 @@ class _Text:
 
     def _ascent(self, piece: str, font: QFont) -> float:
         """The ascent of `piece` drawn on its own (the tallest of its fonts, a fallback font for 武汉 included),
-        which is where drawItemText puts its baseline below the top of its rectangle."""
+        which is where drawItemText puts its baseline below the top of its rectangle. Latin script is in the font
+        itself: its ascent, without laying the piece out."""
+        if max(piece) < LATIN_END:
+            return QFontMetricsF(font).ascent()
         key = (piece, font.underline())
         if key not in self._ascents:
             alone = QTextLayout(piece, font)
