@@ -208,7 +208,7 @@ def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbo
     for points in (9, 10, 10.5):  # 10 is KDE's default; the rows' rounding differs between these sizes
         drawn = GlanceNavigator(titles)
         listed = QListWidget()
-        listed.setMaximumWidth(GlanceNavigator.MAX_WIDTH)
+        listed.setMaximumWidth(GlanceNavigator.WIDTH)
         listed.addItems(titles)
         listed.setCurrentRow(0)
         listed.setEnabled(False)
@@ -218,7 +218,7 @@ def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbo
             font = widget.font()
             font.setPointSizeF(points)
             widget.setFont(font)
-            widget.resize(GlanceNavigator.MAX_WIDTH, 520)
+            widget.resize(GlanceNavigator.WIDTH, 520)
             widget.show()
             qtbot.waitExposed(widget)
             images.append(widget.grab().toImage())

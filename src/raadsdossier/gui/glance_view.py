@@ -30,7 +30,7 @@ class GlanceNavigator(QFrame):
     view brings its own navigator when the dossier opens. It is 220 px wide (the list's width), or as wide as
     its widest title in a larger font: the list cut that title off behind a scroll bar."""
 
-    MAX_WIDTH = 220
+    WIDTH = 220  # the list's; wider only for a title that needs it (_fit)
     # An item view's text margin under the app's style (QCommonStyle: PM_FocusFrameHMargin + 1); a constant, as
     # asking the style for it makes all of QStyle's enums in Python. tests/gui/test_startup_first_paint.py checks
     # it against the style and the whole drawing against a disabled QListWidget.
@@ -55,7 +55,7 @@ class GlanceNavigator(QFrame):
     def _fit(self) -> None:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(title) for title in self.titles), default=0)
-        self._width = max(self.MAX_WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
+        self._width = max(self.WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
         self.setMaximumWidth(self._width)
 
     def changeEvent(self, event) -> None:
