@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from raadsdossier.domain import kinds
-
-DELETED = "(verwijderd)"  # storage/store.py's field of a conflict where one side deleted the row
+from raadsdossier.storage.store import DELETED
 SHOWN_CHARACTERS = 400  # a longer value is cut in its cell; the cell's tooltip holds all of it
 
 

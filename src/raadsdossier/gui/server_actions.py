@@ -23,9 +23,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from raadsdossier.gui import server_dialog, tasks
+from raadsdossier.storage.store_keys import CONFLICTS_KEY, ORIGIN_KEY
 
-ORIGIN_KEY = "server_origin"  # storage/store.py's dossier_meta keys (here without importing it)
-CONFLICTS_KEY = "server_conflicts"
 # After an edit, the status is read again once the edits pause this long (it reads the whole dossier).
 STATUS_AFTER_EDIT_MS = 1500
 

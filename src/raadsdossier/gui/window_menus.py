@@ -111,9 +111,11 @@ class WindowMenus:
     def _server_status(self) -> None:
         """The current dossier's server status, read off the GUI thread, when it comes from a server; a dossier
         that does not costs one read of its settings, and imports nothing."""
+        from raadsdossier.storage.store_keys import ORIGIN_KEY
+
         view = self.current_view()
         try:
-            from_server = view is not None and bool(view.dossier.meta("server_origin"))
+            from_server = view is not None and bool(view.dossier.meta(ORIGIN_KEY))
         except Exception:  # unreadable now: nothing to show
             from_server = False
         if from_server or getattr(self, "_server_actions", None) is not None:

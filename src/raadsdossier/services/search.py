@@ -40,43 +40,16 @@ def close_all() -> None:
         engine.dispose()
 
 
-def enter_dossier(connection, url: str, name: str) -> tuple[str, int]:
-    """Put the schema of the store's dossier `name` first on the connection's search path for its transaction;
-    returns the schema and the dossier's revision. StoreError when there is no store or no such dossier."""
-    from sqlalchemy import text
-
-    found = connection.execute(text(f"SELECT schema_name, revision FROM {store.CATALOG}.dossiers WHERE name = :n"),
-                               {"n": name}).first() if _has_catalog(connection) else None
-    if found is None:
-        store._require_store(connection, url)  # no store at all: says so
-        raise store.StoreError(f"er staat geen dossier '{name}' op de server; 'raadsdossier server list' toont wat "
-                               "er is.")
-    connection.execute(text(f"SET LOCAL search_path TO {found[0]}, public"))
-    return found[0], found[1]
-
-
-def _has_catalog(connection) -> bool:
-    from sqlalchemy import text
-
-    return connection.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": f"{store.CATALOG}.dossiers"}).scalar()
-
-
 def search_store(url: str, name: str, query: str, limit: int = 50) -> list[search_index.SearchHit]:
     """The best `limit` hits for what the user typed in the dossier `name` of the store at `url`, as
     services.dossiers.search gives them for a local file. Reads only, in one read-only transaction."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        with _engine(url).connect() as connection:
-            # One snapshot for the catalog, the stats and the search (a check-in meanwhile changes none of them).
-            connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            schema, revision = enter_dossier(connection, url, name)
+    # One snapshot for the catalog, the stats and the search (a check-in meanwhile changes none of them).
+    with store.connected(url, snapshot=True, engine=_engine(url)) as connection:
+        schema, revision = store.enter_dossier(connection, name)
+        with _lock:
+            kept_revision, stats = _stats.get((url, schema), (None, None))
+        if kept_revision != revision:
+            stats = search_index.dossier_stats(connection)
             with _lock:
-                kept_revision, stats = _stats.get((url, schema), (None, None))
-            if kept_revision != revision:
-                stats = search_index.dossier_stats(connection)
-                with _lock:
-                    _stats[(url, schema)] = (revision, stats)
-            return search_index.search_postgres(connection, query, limit, stats)
-    except SQLAlchemyError as exc:
-        raise store._unavailable(url, exc) from exc
+                _stats[(url, schema)] = (revision, stats)
+        return search_index.search_postgres(connection, query, limit, stats)

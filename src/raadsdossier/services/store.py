@@ -11,6 +11,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.storage import store
+from raadsdossier.storage.store_keys import CONFLICTS_KEY, ORIGIN_KEY
 from raadsdossier.storage.dossier import Dossier, _make_engine
 
 
@@ -106,7 +107,7 @@ def _read_base(path: Path, password: str | None) -> dict:
 
 def origin_of(dossier: Dossier) -> store.Origin:
     with dossier.engine.connect() as connection:
-        raw, conflicts = _meta(connection, store.ORIGIN_KEY), _meta(connection, store.CONFLICTS_KEY)
+        raw, conflicts = _meta(connection, ORIGIN_KEY), _meta(connection, CONFLICTS_KEY)
     if raw is None:
         raise InvalidInput(dossier.path, "dit dossier komt niet van een server; zet het erop met 'raadsdossier server "
                                          "publish'.")
@@ -125,8 +126,8 @@ def publish(path: Path, url: str, name: str | None = None, password: str | None 
         with store.connected(url) as connection:
             revision = store.create_dossier_schema(connection, name, _display_name(rows), rows)
         with dossier.engine.begin() as connection:
-            _set_meta(connection, store.ORIGIN_KEY, store.Origin(url, name, revision).to_json())
-            _set_meta(connection, store.CONFLICTS_KEY, None)
+            _set_meta(connection, ORIGIN_KEY, store.Origin(url, name, revision).to_json())
+            _set_meta(connection, CONFLICTS_KEY, None)
     _write_base(path, rows, password)
     return Synced(path, name, revision, sent=sum(len(r) for r in rows.values()))
 
@@ -144,8 +145,8 @@ def checkout(url: str, name: str, path: Path, password: str | None = None) -> Sy
             connection.exec_driver_sql("DELETE FROM dossier_meta")
             store.write_rows(connection, rows)
             store.reindex(connection)
-            _set_meta(connection, store.ORIGIN_KEY, store.Origin(url, name, revision).to_json())
-            _set_meta(connection, store.CONFLICTS_KEY, None)
+            _set_meta(connection, ORIGIN_KEY, store.Origin(url, name, revision).to_json())
+            _set_meta(connection, CONFLICTS_KEY, None)
 
     _publish_new(path, build, password)
     _write_base(path, rows, password)
@@ -179,7 +180,7 @@ def _sync(path: Path, password: str | None, send_local: bool, mine=(), theirs=()
             local = store.read_rows(connection)
         base = _read_base(dossier.path, password)
         with store.connected(origin.url) as connection:
-            _schema, revision = store.lock_dossier(connection, origin.dossier)
+            _schema, revision = store.enter_dossier(connection, origin.dossier, lock=True)
             server = store.read_rows(connection)
             send, conflicts, take, held = store.three_way(local, base, server, store._revisions(connection),
                                                           mine, theirs)
@@ -193,8 +194,8 @@ def _sync(path: Path, password: str | None, send_local: bool, mine=(), theirs=()
             taken = store.apply_rows(connection, take, local)
             if taken:
                 store.reindex(connection)
-            _set_meta(connection, store.ORIGIN_KEY, store.Origin(origin.url, origin.dossier, revision).to_json())
-            _set_meta(connection, store.CONFLICTS_KEY,
+            _set_meta(connection, ORIGIN_KEY, store.Origin(origin.url, origin.dossier, revision).to_json())
+            _set_meta(connection, CONFLICTS_KEY,
                       json.dumps([c.as_dict() for c in conflicts], ensure_ascii=False) if conflicts else None)
     # The base is the server's state, except where a conflict waits: there it stays what both sides started from.
     new_base = server_now
@@ -241,7 +242,7 @@ def status(dossier: Dossier) -> Status | None:
     """The server status of the open `dossier`; None when it does not come from a server. Reads the server's
     revision (one query); offline, `server_revision` is None and the rest still holds."""
     with dossier.engine.connect() as connection:
-        raw = _meta(connection, store.ORIGIN_KEY)
+        raw = _meta(connection, ORIGIN_KEY)
         if raw is None:
             return None
         local = store.read_rows(connection)

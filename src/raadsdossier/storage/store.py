@@ -33,8 +33,7 @@ from urllib.parse import urlsplit
 from raadsdossier.domain.errors import DossierError, InvalidInput
 
 CATALOG = "raadsdossier_store"
-ORIGIN_KEY = "server_origin"  # dossier_meta: {"url", "dossier", "revision"} of a checked-out dossier
-CONFLICTS_KEY = "server_conflicts"  # dossier_meta: the conflicts still to resolve, as reported
+DELETED = "(verwijderd)"  # a Conflict's field when one side deleted the row the other changed
 # Tables that hold no rows of the dossier's own (the search index is rebuilt from the items).
 _SKIPPED = {"search_index", "alembic_version"}
 # What is each copy's own and never merged: the file's settings and origin (dossier_meta) and the items'
@@ -89,22 +88,25 @@ def _unavailable(url: str, exc: BaseException) -> StoreError:
 
 
 @contextmanager
-def connected(url: str, transaction: bool = True, require_store: bool = True, snapshot: bool = False):
+def connected(url: str, transaction: bool = True, require_store: bool = True, snapshot: bool = False, engine=None):
     """A connection to the store at `url` for a `with` block (in one transaction unless `transaction` is False;
-    with `snapshot`, everything it reads is one consistent state); what the server or the way to it refuses
-    becomes one StoreError naming the address."""
-    engine = engine_for(url)
+    with `snapshot`, one that only reads, and everything it reads is one consistent state); what the server or
+    the way to it refuses becomes one StoreError naming the address. `engine`: one the caller keeps for `url`
+    (services/search.py), used and left open; else one is made for the block and closed after it."""
+    kept = engine is not None
+    engine = engine if kept else engine_for(url)
     try:
         with engine.begin() if transaction else engine.connect() as connection:
             if snapshot:
-                connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             if require_store:
                 _require_store(connection, url)
             yield connection
     except server_errors() as exc:
         raise _unavailable(url, exc) from exc
     finally:
-        engine.dispose()
+        if not kept:
+            engine.dispose()
 
 
 # -- the catalog ------------------------------------------------------------------------------------------
@@ -229,7 +231,7 @@ def write_rows(connection, rows: dict[str, dict[str, dict]]) -> None:
 class Conflict:
     table: str
     key: str  # the row's primary key, as JSON
-    field: str  # the column; "(verwijderd)" when one side deleted the row the other changed
+    field: str  # the column; DELETED when one side deleted the row the other changed
     mine: object
     theirs: object
     by: str | None  # who changed it on the server, and when
@@ -276,7 +278,7 @@ def three_way(local: dict, base: dict, server: dict, revisions: dict | None = No
                     take.setdefault(name, {})[key] = s_row
                     continue
                 if l_row is None or s_row is None or b_row is None:
-                    conflicts.append(Conflict(name, key, "(verwijderd)", l_row, s_row, by, at))
+                    conflicts.append(Conflict(name, key, DELETED, l_row, s_row, by, at))
                     continue
                 mine_fields = _changed_fields(name, l_row, b_row)
                 both = mine_fields & _changed_fields(name, s_row, b_row)
@@ -434,12 +436,14 @@ def create_dossier_schema(connection, name: str, display_name: str, rows: dict) 
     return 1
 
 
-def lock_dossier(connection, name: str) -> tuple[str, int]:
-    """Lock the dossier's catalog row for this transaction (check-ins take turns); its (schema, revision)."""
+def enter_dossier(connection, name: str, lock: bool = False) -> tuple[str, int]:
+    """Put the schema of the store's dossier `name` first on the connection's search path for its transaction;
+    its (schema, revision). With `lock`, its catalog row is locked for the transaction: check-ins take turns.
+    StoreError when the store holds no such dossier."""
     from sqlalchemy import text
 
-    row = connection.execute(text(f"SELECT schema_name, revision FROM {CATALOG}.dossiers WHERE name = :n FOR UPDATE"),
-                             {"n": name}).first()
+    row = connection.execute(text(f"SELECT schema_name, revision FROM {CATALOG}.dossiers WHERE name = :n"
+                                  + (" FOR UPDATE" if lock else "")), {"n": name}).first()
     if row is None:
         raise StoreError(f"er staat geen dossier '{name}' op de server; 'raadsdossier server list' toont wat er is.")
     _enter(connection, row[0])
@@ -448,14 +452,8 @@ def lock_dossier(connection, name: str) -> tuple[str, int]:
 
 def read_dossier(connection, name: str) -> tuple[dict, int, dict]:
     """The rows, the revision and the row revisions of the dossier `name` (a consistent snapshot)."""
-    from sqlalchemy import text
-
-    row = connection.execute(text(f"SELECT schema_name, revision FROM {CATALOG}.dossiers WHERE name = :n"),
-                             {"n": name}).first()
-    if row is None:
-        raise StoreError(f"er staat geen dossier '{name}' op de server; 'raadsdossier server list' toont wat er is.")
-    _enter(connection, row[0])
-    return read_rows(connection), row[1], _revisions(connection)
+    _schema, revision = enter_dossier(connection, name)
+    return read_rows(connection), revision, _revisions(connection)
 
 
 def send_changes(connection, name: str, send, server_rows: dict, revision: int) -> int:
