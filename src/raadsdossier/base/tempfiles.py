@@ -60,12 +60,13 @@ def is_leftover(path: Path, now: float | None = None) -> bool:
 
 
 def remove_leftovers(folder: Path, target_name: str | None = None) -> list[Path]:
-    """Remove the leftover temporary files in `folder` (only those of `target_name`, when given); returns them.
-    A folder that cannot be read or written is left as it is: this is tidying, never a reason to fail."""
+    """Remove the leftover temporary files in `folder` (only those of `target_name`, when given, and those of its
+    temporary files, which a step that rewrites one makes: export/pdf_tags.py); returns them. A folder that
+    cannot be read or written is left as it is: this is tidying, never a reason to fail."""
     removed = []
-    prefix = f".{target_name}." if target_name else "."
+    prefixes = (f".{target_name}.", f"..{target_name}.") if target_name else (".",)
     try:
-        candidates = [entry for entry in Path(folder).iterdir() if entry.name.startswith(prefix)]
+        candidates = [entry for entry in Path(folder).iterdir() if entry.name.startswith(prefixes)]
     except OSError:
         return removed
     now = time.time()

@@ -10,12 +10,15 @@ language, the title shown by viewers and the PDF/UA identification in the XMP me
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 from reportlab.platypus import Flowable, Paragraph as RLParagraph, Table as RLTable
+
+from raadsdossier.base import tempfiles
 
 
 class Element:
@@ -173,8 +176,19 @@ def finish(path: Path, tags: Tags, title: str, language: str) -> None:
     """Add the structure tree of `tags` and the document's accessibility entries to the PDF at `path`, in place.
 
     `tags` must have recorded the drawing of exactly this file: the MCIDs in its pages and its link
-    annotations, in order. The file is rewritten whole (by pikepdf)."""
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    annotations, in order. The file is rewritten whole: pikepdf writes a temporary file beside it, named as
+    base/tempfiles.py names them (pikepdf's own name for one would outlive a killed process), and it replaces
+    `path` when whole."""
+    tagged = tempfiles.beside(path)
+    try:
+        _tag(path, tagged, tags, title, language)
+        os.replace(tagged, path)
+    finally:
+        tagged.unlink(missing_ok=True)
+
+
+def _tag(path: Path, tagged: Path, tags: Tags, title: str, language: str) -> None:
+    with pikepdf.open(path) as pdf:
         pages = [page.obj for page in pdf.pages]
         links = _link_annotations(pages, tags)
         root = pdf.Root
@@ -205,7 +219,7 @@ def finish(path: Path, tags: Tags, title: str, language: str) -> None:
             meta["pdfuaid:part"] = "1"
         # Object streams keep the thousands of small structure elements from tripling the file; they and
         # /Tabs need PDF 1.5, and PDF/UA-1 is written against PDF 1.7.
-        pdf.save(path, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
+        pdf.save(tagged, object_stream_mode=pikepdf.ObjectStreamMode.generate, min_version="1.7")
 
 
 def _link_annotations(pages: list, tags: Tags) -> list:
