@@ -35,13 +35,16 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
                     "filled": overview.data is not None,
                     "selectable": [int(label.textInteractionFlags().value) for label in
                                    (overview.title, overview.facts, overview.history)],
-                    "copied": sorted(path.name for path in demos.glob("*.raadsdossier"))}
+                    "copied": sorted(path.name for path in demos.glob("*.raadsdossier")),
+                    "menus": [len(action.menu().actions()) for action in window.menuBar().actions()],
+                    "toolbar": [action.text() for action in window.toolbar.actions() if action.text()]}
         def exec_(*args):
             app = QApplication.instance()
             window = next(w for w in app.topLevelWidgets() if hasattr(w, "views"))
             seen["at_exec"] = state(window)
             def after_first_turn():
                 seen["after"] = state(window)
+                seen["shortcuts"] = [window.export_action.shortcut().toString(), window.find_action.shortcut().toString()]
                 seen["palette"] = app.palette().color(app.palette().ColorRole.Window).name()
                 app.quit()
             QTimer.singleShot(0, after_first_turn)  # queued after the app's own first-turn work
@@ -61,6 +64,12 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
     assert first["tabs"] == TITLES and first["filled"]
     links_only = int(Qt.TextInteractionFlag.LinksAccessibleByMouse.value)  # a QLabel's own: not selectable yet
     assert first["selectable"] == [links_only] * 3 and first["copied"] == []
+    # the menus are closed on the first screen: their titles are there, their actions (and shortcuts) come after it;
+    # the toolbar's actions are there from the start
+    assert len(first["menus"]) == 6 and first["menus"] == [0] * 6
+    assert first["toolbar"] == after["toolbar"] and "&Importeren…" in first["toolbar"]
+    assert after["menus"][0] >= 10 and after["menus"][4] == 0  # the Server menu is filled when it opens
+    assert seen["shortcuts"] == ["Ctrl+E", "Ctrl+F"]
     selectable = int(Qt.TextInteractionFlag.TextSelectableByMouse.value)
     assert after["qt_namespace"] is True
     assert after["tabs"] == TITLES and after["filled"]
@@ -197,7 +206,7 @@ def test_a_first_start_whose_copies_fail_builds_the_demo_dossiers_instead(qtbot,
 def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbot):
     """The glance's navigator is drawn (GlanceNavigator) rather than a QListWidget: pixel for pixel the disabled list
     of the section titles with the first one current, at the app's style, and its text margin the style's own."""
-    from PySide6.QtWidgets import QApplication, QListWidget, QStyle
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStyle, QWidget
 
     from raadsdossier.gui.app import apply_style
     from raadsdossier.gui.glance_view import GlanceNavigator
@@ -232,7 +241,20 @@ def test_the_glance_navigator_looks_like_the_disabled_list_it_stands_in_for(qtbo
     drawn.setFont(font)
     widest = max(drawn.fontMetrics().horizontalAdvance(title) for title in titles)
     assert drawn.sizeHint().width() >= widest + 2 * drawn.TEXT_MARGIN + 2 * drawn.frameWidth() > 220
-    assert drawn.maximumWidth() == drawn.sizeHint().width()
+    # beside the Overzicht, as in a glance, it is as wide as its hint, also after its font changes
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    navigator = GlanceNavigator(titles)
+    row.addWidget(navigator)
+    row.addWidget(QWidget(), 1)
+    holder.resize(1200, 600)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert navigator.width() == GlanceNavigator.WIDTH
+    navigator.setFont(font)
+    qtbot.waitUntil(lambda: navigator.width() == navigator.sizeHint().width() > GlanceNavigator.WIDTH)
 
 
 def test_a_panel_draws_its_links_in_the_link_colour_and_what_follows_quieter(qtbot):

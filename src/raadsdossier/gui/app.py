@@ -11,7 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from raadsdossier.gui import tasks, workspace
+from raadsdossier.gui import workspace
 from raadsdossier.gui.lazy_qt import Qt, make_namespace
 from raadsdossier.gui.mainwindow import MainWindow
 from raadsdossier.base.paths import resource
@@ -166,13 +166,14 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
     without the data layer. `finish_start` opens them properly.
 
     With `defer`, what the first screen does not need waits for `finish_first_screen` (`run` calls it once that
-    screen is painted): the glances' texts made selectable (see GlanceView) and, on a first start, the copies of
-    the demo dossiers, whose glances are read from the built ones the app ships until then.
+    screen is painted): the menus' actions (WindowMenus._build_menus), the glances' texts made selectable (see
+    GlanceView) and, on a first start, the copies of the demo dossiers, whose glances are read from the built ones
+    the app ships until then.
     """
     install_fonts()
     apply_style(QApplication.instance())
     settings = settings or workspace.Settings()
-    window = MainWindow(settings)
+    window = MainWindow(settings, fill_menus=not defer)
     paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
     read_from = None
     if not paths and _first_run(settings):
@@ -185,6 +186,7 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
 
 def finish_first_screen(window: MainWindow) -> None:
     """What start_window(defer=True) left until the first screen was painted (see there)."""
+    window.fill_menus()
     _copy_demo_dossiers(window)
     for view in window.glances():
         view.make_texts_selectable()
@@ -311,6 +313,8 @@ def run(files: list[Path]) -> int:
             settle_style(app)
             finish_first_screen(window)
         finally:  # whatever went wrong above, the dossiers still open (and say what is wrong)
+            from raadsdossier.gui import tasks  # (Qt's thread pool: not for the first screen)
+
             tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
 
     # Paint the first screen before the import starts (from the event loop's first turn): a worker

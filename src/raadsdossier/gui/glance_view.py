@@ -43,7 +43,6 @@ class GlanceNavigator(QFrame):
         self.setFrameShadow(QFrame.Shadow.Sunken)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self._fit()
         self.setEnabled(False)  # sections open once the dossier is
         self.setAccessibleName(self.tr("Onderdelen van het dossier"))
         self.setAccessibleDescription(", ".join(titles))
@@ -52,20 +51,15 @@ class GlanceNavigator(QFrame):
         # an item view's row: the font's exact height rounded up (QFontMetrics.height rounds it off)
         return math.ceil(QFontMetricsF(self.font()).height())
 
-    def _fit(self) -> None:
+    # Its width follows its font through the size hint, which QWidget asks again when the font changes; the glance's
+    # layout gives it that width (the Overzicht beside it takes what is left). Not through a changeEvent of its
+    # own: the first event Python is handed as a QEvent makes the wrappers of all of Qt's event classes, 1.5 ms of
+    # the first screen of start-up (bench/run.py "start").
+    def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(title) for title in self.titles), default=0)
-        self._width = max(self.WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
-        self.setMaximumWidth(self._width)
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
-            self._fit()
-            self.updateGeometry()
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._width, len(self.titles) * self._row_height() + 2 * self.frameWidth())
+        width = max(self.WIDTH, widest + 2 * self.TEXT_MARGIN + 2 * self.frameWidth())
+        return QSize(width, len(self.titles) * self._row_height() + 2 * self.frameWidth())
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)  # the frame

@@ -17,7 +17,7 @@ import raadsdossier
 from raadsdossier.storage import glance
 from raadsdossier.domain.errors import DamagedDossier, DossierError
 from raadsdossier.storage.sqlitefile import SUFFIX
-from raadsdossier.gui import tasks, workspace
+from raadsdossier.gui import workspace
 from raadsdossier.gui.lazy_qt import Qt
 from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.safety_actions import SafetyActions
@@ -51,7 +51,9 @@ class _BuiltWhenShown(QWidget):
 
 
 class MainWindow(WindowMenus, SafetyActions, QMainWindow):
-    def __init__(self, settings: workspace.Settings) -> None:
+    def __init__(self, settings: workspace.Settings, fill_menus: bool = True) -> None:
+        """`fill_menus` False: the menus' actions beyond the toolbar's wait for `fill_menus` (start-up's first
+        screen, gui/app.py; see WindowMenus._build_menus)."""
         super().__init__()
         self.settings = settings
         self.unchecked_demo_copies: list[Path] | None = None  # a first start's, until checked (gui/app.py)
@@ -83,7 +85,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        self._build_menus(fill=fill_menus)
         self._build_toolbar()
         self.resize(1280, 820)
         self._update_title()
@@ -257,6 +259,8 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                 self.open_path(path, password=password)
 
         # Not being able to check now (the file is busy or gone) is not damage: the next open checks again.
+        from raadsdossier.gui import tasks
+
         tasks.run_in_background(dossier.quick_check, checked, lambda _exc: None)
 
     def open_dialog(self) -> None:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from raadsdossier.gui import tasks
 
 if TYPE_CHECKING:
     from raadsdossier.gui.dossier_view import DossierView
@@ -69,6 +68,8 @@ class SafetyActions:
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.warning(self, _t("Niet gelukt"), str(exc))
+
+        from raadsdossier.gui import tasks
 
         tasks.run_in_background(work, done, failed)
 
@@ -190,6 +191,7 @@ class SafetyActions:
 
     def auto_backup_all(self) -> None:
         """Offer every open writable dossier to backups.auto_backup, off the GUI thread (the timer calls this)."""
+        from raadsdossier.gui import tasks
         from raadsdossier.services import safety
 
         for view in self.views():

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer, Si
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
-from raadsdossier.gui import tasks
 from raadsdossier.gui.lazy_qt import USER_ROLE, Qt
 
 # Hits per dossier. The service is asked for one more, so the panel knows when the limit cut results off.
@@ -216,6 +215,7 @@ class SearchPanel(QWidget):
             self._fill([], QCoreApplication.translate("SearchPanel", "Er is geen dossier open om in te zoeken."),
                        everywhere)
             return
+        from raadsdossier.gui import tasks
         from raadsdossier.gui.search_results import find  # here, not on the worker thread that calls it
 
         self._pending_query = query

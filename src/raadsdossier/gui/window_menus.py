@@ -5,7 +5,7 @@ as open_dialog and export_pack). Its texts are translated in MainWindow's contex
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 from raadsdossier.gui.lazy_qt import set_by_name
@@ -17,25 +17,69 @@ def _t(text: str) -> str:
 
 def _set_shortcut(action: QAction, shortcut) -> None:
     """action.setShortcut(QKeySequence(shortcut)), as Qt does it, through setShortcuts: telling setShortcut's
-    overloads apart makes Qt's namespace in Python, which the first screen does not make (gui/lazy_qt.py)."""
+    overloads apart makes Qt's namespace in Python, which the first screen does not make (gui/lazy_qt.py).
+    `shortcut`: a QKeySequence.StandardKey, or text such as "Ctrl+E"."""
+    from PySide6.QtGui import QKeySequence  # see WindowMenus._build_menus
+
     sequence = QKeySequence(shortcut)
     action.setShortcuts([sequence] if not sequence.isEmpty() else [])
 
 
 class WindowMenus:
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+    def _new_action(self, text: str, slot, name: str) -> QAction:
         action = QAction(self)  # not QAction(text, self): telling it from QAction(icon, text, self) loads QIcon
         action.setText(text)
-        if shortcut is not None:
-            _set_shortcut(action, shortcut)
         action.triggered.connect(slot)
         action.setObjectName(name)
+        return action
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        return self._place(menu, self._new_action(text, slot, name), shortcut)
+
+    @staticmethod
+    def _place(menu, action: QAction, shortcut=None) -> QAction:
+        if shortcut is not None:
+            _set_shortcut(action, shortcut)
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menus(self, fill: bool = True) -> None:
+        """The menu bar's menus and the actions the toolbar shows; their menus' other actions, and every
+        shortcut, come with `fill_menus`, which start-up calls once the first screen is painted (gui/app.py): on
+        that screen the menus are closed, and filling them (thirty actions, Qt's key-sequence class made in
+        Python for their shortcuts) was a twentieth of what it added to a bare window (bench/run.py "start")."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(_t("&Bestand"))
+        self._menus = [bar.addMenu(title) for title in (_t("&Bestand"), _t("Be&werken"), _t("&Zoeken"),
+                                                        _t("Bee&ld"))]
+        self.server_menu = bar.addMenu(_t("&Server"))  # its actions: gui/server_actions.py, made when first needed
+        self.server_menu.setObjectName("server")
+        self.server_menu.aboutToShow.connect(lambda: self.server_actions().menu_shown())
+        self._menus.append(bar.addMenu(_t("&Help")))
+        self.undo_action = self.undo_group.createUndoAction(self, _t("&Ongedaan maken"))
+        self.redo_action = self.undo_group.createRedoAction(self, _t("Opnie&uw"))
+        self.import_action = self._new_action(_t("&Importeren…"), self.import_files, "import")
+        self.export_action = self._new_action(_t("&Vergaderstuk maken…"), self.export_pack, "export")
+        self.backups_action = self._new_action(_t("&Reservekopieën…"), self.show_backups, "backups")
+        self.new_item_action = self._new_action(_t("Nieuw &item"), self._new_item, "new-item")
+        self.edit_action = self._new_action(_t("Item &bewerken"), self._edit_item, "edit")
+        self.find_action = self._new_action(_t("&Zoeken in dossier"), self.search.focus, "find")
+        self.tracker_action = self._new_action(_t("&Moties volgen"), self.show_tracker, "tracker")
+        self.manual_action = self._new_action(_t("&Handleiding"), self.show_manual, "manual")
+        self.tracker_action.setToolTip(_t("De moties van alle geopende dossiers in één lijst, met stemmingen en uitvoering"))
+        self.menus_filled = False
+        if fill:
+            self.fill_menus()
+        else:
+            self._update_actions()
+
+    def fill_menus(self) -> None:
+        """Every action in its menu, with its shortcut (see _build_menus). Once."""
+        from PySide6.QtGui import QKeySequence
+
+        if self.menus_filled:
+            return
+        self.menus_filled = True
+        file_menu, edit_menu, find_menu, view_menu, help_menu = self._menus
         self._action(file_menu, _t("&Nieuw dossier…"), self.new_dossier, QKeySequence.StandardKey.New, "new")
         self._action(file_menu, _t("&Openen…"), self.open_dialog, QKeySequence.StandardKey.Open, "open")
         self._action(file_menu, _t("&Voorbeelddossiers openen"), self.open_demo, None, "demo")
@@ -43,10 +87,10 @@ class WindowMenus:
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.copy_action = self._action(file_menu, _t("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy")
-        self.export_action = self._action(file_menu, _t("&Vergaderstuk maken…"), self.export_pack, "Ctrl+E", "export")
-        self.import_action = self._action(file_menu, _t("&Importeren…"), self.import_files, "Ctrl+I", "import")
+        self._place(file_menu, self.export_action, "Ctrl+E")
+        self._place(file_menu, self.import_action, "Ctrl+I")
         file_menu.addSeparator()
-        self.backups_action = self._action(file_menu, _t("&Reservekopieën…"), self.show_backups, None, "backups")
+        self._place(file_menu, self.backups_action)
         self.check_action = self._action(file_menu, _t("Dossier &controleren…"), self.check_dossier, None, "check")
         self.encrypt_action = self._action(file_menu, _t("&Versleutelen…"), self.encrypt_dossier, None, "encrypt")
         self.password_action = self._action(file_menu, _t("&Wachtwoord wijzigen…"), self.change_password, None,
@@ -59,46 +103,33 @@ class WindowMenus:
         file_menu.addSeparator()
         self._action(file_menu, _t("&Afsluiten"), self.close, "Ctrl+Q", "quit")
 
-        edit_menu = bar.addMenu(_t("Be&werken"))
-        self.undo_action = self.undo_group.createUndoAction(self, _t("&Ongedaan maken"))
         _set_shortcut(self.undo_action, QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, _t("Opnie&uw"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.new_item_action = self._action(edit_menu, _t("Nieuw &item"), self._new_item, "Ctrl+Shift+N", "new-item")
-        self.edit_action = self._action(edit_menu, _t("Item &bewerken"), self._edit_item, "F2", "edit")
+        self._place(edit_menu, self.new_item_action, "Ctrl+Shift+N")
+        self._place(edit_menu, self.edit_action, "F2")
         self.delete_action = self._action(edit_menu, _t("Item &verwijderen"), self._delete_item, "Ctrl+Del", "delete")
         self.paste_action = self._action(edit_menu, _t("Vragen &plakken…"), self._paste_questions, "Ctrl+Shift+V",
                                          "paste-questions")
 
-        find_menu = bar.addMenu(_t("&Zoeken"))
-        self.find_action = self._action(find_menu, _t("&Zoeken in dossier"), self.search.focus,
-                                        QKeySequence.StandardKey.Find, "find")
+        self._place(find_menu, self.find_action, QKeySequence.StandardKey.Find)
 
-        view_menu = bar.addMenu(_t("Bee&ld"))
         for number, (text, key) in enumerate((
             (_t("Overzicht"), "overview"), (_t("Tijdlijn"), "timeline"), (_t("Moties"), "motions"),
             (_t("Vragen && antwoorden"), "question_sets"), (_t("Amnesty-checklist"), "checklist"),
         ), start=1):
             self._action(view_menu, text, lambda _checked=False, k=key: self._goto(k), f"Ctrl+{number}", f"goto-{key}")
         view_menu.addSeparator()
-        self.tracker_action = self._action(view_menu, _t("&Moties volgen"), self.show_tracker, "Ctrl+Shift+M", "tracker")
-        self.tracker_action.setToolTip(_t("De moties van alle geopende dossiers in één lijst, met stemmingen en uitvoering"))
+        self._place(view_menu, self.tracker_action, "Ctrl+Shift+M")
         language = view_menu.addMenu(_t("&Taal"))
         for text, code in (("Nederlands", "nl"), ("English", "en")):
             action = self._action(language, text, lambda _checked=False, c=code: self._set_language(c), None, f"lang-{code}")
             action.setCheckable(True)
             action.setChecked(self.settings.language == code)
 
-        self.server_menu = bar.addMenu(_t("&Server"))  # its actions: gui/server_actions.py, made when first needed
-        self.server_menu.setObjectName("server")
-        self.server_menu.aboutToShow.connect(lambda: self.server_actions().menu_shown())
-
-        help_menu = bar.addMenu(_t("&Help"))
-        self.manual_action = self._action(help_menu, _t("&Handleiding"), self.show_manual,
-                                          QKeySequence.StandardKey.HelpContents, "manual")
+        self._place(help_menu, self.manual_action, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, _t("&Over Raadsdossier"), self._about, None, "about")
         self._update_actions()
 

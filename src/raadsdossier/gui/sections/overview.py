@@ -17,7 +17,6 @@ from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.domain.kinds import SECTION_BY_KEY
-from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import count_label, format_date, kind_label, label, section_title
 from raadsdossier.gui.lazy_qt import Qt, set_by_name
 from raadsdossier.gui.sections.base import Section
@@ -222,6 +221,7 @@ class OverviewSection(Section):
     def refresh(self) -> None:
         """Read the overview on a worker thread: it counts the whole dossier, and in a large one (or the
         first time a process runs these queries) that took a third of a second with the window frozen."""
+        from raadsdossier.gui import tasks
         from raadsdossier.services import dashboard
 
         super().refresh()
