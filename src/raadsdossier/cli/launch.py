@@ -31,6 +31,11 @@ def launch_gui(files: list[Path]) -> int:
     # everything start-up makes (modules, classes, Qt's enum types) took a tenth of that screen's time.
     gc.disable()
     try:
+        from raadsdossier.gui import first_screen, fontconfig
+
+        # both go on while the window's modules are imported (see there)
+        fontconfig.start_loading()
+        first_screen.start(files)
         from raadsdossier.gui.app import run
     except ImportError as exc:
         gc.enable()

@@ -11,11 +11,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from raadsdossier.gui import workspace
+from raadsdossier.gui import first_screen, fontconfig, workspace
 from raadsdossier.gui.lazy_qt import Qt, make_namespace
 from raadsdossier.gui.mainwindow import MainWindow
 from raadsdossier.base.paths import resource
-from raadsdossier.storage.sqlitefile import SUFFIX
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -85,6 +84,7 @@ def light_palette() -> QPalette:
 def fusion_application() -> QApplication:
     """The application, in Fusion from the start (Qt's own -style argument): setting the style afterwards hands
     Python the style object, whose wrapper took 5 ms of the first screen (see light_palette)."""
+    fontconfig.wait()  # what cli/launch.py started loading: done before Qt can ask for a font
     app = QApplication([*sys.argv[:1], "-style", "Fusion"])
     app._raadsdossier_fusion = True
     return app
@@ -161,7 +161,8 @@ def build_window(files: list[Path], settings: workspace.Settings | None = None) 
     return window
 
 
-def start_window(files: list[Path], settings: workspace.Settings | None = None, defer: bool = False) -> MainWindow:
+def start_window(files: list[Path], settings: workspace.Settings | None = None, defer: bool = False,
+                 screen: first_screen.FirstScreen | None = None) -> MainWindow:
     """The window as start-up first shows it: a glance at each dossier to open (core/glance.py), read
     without the data layer. `finish_start` opens them properly.
 
@@ -170,15 +171,12 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
     GlanceView) and, on a first start, the copies of the demo dossiers, whose glances are read from the built ones
     the app ships until then.
     """
+    screen = screen or first_screen.take(files, settings)  # what cli/launch.py started, if it did (see there)
     install_fonts()
     apply_style(QApplication.instance())
-    settings = settings or workspace.Settings()
-    window = MainWindow(settings, fill_menus=not defer)
-    paths = [Path(path) for path in files] if files else [path for path in settings.open_files if Path(path).exists()]
-    read_from = None
-    if not paths and _first_run(settings):
-        paths, read_from = _shipped_demo_dossiers(window) or ([], None)  # else finish_start builds them
-    window.show_glances(paths, selectable_texts=not defer, read_from=read_from)
+    window = MainWindow(screen.settings, fill_menus=not defer)
+    window.uncopied_demo_dossiers = screen.uncopied
+    window.show_glances(screen.paths, selectable_texts=not defer, read_from=screen.read_from, read=screen.glances())
     if not defer:
         finish_first_screen(window)
     return window
@@ -192,32 +190,8 @@ def finish_first_screen(window: MainWindow) -> None:
         view.make_texts_selectable()
 
 
-def _first_run(settings: workspace.Settings) -> bool:
-    return settings.first_run and not settings.recent_files
-
-
-def _shipped_demo_dossiers(window: MainWindow) -> tuple[list[Path], list[Path]] | None:
-    """A first start's demo dossiers, to be copied from the built ones the app ships (no data layer needed):
-    where they go, and the files their glances are read from (the built one where the copy is not there yet).
-    `_copy_demo_dossiers` copies them: after the first paint, of which copying them (each file written through
-    to the disk) took a twentieth.
-
-    Whether those are current is checked after the first screen (`_check_demo_copies`): the check reads and
-    hashes them all, and took a third of what the copying adds to a first start.
-    """
-    from raadsdossier.services import demo
-
-    built = demo.prebuilt(check=False)
-    if not built:
-        return None
-    directory = workspace.demo_dir()
-    paths = [directory / f"{slug}{SUFFIX}" for slug in sorted(built)]  # where demo.copy_prebuilt puts them
-    window.uncopied_demo_dossiers = paths
-    return paths, [path if path.exists() else built[path.stem] for path in paths]
-
-
 def _copy_demo_dossiers(window: MainWindow) -> None:
-    """Copy a first start's demo dossiers (`_shipped_demo_dossiers`). If that fails, their tabs go and
+    """Copy a first start's demo dossiers (first_screen.shipped_demo_dossiers). If that fails, their tabs go and
     finish_start builds them instead (and says what is wrong)."""
     paths, window.uncopied_demo_dossiers = window.uncopied_demo_dossiers, None
     if not paths:
@@ -266,7 +240,7 @@ def finish_start(window: MainWindow, files: list[Path]) -> None:
     finish_first_screen(window)  # when run() has not yet
     _check_demo_copies(window)
     window.open_glances(remember=bool(files))
-    if not files and not window.views() and _first_run(window.settings):
+    if not files and not window.views() and first_screen.first_run(window.settings):
         window.open_demo()
         window.tabs.setCurrentIndex(0)
     window.decorate_soon()
@@ -293,9 +267,9 @@ def run(files: list[Path]) -> int:
     app = QApplication.instance() or fusion_application()
     app.setApplicationName("Raadsdossier")
     app.setOrganizationName("Raadsdossier")
-    settings = workspace.Settings()
-    app._translators = install_translations(app, settings.language)
-    window = start_window(files, settings, defer=True)
+    screen = first_screen.take(files)
+    app._translators = install_translations(app, screen.settings.language)
+    window = start_window(files, screen.settings, defer=True, screen=screen)
     window.show()
 
     def loaded(_result=None) -> None:

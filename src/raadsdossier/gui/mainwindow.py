@@ -141,16 +141,22 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         return None if widget is None or isinstance(widget, GlanceView) or widget is self.tracker else widget
 
     def show_glances(self, paths: list[Path], selectable_texts: bool = True,
-                     read_from: list[Path] | None = None) -> None:
+                     read_from: list[Path] | None = None, read: list | None = None) -> None:
         """Start-up's first step: a tab per dossier with its Overzicht read by core/glance.py, without the
         data layer. `open_glances` then opens them properly, each in its tab's place. `read_from`: the files
         to read the glances from, where not `paths` themselves (a first start's demo dossiers before they are
-        copied, gui/app.py). (`selectable_texts`: see GlanceView.)"""
-        for number, (path, source) in enumerate(zip(paths, read_from or paths)):
+        copied, gui/app.py). `read`: those glances already read (glance.ReadAhead). (`selectable_texts`: see
+        GlanceView.)"""
+        sources = read_from or paths
+        if read is not None and len(read) != len(paths):
+            read = None
+        for number, (path, source) in enumerate(zip(paths, sources)):
             if number == 0:  # shown first: read whole; the others' titles now, their glance when first shown
-                view = GlanceView(Path(path).resolve(), glance.glance(source), selectable_texts=selectable_texts)
+                view = GlanceView(Path(path).resolve(), read[0] if read is not None else glance.glance(source),
+                                  selectable_texts=selectable_texts)
             else:
-                view = GlanceView(Path(path).resolve(), partnership=glance.glance_partnership(source),
+                view = GlanceView(Path(path).resolve(),
+                                  partnership=read[number] if read is not None else glance.glance_partnership(source),
                                   selectable_texts=selectable_texts, source=Path(source))
             index = self.tabs.addTab(view, view.title)
             self.tabs.setTabToolTip(index, str(view.path))

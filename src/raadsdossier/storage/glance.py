@@ -313,6 +313,30 @@ def glance_partnership(path: Path) -> dict | None:
     return _read(path, partnership_summary)
 
 
+class ReadAhead:
+    """The glances a window shows first, read on a thread of their own while the window is being made: the whole
+    glance of the first of `paths`, the partnership of the others (what their tab titles need), as
+    `show_glances` reads them. SQLite lets go of Python's lock while it opens a file and reads its schema, most
+    of a glance's time, so on a second processor core that time is no longer the first screen's.
+
+    `result()` waits for them: [glance(first), glance_partnership(second), …], or None where the thread failed
+    (the caller then reads them itself, and meets the same error where it can say what is wrong)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        import threading
+
+        self._result: list | None = None
+        self._thread = threading.Thread(target=self._read, args=(list(paths),), name="glances", daemon=True)
+        self._thread.start()
+
+    def _read(self, paths: list[Path]) -> None:
+        self._result = [glance(path) if number == 0 else glance_partnership(path) for number, path in enumerate(paths)]
+
+    def result(self) -> list | None:
+        self._thread.join()
+        return self._result
+
+
 def _read(path: Path, read):
     """`read(connection)` on the dossier file at `path`, read-only; None where `glance` gives None."""
     path = Path(path)

@@ -1,0 +1,119 @@
+"""What the window shows first is worked out and read before the window's modules are imported (gui/first_screen.py,
+cli/launch.py), and fontconfig is loaded beside them (gui/fontconfig.py): what is read ahead is what the window
+would read itself, and whatever goes wrong ahead is met again where the window says what is wrong."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from raadsdossier.gui import first_screen, fontconfig
+from raadsdossier.gui.workspace import Settings
+from raadsdossier.storage import glance
+
+DEMOS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengdu"]
+
+
+@pytest.fixture(autouse=True)
+def _nothing_started():
+    first_screen._started = None
+    yield
+    first_screen._started = None
+
+
+def test_the_glances_read_ahead_are_those_the_window_reads(app_home, demo_copy):
+    files = [demo_copy(slug) for slug in DEMOS]
+    first_screen.start(files)
+    screen = first_screen.take(files)
+    assert screen.paths == files and screen.read_from is None and screen.uncopied is None
+    read = screen.glances()
+    assert read[0] == glance.glance(files[0])
+    assert read[1:] == [glance.glance_partnership(path) for path in files[1:]]
+    assert [part["partner_name"] for part in read[1:]] == ["Yangzhou", "Dalian", "Chengdu"]
+
+
+def test_what_was_started_is_taken_once_and_only_for_the_same_start(app_home, demo_copy):
+    files = [demo_copy(slug) for slug in DEMOS[:2]]
+    first_screen.start(files)
+    started = first_screen._started
+    assert first_screen.take(files[:1]) is not started  # other files: worked out again
+    first_screen.start(files)
+    started = first_screen._started
+    assert first_screen.take(files, Settings()) is not started  # other settings: likewise
+    first_screen.start(files)
+    started = first_screen._started
+    assert first_screen.take(files) is started
+    assert first_screen.take(files) is not started  # once
+
+
+def test_a_first_start_reads_the_shipped_demo_dossiers_until_they_are_copied(app_home):
+    screen = first_screen.take([])
+    assert [path.stem for path in screen.paths] == DEMOS
+    assert screen.uncopied == screen.paths and not any(path.exists() for path in screen.paths)
+    assert [path.name for path in screen.read_from] == [path.name for path in screen.paths]
+    assert screen.glances()[0]["partnership"]["partner_name"] == "Wuhan"
+
+
+def test_a_damaged_settings_file_read_ahead_is_met_again_by_the_window(app_home, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise OSError("the disk is gone")
+
+    monkeypatch.setattr(first_screen.workspace, "Settings", broken)
+    first_screen.start([])  # says nothing: the window says what is wrong, where it always did
+    assert first_screen._started is None
+    with pytest.raises(OSError, match="the disk is gone"):
+        first_screen.take([])
+
+
+def test_a_glance_that_fails_ahead_is_read_by_the_window_itself(app_home, demo_copy, monkeypatch):
+    files = [demo_copy(slug) for slug in DEMOS[:2]]
+
+    def failing(_self, _paths):
+        raise RuntimeError("read ahead failed")
+
+    monkeypatch.setattr(glance.ReadAhead, "_read", failing)
+    monkeypatch.setattr(threading, "excepthook", lambda _args: None)  # the thread's error is not the test's
+    screen = first_screen.take(files)
+    assert screen.glances() is None  # MainWindow.show_glances then reads them
+
+
+def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch):
+    calls = []
+
+    class Library:
+        def __init__(self, name):
+            self.name = name
+
+        def FcInit(self):  # noqa: N802 (fontconfig's name)
+            calls.append((self.name, threading.current_thread() is threading.main_thread()))
+            return 1
+
+    import ctypes
+
+    monkeypatch.setattr(ctypes, "CDLL", Library)
+    monkeypatch.setattr(fontconfig, "_loading", None)
+    monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
+    fontconfig.start_loading()
+    fontconfig.wait()
+    assert calls == [(fontconfig.LIBRARY, False)]
+    fontconfig.start_loading()  # once
+    fontconfig.wait()
+    assert len(calls) == 1
+
+
+def test_without_fontconfig_nothing_happens(monkeypatch):
+    import ctypes
+
+    def missing(_name):
+        raise OSError("libfontconfig.so.1: cannot open shared object file")
+
+    monkeypatch.setattr(ctypes, "CDLL", missing)
+    monkeypatch.setattr(fontconfig, "_loading", None)
+    monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
+    fontconfig.start_loading()
+    fontconfig.wait()  # no error: Qt loads fontconfig itself, as it always did
+    monkeypatch.setattr(fontconfig, "_loading", None)
+    monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: False)  # Windows, macOS
+    fontconfig.start_loading()
+    assert fontconfig._loading is None
