@@ -48,15 +48,18 @@ def test_what_was_started_is_taken_once_and_only_for_the_same_start(app_home, de
 
 
 def test_a_first_start_reads_the_shipped_demo_dossiers_until_they_are_copied(app_home):
+    from raadsdossier.services import demo
+
     screen = first_screen.take([])
     assert [path.stem for path in screen.paths] == DEMOS
     assert screen.uncopied == screen.paths and not any(path.exists() for path in screen.paths)
-    assert [path.name for path in screen.read_from] == [path.name for path in screen.paths]
+    built = demo.prebuilt(check=False)
+    assert screen.read_from == [built[slug] for slug in DEMOS]
     assert screen.glances()[0]["partnership"]["partner_name"] == "Wuhan"
 
 
-def test_a_damaged_settings_file_read_ahead_is_met_again_by_the_window(app_home, monkeypatch):
-    def broken(*_args, **_kwargs):
+def test_what_fails_while_working_out_ahead_is_met_again_by_the_window(app_home, monkeypatch):
+    def broken(*_args, **_kwargs):  # (a damaged settings file does not: it reads as empty settings)
         raise OSError("the disk is gone")
 
     monkeypatch.setattr(first_screen.workspace, "Settings", broken)
@@ -66,7 +69,9 @@ def test_a_damaged_settings_file_read_ahead_is_met_again_by_the_window(app_home,
         first_screen.take([])
 
 
-def test_a_glance_that_fails_ahead_is_read_by_the_window_itself(app_home, demo_copy, monkeypatch):
+def test_glances_that_fail_ahead_are_read_by_the_window_itself(qtbot, app_home, demo_copy, monkeypatch):
+    from raadsdossier.gui.app import start_window
+
     files = [demo_copy(slug) for slug in DEMOS[:2]]
 
     def failing(_self, _paths):
@@ -74,11 +79,23 @@ def test_a_glance_that_fails_ahead_is_read_by_the_window_itself(app_home, demo_c
 
     monkeypatch.setattr(glance.ReadAhead, "_read", failing)
     monkeypatch.setattr(threading, "excepthook", lambda _args: None)  # the thread's error is not the test's
-    screen = first_screen.take(files)
-    assert screen.glances() is None  # MainWindow.show_glances then reads them
+    first_screen.start(files)
+    assert first_screen._started.glances() is None
+    window = start_window(files, defer=True)  # takes the screen started above, and reads the glances itself
+    qtbot.addWidget(window)
+    assert [window.tabs.tabText(i) for i in range(2)] == ["Arnhem – Wuhan", "Breda – Yangzhou"]
+    assert window.glances()[0].data["partnership"]["partner_name"] == "Wuhan"
 
 
-def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch):
+@pytest.fixture
+def thread_errors(monkeypatch):
+    """What escapes a thread (pytest would only warn of it)."""
+    errors = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    return errors
+
+
+def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors):
     calls = []
 
     class Library:
@@ -99,10 +116,10 @@ def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch):
     assert calls == [(fontconfig.LIBRARY, False)]
     fontconfig.start_loading()  # once
     fontconfig.wait()
-    assert len(calls) == 1
+    assert len(calls) == 1 and thread_errors == []
 
 
-def test_without_fontconfig_nothing_happens(monkeypatch):
+def test_without_fontconfig_nothing_happens(monkeypatch, thread_errors):
     import ctypes
 
     def missing(_name):
@@ -113,6 +130,7 @@ def test_without_fontconfig_nothing_happens(monkeypatch):
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
     fontconfig.start_loading()
     fontconfig.wait()  # no error: Qt loads fontconfig itself, as it always did
+    assert thread_errors == []
     monkeypatch.setattr(fontconfig, "_loading", None)
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: False)  # Windows, macOS
     fontconfig.start_loading()

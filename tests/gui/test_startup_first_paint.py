@@ -78,6 +78,50 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
     assert seen["palette"] == "#efefef"  # offscreen: no dark scheme, Fusion's light window colour
 
 
+def test_when_the_work_after_the_first_paint_fails_the_menus_are_filled_and_the_dossiers_still_open(tmp_path):
+    """The real start, with what runs right after the first paint failing before it fills the menus."""
+    code = textwrap.dedent("""
+        import json, sys
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        import raadsdossier.gui.app as app_module
+        def broken():
+            raise RuntimeError("broken on purpose")
+        app_module.make_namespace = broken
+        real_exec = QApplication.exec
+        seen = {}
+        def exec_(*args):
+            app = QApplication.instance()
+            window = next(w for w in app.topLevelWidgets() if hasattr(w, "views"))
+            def after_first_turn():  # queued after the app's own first-turn work; the data layer is still loading
+                seen["menus"] = [len(action.menu().actions()) for action in window.menuBar().actions()]
+                seen["open_then"] = len(window.views())
+                when_open()
+            def when_open():
+                if len(window.views()) == 4:
+                    seen["open"] = 4
+                    app.quit()
+                else:
+                    QTimer.singleShot(20, when_open)
+            QTimer.singleShot(0, after_first_turn)
+            QTimer.singleShot(60_000, app.quit)
+            return real_exec()
+        QApplication.exec = exec_
+        from raadsdossier.cli import main
+        code = main([])
+        print(json.dumps(seen))
+        sys.exit(code)
+    """)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "broken on purpose" in out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["open_then"] == 0  # (the data layer had not loaded yet: the menus were not filled by opening)
+    assert seen["menus"][0] >= 10 and seen["menus"][1] >= 4  # Bestand, Bewerken: filled all the same
+    assert seen["open"] == 4
+
+
 def test_the_ints_for_qt_enums_are_qts():
     from raadsdossier.gui import lazy_qt
     from raadsdossier.gui.search_panel import HIT_ROLE

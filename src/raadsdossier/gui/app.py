@@ -286,10 +286,13 @@ def run(files: list[Path]) -> int:
             make_namespace()
             settle_style(app)
             finish_first_screen(window)
-        finally:  # whatever went wrong above, the dossiers still open (and say what is wrong)
+        finally:  # whatever went wrong above, the menus are filled and the dossiers still open (and say what is wrong)
             from raadsdossier.gui import tasks  # (Qt's thread pool: not for the first screen)
 
-            tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
+            try:
+                window.fill_menus()  # done already, unless what is above failed before it
+            finally:
+                tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
 
     # Paint the first screen before the import starts (from the event loop's first turn): a worker
     # importing holds the interpreter most of the time, and the first paint would wait for its turns.

@@ -4,7 +4,7 @@ of their own. cli/launch.py starts it before Python imports the window's modules
 takes it: SQLite lets go of Python's lock while it opens a file and reads its schema, so that part of the glances
 is read beside the imports instead of after them (bench/run.py "start").
 
-No Qt here; `take` works it out at once when nothing was started (tests, scripts, another window).
+It makes no Qt object. `take` works it out at once when nothing was started (tests, scripts, another window).
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ class WindowMenus:
         """The menu bar's menus and the actions the toolbar shows; their menus' other actions, and every
         shortcut, come with `fill_menus`, which start-up calls once the first screen is painted (gui/app.py): on
         that screen the menus are closed, and filling them (thirty actions, Qt's key-sequence class made in
-        Python for their shortcuts) was a twentieth of what it added to a bare window (bench/run.py "start")."""
+        Python for their shortcuts) was 10 M of the 262 M instructions it added to a bare window (bench/run.py
+        "start")."""
         bar = self.menuBar()
         self._menus = [bar.addMenu(title) for title in (_t("&Bestand"), _t("Be&werken"), _t("&Zoeken"),
                                                         _t("Bee&ld"))]
