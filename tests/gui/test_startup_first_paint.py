@@ -17,6 +17,22 @@ DEMOS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengd
 TITLES = ["Arnhem – Wuhan", "Breda – Yangzhou", "Enschede – Dalian", "Maastricht – Chengdu"]
 
 
+def _real_start(code: str, tmp_path) -> tuple[subprocess.CompletedProcess, dict]:
+    """The app started as `raadsdossier` starts it, in a child process with its own home, after `code` (which
+    replaces QApplication.exec by an `exec_` that fills the dict `seen`): the child's output and `seen`."""
+    code += textwrap.dedent("""
+        QApplication.exec = exec_
+        from raadsdossier.cli import main
+        code = main([])
+        print(json.dumps(seen))
+        sys.exit(code)
+    """)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out, json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_path):
     """The real start (a first start), looked at as the event loop is entered and after its first turn."""
     code = textwrap.dedent("""
@@ -49,16 +65,8 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
                 app.quit()
             QTimer.singleShot(0, after_first_turn)  # queued after the app's own first-turn work
             return real_exec()
-        QApplication.exec = exec_
-        from raadsdossier.cli import main
-        code = main([])
-        print(json.dumps(seen))
-        sys.exit(code)
     """)
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    out, seen = _real_start(code, tmp_path)
     first, after = seen["at_exec"], seen["after"]
     assert first["qt_namespace"] is False
     assert first["tabs"] == TITLES and first["filled"]
@@ -106,17 +114,9 @@ def test_when_the_work_after_the_first_paint_fails_the_menus_are_filled_and_the_
             QTimer.singleShot(0, after_first_turn)
             QTimer.singleShot(60_000, app.quit)
             return real_exec()
-        QApplication.exec = exec_
-        from raadsdossier.cli import main
-        code = main([])
-        print(json.dumps(seen))
-        sys.exit(code)
     """)
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert out.returncode == 0, out.stderr
+    out, seen = _real_start(code, tmp_path)
     assert "broken on purpose" in out.stderr
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["open_then"] == 0  # (the data layer had not loaded yet: the menus were not filled by opening)
     assert seen["menus"][0] >= 10 and seen["menus"][1] >= 4  # Bestand, Bewerken: filled all the same
     assert seen["open"] == 4

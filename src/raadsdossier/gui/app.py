@@ -171,7 +171,8 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
     GlanceView) and, on a first start, the copies of the demo dossiers, whose glances are read from the built ones
     the app ships until then.
     """
-    screen = screen or first_screen.take(files, settings)  # what cli/launch.py started, if it did (see there)
+    # `screen`: what is shown, worked out already (with its settings); else what cli/launch.py started, if it did
+    screen = screen or first_screen.take(files, settings)
     install_fonts()
     apply_style(QApplication.instance())
     window = MainWindow(screen.settings, fill_menus=not defer)
@@ -269,7 +270,7 @@ def run(files: list[Path]) -> int:
     app.setOrganizationName("Raadsdossier")
     screen = first_screen.take(files)
     app._translators = install_translations(app, screen.settings.language)
-    window = start_window(files, screen.settings, defer=True, screen=screen)
+    window = start_window(files, defer=True, screen=screen)
     window.show()
 
     def loaded(_result=None) -> None:

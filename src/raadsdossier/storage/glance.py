@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -323,8 +324,6 @@ class ReadAhead:
     (the caller then reads them itself, and meets the same error where it can say what is wrong)."""
 
     def __init__(self, paths: list[Path]) -> None:
-        import threading
-
         self._result: list | None = None
         self._thread = threading.Thread(target=self._read, args=(list(paths),), name="glances", daemon=True)
         self._thread.start()
