@@ -53,6 +53,7 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
                                    (overview.title, overview.facts, overview.history)],
                     "copied": sorted(path.name for path in demos.glob("*.raadsdossier")),
                     "menus": [len(action.menu().actions()) for action in window.menuBar().actions()],
+                    "clear_button": window.search.box.isClearButtonEnabled(),
                     "toolbar": [action.text() for action in window.toolbar.actions() if action.text()]}
         def exec_(*args):
             app = QApplication.instance()
@@ -80,6 +81,8 @@ def test_the_first_screen_makes_no_qt_enum_and_the_first_turn_finishes_it(tmp_pa
     # the menus are closed on the first screen: their titles are there, their actions (and shortcuts) come after it;
     # the toolbar's actions are there from the start
     assert len(first["menus"]) == 6 and first["menus"] == [0] * 6
+    # so is the search box's clear button, which shows only once there is text
+    assert first["clear_button"] is False and after["clear_button"] is True
     assert first["toolbar"] == after["toolbar"] and "&Importeren…" in first["toolbar"]
     assert after["menus"][0] >= 10 and after["menus"][4] == 0  # the Server menu is filled when it opens
     assert seen["shortcuts"] == ["Ctrl+E", "Ctrl+F"]
@@ -108,6 +111,7 @@ def test_when_the_work_after_the_first_paint_fails_the_menus_are_filled_and_the_
             window = next(w for w in app.topLevelWidgets() if hasattr(w, "views"))
             def after_first_turn():  # queued after the app's own first-turn work; the data layer is still loading
                 seen["menus"] = [len(action.menu().actions()) for action in window.menuBar().actions()]
+                seen["clear_button"] = window.search.box.isClearButtonEnabled()
                 seen["open_then"] = len(window.views())
                 when_open()
             def when_open():
@@ -124,6 +128,7 @@ def test_when_the_work_after_the_first_paint_fails_the_menus_are_filled_and_the_
     assert "broken on purpose" in out.stderr
     assert seen["open_then"] == 0  # (the data layer had not loaded yet: the menus were not filled by opening)
     assert seen["menus"][0] >= 10 and seen["menus"][1] >= 4  # Bestand, Bewerken: filled all the same
+    assert seen["clear_button"] is True
     assert seen["open"] == 4
 
 

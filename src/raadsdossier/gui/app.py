@@ -179,15 +179,15 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
     without the data layer. `finish_start` opens them properly.
 
     With `defer`, what the first screen does not need waits for `finish_first_screen` (`run` calls it once that
-    screen is painted): the menus' actions (WindowMenus._build_menus), the glances' texts made selectable (see
-    GlanceView) and, on a first start, the copies of the demo dossiers, whose glances are read from the built ones
-    the app ships until then.
+    screen is painted): the menus' actions and the search box's clear button (MainWindow.finish_building), the
+    glances' texts made selectable (see GlanceView) and, on a first start, the copies of the demo dossiers, whose
+    glances are read from the built ones the app ships until then.
     """
     # `screen`: what is shown, worked out already (with its settings); else what cli/launch.py started, if it did
     screen = screen or first_screen.take(files, settings)
     install_fonts()
     apply_style(QApplication.instance())
-    window = MainWindow(screen.settings, fill_menus=not defer)
+    window = MainWindow(screen.settings, whole=not defer)
     window.uncopied_demo_dossiers = screen.uncopied
     window.show_glances(screen.paths, selectable_texts=not defer, read_from=screen.read_from, read=screen.glances())
     if not defer:
@@ -197,7 +197,7 @@ def start_window(files: list[Path], settings: workspace.Settings | None = None, 
 
 def finish_first_screen(window: MainWindow) -> None:
     """What start_window(defer=True) left until the first screen was painted (see there)."""
-    window.fill_menus()
+    window.finish_building()
     _copy_demo_dossiers(window)
     for view in window.glances():
         view.make_texts_selectable()
@@ -303,7 +303,7 @@ def run(files: list[Path]) -> int:
             from raadsdossier.gui import tasks  # (Qt's thread pool: not for the first screen)
 
             try:
-                window.fill_menus()  # done already, unless what is above failed before it
+                window.finish_building()  # done already, unless what is above failed before it
             finally:
                 tasks.run_in_background(import_data_layer, loaded, window.data_layer_failed)
 

@@ -51,9 +51,9 @@ class _BuiltWhenShown(QWidget):
 
 
 class MainWindow(WindowMenus, SafetyActions, QMainWindow):
-    def __init__(self, settings: workspace.Settings, fill_menus: bool = True) -> None:
-        """`fill_menus` False: the menus' actions beyond the toolbar's wait for `fill_menus` (start-up's first
-        screen, gui/app.py; see WindowMenus._build_menus)."""
+    def __init__(self, settings: workspace.Settings, whole: bool = True) -> None:
+        """`whole` False: what start-up's first screen does not show waits for `finish_building` (gui/app.py): the
+        menus' actions beyond the toolbar's (see WindowMenus._build_menus) and the search box's clear button."""
         super().__init__()
         self.settings = settings
         self.unchecked_demo_copies: list[Path] | None = None  # a first start's, until checked (gui/app.py)
@@ -68,7 +68,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.tabs.tabBar().setAccessibleName(self.tr("Open dossiers"))
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.search = SearchPanel(self._search_targets)
+        self.search = SearchPanel(self._search_targets, clear_button=whole)
         self.search.open_hit.connect(self._open_hit)
         self.welcome = _BuiltWhenShown(self._welcome_page)  # seldom shown: not at a start with dossiers
         self.pages = QStackedWidget()
@@ -85,7 +85,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menus(fill=fill_menus)
+        self._build_menus(fill=whole)
         self._build_toolbar()
         self.resize(1280, 820)
         self._update_title()
@@ -93,6 +93,11 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.backup_timer.setInterval(AUTO_BACKUP_MINUTES * 60 * 1000)
         self.backup_timer.timeout.connect(self.auto_backup_all)
         self.backup_timer.start()
+
+    def finish_building(self) -> None:
+        """What a window made for the first screen left out (see __init__); nothing when it is there already."""
+        self.fill_menus()
+        self.search.add_clear_button()
 
     # -- building ------------------------------------------------------------------
 

@@ -2,15 +2,17 @@
 that does gets the default of PySide's optional `__feature__` switches). It asks through inspect.getsource,
 which goes through linecache and the tokenizer: a fifth of what importing the first screen's own modules took
 (bench/run.py "start"), and more again for the data layer imported after it. `answer_by_reading_the_file`
-gives the same answer from the file's bytes. PySide's function is a private one: where it is not there (another
-PySide6 version), nothing changes.
+gives the same answer from the file's bytes, and for a module of Python's own library without reading it. PySide's
+function is a private one: where it is not there (another PySide6 version), nothing changes.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 _FEATURE_MODULE = "shibokensupport.feature"
+_STDLIB = os.path.dirname(os.__file__) + os.sep  # Python's own library: no module of it mentions PySide6
 
 
 def answer_by_reading_the_file() -> None:
@@ -24,6 +26,8 @@ def answer_by_reading_the_file() -> None:
     def uses_pyside(module) -> bool:
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.endswith(".py"):
+            if path.startswith(_STDLIB) and "-packages" not in path[len(_STDLIB):]:
+                return False  # (typing, datetime, pathlib, …: the largest files it read on the first screen)
             try:
                 with open(path, "rb") as source:
                     return b"PySide6" in source.read()

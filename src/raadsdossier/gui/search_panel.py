@@ -88,7 +88,9 @@ class SearchPanel(QWidget):
 
     MAX_WIDTH = 920
 
-    def __init__(self, dossiers, parent=None) -> None:
+    def __init__(self, dossiers, parent=None, clear_button: bool = True) -> None:
+        """`clear_button` False: the box's clear button comes with `add_clear_button` (start-up's first screen: it
+        only shows once there is text, and making it loads the style's icon, 0.7 ms; gui/mainwindow.py)."""
         super().__init__(parent)
         # callable: () -> (the current (Dossier, display name) or None, [(Dossier, display name) of every open one])
         self.dossiers = dossiers
@@ -97,7 +99,8 @@ class SearchPanel(QWidget):
         self.box.setAccessibleName(self.tr("Zoeken"))
         self.box.setAccessibleDescription(self.tr(
             "Pijltjestoetsen kiezen een resultaat, Enter opent het, Escape wist de zoekvraag."))
-        self.box.setClearButtonEnabled(True)
+        if clear_button:
+            self.add_clear_button()
         self.everywhere = QCheckBox(self.tr("in alle open dossiers"))
         self.everywhere.setAccessibleName(self.tr("Zoeken in alle open dossiers"))
         row = QHBoxLayout(self)
@@ -122,6 +125,9 @@ class SearchPanel(QWidget):
         self._everywhere_shown = False
         self._hits: list = []  # search_results.Hit
         self._host: QWidget | None = None
+
+    def add_clear_button(self) -> None:
+        self.box.setClearButtonEnabled(True)
 
     # -- what the user sees ----------------------------------------------------------------------------
 
