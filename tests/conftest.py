@@ -21,6 +21,18 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    from tests import huge
+
+    huge.start(config, items)  # the 100,000-item dossier, when a selected test opens it: built beside the others
+
+
+def pytest_sessionfinish(session) -> None:
+    from tests import huge
+
+    huge.stop(session.config)
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
