@@ -53,7 +53,9 @@ class Build:
 
 def start(config: pytest.Config, items: list) -> None:
     """Start building the dossier when a selected test needs it."""
-    if _BUILD not in config.stash and any(FIXTURE in getattr(item, "fixturenames", ()) for item in items):
+    if config.option.collectonly or _BUILD in config.stash:
+        return
+    if any(FIXTURE in getattr(item, "fixturenames", ()) for item in items):
         config.stash[_BUILD] = Build(Path(tempfile.mkdtemp(prefix="raadsdossier-huge-")))
 
 
