@@ -56,14 +56,18 @@ def start(config: pytest.Config, items: list) -> None:
     if config.option.collectonly or _BUILD in config.stash:
         return
     if any(FIXTURE in getattr(item, "fixturenames", ()) for item in items):
-        config.stash[_BUILD] = Build(Path(tempfile.mkdtemp(prefix="raadsdossier-huge-")))
+        _begin(config)
 
 
 def built(config: pytest.Config) -> Path:
     """The dossier's path once it is built (started now if `start` did not)."""
-    if _BUILD not in config.stash:
-        config.stash[_BUILD] = Build(Path(tempfile.mkdtemp(prefix="raadsdossier-huge-")))
-    return config.stash[_BUILD].result()
+    build = config.stash[_BUILD] if _BUILD in config.stash else _begin(config)
+    return build.result()
+
+
+def _begin(config: pytest.Config) -> Build:
+    build = config.stash[_BUILD] = Build(Path(tempfile.mkdtemp(prefix="raadsdossier-huge-")))
+    return build
 
 
 def stop(config: pytest.Config) -> None:
