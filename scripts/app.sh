@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_system-packages.sh
 ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}"
-make_venv .venv "."
+# Editable, as scripts/test.sh installs it: both use .venv, and an installed copy left there by this script
+# was what a later `pytest` tested instead of the sources.
+make_venv .venv "-e ."
 exec .venv/bin/raadsdossier "$@"
