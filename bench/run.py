@@ -335,8 +335,12 @@ def _env(home: Path) -> dict:
     """A child's environment: offscreen, its own home, and Python's bytecode cache on, as an installed app
     has it (the bundle ships compiled modules, pip compiles them on install). A shell that sets
     PYTHONDONTWRITEBYTECODE would otherwise make every start compile the app's sources again; the
-    cache is kept in bench/.cache/pycache, out of the source tree, and warmed by a start not counted."""
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+    cache is kept in bench/.cache/pycache, out of the source tree, and warmed by a start not counted.
+
+    The offscreen screen is 1920×1080 (bench/screen.json; Qt's default is 800×800), so that the app opens at
+    its default size (gui/mainwindow.py DEFAULT_SIZE), as on a desktop, not at the smaller size it fits on a
+    small screen; the bare window starts on the same screen."""
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": f"offscreen:configfile={HERE / 'screen.json'}",
            "PYTHONPYCACHEPREFIX": str(HERE / ".cache" / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
