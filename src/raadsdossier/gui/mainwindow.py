@@ -36,6 +36,18 @@ FILE_FILTER = "Raadsdossier (*.raadsdossier);;Alle bestanden (*)"
 AUTO_BACKUP_MINUTES = 10
 
 
+# The window's first size, on a screen with room for it; a smaller screen gets a window that fits (fitted_size).
+DEFAULT_SIZE = (1280, 820)
+# What a window manager adds around a window (borders, title bar), which QWidget.resize does not count.
+FRAME_ROOM = (16, 48)
+
+
+def fitted_size(wanted: tuple[int, int], available: tuple[int, int]) -> tuple[int, int]:
+    """`wanted` (width, height), made smaller where it and its frame do not fit in `available` (a screen's room
+    beside its panels and task bar, Qt's QScreen.availableGeometry)."""
+    return tuple(min(want, room - frame) for want, room, frame in zip(wanted, available, FRAME_ROOM))
+
+
 class _BuiltWhenShown(QWidget):
     """A page whose content `build(page)` makes when it is first shown."""
 
@@ -87,12 +99,20 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.setCentralWidget(central)
         self._build_menus(fill=whole)
         self._build_toolbar()
-        self.resize(1280, 820)
+        self._size_and_place()
         self._update_title()
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(AUTO_BACKUP_MINUTES * 60 * 1000)
         self.backup_timer.timeout.connect(self.auto_backup_all)
         self.backup_timer.start()
+
+    def _size_and_place(self) -> None:
+        """The size, place and state the window had when it was last closed (on a screen that is gone, Qt puts it
+        on one that is there); the first time DEFAULT_SIZE, or less where the screen has less room."""
+        if self.restoreGeometry(self.settings.window_geometry):  # False for nothing saved or something unreadable
+            return
+        available = self.screen().availableGeometry()
+        self.resize(*fitted_size(DEFAULT_SIZE, (available.width(), available.height())))
 
     def finish_building(self) -> None:
         """What a window made for the first screen left out (see __init__); nothing when it is there already."""
@@ -542,6 +562,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                                   "Werkt volledig zonder internet.</p>").replace("%1", raadsdossier.__version__))
 
     def closeEvent(self, event) -> None:
+        self.settings.window_geometry = self.saveGeometry().data()  # saved with the open files, below
         self._remember_open()
         self.backup_timer.stop()
         for view in self.views():

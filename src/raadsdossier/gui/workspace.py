@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 import json
 import os
 from pathlib import Path
@@ -66,6 +67,20 @@ class Settings:
     @language.setter
     def language(self, value: str) -> None:
         self.data["language"] = value
+
+    @property
+    def window_geometry(self) -> bytes:
+        """The main window's size, place and state (maximized, full screen) when it was last closed, as Qt's
+        QWidget.saveGeometry gave it; empty when never saved or unreadable."""
+        value = self.data.get("window_geometry")
+        try:
+            return binascii.a2b_base64(value.encode("ascii")) if isinstance(value, str) else b""
+        except ValueError:  # binascii.Error and UnicodeEncodeError are ValueErrors
+            return b""
+
+    @window_geometry.setter
+    def window_geometry(self, value: bytes) -> None:
+        self.data["window_geometry"] = binascii.b2a_base64(value, newline=False).decode("ascii")
 
     @property
     def first_run(self) -> bool:

@@ -1,0 +1,104 @@
+"""The window's size: it fits on the screen it first opens on (a 1366×768 laptop, a 1280×800 one), and it opens
+again as it was closed: size, place, maximized."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from raadsdossier.gui.mainwindow import DEFAULT_SIZE, MainWindow, fitted_size
+from raadsdossier.gui.workspace import Settings
+
+
+def _open(qtbot, settings: Settings | None = None) -> MainWindow:
+    window = MainWindow(settings or Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_default_size_is_made_smaller_only_where_the_screen_has_less_room():
+    assert fitted_size(DEFAULT_SIZE, (1920, 1040)) == DEFAULT_SIZE
+    width, height = fitted_size(DEFAULT_SIZE, (1366, 728))  # a laptop's 768 lines less a task bar
+    assert width == DEFAULT_SIZE[0] and height < 728 < DEFAULT_SIZE[1]
+    width, height = fitted_size(DEFAULT_SIZE, (1024, 600))
+    assert width < 1024 and height < 600
+
+
+def test_a_first_window_fits_on_a_screen_smaller_than_its_default_size(qtbot, app_home, messages):
+    window = _open(qtbot)
+    room = window.screen().availableGeometry()
+    assert room.width() < DEFAULT_SIZE[0] and room.height() < DEFAULT_SIZE[1]  # the tests' offscreen screen: 800×800
+    assert room.contains(window.frameGeometry())
+
+
+@pytest.mark.parametrize("screen, expected", [((1366, 768), "fits"), ((1280, 800), "fits"),
+                                               ((1920, 1080), DEFAULT_SIZE)])
+def test_the_app_started_on_a_screen_opens_at_its_default_size_or_fitting_it(tmp_path, screen, expected):
+    """The real start (`raadsdossier`, a first start) on an offscreen screen of that size."""
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": screen[0],
+                                               "height": screen[1], "logicalDpi": 96, "dpr": 1.0}]}))
+    code = textwrap.dedent("""
+        import json, sys
+        from PySide6.QtWidgets import QApplication
+        def exec_(*args):
+            window = next(w for w in QApplication.instance().topLevelWidgets() if hasattr(w, "views"))
+            frame, room = window.frameGeometry(), window.screen().availableGeometry()
+            print(json.dumps({"size": [window.width(), window.height()], "fits": room.contains(frame),
+                              "tabs": window.tabs.count()}))
+            return 0
+        QApplication.exec = exec_
+        from raadsdossier.cli import main
+        sys.exit(main([]))
+    """)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"),
+           "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["tabs"] == 4 and seen["fits"]
+    if expected == "fits":
+        assert seen["size"][1] < DEFAULT_SIZE[1]
+    else:
+        assert tuple(seen["size"]) == expected
+
+
+def test_the_window_opens_again_at_the_size_and_place_it_was_closed_at(qtbot, app_home, messages):
+    window = _open(qtbot)
+    window.resize(700, 500)
+    window.move(40, 30)
+    qtbot.waitUntil(lambda: window.width() == 700 and window.pos().x() == 40)
+    window.close()
+
+    again = _open(qtbot, Settings())  # read from the file, as a new start does
+    assert (again.width(), again.height()) == (700, 500)
+    assert (again.pos().x(), again.pos().y()) == (40, 30)
+
+
+def test_a_window_closed_maximized_opens_maximized(qtbot, app_home, messages):
+    window = _open(qtbot)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.close()
+
+    again = _open(qtbot, Settings())
+    assert again.isMaximized()
+
+
+@pytest.mark.parametrize("saved", ["not base64 at all ✗", "AAAA", 12])
+def test_an_unreadable_saved_size_gives_the_default_one(qtbot, app_home, messages, saved):
+    settings = Settings()
+    settings.data["window_geometry"] = saved
+    settings.save()
+
+    window = _open(qtbot, Settings())
+    assert window.screen().availableGeometry().contains(window.frameGeometry())
+    room = window.screen().availableGeometry()
+    assert (window.width(), window.height()) == fitted_size(DEFAULT_SIZE, (room.width(), room.height()))
