@@ -331,6 +331,9 @@ print("MEMORY", json.dumps(run.rss_kb()), flush=True)
 """
 
 
+SCREEN = "screen.json"
+
+
 def _env(home: Path) -> dict:
     """A child's environment: offscreen, its own home, and Python's bytecode cache on, as an installed app
     has it (the bundle ships compiled modules, pip compiles them on install). A shell that sets
@@ -339,8 +342,12 @@ def _env(home: Path) -> dict:
 
     The offscreen screen is 1920×1080 (bench/screen.json; Qt's default is 800×800), so that the app opens at
     its default size (gui/mainwindow.py DEFAULT_SIZE), as on a desktop, not at the smaller size it fits on a
-    small screen; the bare window starts on the same screen."""
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": f"offscreen:configfile={HERE / 'screen.json'}",
+    small screen; the bare window starts on the same screen. Qt splits its platform argument at colons, so
+    the file is named without a folder (a Windows path has a colon): the child runs in `home`'s parent
+    folder, with a copy of the file there (`cwd=home.parent`)."""
+    home.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(HERE / SCREEN, home.parent / SCREEN)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}",
            "PYTHONPYCACHEPREFIX": str(HERE / ".cache" / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
@@ -349,7 +356,8 @@ def _env(home: Path) -> dict:
 def time_to_shown(code: str, home: Path) -> tuple[float, float]:
     """Seconds from starting a fresh process to its window shown with the first screen, and to ready."""
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=300)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), cwd=home.parent,
+                         timeout=300)
     times = {line.split()[0]: float(line.split()[1]) - start for line in out.stdout.splitlines()
              if line.startswith(("SHOWN", "READY"))}
     if "SHOWN" not in times or "READY" not in times:
@@ -374,7 +382,7 @@ def instructions_until_shown(code: str, home: Path) -> int | None:
         return None
     body = code.replace(CHILD_SHOWN, "")  # the polling of CHILD_SHOWN would count too
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                          CHILD_UNTIL_LOOP + body], capture_output=True, text=True, env=_env(home), timeout=600)
+                          CHILD_UNTIL_LOOP + body], capture_output=True, text=True, env=_env(home), cwd=home.parent, timeout=600)
     counted = [line for line in out.stderr.splitlines() if "refs:" in line]
     if not counted or "REACHED" not in out.stdout:
         raise RuntimeError(f"valgrind counted nothing: {out.stderr[-2000:]}")
@@ -423,7 +431,7 @@ def measure_memory(path: Path, workdir: Path) -> dict:
     def child(dossier: str) -> dict:
         home = workdir / f"mem-home-{len(dossier)}"
         code = CHILD_MEMORY.format(here=str(HERE), path=dossier, home=str(home))
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), timeout=900)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), cwd=home.parent, timeout=900)
         for line in out.stdout.splitlines():
             if line.startswith("MEMORY"):
                 return json.loads(line.split(" ", 1)[1])

@@ -1,8 +1,9 @@
 """The window's size: it fits on the screen it first opens on (a 1366×768 laptop, a 1280×800 one), and it opens
-again as it was closed: size, place, maximized."""
+again as it was closed: size, place, maximized; closing it minimized or on a full disk loses nothing else."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ import pytest
 
 from raadsdossier.gui.mainwindow import DEFAULT_SIZE, MainWindow, fitted_size
 from raadsdossier.gui.workspace import Settings
+from raadsdossier.storage import backups
 
 
 def _open(qtbot, settings: Settings | None = None) -> MainWindow:
@@ -38,32 +40,45 @@ def test_a_first_window_fits_on_a_screen_smaller_than_its_default_size(qtbot, ap
     assert room.contains(window.frameGeometry())
 
 
-@pytest.mark.parametrize("screen, expected", [((1366, 768), "fits"), ((1280, 800), "fits"),
-                                               ((1920, 1080), DEFAULT_SIZE)])
-def test_the_app_started_on_a_screen_opens_at_its_default_size_or_fitting_it(tmp_path, screen, expected):
-    """The real start (`raadsdossier`, a first start) on an offscreen screen of that size."""
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "test", "x": 0, "y": 0, "width": screen[0],
-                                               "height": screen[1], "logicalDpi": 96, "dpr": 1.0}]}))
+def _screen(name: str, x: int, width: int, height: int) -> dict:
+    return {"name": name, "x": x, "y": 0, "width": width, "height": height, "logicalDpi": 96, "dpr": 1.0}
+
+
+LAPTOP, OLD_LAPTOP, MONITOR = (1366, 768), (1280, 800), (1920, 1080)
+
+
+@pytest.mark.parametrize("screens, expected", [
+    ([_screen("laptop", 0, *LAPTOP)], "fits"),
+    ([_screen("laptop", 0, *OLD_LAPTOP)], "fits"),
+    ([_screen("monitor", 0, *MONITOR)], DEFAULT_SIZE),
+    # the primary screen (Qt's first) a laptop's, right of a monitor; the pointer on the monitor
+    ([_screen("laptop", MONITOR[0], *LAPTOP), _screen("monitor", 0, *MONITOR)], "fits"),
+], ids=["1366x768", "1280x800", "1920x1080", "laptop beside a monitor"])
+def test_the_app_started_on_a_screen_opens_at_its_default_size_or_fitting_it(tmp_path, screens, expected):
+    """The real start (`raadsdossier`, a first start) on offscreen screens of those sizes."""
+    (tmp_path / "screens.json").write_text(json.dumps({"screens": screens}))
     code = textwrap.dedent("""
         import json, sys
+        from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
         def exec_(*args):
             window = next(w for w in QApplication.instance().topLevelWidgets() if hasattr(w, "views"))
-            frame, room = window.frameGeometry(), window.screen().availableGeometry()
-            print(json.dumps({"size": [window.width(), window.height()], "fits": room.contains(frame),
-                              "tabs": window.tabs.count()}))
+            frame = window.frameGeometry()
+            fits = all(frame.width() <= screen.availableGeometry().width()
+                       and frame.height() <= screen.availableGeometry().height() for screen in QGuiApplication.screens())
+            print(json.dumps({"size": [window.width(), window.height()], "fits": fits, "tabs": window.tabs.count()}))
             return 0
         QApplication.exec = exec_
         from raadsdossier.cli import main
         sys.exit(main([]))
     """)
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"),
-           "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    # Qt splits the platform's arguments at colons: the file's name without a folder, in the child's folder
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen:configfile=screens.json"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         timeout=120)
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
-    assert seen["tabs"] == 4 and seen["fits"]
+    assert seen["tabs"] == 4 and seen["fits"]  # on whichever of the screens the window manager puts it
     if expected == "fits":
         assert seen["size"][1] < DEFAULT_SIZE[1]
     else:
@@ -102,3 +117,31 @@ def test_an_unreadable_saved_size_gives_the_default_one(qtbot, app_home, message
     assert window.screen().availableGeometry().contains(window.frameGeometry())
     room = window.screen().availableGeometry()
     assert (window.width(), window.height()) == fitted_size(DEFAULT_SIZE, (room.width(), room.height()))
+
+
+def test_a_window_closed_while_minimized_keeps_the_size_saved_before(qtbot, app_home, messages):
+    window = _open(qtbot)
+    window.resize(700, 500)
+    window.close()
+    again = _open(qtbot, Settings())
+    again.resize(900, 600)
+    again.showMinimized()
+    again.close()
+
+    third = _open(qtbot, Settings())
+    assert (third.width(), third.height()) == (700, 500)
+
+
+def test_closing_the_window_when_the_settings_cannot_be_written_still_closes_each_dossier(
+        qtbot, app_home, messages, new_dossier, monkeypatch):
+    """A full disk refuses the settings (open files, the window's size): the dossiers are closed anyway, with the
+    automatic backup that closing makes."""
+    window = _open(qtbot)
+    window.open_path(new_dossier)
+
+    def full(self):
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+
+    monkeypatch.setattr(Settings, "save", full)
+    window.close()
+    assert [b.reason_nl for b in backups.list_backups(new_dossier)] == ["automatisch"]

@@ -107,12 +107,21 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.backup_timer.start()
 
     def _size_and_place(self) -> None:
-        """The size, place and state the window had when it was last closed (on a screen that is gone, Qt puts it
-        on one that is there); the first time DEFAULT_SIZE, or less where the screen has less room."""
-        if self.restoreGeometry(self.settings.window_geometry):  # False for nothing saved or something unreadable
+        """The size, place and state the window had when it was last closed: Qt moves it onto a screen that is
+        there, and refuses it (False) where the screen is much wider or narrower than it was, or nothing readable
+        was saved. Then, as at a first start, DEFAULT_SIZE, or less where a screen it may open on has less room:
+        the primary one or the one under the pointer (where window managers put a new window)."""
+        if self.restoreGeometry(self.settings.window_geometry):
             return
-        available = self.screen().availableGeometry()
-        self.resize(*fitted_size(DEFAULT_SIZE, (available.width(), available.height())))
+        from PySide6.QtGui import QCursor, QGuiApplication
+
+        screens = {QGuiApplication.primaryScreen(), QGuiApplication.screenAt(QCursor.pos())} - {None}
+        rooms = [screen.availableGeometry() for screen in screens]
+        if rooms:
+            self.resize(*fitted_size(DEFAULT_SIZE, (min(room.width() for room in rooms),
+                                                    min(room.height() for room in rooms))))
+        else:  # no screen known (yet): the window manager fits it
+            self.resize(*DEFAULT_SIZE)
 
     def finish_building(self) -> None:
         """What a window made for the first screen left out (see __init__); nothing when it is there already."""
@@ -562,8 +571,12 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                                   "Werkt volledig zonder internet.</p>").replace("%1", raadsdossier.__version__))
 
     def closeEvent(self, event) -> None:
-        self.settings.window_geometry = self.saveGeometry().data()  # saved with the open files, below
-        self._remember_open()
+        if not self.isMinimized():  # minimized from maximized, Qt's geometry may have lost the maximized state
+            self.settings.window_geometry = self.saveGeometry().data()
+        try:
+            self._remember_open()  # writes the settings, the geometry too
+        except OSError:  # a full disk or a read-only home: preferences only; the dossiers are still closed below
+            pass
         self.backup_timer.stop()
         for view in self.views():
             self._close_dossier(view)
