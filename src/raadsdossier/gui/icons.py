@@ -1,13 +1,15 @@
 """The window's icons: Material Design Icons through qtawesome, one name per kind (domain/kinds.py) and per action.
 
-qtawesome (with QtPy under it) takes about a quarter of a second to import and load its font: more than
-the whole first screen. So nothing here imports it until an icon is asked for, and the window asks for
-its icons only after the first screen is painted (MainWindow.decorate). `icon()` gives an empty icon when
-qtawesome is missing, so a damaged installation still starts, without pictures.
+qtawesome (with QtPy under it) takes about a quarter of a second to import and another to load its fonts:
+more than the whole first screen. So nothing here imports it until an icon is asked for, the window asks for
+its icons only after the first screen is painted (MainWindow.decorate), and both happen on a worker thread
+(`when_ready`, `_qtawesome`). `icon()` gives an empty icon when qtawesome is missing, so a damaged installation
+still starts, without pictures.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from PySide6.QtGui import QColor, QIcon, QPalette
@@ -42,13 +44,26 @@ def colour(kind: str) -> str:
     return KIND_COLOURS.get(kind, "#5d6d7e")
 
 
+_loading = threading.Lock()
+
+
 @lru_cache(maxsize=None)
 def _qtawesome():
-    try:
-        import qtawesome
-    except ImportError:  # pragma: no cover - a damaged installation: the window works without pictures
-        return None
-    return qtawesome
+    """qtawesome, imported and with its fonts loaded: qtawesome loads them (each font's file checked, added to
+    Qt's font database, its character map read) at the first icon, which took a quarter of a second on the GUI
+    thread; asking for a character map here has that done where this runs, on a worker thread in the window
+    (`when_ready`; Qt's font database is thread-safe). One thread at a time, so that a second caller waits for
+    the fonts instead of loading them again."""
+    with _loading:
+        try:
+            import qtawesome
+        except ImportError:  # pragma: no cover - a damaged installation: the window works without pictures
+            return None
+        try:
+            qtawesome.charmap(ACTIONS["new-item"])
+        except Exception:  # a font qtawesome cannot load: icons of it come out empty (see _icon)
+            pass
+        return qtawesome
 
 
 def _imported() -> bool:
