@@ -345,8 +345,9 @@ def _env(home: Path) -> dict:
     small screen; the bare window starts on the same screen. Qt splits its platform argument at colons, so
     the file is named without a folder (a Windows path has a colon): the child runs in `home`'s parent
     folder, with a copy of the file there (`cwd=home.parent`)."""
-    home.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(HERE / SCREEN, home.parent / SCREEN)
+    if not (home.parent / SCREEN).exists():
+        home.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(HERE / SCREEN, home.parent / SCREEN)
     env = {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}",
            "PYTHONPYCACHEPREFIX": str(HERE / ".cache" / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -355,8 +356,9 @@ def _env(home: Path) -> dict:
 
 def time_to_shown(code: str, home: Path) -> tuple[float, float]:
     """Seconds from starting a fresh process to its window shown with the first screen, and to ready."""
+    env = _env(home)  # made before the clock starts
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), cwd=home.parent,
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=home.parent,
                          timeout=300)
     times = {line.split()[0]: float(line.split()[1]) - start for line in out.stdout.splitlines()
              if line.startswith(("SHOWN", "READY"))}

@@ -3,11 +3,9 @@ quarter of a second right after start-up's first paint, or when a first dossier 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
+
+from tests.gui.test_startup_first_paint import _real_start
 
 
 def test_the_real_start_loads_the_icon_fonts_off_the_gui_thread_and_shows_the_icons(tmp_path):
@@ -17,10 +15,10 @@ def test_the_real_start_loads_the_icon_fonts_off_the_gui_thread_and_shows_the_ic
         from PySide6.QtWidgets import QApplication
         import qtawesome.iconic_font as iconic_font
 
-        on_gui_thread = []
+        seen = {"on_gui_thread": []}
         load_font = iconic_font.IconicFont.load_font
         def recorded(self, *args, **kwargs):
-            on_gui_thread.append(threading.current_thread() is threading.main_thread())
+            seen["on_gui_thread"].append(threading.current_thread() is threading.main_thread())
             return load_font(self, *args, **kwargs)
         iconic_font.IconicFont.load_font = recorded
 
@@ -31,22 +29,14 @@ def test_the_real_start_loads_the_icon_fonts_off_the_gui_thread_and_shows_the_ic
             actions = [action for action in window.toolbar.actions() if action.text()]
             def poll():
                 if actions and all(not action.icon().isNull() for action in actions):
-                    print(json.dumps({"on_gui_thread": on_gui_thread, "icons": len(actions)}), flush=True)
+                    seen["icons"] = len(actions)
                     app.quit()
                 else:
                     QTimer.singleShot(20, poll)
             QTimer.singleShot(0, poll)
             QTimer.singleShot(60_000, app.quit)
             return real_exec()
-        QApplication.exec = exec_
-        from raadsdossier.cli import main
-        sys.exit(main([]))
     """)
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert out.returncode == 0, out.stderr
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    assert lines, f"the toolbar never showed its icons: {out.stderr[-2000:]}"
-    seen = json.loads(lines[-1])
-    assert seen["icons"] >= 5
+    out, seen = _real_start(code, tmp_path)
+    assert seen.get("icons", 0) >= 5, f"the toolbar never showed its icons: {out.stderr[-2000:]}"
     assert seen["on_gui_thread"] and not any(seen["on_gui_thread"])  # every font loaded, none on the GUI thread

@@ -17,9 +17,11 @@ DEMOS = ["arnhem-wuhan", "breda-yangzhou", "enschede-dalian", "maastricht-chengd
 TITLES = ["Arnhem – Wuhan", "Breda – Yangzhou", "Enschede – Dalian", "Maastricht – Chengdu"]
 
 
-def _real_start(code: str, tmp_path) -> tuple[subprocess.CompletedProcess, dict]:
+def _real_start(code: str, tmp_path, platform: str = "offscreen") -> tuple[subprocess.CompletedProcess, dict]:
     """The app started as `raadsdossier` starts it, in a child process with its own home, after `code` (which
-    replaces QApplication.exec by an `exec_` that fills the dict `seen`): the child's output and `seen`."""
+    replaces QApplication.exec by an `exec_` that fills the dict `seen`): the child's output and `seen`.
+    `platform` is the child's QT_QPA_PLATFORM; it runs in `tmp_path`, where a config file the platform names
+    without a folder is found (Qt splits that argument at colons, so a path with one could not be given)."""
     code += textwrap.dedent("""
         QApplication.exec = exec_
         from raadsdossier.cli import main
@@ -27,8 +29,9 @@ def _real_start(code: str, tmp_path) -> tuple[subprocess.CompletedProcess, dict]
         print(json.dumps(seen))
         sys.exit(code)
     """)
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": platform}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                         timeout=120)
     assert out.returncode == 0, out.stderr
     return out, json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -15,6 +12,7 @@ import pytest
 from raadsdossier.gui.mainwindow import DEFAULT_SIZE, MainWindow, fitted_size
 from raadsdossier.gui.workspace import Settings
 from raadsdossier.storage import backups
+from tests.gui.test_startup_first_paint import _real_start
 
 
 def _open(qtbot, settings: Settings | None = None) -> MainWindow:
@@ -61,23 +59,17 @@ def test_the_app_started_on_a_screen_opens_at_its_default_size_or_fitting_it(tmp
         import json, sys
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtWidgets import QApplication
+        seen = {}
         def exec_(*args):
             window = next(w for w in QApplication.instance().topLevelWidgets() if hasattr(w, "views"))
             frame = window.frameGeometry()
-            fits = all(frame.width() <= screen.availableGeometry().width()
-                       and frame.height() <= screen.availableGeometry().height() for screen in QGuiApplication.screens())
-            print(json.dumps({"size": [window.width(), window.height()], "fits": fits, "tabs": window.tabs.count()}))
+            seen.update(size=[window.width(), window.height()], tabs=window.tabs.count(),
+                        fits=all(frame.width() <= screen.availableGeometry().width()
+                                 and frame.height() <= screen.availableGeometry().height()
+                                 for screen in QGuiApplication.screens()))
             return 0
-        QApplication.exec = exec_
-        from raadsdossier.cli import main
-        sys.exit(main([]))
     """)
-    # Qt splits the platform's arguments at colons: the file's name without a folder, in the child's folder
-    env = {**os.environ, "RAADSDOSSIER_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen:configfile=screens.json"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
-    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    _out, seen = _real_start(code, tmp_path, platform="offscreen:configfile=screens.json")
     assert seen["tabs"] == 4 and seen["fits"]  # on whichever of the screens the window manager puts it
     if expected == "fits":
         assert seen["size"][1] < DEFAULT_SIZE[1]
@@ -114,8 +106,8 @@ def test_an_unreadable_saved_size_gives_the_default_one(qtbot, app_home, message
     settings.save()
 
     window = _open(qtbot, Settings())
-    assert window.screen().availableGeometry().contains(window.frameGeometry())
     room = window.screen().availableGeometry()
+    assert room.contains(window.frameGeometry())
     assert (window.width(), window.height()) == fitted_size(DEFAULT_SIZE, (room.width(), room.height()))
 
 
