@@ -108,6 +108,37 @@ def test_choosing_another_item_returns_to_reading(arnhem):
     assert len(rows) > 1
 
 
+def test_reading_items_reads_no_pickers_and_editing_shows_them_filled_in(arnhem, monkeypatch):
+    """Reading an item does not read what its pickers offer (every item a reference may point at, every source:
+    in a dossier of 100,000 items that held the window up on every row chosen); its form, once edited, shows
+    them with the item's own reference and sources chosen, and leaving it unchanged saves nothing."""
+    read = []
+    real = lists.choices
+    monkeypatch.setattr(lists, "choices", lambda dossier, kind: read.append(kind) or real(dossier, kind))
+    demonstrations = arnhem.show_section("demonstrations")
+    demonstration = next(lists.get(arnhem.dossier, row["id"])[1] for row in demonstrations.model.rows
+                         if lists.get(arnhem.dossier, row["id"])[1].get("motion_id"))
+    assert demonstration["source_ids"]
+    for row in demonstrations.model.rows:
+        demonstrations.show_item(row["id"])
+    demonstrations.show_item(demonstration["id"])
+    assert demonstrations.mode() == READ and read == []
+    saved = []
+    monkeypatch.setattr(arnhem, "save_item", lambda *args: saved.append(args) or True)
+    demonstrations.edit()
+    assert demonstrations.mode() == EDIT and {"meeting", "motion", "source"} == set(read)
+    motion = demonstrations.form.widgets["motion_id"]
+    assert motion.currentData() == demonstration["motion_id"]
+    assert motion.currentText() == dict(real(arnhem.dossier, "motion"))[demonstration["motion_id"]]
+    sources = demonstrations.form.source_model
+    assert sources.rowCount() == len(real(arnhem.dossier, "source"))
+    ticked = {sources.data(sources.index(row), Qt.ItemDataRole.UserRole) for row in range(sources.rowCount())
+              if sources.data(sources.index(row), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked}
+    assert ticked == set(demonstration["source_ids"])
+    demonstrations.read()
+    assert saved == [] and demonstrations.form.value()["motion_id"] == demonstration["motion_id"]
+
+
 def test_text_fields_show_the_start_of_their_text(arnhem):
     motions = arnhem.show_section("motions")
     motions.show_item(motions.model.rows[0]["id"])

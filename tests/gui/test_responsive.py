@@ -88,6 +88,12 @@ def live_window(qtbot, tmp_path, monkeypatch, messages, request):
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
+    # A window that has finished starting, as the user meets it when they open a file: its icons' font loaded
+    # (gui/icons.py loads it on a worker thread right after the first paint; here that would otherwise run
+    # beside what is measured, and only when this test runs in a process of its own).
+    from raadsdossier.gui import icons
+
+    qtbot.waitUntil(icons.ready, timeout=10_000)
     yield window
     window.close()
 

@@ -122,6 +122,7 @@ class ItemForm(QWidget):
         self.original: dict | None = None
         self.widgets: dict[str, QWidget] = {}
         self._loading = False
+        self._choices_read = False
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -239,14 +240,17 @@ class ItemForm(QWidget):
                     combo.addItem(text, value)
 
     def load(self, data: dict | None) -> None:
-        """Show `data` (an interchange dict) or clear the form when None."""
+        """Show `data` (an interchange dict) or clear the form when None.
+
+        The pickers' choices (every item a reference may point to, every source) are read when the form is
+        shown, not here: an item is read before it is edited, and in a dossier of 100,000 items reading them
+        on every selected row held the window up for a fifth of a second (tests/gui/test_responsive.py)."""
         self._loading = True
         try:
             self.original = copy.deepcopy(data) if data is not None else None
             self.setEnabled(data is not None)
             data = data or {}
-            self._fill_refs()
-            for field in self.spec.fields:
+            for field in self.spec.scalars:
                 self._set(self.widgets[field.key], field, data.get(field.key))
             self._actor_names = {}
             for key, _role in self.spec.actors:
@@ -256,11 +260,32 @@ class ItemForm(QWidget):
                 self.widgets[key].setText("; ".join(names))
                 self.widgets[key].setCursorPosition(0)
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
-            self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
+            self._choices_read = False
+            if self.isVisible():
+                self._read_choices()
             if self.follow_up is not None:
                 self.follow_up.load(data or None)
         finally:
             self._loading = False
+
+    def _read_choices(self) -> None:
+        """Fill the reference pickers and the source list for the item loaded, once per `load`."""
+        if self._choices_read:
+            return
+        self._choices_read = True
+        loading, self._loading = self._loading, True
+        try:
+            data = self.original or {}
+            self._fill_refs()
+            for field in self.spec.refs:
+                self._set(self.widgets[field.key], field, data.get(field.key))
+            self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
+        finally:
+            self._loading = loading
+
+    def showEvent(self, event) -> None:
+        self._read_choices()
+        super().showEvent(event)
 
     def _set(self, widget: QWidget, field, value) -> None:
         if isinstance(widget, QComboBox):
@@ -282,6 +307,7 @@ class ItemForm(QWidget):
             widget.setToolTip(widget.text() if len(widget.text()) > 40 else "")
 
     def value(self) -> dict:
+        self._read_choices()
         data = copy.deepcopy(self.original or {})
         for field in self.spec.fields:
             data[field.key] = self._get(self.widgets[field.key], field)
