@@ -10,4 +10,6 @@ source scripts/_system-packages.sh
 ensure_debian_packages "${PYTHON_PACKAGES[@]}" "${QT_PACKAGES[@]}" poppler-utils \
     desktop-file-utils appstream shared-mime-info postgresql
 make_venv .venv "-e .[test]"
-exec .venv/bin/python -m pytest "$@"
+# On every core, up to four workers (pytest-xdist; `-n 0` after it runs them in this process, e.g. for pdb);
+# worksteal: a worker with nothing left takes queued tests from the other, so the slow ones at the end overlap.
+exec .venv/bin/python -m pytest -n auto --maxprocesses 4 --dist worksteal "$@"

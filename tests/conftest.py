@@ -21,16 +21,48 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:  # pytest-xdist's, in the controller, as each worker starts
+    from tests import workers
+
+    workers.configure_node(node)  # the folder the workers share: the 100,000-item build, the quiet room
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     from tests import huge
 
     huge.start(config, items)  # the 100,000-item dossier, when a selected test opens it: built beside the others
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """On several workers, every test but a timing test runs in the quiet room, shared (tests/workers.py)."""
+    from tests import workers
+
+    if item.get_closest_marker("timing") is not None:
+        yield
+        return
+    with workers.room(item.config, alone=False):
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """A timing test's call runs alone in the quiet room: no test runs on another worker meanwhile."""
+    from tests import workers
+
+    if item.get_closest_marker("timing") is None:
+        yield
+        return
+    with workers.room(item.config, alone=True):
+        yield
+
+
 def pytest_sessionfinish(session) -> None:
-    from tests import huge
+    from tests import huge, workers
 
     huge.stop(session.config)
+    workers.stop(session.config)
 
 
 def sha256(path: Path) -> str:
