@@ -168,6 +168,35 @@ def test_the_real_start_loads_the_data_layer_on_a_worker_and_opens_everything(de
     assert seen["frozen"]
 
 
+def test_quitting_at_once_waits_for_the_work_started_on_workers(demo_files, tmp_path):
+    """Quit in the event loop's first turn, while the icons' font is being loaded and the data layer imported on
+    workers: the app waits for them before it is torn down (quitting while a worker added the font crashed it)."""
+    code = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QThreadPool, QTimer
+        from PySide6.QtWidgets import QApplication
+        from raadsdossier.gui.workspace import Settings
+        settings = Settings()
+        settings.open_files = [Path(p) for p in {[str(p) for p in demo_files]!r}]
+        settings.mark_welcomed()
+        settings.save()
+        real_exec = QApplication.exec
+        def exec_(*args):
+            QTimer.singleShot(0, QApplication.instance().quit)  # after the first paint's own, which starts them
+            return real_exec()
+        QApplication.exec = exec_
+        from raadsdossier.cli import main
+        code = main([])
+        print("RUNNING", QThreadPool.globalInstance().activeThreadCount(), flush=True)
+        sys.exit(code)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=_child_env(tmp_path / "home"), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "RUNNING 0" in out.stdout.splitlines()
+
+
 def test_a_broken_installation_is_said_in_a_sentence(qtbot, app_home, messages, demo_files):
     window = start_window(demo_files[:1], Settings())
     qtbot.addWidget(window)

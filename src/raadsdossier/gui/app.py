@@ -314,4 +314,11 @@ def run(files: list[Path]) -> int:
     gc.freeze()
     gc.enable()
     QTimer.singleShot(0, after_first_paint)
-    return app.exec()
+    code = app.exec()
+    # What still runs on Qt's thread pool (the icons' font being loaded, the lists being counted, a pack being
+    # written) ends before the application and its font database are torn down: quitting while a worker added
+    # the icons' font crashed the app (tests/gui/test_startup.py).
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    return code
