@@ -384,7 +384,8 @@ def instructions_until_shown(code: str, home: Path) -> int | None:
         return None
     body = code.replace(CHILD_SHOWN, "")  # the polling of CHILD_SHOWN would count too
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                          CHILD_UNTIL_LOOP + body], capture_output=True, text=True, env=_env(home), cwd=home.parent, timeout=600)
+                          CHILD_UNTIL_LOOP + body], capture_output=True, text=True, env=_env(home), cwd=home.parent,
+                         timeout=600)
     counted = [line for line in out.stderr.splitlines() if "refs:" in line]
     if not counted or "REACHED" not in out.stdout:
         raise RuntimeError(f"valgrind counted nothing: {out.stderr[-2000:]}")
@@ -433,7 +434,8 @@ def measure_memory(path: Path, workdir: Path) -> dict:
     def child(dossier: str) -> dict:
         home = workdir / f"mem-home-{len(dossier)}"
         code = CHILD_MEMORY.format(here=str(HERE), path=dossier, home=str(home))
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home), cwd=home.parent, timeout=900)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(home),
+                             cwd=home.parent, timeout=900)
         for line in out.stdout.splitlines():
             if line.startswith("MEMORY"):
                 return json.loads(line.split(" ", 1)[1])

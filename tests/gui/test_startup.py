@@ -30,6 +30,13 @@ def _child_env(home) -> dict:
     return {**os.environ, "RAADSDOSSIER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
 
 
+def _reopening(files) -> str:
+    """A child's line that saves settings as a start left them with `files` open: the next start reopens them."""
+    return ("from pathlib import Path; from raadsdossier.gui.workspace import Settings; settings = Settings(); "
+            f"settings.open_files = [Path(p) for p in {[str(p) for p in files]!r}]; settings.mark_welcomed(); "
+            "settings.save()")
+
+
 def test_first_screen_is_shown_before_the_data_layer_is_imported(demo_files, tmp_path):
     code = textwrap.dedent(f"""
         import json, sys
@@ -133,14 +140,9 @@ def test_the_real_start_loads_the_data_layer_on_a_worker_and_opens_everything(de
     settings_home = _child_env(home)
     code = textwrap.dedent(f"""
         import gc, json, sys
-        from pathlib import Path
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from raadsdossier.gui.workspace import Settings
-        settings = Settings()
-        settings.open_files = [Path(p) for p in {[str(p) for p in demo_files]!r}]
-        settings.mark_welcomed()
-        settings.save()
+        {_reopening(demo_files)}
         states = []
         real_exec = QApplication.exec
         def exec_(*args):
@@ -173,14 +175,9 @@ def test_quitting_at_once_waits_for_the_work_started_on_workers(demo_files, tmp_
     workers: the app waits for them before it is torn down (quitting while a worker added the font crashed it)."""
     code = textwrap.dedent(f"""
         import sys
-        from pathlib import Path
         from PySide6.QtCore import QThreadPool, QTimer
         from PySide6.QtWidgets import QApplication
-        from raadsdossier.gui.workspace import Settings
-        settings = Settings()
-        settings.open_files = [Path(p) for p in {[str(p) for p in demo_files]!r}]
-        settings.mark_welcomed()
-        settings.save()
+        {_reopening(demo_files)}
         real_exec = QApplication.exec
         def exec_(*args):
             QTimer.singleShot(0, QApplication.instance().quit)  # after the first paint's own, which starts them
