@@ -139,6 +139,17 @@ def test_reading_items_reads_no_pickers_and_editing_shows_them_filled_in(arnhem,
     assert saved == [] and demonstrations.form.value()["motion_id"] == demonstration["motion_id"]
 
 
+def test_a_sources_form_does_not_offer_the_source_itself(arnhem):
+    sources = arnhem.show_section("sources")
+    rows = sources.model.rows
+    assert len(rows) > 1
+    sources.show_item(rows[0]["id"])
+    sources.edit()
+    model = sources.form.source_model
+    offered = [model.data(model.index(row), Qt.ItemDataRole.UserRole) for row in range(model.rowCount())]
+    assert sorted(offered) == sorted(row["id"] for row in rows[1:])
+
+
 def test_text_fields_show_the_start_of_their_text(arnhem):
     motions = arnhem.show_section("motions")
     motions.show_item(motions.model.rows[0]["id"])

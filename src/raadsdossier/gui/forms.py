@@ -279,7 +279,8 @@ class ItemForm(QWidget):
             self._fill_refs()
             for field in self.spec.refs:
                 self._set(self.widgets[field.key], field, data.get(field.key))
-            self.source_model.set_choices(lists.choices(self.dossier, "source"), data.get("source_ids") or [])
+            sources = [choice for choice in lists.choices(self.dossier, "source") if choice[0] != data.get("id")]
+            self.source_model.set_choices(sources, data.get("source_ids") or [])  # a source is not its own source
         finally:
             self._loading = loading
 
