@@ -243,6 +243,36 @@ def test_the_toolbar_offers_the_main_actions_with_icons(window, qtbot):
     qtbot.waitUntil(lambda: all(not a.icon().isNull() for a in window.toolbar.actions() if not a.isSeparator()))
 
 
+def _ink(image) -> set[str]:
+    """The colours of an image's opaque pixels (an icon's glyph, without its anti-aliased edge)."""
+    return {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255}
+
+
+def test_the_current_sections_icon_stays_visible_on_the_selection(arnhem, qtbot):
+    """On the selected navigator row the icon is drawn in the selected text's colour, as the title beside it:
+    in its kind's colour (the sources' slate, the questions' blue) it all but vanished in the selection's blue."""
+    from PySide6.QtGui import QIcon, QPalette
+
+    from raadsdossier.gui import icons
+
+    arnhem.show_section("sources")
+    navigator = arnhem.navigator
+    item = navigator.currentItem()
+    qtbot.waitUntil(lambda: not item.icon().isNull(), timeout=10_000)
+    palette = navigator.palette()
+    selected = _ink(item.icon().pixmap(32, 32, QIcon.Mode.Selected).toImage())
+    normal = _ink(item.icon().pixmap(32, 32, QIcon.Mode.Normal).toImage())
+    assert selected == {palette.color(QPalette.ColorRole.HighlightedText).name()}
+    assert normal == {icons.colour("source")}
+    # and the row as painted: the icon's area holds the selected text's colour, not the kind's
+    rect = navigator.visualItemRect(item)
+    row = navigator.viewport().grab(rect).toImage()
+    icon_area = row.copy(0, 0, rect.height(), rect.height())
+    assert palette.color(QPalette.ColorRole.HighlightedText).name() in _ink(icon_area)
+    assert icons.colour("source") not in _ink(icon_area)
+
+
 def test_line_edits_in_forms_keep_long_text_readable(arnhem):
     sources = arnhem.show_section("sources")
     sources.show_item(sources.model.rows[0]["id"])

@@ -109,26 +109,29 @@ def ready(then=None) -> bool:
     return False
 
 
-def _text_colour() -> str:
+def _palette_colour(role: QPalette.ColorRole) -> str:
     app = QApplication.instance()
     palette = app.palette() if app is not None else QPalette()
-    return palette.color(QPalette.ColorRole.WindowText).name()
+    return palette.color(role).name()
 
 
 @lru_cache(maxsize=None)
-def _icon(name: str, tint: str) -> QIcon:
+def _icon(name: str, tint: str, selected: str) -> QIcon:
     qta = _qtawesome()
     if qta is None:
         return QIcon()
     try:
-        return qta.icon(name, color=QColor(tint), color_disabled=QColor("#9a9a9a"))
+        return qta.icon(name, color=QColor(tint), color_disabled=QColor("#9a9a9a"), color_selected=QColor(selected))
     except Exception:  # an unknown name in an older qtawesome: no picture rather than no window
         return QIcon()
 
 
 def icon(name: str, tint: str | None = None) -> QIcon:
-    """The icon `name` ("mdi6.gavel", or a key of ACTIONS), in `tint` or the palette's text colour."""
-    return _icon(ACTIONS.get(name, name), tint or _text_colour())
+    """The icon `name` ("mdi6.gavel", or a key of ACTIONS), in `tint` or the palette's text colour. On a selected
+    row (QIcon's Selected mode: the navigator's current section, a chosen list row) it is drawn in the colour of
+    selected text, as the row's text is: a kind's colour on the selection's blue was hard to see."""
+    return _icon(ACTIONS.get(name, name), tint or _palette_colour(QPalette.ColorRole.WindowText),
+                 _palette_colour(QPalette.ColorRole.HighlightedText))
 
 
 def kind_icon(kind: str, coloured: bool = True) -> QIcon:
