@@ -27,6 +27,27 @@ def dutch():
     QLocale.setDefault(before)
 
 
+@pytest.mark.parametrize("language, single, ranged, total", [
+    ("nl", "€ 145.000", "€ 5.000 – € 12.500,50", "€ 145.000"),
+    ("en", "€145,000", "€5,000 – €12,500.50", "€145,000"),
+])
+def test_amounts_are_written_alike_in_the_list_the_read_view_and_the_overview(language, single, ranged, total):
+    """One way of writing euros per language: the costs list wrote Dutch thousands in the English window
+    ("€ 145.000" beside "€145,000" in the read view) and dropped the cents of a range's upper end."""
+    from PySide6.QtCore import QLocale
+
+    from raadsdossier.gui.reading_page import money
+    from raadsdossier.gui.sections import overview, registry
+
+    english = language == "en"
+    QLocale.setDefault(QLocale(QLocale.Language.English if english else QLocale.Language.Dutch,
+                               QLocale.Country.UnitedKingdom if english else QLocale.Country.Netherlands))
+    assert registry._money({"amount_eur": 145000}) == single == money(145000)
+    assert registry._money({"amount_eur": 5000, "amount_max_eur": 12500.5}) == ranged
+    assert registry._money({}) == ""
+    assert overview._euro(14_500_000) == total
+
+
 def plain(page: str) -> str:
     """The page as the reader sees it: its text, whitespace made single spaces."""
     from PySide6.QtGui import QTextDocument

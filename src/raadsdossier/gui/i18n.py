@@ -135,6 +135,16 @@ def is_english() -> bool:
     return QLocale().language() == QLocale.Language.English
 
 
+def format_money(value) -> str:
+    """An amount in euros as the language writes it: "€ 12.500", "€ 12.500,50"; in English "€12,500.50". Cents
+    only where there are any. The lists, the read view and the Overzicht all write amounts this way."""
+    amount = float(value)
+    text = f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+    if is_english():
+        return f"€{text}"
+    return "€ " + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
 def format_size(size: int) -> str:
     """ "12 kB", "1,2 MB" (in English "1.2 MB")."""
     text = size_text(size)

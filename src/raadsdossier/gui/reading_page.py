@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from raadsdossier.domain.errors import NotFound
 from raadsdossier.gui.forms import LONG_TEXT
-from raadsdossier.gui.i18n import field_label, format_date, is_english, kind_label, label
+from raadsdossier.gui.i18n import field_label, format_date, format_money, kind_label, label
 from raadsdossier.interchange.spec import AGENDA_ITEM, T
 from raadsdossier.services import lists
 
@@ -72,14 +72,7 @@ def notice(kind: str, body_html: str) -> str:
             f'style="margin-top:6px; margin-bottom:6px"><tr><td style="color:{colour}">{body_html}</td></tr></table>')
 
 
-def money(value) -> str:
-    """"€ 12.500", "€ 12.500,50" (in English "€12,500.50")."""
-    amount = float(value)
-    whole = amount == int(amount)
-    text = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-    if is_english():
-        return f"€{text}"
-    return "€ " + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+money = format_money  # "€ 12.500", "€ 12.500,50" (in English "€12,500.50")
 
 
 def number(value: int) -> str:

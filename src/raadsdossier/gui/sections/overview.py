@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.domain.kinds import SECTION_BY_KEY
-from raadsdossier.gui.i18n import count_label, format_date, kind_label, label, section_title
+from raadsdossier.gui.i18n import count_label, format_date, format_money, kind_label, label, section_title
 from raadsdossier.gui.lazy_qt import Qt, set_by_name
 from raadsdossier.gui.sections.base import Section
 from raadsdossier.gui.sections.columns_layout import ColumnsLayout
@@ -42,8 +42,8 @@ def _number(value: int) -> str:
 
 
 def _euro(cents: int) -> str:
-    """"€ 145.000", "€ 1.234,50" (in English "€ 145,000")."""
-    return "€ " + QLocale().toString(cents / 100, "f", 2 if cents % 100 else 0)
+    """"€ 145.000", "€ 1.234,50" (in English "€145,000"), as the lists and the read view write amounts."""
+    return format_money(cents / 100)
 
 
 def _euros(low: int, high: int) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from typing import TYPE_CHECKING
 
-from raadsdossier.gui.i18n import format_date, format_size, label, section_titles
+from raadsdossier.gui.i18n import format_date, format_money, format_size, label, section_titles
 from raadsdossier.gui.sections.base import Section
 
 if TYPE_CHECKING:  # the lists need the data layer; the navigator's titles (section_titles) do not
@@ -36,11 +36,9 @@ def _names(key: str):
 
 
 def _money(row: dict) -> str:
+    """"€ 5.000 – € 12.000", in the language's way of writing amounts (cents included, where there are any)."""
     amount, top = row.get("amount_eur"), row.get("amount_max_eur")
-    text = f"€ {amount:,.0f}".replace(",", ".") if amount is not None else ""
-    if top is not None:
-        text += f" – {top:,.0f}".replace(",", ".")
-    return text
+    return " – ".join(format_money(value) for value in (amount, top) if value is not None)
 
 
 class TabbedSection(Section):
