@@ -384,6 +384,27 @@ def test_every_item_of_every_demo_dossier_renders(qapp, demo_copy, slug):
             assert "None" not in text and "_id" not in text, (key, item_id)
 
 
+def test_a_cost_named_by_a_long_description_is_headed_by_its_first_sentence_and_read_whole(qapp, demo_copy):
+    """Maastricht's total cost has no title: its three-sentence description made a five-line bold heading (and a
+    link as long). The heading and links take its first sentence; the read view gives the whole text under it."""
+    from raadsdossier.gui.reading import item_html
+    from raadsdossier.gui.reading_page import item_title
+
+    with Dossier.open(demo_copy("maastricht-chengdu")) as dossier:
+        row = next(r for r in lists.page(dossier, "costs", limit=100) if r["description"].startswith("Totale"))
+        key, data = lists.get(dossier, row["id"])
+        description = " ".join(data["description"].split())
+        first = "Totale uitgaven van Maastricht aan de band met Chengdu tussen 2013 en 2021, exclusief reiskosten."
+        assert description.startswith(first) and len(description) > len(first) + 50
+        assert item_title(key, data) == first
+        page, text = read(dossier, row["id"])
+        heading = re.search(r"<h[12][^>]*>(.*?)</h[12]>", page, re.S)
+        assert heading and plain(heading.group(1)).strip() == first
+        assert f"Omschrijving {description}" in text  # nothing of it lost
+        short = {**data, "description": "Reiskosten per reis."}
+        assert "Omschrijving" not in plain(item_html(dossier, key, short))  # a whole description is not repeated
+
+
 def test_the_reader_does_not_load_the_icons():
     code = ("import sys; import raadsdossier.gui.reading; "
             "sys.exit(1 if 'qtawesome' in sys.modules else 0)")

@@ -325,9 +325,12 @@ def _cost(page: Page) -> str:
     amount = money(data["amount_eur"]) if not is_empty(data.get("amount_eur")) else ""
     if not is_empty(data.get("amount_max_eur")):
         amount = translated("%1 tot %2").replace("%1", amount).replace("%2", money(data["amount_max_eur"]))
-    out = [page.heading(item_title("costs", data))]
+    title = item_title("costs", data)
+    out = [page.heading(title)]
     out.append(facts([(translated("Bedrag"), esc(amount)), page.fact("basis"), page.fact("category"),
                       page.fact("date"), page.fact("end_date")]))
+    if " ".join(str(data.get("description") or "").split()) != title:  # the heading has its first sentence
+        out.append(page.long_texts(("description",)))
     return "".join(out)
 
 

@@ -83,8 +83,25 @@ def is_empty(value) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+TITLE_LENGTH = 100  # a description standing in for a title is shortened to about this (`short_title`)
+
+
+def short_title(text: str, limit: int = TITLE_LENGTH) -> str:
+    """A description made into a title: its first sentence when that fits in `limit` characters, else its words up to
+    `limit` and "…". What is shortened this way is shown whole below the heading (the read view's "Omschrijving")."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    ends = [match.end() for match in re.finditer(r"[.?!;:](?=\s)", text) if 20 <= match.end() <= limit]
+    if ends:
+        return text[:ends[0]].rstrip(".;:") if text[ends[0] - 1] in ";:" else text[:ends[0]]
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:–-") + "…"
+
+
 def item_title(key: str, data: dict) -> str:
-    """How an item is named in a heading or a link: a motion or question set with its reference."""
+    """How an item is named in a heading or a link: a motion or question set with its reference; an item named by
+    its description (a cost) by its first sentence."""
     if key == "partnership":
         return f"{data.get('dutch_side') or ''} – {data.get('partner_name') or ''}".strip(" –")
     if key in ("motions", "question_sets") and data.get("reference"):
@@ -92,7 +109,7 @@ def item_title(key: str, data: dict) -> str:
     for name in (HEADING_FIELD.get(key, "title"), "title", "name", "claim", "file_name", "decision",
                  "agenda_item", "description"):
         if data.get(name):
-            return str(data[name])
+            return short_title(data[name]) if name == "description" else str(data[name])
     return kind_label(data.get("_computed", {}).get("kind", "")) if key else ""
 
 

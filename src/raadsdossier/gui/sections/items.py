@@ -309,10 +309,10 @@ class ItemSection(Section):
         pass
 
     def heading_html(self, data: dict) -> str:
-        title = (data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
-                 or data.get("description") or "")
-        if len(title) > 120:
-            title = title[:117].rstrip() + "…"
+        from raadsdossier.gui.reading_page import short_title
+
+        title = short_title(data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
+                            or data.get("description") or "", 120)
         kind = kind_label(self.spec.kind).capitalize()
         if title.lower().startswith(kind.lower()):
             return f"<h3>{_escape(title)}</h3>"
