@@ -378,7 +378,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/conflict_dialog.py" line="+73"/>
+        <location filename="../../src/raadsdossier/gui/conflict_dialog.py" line="+72"/>
         <source>Verwijderd aan één kant</source>
         <translation>Deleted on one side</translation>
     </message>
@@ -1008,7 +1008,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>GlanceNavigator</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+46"/>
+        <location filename="../../src/raadsdossier/gui/glance_view.py" line="+47"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
@@ -1016,7 +1016,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>GlanceView</name>
     <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
@@ -1130,7 +1130,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+148"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+149"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>
@@ -2155,7 +2155,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+65"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+79"/>
         <location line="+1"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -2166,7 +2166,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+41"/>
         <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
     </message>
@@ -2186,12 +2186,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Open dossier…</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/window_menus.py" line="+38"/>
+        <location filename="../../src/raadsdossier/gui/window_menus.py" line="+53"/>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+31"/>
         <source>&amp;Nieuw dossier…</source>
         <translation>&amp;New dossier…</translation>
     </message>
@@ -2216,12 +2216,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Save cop&amp;y as…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>&amp;Vergaderstuk maken…</source>
         <translation>Create &amp;meeting paper…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Importeren…</source>
         <translation>&amp;Import…</translation>
     </message>
@@ -2231,7 +2231,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;Backups…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+32"/>
         <source>Dossier &amp;controleren…</source>
         <translation>&amp;Check dossier…</translation>
     </message>
@@ -2261,22 +2261,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-52"/>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>&amp;Ongedaan maken</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Opnie&amp;uw</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Nieuw &amp;item</source>
         <translation>New &amp;item</translation>
     </message>
@@ -2286,7 +2286,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;Edit item</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+49"/>
         <source>Item &amp;verwijderen</source>
         <translation>&amp;Delete item</translation>
     </message>
@@ -2296,22 +2296,22 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>&amp;Paste questions…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-62"/>
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>&amp;Zoeken in dossier</source>
         <translation>&amp;Search in dossier</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+67"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
@@ -2336,42 +2336,42 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Questions &amp;&amp; answers</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-55"/>
         <source>&amp;Moties volgen</source>
         <translation>&amp;Motion tracker</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>De moties van alle geopende dossiers in één lijst, met stemmingen en uitvoering</source>
         <translation>The motions of every open dossier in one list, with their votes and follow-up</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+58"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-72"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>&amp;Handleiding</source>
         <translation>&amp;Manual</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+66"/>
         <source>&amp;Over Raadsdossier</source>
         <translation>&amp;About Raadsdossier</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+2"/>
         <source>Werkbalk</source>
         <translation>Toolbar</translation>
@@ -2422,7 +2422,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+123"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+129"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2432,7 +2432,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>the dossier is damaged (the integrity check reports: %1).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Dossier openen</source>
         <translation>Open dossier</translation>
     </message>
@@ -2482,8 +2482,8 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The list of recent dossiers was cleared.</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+71"/>
-        <location line="+88"/>
+        <location filename="../../src/raadsdossier/gui/safety_actions.py" line="+70"/>
+        <location line="+90"/>
         <source>Niet gelukt</source>
         <translation>Did not succeed</translation>
     </message>
@@ -2548,7 +2548,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The backup %1 does not open with the dossier&apos;s password: it still has another password (or it is damaged). Give that password and it will be converted too; nothing has been changed yet.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Automatische reservekopie gemaakt: %1</source>
         <translation>Automatic backup made: %1</translation>
     </message>
@@ -2932,22 +2932,22 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+167"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+166"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+115"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>Nog geen statusgeschiedenis vastgelegd.</source>
         <translation>No status history recorded yet.</translation>
     </message>
@@ -3214,7 +3214,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Partner</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Omschrijving en statusgeschiedenis</source>
         <translation>Description and status history</translation>
     </message>
@@ -3240,7 +3240,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Done editing</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Het overzicht kon niet worden gelezen</source>
         <translation>The overview could not be read</translation>
     </message>
@@ -3544,7 +3544,7 @@ Ingediend 10 juni 2022
         <translation>(not found in this dossier)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+98"/>
         <source>loopt risico</source>
         <translation>at risk</translation>
     </message>
@@ -3766,12 +3766,12 @@ Ingediend 10 juni 2022
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Mogelijke moties</source>
         <translation>Possible motions</translation>
     </message>
@@ -3844,7 +3844,7 @@ Ingediend 10 juni 2022
         <translation>Number of search results</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+97"/>
+        <location filename="../../src/raadsdossier/gui/search_panel.py" line="+98"/>
         <source>Zoeken in het dossier (Ctrl+F)</source>
         <translation>Search the dossier (Ctrl+F)</translation>
     </message>
@@ -3859,7 +3859,7 @@ Ingediend 10 juni 2022
         <translation>Arrow keys choose a result, Enter opens it, Escape clears the search.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>in alle open dossiers</source>
         <translation>in all open dossiers</translation>
     </message>
@@ -3869,12 +3869,12 @@ Ingediend 10 juni 2022
         <translation>Search in all open dossiers</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+116"/>
         <source>Er is geen dossier open om in te zoeken.</source>
         <translation>No dossier is open to search in.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Zoeken naar „%1”…</source>
         <translation>Searching for “%1”…</translation>
     </message>
@@ -4116,7 +4116,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+94"/>
         <location line="+55"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
@@ -4189,12 +4189,12 @@ Ingediend 10 juni 2022
     <message>
         <location line="+8"/>
         <source>Hier komen de moties over de stedenband: wie ze indiende, de overwegingen en het dictum, hoe elke fractie stemde en wat het college ermee deed.</source>
-        <translation>The motions about the partnership go here: who submitted them, the considerations and the operative text, how each party voted and what the executive did with them.</translation>
+        <translation>The motions about the partnership go here: who submitted them, the considerations and the operative text, how each party voted and what the college did with them.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hier komen de toezeggingen van het college: wie wat beloofde, wanneer, en of het al is nagekomen.</source>
-        <translation>The executive&apos;s commitments go here: who promised what, when, and whether it has been fulfilled.</translation>
+        <translation>The college&apos;s commitments go here: who promised what, when, and whether it has been fulfilled.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4204,7 +4204,7 @@ Ingediend 10 juni 2022
     <message>
         <location line="+2"/>
         <source>Hier komen collegestukken: raadsinformatiebrieven, notities en besluiten, met het standpunt van het college.</source>
-        <translation>College documents go here: information letters to the council, notes and decisions, with the executive&apos;s position.</translation>
+        <translation>College documents go here: information letters to the council, notes and decisions, with the college&apos;s position.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4533,7 +4533,7 @@ Ingediend 10 juni 2022
 <context>
     <name>ServerActions</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/server_actions.py" line="+38"/>
+        <location filename="../../src/raadsdossier/gui/server_actions.py" line="+37"/>
         <source>1 wijziging</source>
         <translation>1 change</translation>
     </message>
