@@ -273,6 +273,31 @@ def test_the_current_sections_icon_stays_visible_on_the_selection(arnhem, qtbot)
     assert icons.colour("source") not in _ink(icon_area)
 
 
+def test_long_text_fields_grow_with_their_text_instead_of_scrolling_on_their_own(window, qtbot):
+    """The form scrolls as a whole: a college's position shows whole in its field (it showed five lines of it behind
+    a scroll bar of its own); an empty field stays a few lines tall, and only a very long text scrolls inside."""
+    from raadsdossier.gui.forms import LongTextEdit
+
+    window.resize(1280, 800)
+    view = next(v for v in window.views() if v.title == "Enschede – Dalian")
+    window.tabs.setCurrentWidget(view)
+    notes = view.show_section("college_notes")
+    notes.show_item(notes.model.rows[0]["id"])
+    notes.edit()
+    position = notes.form.widgets["stated_position"]
+    assert isinstance(position, LongTextEdit) and len(position.toPlainText()) > 400
+
+    def whole() -> bool:
+        bar = position.verticalScrollBar()
+        return position.height() > 100 and bar.maximum() == 0 and not bar.isVisible()
+
+    qtbot.waitUntil(whole)
+    position.setPlainText("")
+    qtbot.waitUntil(lambda: LongTextEdit.MIN_HEIGHT <= position.height() <= 80)
+    position.setPlainText("Een lange tekst. " * 800)
+    qtbot.waitUntil(lambda: position.height() == LongTextEdit.MAX_HEIGHT and position.verticalScrollBar().maximum() > 0)
+
+
 def test_line_edits_in_forms_keep_long_text_readable(arnhem):
     sources = arnhem.show_section("sources")
     sources.show_item(sources.model.rows[0]["id"])

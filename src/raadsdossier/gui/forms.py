@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+import math
 import re
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
@@ -88,16 +89,41 @@ class SourceChoiceModel(QAbstractListModel):
 
 
 class LongTextEdit(QPlainTextEdit):
-    """A multi-line field that reports an edit when the user leaves it."""
+    """A multi-line field that reports an edit when the user leaves it. It is as tall as its text at its width
+    (from MIN_HEIGHT to MAX_HEIGHT), so that the form, which scrolls as a whole, shows a college's position or a
+    motion's considerations whole instead of five lines of it in a box with a scroll bar of its own; only a text
+    taller than MAX_HEIGHT scrolls inside the field."""
 
     editingFinished = Signal()
+
+    MIN_HEIGHT, MAX_HEIGHT = 60, 320
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(60)
-        self.setMaximumHeight(100)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.setMinimumHeight(self.MIN_HEIGHT)
+        self.setMaximumHeight(self.MAX_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # the document's size is its number of lines at the field's width: it changes as text is typed or loaded
+        # (this signal) and as the field gets wider or narrower (resizeEvent)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+
+    def _fit(self) -> None:
+        if self.sizeHint().height() != self.height():
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        lines = max(1.0, self.document().documentLayout().documentSize().height())
+        margins = self.contentsMargins()
+        # QPlainTextEdit wants its text a pixel clear of the bottom margin before it hides its scroll bar
+        height = (lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+                  + margins.top() + margins.bottom() + 2)
+        return QSize(hint.width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, math.ceil(height))))
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
