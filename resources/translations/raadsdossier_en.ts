@@ -264,11 +264,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="-32"/>
+        <location line="+30"/>
         <source>Eerdere beoordelingen</source>
         <translation>Previous assessments</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-22"/>
         <source>Notitie bij de beoordeling</source>
         <translation>Note on the assessment</translation>
     </message>
@@ -294,14 +295,9 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Back to reading</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Eerder</source>
-        <translation>Previously</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Datum</source>
-        <translation>Date</translation>
+        <location line="+8"/>
+        <source>Datum beoordeling</source>
+        <translation>Date of assessment</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -365,7 +361,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 of %2 recommendations completed</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+37"/>
+        <source>Nog niet beoordeeld. Elke beoordeling die u vastlegt, komt hier te staan met haar datum.</source>
+        <translation>Not assessed yet. Each assessment you record will be listed here with its date.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Checklistitem afvinken</source>
         <translation>Tick off checklist item</translation>
     </message>
@@ -1130,7 +1131,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+149"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+175"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>

@@ -174,17 +174,27 @@ def test_record_an_assessment_with_evidence(arnhem):
     checklist = arnhem.show_section("checklist")
     item = checklist.tree.topLevelItem(1).child(0)
     checklist.tree.setCurrentItem(item)
+    # before the first assessment the list of earlier ones says what goes there, and each piece of evidence
+    # offered says what kind of item it is
+    assert [checklist.history.item(i).text() for i in range(checklist.history.count())] == [
+        "Nog niet beoordeeld. Elke beoordeling die u vastlegt, komt hier te staan met haar datum."]
+    offered = [checklist.evidence.item(i).text() for i in range(checklist.evidence.count())]
+    assert "Stedenbanden met China: van linkse hobby naar rechtse lobby (bron)" in offered
+    assert all(text.endswith(")") for text in offered)
     checklist.status.setCurrentIndex(checklist.status.findData("in_progress"))
     checklist.note.setPlainText("Gesprek met Amnesty gepland")
     checklist.assessed_on.setText("2022-02-01")
     for i in range(checklist.evidence.count()):
-        if checklist.evidence.item(i).text() == "Motie stedenband met Wuhan verbreken":
+        if checklist.evidence.item(i).text() == "Motie stedenband met Wuhan verbreken (motie)":
             checklist.evidence.item(i).setCheckState(Qt.CheckState.Checked)
     checklist.record_assessment()
     state = lists.checklist_state(arnhem.dossier)
     recorded = next(i for i in state["items"] if i["id"] == item.data(0, Qt.ItemDataRole.UserRole))["history"]
     assert recorded[-1]["status"] == "in_progress" and recorded[-1]["note"] == "Gesprek met Amnesty gepland"
     assert len(recorded[-1]["evidence_ids"]) == 1
+    checklist.tree.setCurrentItem(item)  # and now the assessment is listed, without the explanation
+    assert [checklist.history.item(i).text() for i in range(checklist.history.count())] == [
+        "1 februari 2022: bezig — Gesprek met Amnesty gepland"]
 
 
 def test_search_as_you_type_and_open_the_hit(window, arnhem, qtbot):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from raadsdossier.services import lists
 from raadsdossier.domain.checklist import load_template
 from raadsdossier.domain.enums import ChecklistStatus
-from raadsdossier.gui.i18n import format_date, label
+from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.sections.base import Section
 
 EVIDENCE_KINDS = ("motion", "college_note", "commitment", "question_set", "event", "source", "note")
@@ -97,10 +97,10 @@ class ChecklistSection(Section):
         top_row.addWidget(back, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top_row)
         form = QFormLayout()
-        form.addRow(self.tr("Eerder"), self.history)
+        form.addRow(self.tr("Eerdere beoordelingen"), self.history)
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Notitie"), self.note)
-        form.addRow(self.tr("Datum"), self.assessed_on)
+        form.addRow(self.tr("Datum beoordeling"), self.assessed_on)
         form.addRow(self.tr("Bewijs"), self.evidence)
         outer.addLayout(form)
         outer.addWidget(self.record, 0, Qt.AlignmentFlag.AlignLeft)
@@ -327,6 +327,11 @@ class ChecklistSection(Section):
         for entry in item["history"]:
             self.history.addItem(f"{format_date(entry['assessed_on'])}: {label(entry['status'])}"
                                  f"{' — ' + entry['note'] if entry.get('note') else ''}")
+        if not item["history"]:  # an empty box said nothing: what goes there, and that nothing has yet
+            none = QListWidgetItem(self.tr("Nog niet beoordeeld. Elke beoordeling die u vastlegt, komt hier te staan "
+                                           "met haar datum."))
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.history.addItem(none)
         last = item["history"][-1] if item["history"] else None
         self.status.setCurrentIndex(self.status.findData(last["status"] if last else "not_started"))
         self.note.setPlainText((last or {}).get("note") or "")
@@ -335,7 +340,8 @@ class ChecklistSection(Section):
         self.evidence.clear()
         for kind in EVIDENCE_KINDS:
             for item_id, title in lists.choices(self.view.dossier, kind):
-                entry = QListWidgetItem(title)
+                entry = QListWidgetItem(f"{title} ({kind_label(kind)})")  # which kind of item it is, as the
+                # Overzicht's timeline says it
                 entry.setData(Qt.ItemDataRole.UserRole, item_id)
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 entry.setCheckState(Qt.CheckState.Checked if item_id in chosen else Qt.CheckState.Unchecked)
