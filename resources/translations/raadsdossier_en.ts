@@ -3550,7 +3550,7 @@ Ingediend 10 juni 2022
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/reading.py" line="+42"/>
+        <location filename="../../src/raadsdossier/gui/reading.py" line="+43"/>
         <location filename="../../src/raadsdossier/gui/reading_page.py" line="+26"/>
         <source>onbekend</source>
         <translation>unknown</translation>
@@ -3812,7 +3812,22 @@ Ingediend 10 juni 2022
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+20"/>
+        <source>en nog %1</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nog geen item in dit dossier noemt deze bron.</source>
+        <translation>No item in this dossier cites this source yet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebruikt als bron bij</source>
+        <translation>Cited as a source by</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.</source>
         <translation>National context: this comes from the Tweede Kamer (the Dutch House of Representatives), not from the council itself.</translation>
     </message>

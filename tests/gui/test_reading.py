@@ -405,6 +405,44 @@ def test_a_cost_named_by_a_long_description_is_headed_by_its_first_sentence_and_
         assert "Omschrijving" not in plain(item_html(dossier, key, short))  # a whole description is not repeated
 
 
+def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy):
+    """A source's page said what it is and nothing of what it is for: it now lists, as links, every item of the
+    dossier that names it among its sources (the Follow the Money article backs Arnhem's motion, the
+    demonstration and the Wuhan mayor's 'bedroefd' reaction, among others)."""
+    from raadsdossier.gui import reading
+
+    with Dossier.open(demo_copy("arnhem-wuhan")) as dossier:
+        everything = [dashboard.overview(dossier)["partnership"]["id"]]
+        everything += [row["id"] for key in KIND_BY_KEY for row in lists.page(dossier, key, limit=100_000)]
+        sources = lists.page(dossier, "sources", limit=100)
+        article = next(r for r in sources if r["title"].startswith("Stedenbanden met China"))
+        citing = sorted(item_id for item_id in everything
+                        if article["id"] in (lists.get(dossier, item_id)[1].get("source_ids") or []))
+        assert len(citing) >= 3
+        found = lists.citing(dossier, article["id"])
+        assert sorted(found.ids) == citing and found.total == len(citing)
+        page, text = read(dossier, article["id"])
+        assert "Gebruikt als bron bij" in text
+        for item_id in citing:
+            assert f'href="item:{item_id}"' in page
+        assert "Burgemeester van Wuhan ‘bedroefd’ over de aangenomen motie (gebeurtenis)" in text
+        assert "Motie stedenband met Wuhan verbreken (motie)" in text
+        # at most CITING_SHOWN are listed, and the rest counted
+        few = lists.citing(dossier, article["id"], limit=1)
+        assert len(few.ids) == 1 and few.total == len(citing)
+        shown, reading.CITING_SHOWN = reading.CITING_SHOWN, 1
+        try:
+            _page, text = read(dossier, article["id"])
+        finally:
+            reading.CITING_SHOWN = shown
+        assert f"en nog {len(citing) - 1}" in text
+        # a source nothing cites says so
+        lonely = "5a000000-0000-4000-8000-00000000c1fe"
+        edits.save_item(dossier, "sources", {"id": lonely, "kind": "article", "title": "Losse bron"})
+        assert lists.citing(dossier, lonely) == ([], 0)
+        assert "Gebruikt als bron bij Nog geen item in dit dossier noemt deze bron." in read(dossier, lonely)[1]
+
+
 def test_the_reader_does_not_load_the_icons():
     code = ("import sys; import raadsdossier.gui.reading; "
             "sys.exit(1 if 'qtawesome' in sys.modules else 0)")

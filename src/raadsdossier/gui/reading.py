@@ -12,12 +12,13 @@ Links to other items of the dossier are `item:ID` (the host opens them); externa
 
 from __future__ import annotations
 
-from raadsdossier.gui.i18n import field_label, format_date, format_size, label
+from raadsdossier.gui.i18n import field_label, format_date, format_size, kind_label, label
 from raadsdossier.gui.reading_page import (
     ACCENT, CHOICE_COLOURS, CHOICE_ORDER, HEADING_FIELD, MUTED, NOTICES, SHADE, Page, esc, facts, is_empty, is_long,
     item_title, money, notice, number, paragraphs, section, translated,
 )
 from raadsdossier.gui.sections.motions import changed_parties
+from raadsdossier.services import lists
 
 
 # -- votes ---------------------------------------------------------------------
@@ -374,11 +375,35 @@ def _generic(page: Page) -> str:
     return "".join(out)
 
 
+def _source(page: Page) -> str:
+    """A source's facts, then where the dossier uses it: the items that cite it, as links."""
+    out = [_generic(page)]
+    used = lists.citing(page.dossier, page.data["id"], limit=CITING_SHOWN)
+    if used.total:
+        links = []
+        for item_id in used.ids:  # each with its kind, as the Overzicht's timeline names its entries
+            found = page.ref(item_id)
+            kind = kind_label(found[1].get("_computed", {}).get("kind", "")) if found else ""
+            links.append(f"<li>{page.link(item_id)}" + (f' <span style="color:{MUTED}">({esc(kind)})</span>' if kind
+                                                         else "") + "</li>")
+        if used.total > len(used.ids):
+            links.append(f'<li style="color:{MUTED}">'
+                         + esc(translated("en nog %1").replace("%1", number(used.total - len(used.ids)))) + "</li>")
+        body = "<ul>" + "".join(links) + "</ul>"
+    else:
+        body = f'<p style="color:{MUTED}">' + esc(translated("Nog geen item in dit dossier noemt deze bron.")) + "</p>"
+    out.append(section(translated("Gebruikt als bron bij"), body))
+    return "".join(out)
+
+
+CITING_SHOWN = 25  # items listed under a source's "Gebruikt als bron bij"; the rest are counted
+
+
 RENDERERS = {
     "partnership": _partnership, "people": _person, "meetings": _meeting, "motions": _motion,
     "commitments": _commitment, "question_sets": _question_set, "college_notes": _college_note,
     "demonstrations": _demonstration, "costs": _cost, "attachments": _attachment,
-    "unassigned_votes": _unassigned_vote, "checklist": _assessment,
+    "unassigned_votes": _unassigned_vote, "checklist": _assessment, "sources": _source,
 }
 
 

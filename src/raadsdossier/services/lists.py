@@ -249,6 +249,24 @@ def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str,
         return spec.key, data
 
 
+class Citing(NamedTuple):
+    ids: list[str]  # the first `limit` of them, in the order they were added to the dossier
+    total: int
+
+
+def citing(dossier: Dossier, source_id: str, limit: int = 25) -> Citing:
+    """The items that name source `source_id` among their sources: what a source's read view lists as where it is
+    used. The ids of the first `limit`, and how many there are."""
+    from raadsdossier.domain.models.base import item_sources
+
+    cites = select(Item.id).join(item_sources, item_sources.c.item_id == Item.id).where(
+        item_sources.c.source_id == source_id)
+    with dossier.session() as session:
+        total = session.scalar(select(func.count()).select_from(cites.subquery())) or 0
+        ids = list(session.scalars(cites.order_by(Item.seq).limit(limit))) if total else []
+    return Citing(ids, total)
+
+
 def exists(dossier: Dossier, item_id: str) -> bool:
     with dossier.session() as session:
         return session.get(Item, item_id) is not None
