@@ -2938,17 +2938,22 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Details of the partnership</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Het dossier wordt geopend…</source>
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+64"/>
+        <source>Terug naar de leesweergave (Esc); wijzigingen zijn al opgeslagen</source>
+        <translation>Back to the read view (Esc); changes are already saved</translation>
+    </message>
+    <message>
+        <location line="+109"/>
         <source>Nog geen statusgeschiedenis vastgelegd.</source>
         <translation>No status history recorded yet.</translation>
     </message>
@@ -3215,7 +3220,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Partner</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>Omschrijving en statusgeschiedenis</source>
         <translation>Description and status history</translation>
     </message>
@@ -3232,16 +3237,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
     </message>
     <message>
         <location line="+1"/>
-        <source>Klaar</source>
-        <translation>Done</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Klaar met bewerken</source>
         <translation>Done editing</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Het overzicht kon niet worden gelezen</source>
         <translation>The overview could not be read</translation>
     </message>
@@ -3812,7 +3813,7 @@ Ingediend 10 juni 2022
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>en nog %1</source>
         <translation>and %1 more</translation>
     </message>

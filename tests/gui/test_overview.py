@@ -162,6 +162,10 @@ def test_bewerken_shows_the_form_in_place_and_saves(busy_view, qtbot):
     field.setText("Liaoning")
     field.editingFinished.emit()
     assert dashboard.overview(busy_view.dossier)["partnership"]["partner_region"] == "Liaoning"
+    # the way back reads as in every other section's form (it said only "Klaar" here)
+    motions = busy_view.section("motions")
+    assert overview.done_button.text() == motions.done_button.text() == "Klaar met bewerken"
+    assert overview.done_button.toolTip() == motions.done_button.toolTip()
     qtbot.mouseClick(overview.done_button, Qt.MouseButton.LeftButton)
     assert overview.mode() == READ and overview.title.isVisible()
     assert "Dalian, Liaoning, China" in overview.shown_text()
