@@ -3828,51 +3828,6 @@ Ingediend 10 juni 2022
         <translation>Cited as a source by</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>Moties</source>
-        <translation>Motions</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Deze partij heeft in dit dossier geen motie ingediend, en er is geen stemming met haar keuze vastgelegd.</source>
-        <translation>This party submitted no motion in this dossier, and no vote records its choice.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>indiener</source>
-        <translation>submitter</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>mede-indiener</source>
-        <translation>co-submitter</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ingediende moties</source>
-        <translation>Motions submitted</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>stemming %1</source>
-        <translation>vote %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Stemgedrag</source>
-        <translation>Voting record</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>van stemming %1 naar %2: %3, daarna %4</source>
-        <translation>from vote %1 to vote %2: %3, then %4</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Van standpunt veranderd</source>
-        <translation>Changed sides</translation>
-    </message>
-    <message>
         <location line="+36"/>
         <source>Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.</source>
         <translation>National context: this comes from the Tweede Kamer (the Dutch House of Representatives), not from the council itself.</translation>

@@ -443,28 +443,6 @@ def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy):
         assert "Gebruikt als bron bij Nog geen item in dit dossier noemt deze bron." in read(dossier, lonely)[1]
 
 
-def test_a_party_reads_with_its_record_in_the_dossier(qapp, demo_copy):
-    """A party's page showed only its sources. It now gives what a fraction tracks, read as the motion tracker
-    reads it: the motions it submitted, each vote with its choice, and where it changed sides."""
-    from raadsdossier.services.library import library_of
-    from raadsdossier.services.parties import party_record
-
-    with Dossier.open(demo_copy("arnhem-wuhan")) as dossier:
-        party = next(r for r in lists.page(dossier, "parties", limit=100) if r["name"] == "GroenLinks")
-        record = party_record(library_of(dossier), "GroenLinks")
-        assert record["votes"] and record["counts"]["for"] >= 1
-        page, text = read(dossier, party["id"])
-        assert f"Stemgedrag voor: {record['counts']['for']}" in text
-        motion = record["votes"][0]
-        assert f'href="item:{motion["id"]}"' in page
-        assert f"Motie stedenband met Wuhan verbreken — stemming {motion['vote']}: voor (aangenomen)" in text
-        # a party with no motion and no recorded choice says so
-        quiet = "5a000000-0000-4000-8000-0000000000aa"
-        edits.save_item(dossier, "parties", {"id": quiet, "name": "Partij zonder moties"})
-        assert ("Moties Deze partij heeft in dit dossier geen motie ingediend, en er is geen stemming met haar keuze "
-                "vastgelegd.") in read(dossier, quiet)[1]
-
-
 def test_the_reader_does_not_load_the_icons():
     code = ("import sys; import raadsdossier.gui.reading; "
             "sys.exit(1 if 'qtawesome' in sys.modules else 0)")

@@ -396,50 +396,6 @@ def _source(page: Page) -> str:
     return "".join(out)
 
 
-def _party(page: Page) -> str:
-    """A party's facts, then its record in this dossier (services/parties.py, as the motion tracker reads it): the
-    motions it submitted, how it voted on each, and where it changed sides between one vote and the next."""
-    from raadsdossier.domain.errors import DossierError
-    from raadsdossier.services.library import MotionFilter, library_of
-    from raadsdossier.services.parties import party_record
-
-    out = [_generic(page)]
-    try:  # every motion of the dossier, whatever its confidentiality: this is the dossier's own window
-        record = party_record(library_of(page.dossier), page.data.get("name") or "",
-                              MotionFilter(include=frozenset({"internal", "confidential"})))
-    except DossierError:
-        return "".join(out)
-
-    def motion(entry: dict) -> str:
-        return page.link(entry["id"])
-
-    if not record["submitted"] and not record["votes"]:
-        out.append(section(translated("Moties"), f'<p style="color:{MUTED}">' + esc(translated(
-            "Deze partij heeft in dit dossier geen motie ingediend, en er is geen stemming met haar keuze "
-            "vastgelegd.")) + "</p>"))
-        return "".join(out)
-    if record["submitted"]:
-        roles = {"submitter": translated("indiener"), "co_submitter": translated("mede-indiener")}
-        rows = [f"<li>{motion(e)} — {esc(roles.get(e['role'], e['role']))}, {esc(label(e['status']))}</li>"
-                for e in record["submitted"]]
-        out.append(section(translated("Ingediende moties"), "<ul>" + "".join(rows) + "</ul>"))
-    if record["votes"]:
-        counts = record["counts"]
-        tally = " · ".join(f"{esc(label(choice))}: {number(counts[choice])}"
-                           for choice in ("for", "against", "not_voting") if counts[choice])
-        rows = [f"<li>{motion(e)} — " + esc(translated("stemming %1").replace("%1", number(e["vote"])))
-                + f': <b style="color:{CHOICE_COLOURS[e["choice"]]}">{esc(label(e["choice"]))}</b>'
-                + (f" ({esc(label(e['result']))})" if e.get("result") else "") + "</li>" for e in record["votes"]]
-        out.append(section(translated("Stemgedrag"), f"<p>{tally}</p><ul>" + "".join(rows) + "</ul>"))
-    if record["changed_sides"]:
-        rows = [f"<li>{motion(e)} — " + esc(translated("van stemming %1 naar %2: %3, daarna %4")
-                                          .replace("%1", number(e["from_vote"])).replace("%2", number(e["to_vote"]))
-                                          .replace("%3", label(e["before"])).replace("%4", label(e["after"])))
-                + "</li>" for e in record["changed_sides"]]
-        out.append(section(translated("Van standpunt veranderd"), "<ul>" + "".join(rows) + "</ul>"))
-    return "".join(out)
-
-
 CITING_SHOWN = 25  # items listed under a source's "Gebruikt als bron bij"; the rest are counted
 
 
@@ -447,7 +403,7 @@ RENDERERS = {
     "partnership": _partnership, "people": _person, "meetings": _meeting, "motions": _motion,
     "commitments": _commitment, "question_sets": _question_set, "college_notes": _college_note,
     "demonstrations": _demonstration, "costs": _cost, "attachments": _attachment,
-    "unassigned_votes": _unassigned_vote, "checklist": _assessment, "sources": _source, "parties": _party,
+    "unassigned_votes": _unassigned_vote, "checklist": _assessment, "sources": _source,
 }
 
 

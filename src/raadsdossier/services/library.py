@@ -154,19 +154,6 @@ def open_library(paths: Iterable[Path], password: str | None = None, *,
     return library
 
 
-def library_of(dossier, today: date | None = None) -> Library:
-    """The library of one dossier that is open already (a window's), read through its own connection: no second
-    open, no password asked again. What a party's page in that dossier is read from (services/parties.py)."""
-    library = Library(today=today or date.today())
-    with cyclic_gc_paused():
-        with dossier.connection() as connection:
-            name, parties, records = _read(connection, dossier.path, library.today)
-    library.dossiers.append(LibraryDossier(dossier.path, name, len(records)))
-    library.parties.extend(PartySeen(name, *party) for party in parties)
-    library._records.extend(sorted(records, key=lambda r: r.data["date"] or "", reverse=True))
-    return library
-
-
 def _why(exc: DossierError) -> str:
     """The reason of a dossier error as one sentence without the path (the library names the file itself)."""
     from raadsdossier.domain.errors import (
