@@ -339,9 +339,9 @@ class ChecklistSection(Section):
         chosen = set((last or {}).get("evidence_ids") or [])
         self.evidence.clear()
         for kind in EVIDENCE_KINDS:
+            named = kind_label(kind)  # each entry says which kind of item it is, as the Overzicht's timeline does
             for item_id, title in lists.choices(self.view.dossier, kind):
-                entry = QListWidgetItem(f"{title} ({kind_label(kind)})")  # which kind of item it is, as the
-                # Overzicht's timeline says it
+                entry = QListWidgetItem(f"{title} ({named})")
                 entry.setData(Qt.ItemDataRole.UserRole, item_id)
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 entry.setCheckState(Qt.CheckState.Checked if item_id in chosen else Qt.CheckState.Unchecked)
