@@ -405,6 +405,19 @@ def test_a_cost_named_by_a_long_description_is_headed_by_its_first_sentence_and_
         assert "Omschrijving" not in plain(item_html(dossier, key, short))  # a whole description is not repeated
 
 
+def test_short_titles_take_a_first_sentence_from_a_description_and_cut_a_title_at_a_word():
+    from raadsdossier.gui.reading_page import short_title
+
+    assert short_title("Kort.") == "Kort."
+    assert short_title("Reiskosten per reis, bovenop het totaal: " + "vijfduizend tot twaalfduizend euro " * 4) == \
+        "Reiskosten per reis, bovenop het totaal"
+    title = ("Kamervragen 2022Z11774: De situatie met betrekking tot de Oeigoeren in de regio en de rol van de "
+             "partnersteden in het beleid van de gemeente")
+    cut = short_title(title, 120, sentences=False)
+    assert cut.startswith("Kamervragen 2022Z11774: De situatie") and cut.endswith("in het…") and len(cut) <= 121
+    assert short_title("woord " * 40, 50).endswith("woord…")
+
+
 def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy):
     """A source's page said what it is and nothing of what it is for: it now lists, as links, every item of the
     dossier that names it among its sources (the Follow the Money article backs Arnhem's motion, the

@@ -86,14 +86,16 @@ def is_empty(value) -> bool:
 TITLE_LENGTH = 100  # a description standing in for a title is shortened to about this (`short_title`)
 
 
-def short_title(text: str, limit: int = TITLE_LENGTH) -> str:
+def short_title(text: str, limit: int = TITLE_LENGTH, sentences: bool = True) -> str:
     """A description made into a title: its first sentence when that fits in `limit` characters, else its words up to
-    `limit` and "…". What is shortened this way is shown whole below the heading (the read view's "Omschrijving")."""
+    `limit` and "…". What is shortened this way is shown whole below the heading (the read view's "Omschrijving").
+    `sentences` False: a title that is one already (whose part before a colon may not say what it is about) is
+    only cut at a word."""
     text = " ".join(str(text).split())
     if len(text) <= limit:
         return text
     ends = [match.end() for match in re.finditer(r"[.?!;:](?=\s)", text) if 20 <= match.end() <= limit]
-    if ends:
+    if ends and sentences:
         return text[:ends[0]].rstrip(".;:") if text[ends[0] - 1] in ";:" else text[:ends[0]]
     cut = text.rfind(" ", 0, limit)
     return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:–-") + "…"

@@ -311,8 +311,8 @@ class ItemSection(Section):
     def heading_html(self, data: dict) -> str:
         from raadsdossier.gui.reading_page import short_title
 
-        title = short_title(data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
-                            or data.get("description") or "", 120)
+        named = data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
+        title = short_title(named, 120, sentences=False) if named else short_title(data.get("description") or "", 120)
         kind = kind_label(self.spec.kind).capitalize()
         if title.lower().startswith(kind.lower()):
             return f"<h3>{_escape(title)}</h3>"
