@@ -36,13 +36,13 @@ def test_amounts_are_written_alike_in_the_list_the_read_view_and_the_overview(la
     ("€ 145.000" beside "€145,000" in the read view) and dropped the cents of a range's upper end."""
     from PySide6.QtCore import QLocale
 
-    from raadsdossier.gui.reading_page import money
+    from raadsdossier.gui.i18n import format_money
     from raadsdossier.gui.sections import overview, registry
 
     english = language == "en"
     QLocale.setDefault(QLocale(QLocale.Language.English if english else QLocale.Language.Dutch,
                                QLocale.Country.UnitedKingdom if english else QLocale.Country.Netherlands))
-    assert registry._money({"amount_eur": 145000}) == single == money(145000)
+    assert registry._money({"amount_eur": 145000}) == single == format_money(145000)
     assert registry._money({"amount_eur": 5000, "amount_max_eur": 12500.5}) == ranged
     assert registry._money({}) == ""
     assert overview._euro(14_500_000) == total
@@ -418,7 +418,7 @@ def test_short_titles_take_a_first_sentence_from_a_description_and_cut_a_title_a
     assert short_title("woord " * 40, 50).endswith("woord…")
 
 
-def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy):
+def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy, monkeypatch):
     """A source's page said what it is and nothing of what it is for: it now lists, as links, every item of the
     dossier that names it among its sources (the Follow the Money article backs Arnhem's motion, the
     demonstration and the Wuhan mayor's 'bedroefd' reaction, among others)."""
@@ -443,11 +443,8 @@ def test_a_source_reads_with_the_items_that_cite_it(qapp, demo_copy):
         # at most CITING_SHOWN are listed, and the rest counted
         few = lists.citing(dossier, article["id"], limit=1)
         assert len(few.ids) == 1 and few.total == len(citing)
-        shown, reading.CITING_SHOWN = reading.CITING_SHOWN, 1
-        try:
-            _page, text = read(dossier, article["id"])
-        finally:
-            reading.CITING_SHOWN = shown
+        monkeypatch.setattr(reading, "CITING_SHOWN", 1)
+        _page, text = read(dossier, article["id"])
         assert f"en nog {len(citing) - 1}" in text
         # a source nothing cites says so
         lonely = "5a000000-0000-4000-8000-00000000c1fe"

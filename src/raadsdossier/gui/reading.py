@@ -12,10 +12,10 @@ Links to other items of the dossier are `item:ID` (the host opens them); externa
 
 from __future__ import annotations
 
-from raadsdossier.gui.i18n import field_label, format_date, format_size, kind_label, label
+from raadsdossier.gui.i18n import field_label, format_date, format_money, format_size, kind_label, label
 from raadsdossier.gui.reading_page import (
     ACCENT, CHOICE_COLOURS, CHOICE_ORDER, HEADING_FIELD, MUTED, NOTICES, SHADE, Page, esc, facts, is_empty, is_long,
-    item_title, money, notice, number, paragraphs, section, translated,
+    item_title, notice, number, paragraphs, section, translated,
 )
 from raadsdossier.gui.sections.motions import changed_parties
 from raadsdossier.services import lists
@@ -323,9 +323,9 @@ def _attachment(page: Page) -> str:
 
 def _cost(page: Page) -> str:
     data = page.data
-    amount = money(data["amount_eur"]) if not is_empty(data.get("amount_eur")) else ""
+    amount = format_money(data["amount_eur"]) if not is_empty(data.get("amount_eur")) else ""
     if not is_empty(data.get("amount_max_eur")):
-        amount = translated("%1 tot %2").replace("%1", amount).replace("%2", money(data["amount_max_eur"]))
+        amount = translated("%1 tot %2").replace("%1", amount).replace("%2", format_money(data["amount_max_eur"]))
     title = item_title("costs", data)
     out = [page.heading(title)]
     out.append(facts([(translated("Bedrag"), esc(amount)), page.fact("basis"), page.fact("category"),

@@ -72,9 +72,6 @@ def notice(kind: str, body_html: str) -> str:
             f'style="margin-top:6px; margin-bottom:6px"><tr><td style="color:{colour}">{body_html}</td></tr></table>')
 
 
-money = format_money  # "€ 12.500", "€ 12.500,50" (in English "€12,500.50")
-
-
 def number(value: int) -> str:
     return QLocale().toString(int(value))
 
@@ -211,7 +208,7 @@ class Page:
         if field.type == T.ENUM:
             return esc(label(value))
         if field.type == T.MONEY:
-            return esc(money(value))
+            return esc(format_money(value))
         if field.type == T.INT:
             return esc(number(value))
         if field.type == T.BOOL:

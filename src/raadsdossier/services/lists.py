@@ -259,11 +259,11 @@ def citing(dossier: Dossier, source_id: str, limit: int = 25) -> Citing:
     used. The ids of the first `limit`, and how many there are."""
     from raadsdossier.domain.models.base import item_sources
 
-    cites = select(Item.id).join(item_sources, item_sources.c.item_id == Item.id).where(
-        item_sources.c.source_id == source_id)
+    citing_it = item_sources.c.source_id == source_id
     with dossier.session() as session:
-        total = session.scalar(select(func.count()).select_from(cites.subquery())) or 0
-        ids = list(session.scalars(cites.order_by(Item.seq).limit(limit))) if total else []
+        total = session.scalar(select(func.count()).select_from(item_sources).where(citing_it)) or 0
+        ids = list(session.scalars(select(Item.id).join(item_sources, item_sources.c.item_id == Item.id)
+                                   .where(citing_it).order_by(Item.seq).limit(limit))) if total else []
     return Citing(ids, total)
 
 

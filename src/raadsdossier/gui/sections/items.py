@@ -23,6 +23,7 @@ from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
+from raadsdossier.gui.reading_page import short_title
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
@@ -309,8 +310,6 @@ class ItemSection(Section):
         pass
 
     def heading_html(self, data: dict) -> str:
-        from raadsdossier.gui.reading_page import short_title
-
         named = data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
         title = short_title(named, 120, sentences=False) if named else short_title(data.get("description") or "", 120)
         kind = kind_label(self.spec.kind).capitalize()
