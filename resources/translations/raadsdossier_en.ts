@@ -1154,7 +1154,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+62"/>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+63"/>
         <source>Filteren…</source>
         <translation>Filter…</translation>
     </message>
@@ -1250,7 +1250,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose a %1 in the list to read it here.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -2993,12 +2993,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Aandacht nodig</source>
-        <translation>Needs attention</translation>
+        <location line="+3"/>
+        <source>Geen vragen, toezeggingen of uitvoering van moties over de termijn, en geen stemmingen die nog aan een motie moeten worden toegewezen.</source>
+        <translation>No questions, commitments or follow-up of motions overdue, and no votes waiting to be assigned to a motion.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>en nog %1 in de lijst</source>
         <translation>and %1 more in the list</translation>
     </message>
@@ -3200,14 +3200,14 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Amnesty checklist</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-158"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>Niets vraagt nu om aandacht: geen vragen, toezeggingen of uitvoering van moties over de termijn, en geen stemmingen die nog aan een motie moeten worden toegewezen.</source>
-        <translation>Nothing needs attention now: no questions, commitments or follow-up of motions overdue, and no votes waiting to be assigned to a motion.</translation>
+        <location line="+62"/>
+        <source>Geen aandachtspunten</source>
+        <translation>Nothing needs attention</translation>
     </message>
     <message>
         <location line="+105"/>
@@ -3215,7 +3215,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-166"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
@@ -3546,7 +3546,7 @@ Ingediend 10 juni 2022
         <translation>(not found in this dossier)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>loopt risico</source>
         <translation>at risk</translation>
     </message>

@@ -115,8 +115,8 @@ def test_what_needs_attention_links_to_it(busy_view, qtbot):
 
 def test_nothing_to_attend_to_is_said_in_one_sentence(demo_window):
     overview = demo_window.current_view().show_section("overview")
-    assert overview.attention.title == "Aandacht nodig"
-    assert overview.attention.text(with_title=False).startswith("Niets vraagt nu om aandacht")
+    assert overview.attention.title == "Geen aandachtspunten"  # not "Aandacht nodig" over a sentence saying no
+    assert overview.attention.text(with_title=False).startswith("Geen vragen, toezeggingen")
     assert overview.attention.targets() == []
 
 

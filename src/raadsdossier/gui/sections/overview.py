@@ -350,10 +350,9 @@ class OverviewSection(Section):
         if total:
             self.attention.set_title(self.tr("Aandacht nodig (%1)").replace("%1", _number(total)), accent="#d68910")
         else:
-            self.attention.set_title(self.tr("Aandacht nodig"), accent="#229954")
-            rows = [("text", self.tr("Niets vraagt nu om aandacht: geen vragen, toezeggingen of uitvoering van moties "
-                                     "over de termijn, en geen stemmingen die nog aan een motie moeten worden "
-                                     "toegewezen."))]
+            self.attention.set_title(self.tr("Geen aandachtspunten"), accent="#229954")
+            rows = [("text", self.tr("Geen vragen, toezeggingen of uitvoering van moties over de termijn, en geen "
+                                     "stemmingen die nog aan een motie moeten worden toegewezen."))]
         self.attention.set_rows(rows)
 
     def _more_text(self, count: int) -> str:
