@@ -532,7 +532,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+71"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+72"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
@@ -1250,7 +1250,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose a %1 in the list to read it here.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -2423,7 +2423,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+129"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+130"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -3541,7 +3541,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Reading</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/reading_page.py" line="+64"/>
+        <location filename="../../src/raadsdossier/gui/reading_page.py" line="+65"/>
         <source>(niet gevonden in dit dossier)</source>
         <translation>(not found in this dossier)</translation>
     </message>
@@ -3551,7 +3551,7 @@ Ingediend 10 juni 2022
         <translation>at risk</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/reading.py" line="+43"/>
+        <location filename="../../src/raadsdossier/gui/reading.py" line="+45"/>
         <location filename="../../src/raadsdossier/gui/reading_page.py" line="+26"/>
         <source>onbekend</source>
         <translation>unknown</translation>
@@ -3828,7 +3828,22 @@ Ingediend 10 juni 2022
         <translation>Cited as a source by</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+15"/>
+        <source>Moties volgen toont welke moties %1 in de geopende dossiers indiende of mede-indiende en hoe zij bij elke stemming stemde: </source>
+        <translation>The motion tracker shows which motions %1 submitted or co-submitted in the open dossiers, and how it voted in each vote: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moties en stemgedrag</source>
+        <translation>Motions and votes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>de moties van %1 tonen</source>
+        <translation>show the motions of %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Landelijke context: dit komt uit de Tweede Kamer, niet uit de eigen raad.</source>
         <translation>National context: this comes from the Tweede Kamer (the Dutch House of Representatives), not from the council itself.</translation>
     </message>
@@ -5358,12 +5373,12 @@ Ingediend 10 juni 2022
     </message>
     <message>
         <location line="+1"/>
-        <location line="+138"/>
+        <location line="+147"/>
         <source>De dossiers worden gelezen…</source>
         <translation>Reading the dossiers…</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-135"/>
         <source>1 dossier</source>
         <translation>1 dossier</translation>
     </message>
@@ -5398,7 +5413,7 @@ Ingediend 10 juni 2022
         <translation>The dossiers could not be read: %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+94"/>
         <source>%1 van %2</source>
         <translation>%1 of %2</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 
 from raadsdossier.services import lists
 
@@ -141,3 +141,28 @@ def test_sorting_by_a_column_sorts_by_its_value(window, qtbot, tmp_path, demo_di
     tracker.table.sortByColumn(DATE, Qt.SortOrder.AscendingOrder)
     dates = [tracker.proxy.index(row, DATE).data(tracker_roles()[0]) for row in range(tracker.proxy.rowCount())]
     assert dates == sorted(dates)
+
+
+def test_a_partys_page_links_to_its_record_in_the_tracker(window, arnhem, qtbot):
+    parties = arnhem.show_section("parties_and_people").parts[0]
+    groenlinks = next(row for row in parties.model.rows if row["name"] == "GroenLinks")
+    parties.show_item(groenlinks["id"])
+    text = parties.reading_text()
+    assert "Moties en stemgedrag" in text and "de moties van GroenLinks tonen" in text and "geopende dossiers" in text
+    html = parties.reader.toHtml()
+    href = html[html.index('href="moties-volgen:') + len('href="'):]
+    parties.reader.anchorClicked.emit(QUrl(href[:href.index('"')]))  # as a click on the link does
+    tracker = window.tracker
+    assert tracker is not None and window.tabs.currentWidget() is tracker
+    qtbot.waitUntil(lambda: tracker.library is not None and not tracker.reading)
+    assert tracker.party.currentText() == "GroenLinks"
+    assert tracker.titles() == [ARNHEM]  # the motion it submitted and voted for
+    parties = arnhem.show_section("parties_and_people").parts[0]
+    window.tabs.setCurrentWidget(arnhem)
+    tracker.party.setEditText("")
+    tracker.apply_filters()
+    assert len(tracker.titles()) == 1
+    parties.show_item(groenlinks["id"])
+    parties.reader.anchorClicked.emit(QUrl("moties-volgen:Partij%20voor%20de%20Dieren"))  # read already: at once
+    assert window.tabs.currentWidget() is tracker and tracker.party.currentText() == "Partij voor de Dieren"
+    assert tracker.titles() == []  # no motion of it in the demo's councils

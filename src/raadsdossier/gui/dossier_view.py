@@ -61,6 +61,7 @@ class DossierView(QWidget):
 
     changed = Signal(object)  # the Change that was made (services/changes.py)
     message = Signal(str)
+    party_record_asked = Signal(str)  # a party's page asked for its record: the motion tracker, filtered on it
 
     def __init__(self, dossier: Dossier, parent=None) -> None:
         super().__init__(parent)

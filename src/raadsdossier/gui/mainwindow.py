@@ -244,6 +244,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         view = DossierView(dossier)
         view.changed.connect(lambda _change: (self._update_title(), self._tracker_stale()))
         view.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        view.party_record_asked.connect(lambda party: self.show_tracker().show_party(party))
         self.undo_group.addStack(view.undo_stack)
         if in_place_of is not None and self.tabs.indexOf(in_place_of) >= 0:
             was_current = self.tabs.currentWidget() is in_place_of

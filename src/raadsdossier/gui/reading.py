@@ -12,10 +12,12 @@ Links to other items of the dossier are `item:ID` (the host opens them); externa
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from raadsdossier.gui.i18n import field_label, format_date, format_money, format_size, kind_label, label
 from raadsdossier.gui.reading_page import (
-    ACCENT, CHOICE_COLOURS, CHOICE_ORDER, HEADING_FIELD, MUTED, NOTICES, SHADE, Page, esc, facts, is_empty, is_long,
-    item_title, notice, number, paragraphs, section, translated,
+    ACCENT, CHOICE_COLOURS, CHOICE_ORDER, HEADING_FIELD, MUTED, NOTICES, SHADE, TRACKER_SCHEME, Page, esc, facts, is_empty,
+    is_long, item_title, notice, number, paragraphs, section, translated,
 )
 from raadsdossier.gui.sections.motions import changed_parties
 from raadsdossier.services import lists
@@ -399,11 +401,27 @@ def _source(page: Page) -> str:
 CITING_SHOWN = 25  # items listed under a source's "Gebruikt als bron bij"; the rest are counted
 
 
+def _party(page: Page) -> str:
+    """A party's facts, then where its record is: the motion tracker, filtered on it (one link). The tracker reads
+    the record off the window's thread, however many motions and votes the dossiers hold; read here, for a page,
+    it took a large dossier's window more than a second (bench/run.py, the 100,000-item dossier)."""
+    out = [_generic(page)]
+    name = (page.data.get("name") or "").strip()
+    if name:
+        href = f"{TRACKER_SCHEME}:{quote(name, safe='')}"
+        text = translated("Moties volgen toont welke moties %1 in de geopende dossiers indiende of mede-indiende en "
+                          "hoe zij bij elke stemming stemde: ").replace("%1", name)
+        out.append(section(translated("Moties en stemgedrag"),
+                           f'<p>{esc(text)}<a href="{href}">'
+                           + esc(translated("de moties van %1 tonen").replace("%1", name)) + "</a></p>"))
+    return "".join(out)
+
+
 RENDERERS = {
     "partnership": _partnership, "people": _person, "meetings": _meeting, "motions": _motion,
     "commitments": _commitment, "question_sets": _question_set, "college_notes": _college_note,
     "demonstrations": _demonstration, "costs": _cost, "attachments": _attachment,
-    "unassigned_votes": _unassigned_vote, "checklist": _assessment, "sources": _source,
+    "unassigned_votes": _unassigned_vote, "checklist": _assessment, "sources": _source, "parties": _party,
 }
 
 

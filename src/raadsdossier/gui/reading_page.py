@@ -26,6 +26,7 @@ def translated(text: str) -> str:
 # The colours of a vote's choices, as the vote chart of the form draws them (gui/vote_chart.py).
 CHOICE_COLOURS = {"for": "#2e7d32", "against": "#c62828", "not_voting": "#9e9e9e"}
 CHOICE_ORDER = {"for": 0, "against": 1, "not_voting": 2}
+TRACKER_SCHEME = "moties-volgen"  # a link to the motion tracker filtered on a party: moties-volgen:<party name>
 MUTED = "#808080"  # a grey that reads on a light and on a dark palette
 # (background, text) of a notice: each sets both, so it reads whatever the palette.
 NOTICES = {"warning": ("#fdecea", "#7f1d1d"), "caution": ("#fff4e5", "#5f3700"), "info": ("#e8f1fb", "#0d3c61")}

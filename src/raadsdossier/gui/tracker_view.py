@@ -385,6 +385,15 @@ class TrackerView(QWidget):
             status=self.status.currentData(), follow_up=self.follow_up.currentData(), since=since or None,
             include=frozenset({Confidentiality.INTERNAL.value, Confidentiality.CONFIDENTIAL.value}))
 
+    def show_party(self, party: str) -> None:
+        """The record of `party` in the open dossiers: the motions it submitted or voted on, as a party's page
+        links to it. Listed once the dossiers are read (at once when they are)."""
+        if not self.use_open.isChecked():
+            self.use_open.setChecked(True)  # reads the open dossiers (_source_changed)
+        self.party.setEditText(party)  # kept when the list of parties is filled in (_fill_parties)
+        if self.library is not None and not self.reading and not self.stale:
+            self.apply_filters()
+
     def is_filtered(self) -> bool:
         return bool(self.party.currentText().strip() or self.submitter.text().strip() or self.status.currentData()
                     or self.follow_up.currentData() or self.since.text().strip())

@@ -23,7 +23,7 @@ from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
-from raadsdossier.gui.reading_page import short_title
+from raadsdossier.gui.reading_page import TRACKER_SCHEME, short_title
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
@@ -250,6 +250,8 @@ class ItemSection(Section):
     def _link(self, url: QUrl) -> None:
         if url.scheme() == "item":
             self.view.open_item(url.path())
+        elif url.scheme() == TRACKER_SCHEME:
+            self.view.party_record_asked.emit(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
         else:
             QDesktopServices.openUrl(url)
 
