@@ -4,6 +4,8 @@ would read itself, and whatever goes wrong ahead is met again where the window s
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -106,9 +108,7 @@ def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors)
             calls.append((self.name, threading.current_thread() is threading.main_thread()))
             return 1
 
-    import ctypes
-
-    monkeypatch.setattr(ctypes, "CDLL", Library)
+    monkeypatch.setattr(fontconfig, "_library", Library)
     monkeypatch.setattr(fontconfig, "_loading", None)
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
     fontconfig.start_loading()
@@ -120,12 +120,10 @@ def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors)
 
 
 def test_without_fontconfig_nothing_happens(monkeypatch, thread_errors):
-    import ctypes
-
     def missing(_name):
         raise OSError("libfontconfig.so.1: cannot open shared object file")
 
-    monkeypatch.setattr(ctypes, "CDLL", missing)
+    monkeypatch.setattr(fontconfig, "_library", missing)
     monkeypatch.setattr(fontconfig, "_loading", None)
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
     fontconfig.start_loading()
@@ -135,3 +133,27 @@ def test_without_fontconfig_nothing_happens(monkeypatch, thread_errors):
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: False)  # Windows, macOS
     fontconfig.start_loading()
     assert fontconfig._loading is None
+
+
+@pytest.mark.skipif(not fontconfig.uses_fontconfig(), reason="Qt uses fontconfig on Linux and the BSDs only")
+def test_fontconfig_is_called_without_importing_ctypes(monkeypatch):
+    """Through _ctypes (one C module), not ctypes (Python code holding Python's lock beside the imports), with the
+    answers ctypes gives; where _ctypes cannot, ctypes is used."""
+    import ctypes
+
+    try:
+        expected = ctypes.CDLL(fontconfig.LIBRARY).FcGetVersion()
+    except OSError:
+        pytest.skip("no fontconfig on this system")
+    library = fontconfig._library(fontconfig.LIBRARY)
+    assert isinstance(library, fontconfig._Library)
+    assert library.FcGetVersion() == expected and library.FcInit() == 1  # FcTrue: loaded (and again at once)
+    with pytest.raises(OSError):
+        library.FcNoSuchFunction
+    monkeypatch.setattr(fontconfig, "_Library", lambda _name: (_ for _ in ()).throw(AttributeError("CFuncPtr")))
+    fallback = fontconfig._library(fontconfig.LIBRARY)
+    assert isinstance(fallback, ctypes.CDLL) and fallback.FcGetVersion() == expected
+    code = ("import sys; from raadsdossier.gui import fontconfig as f; f.start_loading(); f.wait(); "
+            "print('ctypes' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr

@@ -7,6 +7,10 @@ while Python imports the window's modules (cli/launch.py), and `wait` is called 
 FcInit loads the configuration that Qt then uses, the process's default one, and does nothing when it is loaded
 already. Where there is no fontconfig (Windows, macOS) or it cannot be loaded, nothing happens: Qt loads it as it
 always did.
+
+The call goes through _ctypes, the C module under ctypes, not ctypes itself: importing ctypes is Python code, which
+holds Python's lock beside the imports it was to go beside (3 ms of them, bench/run.py "start"); _ctypes is one
+C module. Where it lacks what is used here, ctypes does it.
 """
 
 from __future__ import annotations
@@ -33,9 +37,7 @@ def start_loading() -> None:
 
 def _load() -> None:
     try:
-        import ctypes
-
-        ctypes.CDLL(LIBRARY).FcInit()
+        _library(LIBRARY).FcInit()
     except (ImportError, OSError, AttributeError):  # no ctypes, no fontconfig, or not this one: Qt loads its own
         pass
 
@@ -44,3 +46,38 @@ def wait() -> None:
     """Wait until what `start_loading` started is done (at once when it started nothing)."""
     if _loading is not None:
         _loading.join()
+
+
+def _library(name: str):
+    """The shared library `name`, its functions callable by name without arguments and returning an int (all
+    this module calls): as ctypes.CDLL(name) gives them, through _ctypes where it can (see above)."""
+    try:
+        return _Library(name)
+    except (ImportError, AttributeError):  # a Python whose _ctypes is not CPython's
+        import ctypes
+
+        return ctypes.CDLL(name)
+
+
+class _Library:
+    """What ctypes.CDLL does for such a call, on _ctypes alone: the library opened as CDLL opens it (RTLD_LOCAL;
+    _ctypes adds RTLD_NOW), a function found by name and called with the C calling convention, returning C's int."""
+
+    def __init__(self, name: str) -> None:
+        import os
+
+        import _ctypes
+
+        class Int(_ctypes._SimpleCData):
+            _type_ = "i"  # as ctypes.c_int
+
+        class Function(_ctypes.CFuncPtr):
+            _flags_ = _ctypes.FUNCFLAG_CDECL
+            _restype_ = Int
+
+        self._handle, self._symbol, self._function = _ctypes.dlopen(name, os.RTLD_LOCAL), _ctypes.dlsym, Function
+
+    def __getattr__(self, symbol: str):
+        if symbol.startswith("_"):
+            raise AttributeError(symbol)
+        return self._function(self._symbol(self._handle, symbol))  # OSError where the library has no such function
