@@ -53,7 +53,7 @@ def _library(name: str):
     this module calls): as ctypes.CDLL(name) gives them, through _ctypes where it can (see above)."""
     try:
         return _Library(name)
-    except (ImportError, AttributeError):  # a Python whose _ctypes is not CPython's
+    except (ImportError, AttributeError, TypeError):  # a Python whose _ctypes is not CPython's
         import ctypes
 
         return ctypes.CDLL(name)
