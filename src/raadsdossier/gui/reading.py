@@ -377,6 +377,9 @@ def _generic(page: Page) -> str:
     return "".join(out)
 
 
+CITING_SHOWN = 25  # items listed under a source's "Gebruikt als bron bij"; the rest are counted
+
+
 def _source(page: Page) -> str:
     """A source's facts, then where the dossier uses it: the items that cite it, as links."""
     out = [_generic(page)]
@@ -396,9 +399,6 @@ def _source(page: Page) -> str:
         body = f'<p style="color:{MUTED}">' + esc(translated("Nog geen item in dit dossier noemt deze bron.")) + "</p>"
     out.append(section(translated("Gebruikt als bron bij"), body))
     return "".join(out)
-
-
-CITING_SHOWN = 25  # items listed under a source's "Gebruikt als bron bij"; the rest are counted
 
 
 def _party(page: Page) -> str:
