@@ -97,7 +97,9 @@ def thread_errors(monkeypatch):
     return errors
 
 
-def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors):
+def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors, tmp_path):
+    """FcInit, then the app's fonts added to fontconfig's application fonts, on a thread; a font fontconfig refuses
+    (FcFalse) is not counted as added, so that gui/app.py adds it through Qt."""
     calls = []
 
     class Library:
@@ -108,15 +110,49 @@ def test_fontconfig_is_loaded_on_a_thread_of_its_own(monkeypatch, thread_errors)
             calls.append((self.name, threading.current_thread() is threading.main_thread()))
             return 1
 
+        def FcConfigAppFontAddFile(self, config, file):  # noqa: N802
+            calls.append((config, file))
+            return int(file.endswith(b"good.ttf"))
+
+    good, bad = tmp_path / "good.ttf", tmp_path / "bad.ttf"
     monkeypatch.setattr(fontconfig, "_library", Library)
     monkeypatch.setattr(fontconfig, "_loading", None)
+    monkeypatch.setattr(fontconfig, "_added", set())
     monkeypatch.setattr(fontconfig, "uses_fontconfig", lambda: True)
-    fontconfig.start_loading()
+    fontconfig.start_loading([good, bad])
     fontconfig.wait()
-    assert calls == [(fontconfig.LIBRARY, False)]
+    assert calls == [(fontconfig.LIBRARY, False), (None, bytes(good)), (None, bytes(bad))]
+    assert fontconfig.added(good) and not fontconfig.added(bad)
     fontconfig.start_loading()  # once
     fontconfig.wait()
-    assert len(calls) == 1 and thread_errors == []
+    assert len(calls) == 3 and thread_errors == []
+
+
+APP_FONT_CHECK = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from raadsdossier.gui import fontconfig
+if sys.argv[1] == "thread":
+    fontconfig.start_loading()
+    fontconfig.wait()
+from PySide6.QtGui import QFontDatabase
+through_qt = []
+add = QFontDatabase.addApplicationFont
+QFontDatabase.addApplicationFont = lambda path: through_qt.append(path) or add(path)
+from raadsdossier.gui import app
+qt_app = app.fusion_application()
+app.install_fonts()
+print(len(through_qt), "Droid Sans Fallback" in QFontDatabase.families())
+"""
+
+
+@pytest.mark.skipif(not fontconfig.uses_fontconfig(), reason="Qt uses fontconfig on Linux and the BSDs only")
+@pytest.mark.parametrize("how, through_qt", [("thread", "0"), ("qt", "1")])
+def test_the_cjk_font_reaches_qt_from_the_thread_or_else_through_qt(how, through_qt):
+    """Added on the fontconfig thread, Qt lists the CJK font with the system's without adding it itself; a start
+    that did not add it there (the self-test, the tests) adds it through Qt."""
+    out = subprocess.run([sys.executable, "-c", APP_FONT_CHECK, how], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == [through_qt, "True"], out.stderr
 
 
 def test_without_fontconfig_nothing_happens(monkeypatch, thread_errors):

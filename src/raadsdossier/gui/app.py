@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from raadsdossier.gui import first_screen, fontconfig, workspace
@@ -150,17 +150,19 @@ def _set_palette(app: QApplication, dark: bool) -> None:
 _fonts_installed = False
 
 
-CJK_FONT = "DroidSansFallbackFull.ttf"  # resources/fonts/; the DejaVu fonts beside it are the PDF packs' own
-
-
 def install_fonts() -> None:
-    """Make the bundled CJK font available, so that 大连 shows as characters on any system. The window's text
-    is in the system's own font; the bundled DejaVu Sans is for the PDF packs only, and registering it too
-    cost the first screen a millisecond."""
+    """Make the app's own fonts available (gui/fontconfig.py APP_FONTS: the CJK font, so that 大连 shows as
+    characters on any system): on fontconfig the thread that loads it added them already; elsewhere, or where that
+    failed, through Qt. The window's text is in the system's own font."""
     global _fonts_installed
     if _fonts_installed:
         return
-    QFontDatabase.addApplicationFont(str(resource("fonts", CJK_FONT)))
+    for name in fontconfig.APP_FONTS:
+        path = resource("fonts", name)
+        if not fontconfig.added(path):
+            from PySide6.QtGui import QFontDatabase
+
+            QFontDatabase.addApplicationFont(str(path))
     _fonts_installed = True
 
 

@@ -4,6 +4,11 @@ at the first screen's first text (bench/run.py "start"). `start_loading` has tha
 while Python imports the window's modules (cli/launch.py), and `wait` is called before the application is made
 (gui/app.py). A ctypes call lets go of Python's lock, so the imports go on beside it.
 
+The same thread adds the app's own fonts (`APP_FONTS`) to fontconfig's application fonts, which is what
+QFontDatabase.addApplicationFont does on fontconfig: reading the CJK font's 50,000 characters took the GUI thread
+2.5 ms. Qt lists fontconfig's application fonts with the system's when it first needs a font, so it finds them
+there; gui/app.py `install_fonts` adds through Qt what was not added here (`added`).
+
 FcInit loads the configuration that Qt then uses, the process's default one, and does nothing when it is loaded
 already. Where there is no fontconfig (Windows, macOS) or it cannot be loaded, nothing happens: Qt loads it as it
 always did.
@@ -15,31 +20,52 @@ C module. Where it lacks what is used here, ctypes does it.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
+from pathlib import Path
 
 LIBRARY = "libfontconfig.so.1"
+# resources/fonts/: the CJK font, so that 大连 shows as characters on any system (the DejaVu fonts beside it are
+# the PDF packs' own; the window's text is in the system's font).
+APP_FONTS = ("DroidSansFallbackFull.ttf",)
 
 _loading: threading.Thread | None = None
+_added: set[Path] = set()
 
 
 def uses_fontconfig() -> bool:
     return sys.platform.startswith("linux") or "bsd" in sys.platform
 
 
-def start_loading() -> None:
-    """Start loading fontconfig's configuration on a thread of its own (once; nowhere but where Qt uses it)."""
+def start_loading(fonts: list[Path] | None = None) -> None:
+    """Start loading fontconfig's configuration on a thread of its own, and adding `fonts` (font files; the app's
+    APP_FONTS when not given) to it as application fonts (once; nowhere but where Qt uses fontconfig)."""
     global _loading
     if _loading is None and uses_fontconfig():
-        _loading = threading.Thread(target=_load, name="fontconfig", daemon=True)
+        if fonts is None:
+            from raadsdossier.base.paths import resource
+
+            fonts = [resource("fonts", name) for name in APP_FONTS]
+        _loading = threading.Thread(target=_load, args=(list(fonts),), name="fontconfig", daemon=True)
         _loading.start()
 
 
-def _load() -> None:
+def _load(fonts: list[Path]) -> None:
     try:
-        _library(LIBRARY).FcInit()
+        library = _library(LIBRARY)
+        library.FcInit()
+        for font in fonts:
+            # FcConfigAppFontAddFile(NULL: the current configuration, the file's name): FcTrue (1) when added
+            if library.FcConfigAppFontAddFile(None, os.fsencode(font)) == 1:
+                _added.add(font)
     except (ImportError, OSError, AttributeError):  # no ctypes, no fontconfig, or not this one: Qt loads its own
         pass
+
+
+def added(font: Path) -> bool:
+    """Whether `start_loading` added the font file `font` to fontconfig's application fonts (after `wait`)."""
+    return font in _added
 
 
 def wait() -> None:
