@@ -27,8 +27,10 @@ def test_revisions_form_one_linear_chain():
 
 
 def test_the_revisions_read_without_alembic_are_alembics():
+    """Read from the files' names: each is named after its revision, and revises the one before it."""
     script = migrations._script()
-    assert list(migrations._chain()) == [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert list(migrations._chain()) == [r.revision for r in reversed(list(script.walk_revisions()))], (
+        "name every file in db/versions after its revision (NNNN_what_it_does.py), with the one before as down_revision")
     assert migrations.head_revision() == script.get_current_head()
 
 

@@ -340,7 +340,7 @@ def _read(path: Path, read):
     """`read(connection)` on the dossier file at `path`, read-only; None where `glance` gives None."""
     path = Path(path)
     try:
-        if sqlitefile.classify(path) != sqlitefile.PLAIN or sqlitefile.journal_path(path).exists():
+        if sqlitefile.examine(path) != (sqlitefile.PLAIN, False):  # a crash journal: the proper open recovers it
             return None
         # A short timeout: a file another program is writing is opened the normal way, not waited for here.
         connection = sqlite3.connect(sqlitefile.uri(path, "ro"), uri=True, timeout=0.1)

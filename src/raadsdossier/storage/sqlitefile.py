@@ -6,7 +6,9 @@ Everything here reads; nothing writes to a file that is not (yet) known to be a 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import stat
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -47,7 +49,9 @@ def db_errors() -> tuple[type[BaseException], ...]:
 
 
 def uri(path: Path, mode: str) -> str:
-    return f"file:{quote(str(Path(path).resolve()))}?mode={mode}"
+    # Absolute, not resolved: SQLite follows links itself, and resolving looked at every folder on the way (a
+    # system call each, which on a glance's thread is a hand-over of Python's lock: see storage/glance.py).
+    return f"file:{quote(str(Path(path).absolute()))}?mode={mode}"
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -66,18 +70,27 @@ def classify(path: Path) -> str:
     Raises DossierNotFound, NotADossier (a folder, a text file, unknown bytes, another SQLite
     database) or DamagedDossier (an empty or truncated dossier). Reads at most 4 KB.
     """
+    return examine(path)[0]
+
+
+def examine(path: Path) -> tuple[str, bool]:
+    """`classify(path)`, and whether a crash left a journal beside a plain file (False for an encrypted one).
+
+    One look at the file and one at its journal, and a read of its first 4 KB: a glance (storage/glance.py) does
+    this on a thread beside start-up, where each system call hands Python's lock over and back.
+    """
     path = Path(path)
     try:
-        path.stat()
+        status = os.stat(path)
     except FileNotFoundError:
         raise DossierNotFound(path) from None
     except OSError as exc:  # a symbolic link that leads back to itself, a folder without permission
         raise DossierFileError(path, f"het bestand kan niet worden geopend ({os_reason(exc)}).") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(status.st_mode):
         raise NotADossier(path, "dit is een map, geen dossierbestand.")
+    size = status.st_size
     try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
+        with open(path, "rb", buffering=0) as handle:
             head = handle.read(4096)
     except OSError as exc:
         raise DossierFileError(path, f"het bestand kan niet worden gelezen ({os_reason(exc)}).") from exc
@@ -91,7 +104,7 @@ def classify(path: Path) -> str:
         if _looks_like_text(head):
             raise NotADossier(path, "dit is een tekstbestand, geen Raadsdossier-dossier.")
         if size % _CIPHER_PAGE == 0:
-            return ENCRYPTED
+            return ENCRYPTED, False
         raise NotADossier(path, "dit bestand bevat onbekende gegevens; het is geen Raadsdossier-dossier "
                                 "(ook geen versleuteld dossier).")
     if len(head) < 100:
@@ -99,7 +112,7 @@ def classify(path: Path) -> str:
     if int.from_bytes(head[68:72], "big") != APPLICATION_ID:
         raise NotADossier(path, "dit is een SQLite-database, maar geen Raadsdossier-dossier.")
     if journal_path(path).exists():
-        return PLAIN  # a crash left a transaction to roll back: the file's size is only right after that
+        return PLAIN, True  # a crash left a transaction to roll back: the file's size is only right after that
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")
@@ -109,7 +122,7 @@ def classify(path: Path) -> str:
         of_what = f" van de {expected}" if expected and size < expected else ""
         raise DamagedDossier(path, f"het dossier is afgekapt: er zijn {size}{of_what} bytes over "
                                    "(het kopiëren of opslaan is misgegaan).")
-    return PLAIN
+    return PLAIN, False
 
 
 def quote_key(password: str) -> str:
