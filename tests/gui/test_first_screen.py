@@ -4,12 +4,14 @@ would read itself, and whatever goes wrong ahead is met again where the window s
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
 
 import pytest
 
+from raadsdossier.base.paths import resource
 from raadsdossier.gui import first_screen, fontconfig
 from raadsdossier.gui.workspace import Settings
 from raadsdossier.storage import glance
@@ -135,23 +137,34 @@ from raadsdossier.gui import fontconfig
 if sys.argv[1] == "thread":
     fontconfig.start_loading()
     fontconfig.wait()
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QTextLayout
 through_qt = []
 add = QFontDatabase.addApplicationFont
 QFontDatabase.addApplicationFont = lambda path: through_qt.append(path) or add(path)
 from raadsdossier.gui import app
 qt_app = app.fusion_application()
 app.install_fonts()
-print(len(through_qt), "Droid Sans Fallback" in QFontDatabase.families())
+layout = QTextLayout("Arnhem \u2013 Wuhan \u6b66\u6c49", qt_app.font())
+layout.beginLayout(); layout.createLine(); layout.endLayout()
+drawn_in = {run.rawFont().familyName() for run in layout.glyphRuns()}
+print(len(through_qt), "Droid Sans Fallback" in drawn_in)
 """
 
 
 @pytest.mark.skipif(not fontconfig.uses_fontconfig(), reason="Qt uses fontconfig on Linux and the BSDs only")
 @pytest.mark.parametrize("how, through_qt", [("thread", "0"), ("qt", "1")])
-def test_the_cjk_font_reaches_qt_from_the_thread_or_else_through_qt(how, through_qt):
-    """Added on the fontconfig thread, Qt lists the CJK font with the system's without adding it itself; a start
-    that did not add it there (the self-test, the tests) adds it through Qt."""
-    out = subprocess.run([sys.executable, "-c", APP_FONT_CHECK, how], capture_output=True, text=True, timeout=120)
+def test_the_cjk_font_reaches_qt_from_the_thread_or_else_through_qt(how, through_qt, tmp_path):
+    """On a system with no CJK font of its own (a fontconfig that knows DejaVu Sans alone), 武汉 is drawn in the
+    bundled CJK font: added on the fontconfig thread, without Qt adding it itself; or, by a start that did not add it
+    there (the self-test, the tests), through Qt."""
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    (fonts / "DejaVuSans.ttf").symlink_to(resource("fonts", "DejaVuSans.ttf"))
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<?xml version='1.0'?><fontconfig><dir>{fonts}</dir><cachedir>{tmp_path / 'cache'}</cachedir>"
+                      "</fontconfig>", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", APP_FONT_CHECK, how], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "FONTCONFIG_FILE": str(config)})
     assert out.stdout.split() == [through_qt, "True"], out.stderr
 
 
