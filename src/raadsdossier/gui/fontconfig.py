@@ -55,12 +55,16 @@ def _load(fonts: list[Path]) -> None:
     try:
         library = _library(LIBRARY)
         library.FcInit()
-        for font in fonts:
-            # FcConfigAppFontAddFile(NULL: the current configuration, the file's name): FcTrue (1) when added
-            if library.FcConfigAppFontAddFile(None, os.fsencode(font)) == 1:
-                _added.add(font)
     except (ImportError, OSError, AttributeError):  # no ctypes, no fontconfig, or not this one: Qt loads its own
-        pass
+        return
+    for font in fonts:
+        try:
+            # FcConfigAppFontAddFile(NULL: the current configuration, the file's name): FcTrue (1) when added
+            done = library.FcConfigAppFontAddFile(None, os.fsencode(font)) == 1
+        except Exception:  # noqa: BLE001 (whatever it is, gui/app.py adds the font through Qt instead)
+            done = False
+        if done:
+            _added.add(font)
 
 
 def added(font: Path) -> bool:
@@ -75,8 +79,9 @@ def wait() -> None:
 
 
 def _library(name: str):
-    """The shared library `name`, its functions callable by name without arguments and returning an int (all
-    this module calls): as ctypes.CDLL(name) gives them, through _ctypes where it can (see above)."""
+    """The shared library `name`, its functions callable by name, returning an int, with the arguments ctypes passes
+    without being told their types (None as NULL, ints, bytes as char *; all this module passes): as
+    ctypes.CDLL(name) gives them, through _ctypes where it can (see above)."""
     try:
         return _Library(name)
     except (ImportError, AttributeError, TypeError):  # a Python whose _ctypes is not CPython's
@@ -90,8 +95,6 @@ class _Library:
     _ctypes adds RTLD_NOW), a function found by name and called with the C calling convention, returning C's int."""
 
     def __init__(self, name: str) -> None:
-        import os
-
         import _ctypes
 
         class Int(_ctypes._SimpleCData):
