@@ -217,3 +217,39 @@ def test_the_glance_shows_the_same_dashboard_and_its_links_wait(qtbot, app_home,
     assert overview.shown_text() == glanced
     assert overview.edit_button.isVisible() and overview.edit_button.isEnabled()
     window.close()
+
+
+def test_the_partnerships_texts_are_as_tall_as_a_label_makes_them_at_every_width(qtbot):
+    """Their heights are remembered per width (gui/sections/overview.py, _Paragraph): at every width they are
+    what a QLabel with the same text and font needs, also after the text or the font changes, so no line is
+    cut off; the narrowest they go is their widest word."""
+    from PySide6.QtWidgets import QLabel
+
+    from raadsdossier.gui.sections.overview import _Paragraph
+
+    history = ("Zusterband van de gemeente Arnhem met de Chinese stad Wuhan.\nStatusgeschiedenis: juli 2021: "
+               "beëindigd — " + "de motie om de stedenband te verbreken werd aangenomen " * 6)
+    paragraph, label = _Paragraph(plain=True), QLabel()
+    qtbot.addWidget(paragraph)
+    qtbot.addWidget(label)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+
+    def same_everywhere() -> None:
+        for width in (120, 300, 474, 1016, 1030, 300, 1016):  # asked again: from what it remembers
+            assert paragraph.heightForWidth(width) == label.heightForWidth(width), width
+        widest = max(label.fontMetrics().horizontalAdvance(word) for word in label.text().split())
+        assert paragraph.minimumSizeHint().width() == label.minimumSizeHint().width() >= widest
+
+    for text in (history, "Arnhem – Wuhan  武汉", "Niveau: gemeente  ·  Partner: Wuhan, China  ·  Status: beëindigd"):
+        paragraph.setText(text)
+        label.setText(text)
+        same_everywhere()
+    larger = paragraph.font()
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    paragraph.setFont(larger)
+    label.setFont(larger)
+    same_everywhere()
+    paragraph.make_selectable()
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    same_everywhere()
