@@ -60,8 +60,8 @@ class _Paragraph(QLabel):
     """A word-wrapped label (the partnership's name, facts and history) that lays its text out once for each
     width it is asked about. A layout asks a label for its height at one width several times over (eight times
     at three widths before the first screen of start-up is painted), and QLabel lays its text out again each
-    time; its size hints laid it out at three more widths. Those came to a ninth of the first layout and
-    paint of that screen (bench/run.py "start"), most of it for the history, the longest text on it.
+    time; its size hints laid it out at three more widths: 23 M of the 81 M instructions of that screen's first
+    layout and paint, most of it for the history, the longest text on it. Remembered, 6.5 M less (bench/README.md).
 
     The hints mean what QLabel's mean, each from one layout: the preferred size is the text at 80 average
     characters (QLabel's first try), the minimum its widest word by one line. (QLabel tries narrower widths
