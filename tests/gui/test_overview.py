@@ -220,16 +220,16 @@ def test_the_glance_shows_the_same_dashboard_and_its_links_wait(qtbot, app_home,
 
 
 def test_the_partnerships_texts_are_as_tall_as_a_label_makes_them_at_every_width(qtbot):
-    """Their heights are remembered per width (gui/sections/overview.py, _Paragraph): at every width they are
+    """Their heights are remembered per width (gui/sections/paragraph.py): at every width they are
     what a QLabel with the same text and font needs, also after the text or the font changes, so no line is
     cut off; the narrowest they go is their widest word."""
     from PySide6.QtWidgets import QLabel
 
-    from raadsdossier.gui.sections.overview import _Paragraph
+    from raadsdossier.gui.sections.paragraph import Paragraph
 
     history = ("Zusterband van de gemeente Arnhem met de Chinese stad Wuhan.\nStatusgeschiedenis: juli 2021: "
                "beëindigd — " + "de motie om de stedenband te verbreken werd aangenomen " * 6)
-    paragraph, label = _Paragraph(plain=True), QLabel()
+    paragraph, label = Paragraph(plain=True), QLabel()
     qtbot.addWidget(paragraph)
     qtbot.addWidget(label)
     label.setTextFormat(Qt.TextFormat.PlainText)
