@@ -230,6 +230,73 @@ def test_the_title_column_stretches_and_the_list_needs_no_horizontal_scroll_bar(
     assert not motions.table.horizontalScrollBar().isVisible()
 
 
+def _rows_on_screen(table) -> range:
+    top, rows = table.rowAt(0), table.model().rowCount()
+    end = top
+    while end < rows and table.rowViewportPosition(end) < table.viewport().height():
+        end += 1
+    return range(top, end)
+
+
+def _cut_off(table) -> list[str]:
+    """The titles on screen that their row is too low for (at the title column's width, as the list draws them)."""
+    column = next(i for i, c in enumerate(table.model().columns) if c.sort_key == "title")
+    return [table.model().data(table.model().index(row, column)) for row in _rows_on_screen(table)
+            if table.rowHeight(row) < table.sizeHintForRow(row)]
+
+
+def test_a_long_title_wraps_in_its_row_instead_of_being_cut_off(window, qtbot):
+    """Breda's events at 1280 px: "Yangzhou geeft Breda een paviljoen als tegengeschenk" was shown as "Yangzhou
+    geeft Breda een paviljoen …". Each row is as tall as its text; a row whose title fits on one line keeps the
+    list's usual height; at 1920 px the rows are lower again."""
+    window.resize(1280, 800)
+    breda = window.views()[[v.title for v in window.views()].index("Breda – Yangzhou")]
+    window.tabs.setCurrentWidget(breda)
+    events = breda.show_section("events")
+    table = events.table
+    default = table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: max(table.rowHeight(r) for r in range(table.model().rowCount())) > default)
+    assert not _cut_off(table)
+    title = next(r["title"] for r in events.model.rows if r["title"].startswith("Yangzhou geeft"))
+    assert table.fontMetrics().horizontalAdvance(title) > table.columnWidth(events.wide_column)  # not on one line
+    assert min(table.rowHeight(r) for r in range(table.model().rowCount())) == default
+    narrow = {r: table.rowHeight(r) for r in range(table.model().rowCount())}
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: sum(table.rowHeight(r) for r in narrow) < sum(narrow.values()))
+    assert not _cut_off(table)
+
+
+def test_rows_scrolled_to_are_fitted_too(window, qtbot, tmp_path):
+    """In a list longer than the screen, the rows brought on screen by scrolling (and loaded as it scrolls) wrap
+    as the first ones do; rows never shown are not measured."""
+    from raadsdossier.services import dossiers, edits
+
+    path = tmp_path / "lang.raadsdossier"
+    dossiers.create_dossier(path, dossiers.PartnershipFields("Lang", "municipality", "Nergens"))
+    dossier = dossiers.open_dossier(path)
+    try:
+        for number in range(150):
+            edits.save_item(dossier, "events", {
+                "id": f"e{number:07d}-0000-4000-8000-000000000000", "kind": "other",
+                "title": f"Gebeurtenis {number:03d}, met een titel die te lang is voor één regel in de lijst "
+                         f"van gebeurtenissen naast de leesweergave"})
+    finally:
+        dossier.close()
+    window.resize(1280, 800)
+    view = window.open_path(path)
+    events = view.show_section("events")
+    table = events.table
+    default = table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: table.rowHeight(0) > default)
+    assert not _cut_off(table)
+    assert table.rowHeight(table.model().rowCount() - 1) == default  # off screen: not measured yet
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: table.model().rowCount() > 48)  # the next page was loaded as the list scrolled
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: table.rowHeight(_rows_on_screen(table)[-1]) > default)
+    assert not _cut_off(table)
+
+
 @pytest.mark.parametrize("key", ["motions", "events", "sources"])
 def test_the_navigator_counts_each_list(arnhem, qtbot, key):
     qtbot.waitUntil(lambda: arnhem.count_of(key) is not None)

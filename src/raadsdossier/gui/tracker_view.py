@@ -25,6 +25,7 @@ from raadsdossier.gui import tasks
 from raadsdossier.gui.forms import PARTIAL_DATE_RE, compact
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.reading_page import MUTED, esc
+from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.tracker_model import CAPS, GIVE_WAY, RowRole, SortRole, TITLE, TrackerModel, abbreviations
 from raadsdossier.services import library as motion_library
 
@@ -136,8 +137,8 @@ class TrackerView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order: newest first
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.row_fit = VisibleRowFit(self.table)  # a long title wraps in its row, never cut off
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)  # a double click, or Enter

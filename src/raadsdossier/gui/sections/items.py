@@ -24,6 +24,7 @@ from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
 from raadsdossier.gui.reading_page import TRACKER_SCHEME, short_title
+from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
 
@@ -76,8 +77,8 @@ class ItemSection(Section):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.row_fit = VisibleRowFit(self.table)  # a long title wraps in its row, never cut off
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

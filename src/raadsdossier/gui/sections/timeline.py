@@ -22,6 +22,7 @@ from raadsdossier.services import lists
 from raadsdossier.gui import icons
 from raadsdossier.gui.i18n import format_date, kind_label, label
 from raadsdossier.gui.models import PAGE, IdRole
+from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.sections.base import Section
 
 # The kinds the timeline lists (services/lists.py: TIMELINE_KEYS), in the order of their filter buttons.
@@ -364,8 +365,8 @@ class TimelineSection(Section):
         self.table.setAccessibleName(self.tr("Tijdlijn"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        self.row_fit = VisibleRowFit(self.table)  # a long title wraps in its row, never cut off
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
