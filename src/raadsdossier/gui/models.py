@@ -12,10 +12,22 @@ from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.services import lists
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.gui.i18n import label
+from raadsdossier.gui.reading_page import short_title
 
 PAGE = 48  # a screen and a half of rows: a page of motions brings ~1,000 vote rows with it
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the row's interchange dict
 IdRole = Qt.ItemDataRole.UserRole + 2
+# A list's cell shows at most this much of a text, cut at a word and marked "…": a list is for finding an item,
+# whose read view shows it whole, and its rows are as tall as their text (gui/row_fit.py), measured in time
+# that grows with the text: a title of a million characters was a row 560,000 pixels high, 5 s to show.
+CELL_CHARS = 300
+
+
+def cell_text(text):
+    """`text` as a list's cell shows it (see CELL_CHARS); anything but a long string as it is."""
+    if isinstance(text, str) and len(text) > CELL_CHARS:
+        return short_title(text[:CELL_CHARS + 1], CELL_CHARS, sentences=False)
+    return text
 
 
 @dataclass(frozen=True)
@@ -121,7 +133,7 @@ class ItemTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()].value(row)
+            return cell_text(self.columns[index.column()].value(row))
         if role == ItemRole:
             return row
         if role == IdRole:

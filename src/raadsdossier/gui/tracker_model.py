@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from raadsdossier.domain.enums import Confidentiality, FollowUpState, MotionStatus
 from raadsdossier.gui.i18n import format_date, label
-from raadsdossier.gui.models import CONFIDENTIAL_BRUSH, INTERNAL_BRUSH
+from raadsdossier.gui.models import CONFIDENTIAL_BRUSH, INTERNAL_BRUSH, cell_text
 from raadsdossier.gui.reading_page import MUTED, esc, facts, notice, section
 from raadsdossier.services import library as motion_library
 
@@ -138,12 +138,12 @@ class TrackerModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+            return cell_text(self.text(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             follow_up = row.get("follow_up") or {}
             if column == FOLLOW_UP and follow_up.get("deadline"):
                 return self.text(row, column) + " — " + self.tr("uiterlijk %1").replace("%1", format_date(follow_up["deadline"]))
-            return self.text(row, column)
+            return cell_text(self.text(row, column))
         if role == SortRole:
             return self.sort_key(row, column)
         if role == RowRole:

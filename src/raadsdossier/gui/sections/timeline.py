@@ -21,7 +21,7 @@ from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.services import lists
 from raadsdossier.gui import icons
 from raadsdossier.gui.i18n import format_date, kind_label, label
-from raadsdossier.gui.models import PAGE, IdRole
+from raadsdossier.gui.models import PAGE, IdRole, cell_text
 from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.sections.base import Section
 
@@ -196,7 +196,7 @@ class TimelineModel(QAbstractTableModel):
             if column == KIND:  # national context says so, beside the council's own items
                 return kind_label(entry.kind) + (" " + self.tr("(landelijk)") if entry.national else "")
             if column == TITLE:
-                return entry.title
+                return cell_text(entry.title)
             return label(entry.confidentiality) if entry.confidentiality != Confidentiality.PUBLIC else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == DATE and not entry.dated:
