@@ -295,6 +295,17 @@ def test_rows_scrolled_to_are_fitted_too(window, qtbot, tmp_path):
     table.scrollToBottom()
     qtbot.waitUntil(lambda: table.rowHeight(_rows_on_screen(table)[-1]) > default)
     assert not _cut_off(table)
+    table.scrollToTop()
+    qtbot.waitUntil(lambda: table.rowAt(0) == 0)
+    # Opening an item far down the list (a search hit does) scrolls to it, and rows growing above it do not
+    # push it off the screen again.
+    hit = "e0000120-0000-4000-8000-000000000000"
+    assert events.show_item(hit)
+    row = events.model.row_of(hit)
+    qtbot.wait(100)  # the fitting of the rows then on screen, and any scrolling it does
+    assert not _cut_off(table)
+    assert 0 <= table.rowViewportPosition(row)
+    assert table.rowViewportPosition(row) + table.rowHeight(row) <= table.viewport().height()
 
 
 def test_a_title_of_a_hundred_thousand_characters_is_shortened_in_the_list_and_whole_in_the_read_view(

@@ -48,12 +48,15 @@ class VisibleRowFit(QObject):
 
     def fit(self) -> None:
         """Measure the rows on screen now, top to bottom, each at its columns' widths: a row that grows pushes
-        the next ones down, so the rows measured are those on screen once this is done."""
+        the next ones down, so the rows measured are those on screen once this is done. The current row, when it
+        was on screen (a search hit the list was just scrolled to), stays on screen."""
         table = self.table
         model = table.model()
         top = table.rowAt(0)
         if model is None or top < 0:
             return
+        current = table.currentIndex()
+        keep = current.isValid() and self._on_screen(current.row())
         least = table.verticalHeader().defaultSectionSize()
         # A row of one line has this much room around its text; a row of more lines gets as much.
         room = max(0, least - table.fontMetrics().height() - 1)
@@ -65,3 +68,9 @@ class VisibleRowFit(QObject):
                 if table.rowHeight(row) != height:
                     table.setRowHeight(row, height)
             row += 1
+        if keep and not self._on_screen(current.row()):
+            table.scrollTo(current)  # scrolls: the rows then on screen are measured next
+
+    def _on_screen(self, row: int) -> bool:
+        top = self.table.rowViewportPosition(row)
+        return top >= 0 and top + self.table.rowHeight(row) <= self.table.viewport().height()
