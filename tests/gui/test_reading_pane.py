@@ -245,6 +245,21 @@ def _cut_off(table) -> list[str]:
             if table.rowHeight(row) < table.sizeHintForRow(row)]
 
 
+def _dossier_with_events(path, titles: list[str]):
+    """A new dossier at `path` with an event of each of `titles` (ids e0000000-…, e0000001-…, in order)."""
+    from raadsdossier.services import dossiers, edits
+
+    dossiers.create_dossier(path, dossiers.PartnershipFields("Lang", "municipality", "Nergens"))
+    dossier = dossiers.open_dossier(path)
+    try:
+        for number, title in enumerate(titles):
+            edits.save_item(dossier, "events", {"id": f"e{number:07d}-0000-4000-8000-000000000000", "kind": "other",
+                                                "title": title})
+    finally:
+        dossier.close()
+    return path
+
+
 def test_a_long_title_wraps_in_its_row_instead_of_being_cut_off(window, qtbot):
     """Breda's events at 1280 px: "Yangzhou geeft Breda een paviljoen als tegengeschenk" was shown as "Yangzhou
     geeft Breda een paviljoen …". Each row is as tall as its text; a row whose title fits on one line keeps the
@@ -269,19 +284,9 @@ def test_a_long_title_wraps_in_its_row_instead_of_being_cut_off(window, qtbot):
 def test_rows_scrolled_to_are_fitted_too(window, qtbot, tmp_path):
     """In a list longer than the screen, the rows brought on screen by scrolling (and loaded as it scrolls) wrap
     as the first ones do; rows never shown are not measured."""
-    from raadsdossier.services import dossiers, edits
-
-    path = tmp_path / "lang.raadsdossier"
-    dossiers.create_dossier(path, dossiers.PartnershipFields("Lang", "municipality", "Nergens"))
-    dossier = dossiers.open_dossier(path)
-    try:
-        for number in range(150):
-            edits.save_item(dossier, "events", {
-                "id": f"e{number:07d}-0000-4000-8000-000000000000", "kind": "other",
-                "title": f"Gebeurtenis {number:03d}, met een titel die te lang is voor één regel in de lijst "
-                         f"van gebeurtenissen naast de leesweergave"})
-    finally:
-        dossier.close()
+    path = _dossier_with_events(tmp_path / "lang.raadsdossier", [
+        f"Gebeurtenis {number:03d}, met een titel die te lang is voor één regel in de lijst van gebeurtenissen naast "
+        f"de leesweergave" for number in range(150)])
     window.resize(1280, 800)
     view = window.open_path(path)
     events = view.show_section("events")
@@ -311,18 +316,9 @@ def test_rows_scrolled_to_are_fitted_too(window, qtbot, tmp_path):
 def test_a_title_of_a_hundred_thousand_characters_is_shortened_in_the_list_and_whole_in_the_read_view(
         window, qtbot, tmp_path):
     """Wrapped whole, such a title made a row of tens of thousands of pixels, measured again at every scroll."""
-    from raadsdossier.services import dossiers, edits
-
-    path = tmp_path / "lang.raadsdossier"
-    dossiers.create_dossier(path, dossiers.PartnershipFields("Lang", "municipality", "Nergens"))
     title = " ".join(f"woord{number}" for number in range(14_000))
     assert len(title) > 100_000
-    dossier = dossiers.open_dossier(path)
-    try:
-        edits.save_item(dossier, "events", {"id": "e0000001-0000-4000-8000-000000000000", "kind": "other",
-                                            "title": title})
-    finally:
-        dossier.close()
+    path = _dossier_with_events(tmp_path / "lang.raadsdossier", [title])
     window.resize(1280, 800)
     events = window.open_path(path).show_section("events")
     table = events.table
@@ -331,7 +327,7 @@ def test_a_title_of_a_hundred_thousand_characters_is_shortened_in_the_list_and_w
     assert shown.startswith("woord0 woord1 ") and shown.endswith("…") and len(shown) <= 301
     assert table.rowHeight(0) < table.viewport().height()
     assert not _cut_off(table)
-    events.show_item("e0000001-0000-4000-8000-000000000000")
+    assert events.show_item("e0000000-0000-4000-8000-000000000000")
     assert title in events.reading_text()
 
 
