@@ -230,6 +230,23 @@ def test_the_title_column_stretches_and_the_list_needs_no_horizontal_scroll_bar(
     assert not motions.table.horizontalScrollBar().isVisible()
 
 
+def test_a_narrow_list_drops_its_last_columns_not_one_in_between(window, qtbot):
+    # Maastricht's costs: "Tot" beside "Bedrag" without "Vanaf" read as a second amount
+    window.resize(1280, 800)
+    index = [v.title for v in window.views()].index("Maastricht – Chengdu")
+    window.tabs.setCurrentIndex(index)
+    costs = window.current_view().show_section("costs_and_outcomes").parts[0]
+    qtbot.waitUntil(lambda: costs.model.loaded and costs.table.viewport().width() > 100)
+    header = costs.table.horizontalHeader()
+    for width in (1280, 1000, 1600, 1920):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: header.length() <= costs.table.viewport().width() + 1)
+        titles = [str(costs.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(costs.model.columnCount())]
+        shown = [title for c, title in enumerate(titles) if not costs.table.isColumnHidden(c)]
+        assert shown == titles[:len(shown)], (width, shown)
+        assert "Omschrijving" in shown and ("Bedrag" in shown or width < 1280), (width, shown)
+
+
 def _rows_on_screen(table) -> range:
     top, rows = table.rowAt(0), table.model().rowCount()
     end = top

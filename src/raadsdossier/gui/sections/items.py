@@ -357,8 +357,10 @@ class ItemSection(Section):
 
     def _reflow(self) -> None:
         """Show the columns that fit beside a readable title column, in their order (columns empty on the
-        first screen last, then confidentiality: a non-public row is also shaded); the others come back when
-        the list is made wider. The list never needs a horizontal scroll bar."""
+        first screen last, then confidentiality: a non-public row is also shaded), up to the first that does not
+        fit: a narrower one after it is not shown in its place (a cost's "Tot" without its "Vanaf" reads as
+        another amount). The others come back when the list is made wider. The list never needs a horizontal
+        scroll bar."""
         natural = getattr(self, "_natural", None)
         if not natural:
             return
@@ -371,6 +373,8 @@ class ItemSection(Section):
             if fits:
                 self.table.setColumnWidth(column, natural[column])
                 room -= natural[column]
+            else:
+                room = -1  # nothing after it either
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
