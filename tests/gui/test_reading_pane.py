@@ -247,6 +247,25 @@ def test_a_narrow_list_drops_its_last_columns_not_one_in_between(window, qtbot):
         assert "Omschrijving" in shown and ("Bedrag" in shown or width < 1280), (width, shown)
 
 
+def test_the_risk_check_box_says_what_it_means_and_leaves_the_fields_their_width(window, qtbot):
+    window.resize(1280, 800)
+    index = [v.title for v in window.views()].index("Breda – Yangzhou")
+    window.tabs.setCurrentIndex(index)
+    tabs = window.current_view().show_section("parties_and_people")
+    tabs.tabs.setCurrentIndex(1)
+    people = tabs.parts[1]
+    qtbot.waitUntil(lambda: people.model.loaded and bool(people.model.rows))
+    people.show_item(people.model.rows[0]["id"])
+    people.edit()
+    form = people.form
+    qtbot.waitUntil(lambda: form.widgets["name"].width() > 0)
+    box = form.widgets["sensitive"]
+    assert box.text().startswith("Persoon loopt risico")
+    assert form.form_layout.labelForField(box) is None  # not a caption in the label column as well
+    assert box.width() >= box.sizeHint().width()  # its whole sentence shows
+    assert form.widgets["name"].width() >= form.width() * 0.5
+
+
 def _rows_on_screen(table) -> range:
     top, rows = table.rowAt(0), table.model().rowCount()
     end = top

@@ -166,7 +166,14 @@ class ItemForm(QWidget):
             widget = self._widget_for(field)
             self.widgets[field.key] = widget
             text = field_label(field.key) + (" *" if field.required else "")
-            layout.addRow(text, widget)
+            if isinstance(widget, QCheckBox):
+                # A check box says what it means itself, across the form: as a label its sentence ("Persoon loopt
+                # risico (nooit noemen zonder toestemming)") made the label column so wide that every field beside
+                # it was squeezed into a strip.
+                widget.setText(text)
+                layout.addRow(widget)
+            else:
+                layout.addRow(text, widget)
             widget.setAccessibleName(field_label(field.key))
             if self.follow_up is not None and field.key == FOLLOW_UP_AFTER.get(spec.key):
                 layout.addRow(self.follow_up)
