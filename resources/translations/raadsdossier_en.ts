@@ -1131,7 +1131,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+175"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+182"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>
@@ -1154,7 +1154,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+63"/>
+        <location filename="../../src/raadsdossier/gui/sections/items.py" line="+64"/>
         <source>Filteren…</source>
         <translation>Filter…</translation>
     </message>
@@ -1255,7 +1255,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>New: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>meer dan %1</source>
         <translation>more than %1</translation>
     </message>
@@ -2156,18 +2156,18 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+79"/>
-        <location line="+1"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+80"/>
+        <location line="+56"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-41"/>
         <source>Alleen-lezen</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>&lt;h1&gt;Welkom bij Raadsdossier&lt;/h1&gt;&lt;p&gt;Eén dossier per stedenband: moties en stemmingen, toezeggingen, vragen en antwoorden, collegestukken, demonstraties en de Amnesty-checklist.&lt;/p&gt;&lt;p&gt;Begin met de voorbeelddossiers of maak een nieuw dossier.&lt;/p&gt;</source>
         <translation>&lt;h1&gt;Welcome to Raadsdossier&lt;/h1&gt;&lt;p&gt;One dossier per partnership: motions and votes, commitments, questions and answers, college documents, demonstrations and the Amnesty checklist.&lt;/p&gt;&lt;p&gt;Start with the example dossiers or create a new dossier.&lt;/p&gt;</translation>
     </message>
@@ -2671,7 +2671,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MotionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+200"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+202"/>
         <source>Zetels tellen…</source>
         <translation>Count seats…</translation>
     </message>
@@ -2933,7 +2933,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+166"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+163"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
@@ -2943,12 +2943,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Opening the dossier…</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-145"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Terug naar de leesweergave (Esc); wijzigingen zijn al opgeslagen</source>
         <translation>Back to the read view (Esc); changes are already saved</translation>
     </message>
@@ -3813,7 +3813,7 @@ Ingediend 10 juni 2022
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>en nog %1</source>
         <translation>and %1 more</translation>
     </message>
@@ -3828,7 +3828,7 @@ Ingediend 10 juni 2022
         <translation>Cited as a source by</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Moties volgen toont welke moties %1 in de geopende dossiers indiende of mede-indiende en hoe zij bij elke stemming stemde: </source>
         <translation>The motion tracker shows which motions %1 submitted or co-submitted in the open dossiers, and how it voted in each vote: </translation>
     </message>
@@ -4978,7 +4978,7 @@ Ingediend 10 juni 2022
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+123"/>
+        <location filename="../../src/raadsdossier/gui/sections/timeline.py" line="+124"/>
         <location line="+63"/>
         <source>datum onbekend</source>
         <translation>date unknown</translation>
@@ -5204,7 +5204,7 @@ Ingediend 10 juni 2022
 <context>
     <name>TrackerView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/tracker_view.py" line="+53"/>
+        <location filename="../../src/raadsdossier/gui/tracker_view.py" line="+54"/>
         <source>Moties volgen</source>
         <translation>Motion tracker</translation>
     </message>
@@ -5464,17 +5464,23 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteChart</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/vote_chart.py" line="+21"/>
+        <location filename="../../src/raadsdossier/gui/vote_chart.py" line="+22"/>
         <source>Stemmingsgrafiek</source>
         <translation>Vote chart</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-3"/>
+        <location line="+14"/>
         <source>geen stemmen per fractie of lid bekend</source>
         <translation>no votes per party or member known</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-1"/>
+        <source>Zonder zetels per fractie kan de uitslag niet worden berekend.</source>
+        <translation>Without the seats of each party the result cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>voor %1 · tegen %2 · niet gestemd %3 · streep: de helft</source>
         <translation>for %1 · against %2 · did not vote %3 · line: half</translation>
     </message>
@@ -5482,7 +5488,7 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-239"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-241"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>
@@ -5512,7 +5518,7 @@ Ingediend 10 juni 2022
         <translation>Recorded result of vote %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Toelichting bij stemming %1</source>
         <translation>Note on vote %1</translation>
     </message>
@@ -5617,7 +5623,7 @@ Ingediend 10 juni 2022
         <translation>No result known yet.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Berekende uitslag: %1 (%2 voor, %3 tegen)</source>
         <translation>Computed result: %1 (%2 for, %3 against)</translation>
     </message>

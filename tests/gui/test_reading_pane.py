@@ -266,6 +266,25 @@ def test_the_risk_check_box_says_what_it_means_and_leaves_the_fields_their_width
     assert form.widgets["name"].width() >= form.width() * 0.5
 
 
+def test_the_vote_editor_shows_the_whole_note_and_says_why_a_vote_without_seats_has_no_bar(arnhem, window, qtbot):
+    window.resize(1280, 800)
+    motions = arnhem.show_section("motions")
+    motion = next(row for row in motions.model.rows if row.get("votes"))
+    motions.show_item(motion["id"])
+    motions.edit()
+    editors = motions.vote_editors
+    assert len(editors) == 3
+    stored = lists.get(arnhem.dossier, motion["id"])[1]["votes"]
+    for editor, vote in zip(editors, stored):
+        assert editor.note.toPlainText() == (vote.get("note") or "")  # from its start, in a field as tall as it
+        assert not editor.note.verticalScrollBar().isVisible()
+    # the third vote: GroenLinks for, its seats not known (read view: no computed result)
+    third = editors[2]
+    assert third.value()["choices"] and third.chart.segments == []
+    assert third.chart.empty == "Zonder zetels per fractie kan de uitslag niet worden berekend."
+    assert editors[0].chart.empty == "geen stemmen per fractie of lid bekend"
+
+
 def _rows_on_screen(table) -> range:
     top, rows = table.rowAt(0), table.model().rowCount()
     end = top

@@ -16,6 +16,7 @@ class VoteChart(QWidget):
         super().__init__(parent)
         self.segments: list[tuple[str, str, int]] = []
         self.caption = ""
+        self.empty = self.tr("geen stemmen per fractie of lid bekend")
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Stemmingsgrafiek"))
@@ -24,8 +25,12 @@ class VoteChart(QWidget):
         return QSize(360, 64)
 
     def set_vote(self, segments: list[tuple[str, str, int]], caption: str) -> None:
+        """Draw `segments`; without any of weight, say why there is no bar: no votes per party or member, or
+        (segments all of weight 0) votes whose seats are not known."""
         order = {"for": 0, "against": 1, "not_voting": 2}
         self.segments = sorted((s for s in segments if s[2] > 0), key=lambda s: order[s[1]])
+        self.empty = (self.tr("Zonder zetels per fractie kan de uitslag niet worden berekend.") if segments
+                      else self.tr("geen stemmen per fractie of lid bekend"))
         self.caption = caption
         self.setAccessibleDescription(caption)
         self.setToolTip(caption)
@@ -38,7 +43,7 @@ class VoteChart(QWidget):
         bar = QRectF(2, 4, self.width() - 4, 28)
         if total == 0:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, self.tr("geen stemmen per fractie of lid bekend"))
+            painter.drawText(bar, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty)
             painter.end()
             return
         x = bar.left()

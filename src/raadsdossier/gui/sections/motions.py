@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from raadsdossier.services import lists
 from raadsdossier.domain.enums import VoteChoice, VoteKind, VoteResult
 from raadsdossier.domain.votes import side_changes
-from raadsdossier.gui.forms import compact
+from raadsdossier.gui.forms import LongTextEdit, compact
 from raadsdossier.gui.i18n import label
 from raadsdossier.gui.sections.items import ItemSection
 from raadsdossier.gui.vote_chart import VoteChart
@@ -58,7 +58,8 @@ class VoteEditor(QGroupBox):
         self.recorded.setCurrentIndex(max(0, self.recorded.findData(vote.get("result"))))
         self.recorded.setAccessibleName(_tr("Vastgelegde uitslag van stemming %1").replace("%1", str(number)))
         self.recorded.activated.connect(lambda _i: section.save_votes())
-        self.note = QLineEdit(vote.get("note") or "")
+        self.note = LongTextEdit()  # a note is often a few sentences: shown whole, from its start
+        self.note.setPlainText(vote.get("note") or "")
         self.note.setAccessibleName(_tr("Toelichting bij stemming %1").replace("%1", str(number)))
         self.note.editingFinished.connect(section.save_votes)
 
@@ -166,17 +167,18 @@ class VoteEditor(QGroupBox):
             entry["seats"] = seats if kind == "party" else None
             choices.append(entry)
         return {"date": self.date.text().strip() or None, "kind": kind, "result": self.recorded.currentData(),
-                "note": self.note.text().strip() or None, "choices": choices}
+                "note": self.note.toPlainText().strip() or None, "choices": choices}
 
     def show_result(self) -> None:
         vote = self.value()
         counts = self.computed.get("tally")  # the rule lives in the core (Vote.tally); the GUI only shows it
         names = dict(self.options)
         recorded = vote["result"]
-        if counts is None:
+        if counts is None:  # no votes per party or member, or no seats to count them by
             text = _tr("Uitslag (vastgelegd): %1").replace("%1", label(recorded)) if recorded else \
                 _tr("Nog geen uitslag bekend.")
-            self.chart.set_vote([], text)
+            self.chart.set_vote([(names.get(choice.get("party") or choice.get("person"), "?"), choice["choice"], 0)
+                                 for choice in vote["choices"]], text)
         else:
             for_, against, _absent = counts
             computed = self.computed["computed"]
