@@ -285,6 +285,20 @@ def test_the_vote_editor_shows_the_whole_note_and_says_why_a_vote_without_seats_
     assert editors[0].chart.empty == "geen stemmen per fractie of lid bekend"
 
 
+def test_the_questions_editor_shows_every_question_whole_without_a_scroll_area_of_its_own(arnhem, window, qtbot):
+    window.resize(1280, 800)
+    section = arnhem.show_section("question_sets")
+    section.show_item(next(row["id"] for row in section.model.rows if row.get("reference") == "2022Z11774"))
+    section.edit()
+    table = section.questions
+    qtbot.waitUntil(lambda: table.rowCount() == 17 and table.isVisible())
+    for width in (1280, 1920, 1100):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda: all(table.rowHeight(row) >= table.sizeHintForRow(row) for row in range(17)))
+        qtbot.waitUntil(lambda: table.height() >= table.verticalHeader().length())
+    assert not table.verticalScrollBar().isVisible()
+
+
 def _rows_on_screen(table) -> range:
     top, rows = table.rowAt(0), table.model().rowCount()
     end = top

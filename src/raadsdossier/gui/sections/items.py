@@ -14,7 +14,7 @@ import uuid
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+    QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
     QStackedWidget, QTableView, QTableWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -284,7 +284,9 @@ class ItemSection(Section):
                     stretch: tuple[int, ...]) -> tuple[QWidget, QTableWidget]:
         """An editor for an item's rows of children (agenda items, questions): a heading, a table with
         `headers` whose columns `stretch` share the width (the others fit their content), and a row of
-        (caption, slot) buttons under it."""
+        (caption, slot) buttons under it. Each row is as tall as its text at the columns' width (measured again
+        when they change), and the table as tall as its rows: the form around it scrolls, the table does not
+        (with rows measured once, before the columns had their width, the first question was cut off)."""
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -296,6 +298,11 @@ class ItemSection(Section):
             table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch
                                                           else QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().hide()
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        table.setMinimumHeight(0)
         row = QHBoxLayout()
         for caption, slot in buttons:
             button = QPushButton(caption)

@@ -40,8 +40,6 @@ class QuestionSection(ItemSection):
             self.tr("Vragen en antwoorden"), [self.tr("Nr."), self.tr("Vraag"), self.tr("Antwoord")],
             [(self.tr("Vraag toevoegen"), self.add_question), (self.tr("Vraag verwijderen"), self.remove_question)],
             stretch=(1, 2))
-        self.questions.setWordWrap(True)
-        self.questions.setMinimumHeight(320)
         self.questions.itemChanged.connect(self._question_edited)
         self._filling = False
         return box
@@ -92,7 +90,6 @@ class QuestionSection(ItemSection):
                             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                         self.questions.setItem(row, column, cell)
                     cell.setText(text)
-            self.questions.resizeRowsToContents()
         finally:
             self._filling = False
 
