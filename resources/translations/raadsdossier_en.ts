@@ -235,14 +235,14 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ChecklistSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+55"/>
+        <location filename="../../src/raadsdossier/gui/sections/checklist.py" line="+56"/>
         <source>Checklistitems</source>
         <translation>Checklist items</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aanbeveling</source>
-        <translation>Recommendation</translation>
+        <translation>Recommendation (Dutch, as published)</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -351,8 +351,8 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+2"/>
-        <source>Toelichting</source>
-        <translation>Guidance</translation>
+        <source>Toelichting van Amnesty</source>
+        <translation>Amnesty&apos;s guidance (Dutch, as published)</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -1250,7 +1250,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose a %1 in the list to read it here.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -3473,7 +3473,7 @@ Ingediend 10 juni 2022
         <translation>Delete question</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Vragen plakken…</source>
         <translation>Paste questions…</translation>
     </message>
@@ -3518,7 +3518,7 @@ Ingediend 10 juni 2022
         <translation>(see the answer to question %1)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Nieuwe vraag</source>
         <translation>New question</translation>
     </message>

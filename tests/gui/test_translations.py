@@ -162,3 +162,25 @@ def test_the_registry_of_kinds_is_english_in_english(qapp):
     finally:
         qapp.removeTranslator(translator)
     assert counts_text({"question_set": 1, "motion": 12}) == "12 moties, 1 vragenset"
+
+
+def test_amnestys_dutch_text_is_marked_as_such_in_the_english_checklist(qapp, qtbot, app_home, messages):
+    """The checklist's recommendations and guidance are Amnesty's published Dutch: the English window says so
+    where it shows them, and its breadcrumb is grey that can be read (not the palette's light 'mid')."""
+    from raadsdossier.gui.app import build_window, install_translations
+    from raadsdossier.gui.reading_page import MUTED
+
+    translators = install_translations(qapp, "en")
+    try:
+        window = build_window([])
+        qtbot.addWidget(window)
+        checklist = window.current_view().show_section("checklist")
+        assert checklist.tree.headerItem().text(0) == "Recommendation (Dutch, as published)"
+        html = checklist._item_html(checklist.state["items"][0])
+        assert "Amnesty&#x27;s guidance (Dutch, as published)" in html or "Amnesty's guidance (Dutch, as published)" in html
+        assert f"color: {MUTED}" in html and "palette(mid)" not in html
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))

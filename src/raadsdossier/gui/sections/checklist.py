@@ -21,6 +21,7 @@ from raadsdossier.services import lists
 from raadsdossier.domain.checklist import load_template
 from raadsdossier.domain.enums import ChecklistStatus
 from raadsdossier.gui.i18n import format_date, kind_label, label
+from raadsdossier.gui.reading_page import MUTED
 from raadsdossier.gui.sections.base import Section
 
 EVIDENCE_KINDS = ("motion", "college_note", "commitment", "question_set", "event", "source", "note")
@@ -193,7 +194,7 @@ class ChecklistSection(Section):
     def _item_html(self, item: dict) -> str:
         template = load_template(self.state["template"])
         section = next((s for s in self.state["sections"] if s["id"] == item["section"]), {"title": ""})
-        parts = [f"<p style='color: palette(mid)'>{escape(self.state['title'])} · {escape(section['title'])}</p>",
+        parts = [f"<p style='color: {MUTED}'>{escape(self.state['title'])} · {escape(section['title'])}</p>",
                  f"<h2>{escape(item['title'])}</h2>"]
         parts.append("<h3>" + escape(self.tr("Beoordelingen")) + "</h3>")
         if not item["history"]:
@@ -215,7 +216,7 @@ class ChecklistSection(Section):
         if intro:
             parts.append("<h3>" + escape(self.tr("Inleiding van Amnesty bij dit onderdeel")) + "</h3>")
             parts.append("<blockquote>" + _paragraphs(intro) + "</blockquote>")
-        parts.append("<h3>" + escape(self.tr("Toelichting")) + "</h3>")
+        parts.append("<h3>" + escape(self.tr("Toelichting van Amnesty")) + "</h3>")
         parts.append(_paragraphs(item["guidance"]))
         return "".join(parts)
 

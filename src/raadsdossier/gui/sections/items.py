@@ -23,7 +23,7 @@ from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
-from raadsdossier.gui.reading_page import TRACKER_SCHEME, short_title
+from raadsdossier.gui.reading_page import MUTED, TRACKER_SCHEME, short_title
 from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
@@ -246,7 +246,7 @@ class ItemSection(Section):
 
     def _nothing_chosen(self) -> str:
         text = self.tr("Kies een %1 in de lijst om het hier te lezen.").replace("%1", kind_label(self.spec.kind))
-        return f"<p style='color: palette(mid)'>{_escape(text)}</p>"
+        return f"<p style='color: {MUTED}'>{_escape(text)}</p>"
 
     def _link(self, url: QUrl) -> None:
         if url.scheme() == "item":
