@@ -200,6 +200,19 @@ def test_the_cards_reflow_to_the_width(demo_window, qtbot):
     assert cards.height() >= cards.heightForWidth(cards.width())  # every card's whole text has room
 
 
+def test_the_cards_spread_evenly_over_their_rows(demo_window, qtbot):
+    # 12 cards where 7 fit were a row of 7 and one of 5 with a gap (the English window at 1920 px)
+    cards = demo_window.current_view().show_section("overview").cards
+    count = len(cards.order)
+    assert count == 12
+    for width in range(300, 2600, 40):
+        tops = [rect.top() for rect in cards._laid_out(width)[1]]
+        per_row = [tops.count(top) for top in sorted(set(tops))]
+        fit = max(1, min(cards.MOST, (width + cards.GAP) // (230 + cards.GAP)))
+        assert len(per_row) == -(-count // fit), width  # no more rows than needed
+        assert max(per_row) - min(per_row) <= 1, (width, per_row)
+
+
 def test_the_glance_shows_the_same_dashboard_and_its_links_wait(qtbot, app_home, messages, demo_copy):
     files = [demo_copy(slug) for slug in DEMOS]
     window = start_window(files, Settings())

@@ -213,7 +213,14 @@ class CardGrid(_FocusRepaint, QWidget):
     # -- layout -------------------------------------------------------------------------
 
     def columns_for(self, width: int) -> int:
-        return max(1, min(self.MOST, (width + self.GAP) // (CARD_WIDTH + self.GAP)))
+        """As many cards per row as fit, spread evenly over the rows they need: 12 cards where 7 fit are two
+        rows of 6, not 7 and 5."""
+        fit = max(1, min(self.MOST, (width + self.GAP) // (CARD_WIDTH + self.GAP)))
+        count = len(self.order)
+        if count <= fit:
+            return fit
+        rows = -(-count // fit)
+        return -(-count // rows)
 
     @property
     def columns(self) -> int:
