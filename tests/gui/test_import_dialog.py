@@ -15,6 +15,8 @@ def test_preview_then_import_then_undo(window, arnhem, tmp_path):
     dialog = window.import_files([path])
     top = dialog.preview.topLevelItem(0)
     assert top.text(0) == "vragen.txt" and top.text(1) != "0"
+    # the name and the first figure do not touch ("vragen.txt3")
+    assert dialog.preview.columnWidth(0) >= dialog.preview.sizeHintForColumn(0) + dialog.preview.fontMetrics().averageCharWidth()
     assert lists.count(arnhem.dossier, "question_sets") == before  # a preview writes nothing
     assert dialog.confirm.isEnabled()
     dialog.run_import()

@@ -132,6 +132,8 @@ class ImportDialog(QDialog):
             self.preview.addTopLevelItem(top)
             top.setExpanded(True)
         self.preview.resizeColumnToContents(0)
+        # a gap before the first figure: "…11774.txt3" read as part of the name
+        self.preview.setColumnWidth(0, self.preview.columnWidth(0) + 3 * self.preview.fontMetrics().averageCharWidth())
         ok = bool(result.documents) and not result.errors and not result.nothing_to_import
         self.confirm.setEnabled(ok)
         if result.nothing_to_import:  # the sentence `raadsdossier import` prints, from the same service
