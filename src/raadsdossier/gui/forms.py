@@ -192,6 +192,7 @@ class ItemForm(QWidget):
         # A dossier can hold thousands of sources: rows are laid out in batches as they scroll into view,
         # and long titles wrap rather than needing a horizontal scroll bar.
         self.sources.setWordWrap(True)
+        self.sources.setSpacing(2)  # two check boxes of one-line titles would otherwise touch
         self.sources.setLayoutMode(QListView.LayoutMode.Batched)
         self.sources.setBatchSize(50)
         self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -85,6 +85,7 @@ class ChecklistSection(Section):
         self.evidence.setAccessibleName(self.tr("Bewijs"))
         self.evidence.setMaximumHeight(180)
         self.evidence.setWordWrap(True)
+        self.evidence.setSpacing(2)  # two check boxes of one-line titles would otherwise touch
         self.evidence.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.record = QPushButton(self.tr("Beoordeling vastleggen"))
         self.record.clicked.connect(self.record_assessment)
