@@ -64,6 +64,56 @@ def test_export_json_to_file_and_stdout_agree(run, new_dossier, tmp_path):
     assert json.loads(stdout)["format"] == "raadsdossier/1"
 
 
+def test_export_json_never_writes_over_a_dossier_or_another_file_that_is_not_text(run, new_dossier, tmp_path):
+    """`export-json A -o A.raadsdossier` replaced the dossier with its JSON (exit 0, no backup)."""
+    other = tmp_path / "ander.raadsdossier"
+    other.write_bytes(new_dossier.read_bytes())
+    pdf = tmp_path / "stuk.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    kept = {path: sha256(path) for path in (new_dossier, other, pdf)}
+    for target, says in ((new_dossier, "dit is het dossier zelf"), (other, "geen tekstbestand"),
+                         (pdf, "geen tekstbestand"), (tmp_path, "dit is een map"),
+                         (tmp_path / "nergens" / "x.json", "de map voor de export bestaat niet")):
+        code, out, err = run("export-json", new_dossier, "-o", target)
+        assert code == 1, target
+        assert err.count("\n") == 1 and says in err and str(target) in err, err
+        assert ".tmp" not in err  # the user's name, not the temporary file's
+    assert {path: sha256(path) for path in kept} == kept
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # nothing left behind
+    text = tmp_path / "oud.json"
+    text.write_text("{}", encoding="utf-8")  # an earlier export is replaced
+    assert run("export-json", new_dossier, "-o", text)[0] == 0
+    assert json.loads(text.read_text(encoding="utf-8"))["format"] == "raadsdossier/1"
+
+
+def test_a_pipe_in_place_of_a_file_is_refused_at_once(cli, new_dossier, tmp_path):
+    import os
+
+    fifo = tmp_path / "pijp.json"
+    os.mkfifo(fifo)
+    dossier_fifo = tmp_path / "pijp.raadsdossier"
+    os.mkfifo(dossier_fifo)
+    before = sha256(new_dossier)
+    for command, says in ((["import", new_dossier, fifo], "geen gewoon bestand"),
+                          (["info", dossier_fifo], "geen gewoon bestand")):
+        result = cli(*command)  # before, reading waited for a writer forever
+        assert result.returncode == 1 and says in result.stderr and "Traceback" not in result.stderr
+    assert sha256(new_dossier) == before
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(new_dossier):
+    import os
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "raadsdossier", "export-json", str(new_dossier)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=os.environ.copy())
+    process.stdout.close()  # as `| head -c 0` would
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert err == ""  # not "Broken pipe; er is niets veranderd.", nor Python's complaint at exit
+
+
 def test_reading_commands_leave_the_dossier_unchanged(run, new_dossier):
     before = sha256(new_dossier)
     run("info", new_dossier)

@@ -99,6 +99,9 @@ def _run(argv: list[str]) -> int:
             parser.error(str(exc))
     except DossierError as exc:
         _fail(str(exc) + safety.backup_hint(exc))
+    except BrokenPipeError:  # the reader of the output stopped reading (`… | head`): nothing more to say
+        _quiet_stdout()
+        return 1
     except OSError as exc:
         from raadsdossier.storage.files import os_reason
 
@@ -112,6 +115,13 @@ def _run(argv: list[str]) -> int:
         _fail(f"onverwachte fout bij '{command}' ({type(exc).__name__}: {exc}). Wat al was opgeslagen, blijft "
               "opgeslagen; meld dit met het commando dat u gaf (RAADSDOSSIER_DEBUG=1 toont de details).")
     return 1
+
+
+def _quiet_stdout() -> None:
+    """Standard output to nothing from now on: its reader has gone, and Python's own flush at exit would
+    otherwise complain about it with a traceback (Python's documentation, signal module, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.__stdout__.fileno())
 
 
 def _fail(message: str) -> None:

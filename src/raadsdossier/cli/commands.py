@@ -9,10 +9,8 @@ from __future__ import annotations
 import argparse
 
 import json
-import os
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 from raadsdossier.cli.safety import PROG, UsageError, new_password, open_dossier, read_password
 from raadsdossier.domain import kinds
@@ -111,34 +109,23 @@ def info(args) -> int:
 
 def export_json(args) -> int:
     from raadsdossier.interchange.load import MAX_BYTES
-    from raadsdossier.services.dossiers import export_json as export
+    from raadsdossier.services.dossiers import export_json_file, export_json_text
     from raadsdossier.base.sizes import megabytes
 
     with open_dossier(args, read_only=True) as dossier:
-        document = export(dossier)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    data = text.encode("utf-8")
-    if len(data) > MAX_BYTES:
-        print(f"let op: dit bestand is {megabytes(len(data))}; de import leest interchange-JSON tot "
+        if args.output is None:
+            text = export_json_text(dossier)
+            size = len(text.encode("utf-8"))
+        else:
+            size = export_json_file(dossier, args.output).size
+    if size > MAX_BYTES:
+        print(f"let op: dit bestand is {megabytes(size)}; de import leest interchange-JSON tot "
               f"{megabytes(MAX_BYTES)}, dus dit bestand kan niet zo weer worden ingelezen.", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)  # through cli.terminal.SafeStream
-        return 0
-    _write_atomically(args.output, data)
-    print(args.output, file=sys.stderr)
+    else:
+        print(args.output, file=sys.stderr)
     return 0
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 # `import`: every file was recognised, but none held anything to import (docs/imports.md, "Exit codes").

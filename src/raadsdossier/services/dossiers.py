@@ -127,6 +127,32 @@ def export_json(dossier: Dossier) -> dict:
         return export_dossier(session)
 
 
+def export_json_text(dossier: Dossier) -> str:
+    """`export_json` as the text an export file holds (UTF-8 JSON, indented, ending in a newline)."""
+    import json
+
+    return json.dumps(export_json(dossier), ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ExportWritten:
+    path: Path
+    size: int  # bytes written
+
+
+def export_json_file(dossier: Dossier, target: Path) -> ExportWritten:
+    """Write the dossier's interchange document to `target`, whole or not at all. Never over the dossier itself,
+    another dossier or any file that is not text (storage/files.write_whole); InvalidInput naming `target`."""
+    from raadsdossier.storage.files import write_whole
+
+    target = Path(target)
+    if target.exists() and target.resolve() == Path(dossier.path).resolve():
+        raise InvalidInput(target, "dit is het dossier zelf; een export schrijft er niet overheen. Kies een andere "
+                                   "naam, op .json.")
+    data = export_json_text(dossier).encode("utf-8")
+    return ExportWritten(write_whole(target, data, "de export"), len(data))
+
+
 @dataclass
 class DossierInfo:
     path: str

@@ -1,11 +1,14 @@
 """Reading a file the user gave (an import, an attachment): whole and within a size limit, or one sentence
-that names the file and says why not."""
+that names the file and says why not; and writing a file the user named (an export) whole or not at all."""
 
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from pathlib import Path
 
+from raadsdossier.base import tempfiles
 from raadsdossier.base.sizes import megabytes
 from raadsdossier.domain.errors import InvalidInput
 
@@ -26,6 +29,7 @@ _OS_REASONS = {
     errno.EBUSY: "het is bezet",
     errno.ENAMETOOLONG: "de naam is te lang",
     errno.EXDEV: "het staat op een andere schijf",
+    errno.EPIPE: "de kant die het zou lezen, is gesloten",
 }
 
 
@@ -48,13 +52,26 @@ def _too_big(path: Path, size: int, max_bytes: int, what: str, hint: str) -> Inv
                               f"niet ingelezen{hint}.")
 
 
+def _not_a_file(path: Path, status: os.stat_result) -> InvalidInput | None:
+    """InvalidInput for what is not a regular file: a folder, or a pipe or device, whose reading would wait for
+    a writer that never comes."""
+    if stat.S_ISDIR(status.st_mode):
+        return InvalidInput(path, "dit is een map; kies een bestand.")
+    if not stat.S_ISREG(status.st_mode):
+        return InvalidInput(path, "dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een apparaat).")
+    return None
+
+
 def read_bytes(path: Path, max_bytes: int | None = None, what: str = "bestanden", hint: str = "") -> bytes:
-    """The file's bytes. InvalidInput naming it when it is missing, a folder or unreadable, or bigger than
-    `max_bytes`: "het bestand is 250 MB; {what} groter dan 200 MB worden niet ingelezen{hint}." A file that
-    grows while it is read is caught too: no more than `max_bytes` + 1 bytes are read."""
+    """The file's bytes. InvalidInput naming it when it is missing, a folder, a pipe or device, or unreadable, or
+    bigger than `max_bytes`: "het bestand is 250 MB; {what} groter dan 200 MB worden niet ingelezen{hint}." A
+    file that grows while it is read is caught too: no more than `max_bytes` + 1 bytes are read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if (problem := _not_a_file(path, status)) is not None:
+            raise problem
+        size = status.st_size
         if max_bytes is not None and size > max_bytes:
             raise _too_big(path, size, max_bytes, what, hint)
         with path.open("rb") as handle:
@@ -70,6 +87,8 @@ def read_head(path: Path, size: int = 4096) -> bytes:
     """The first `size` bytes (to tell a file's format); InvalidInput as `read_bytes` says it."""
     path = Path(path)
     try:
+        if (problem := _not_a_file(path, path.stat())) is not None:
+            raise problem
         with path.open("rb") as handle:
             return handle.read(size)
     except OSError as exc:
@@ -87,3 +106,50 @@ def read_text(path: Path, max_bytes: int | None, what: str, hint: str = "", save
         line = data.count(b"\n", 0, exc.start) + 1
         raise InvalidInput(path, f"regel {line}: dit is geen tekst in UTF-8 (byte 0x{data[exc.start]:02x}), dus geen "
                                  f"{what}; sla het bestand op als '{save_as}'.") from None
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether the first bytes of a file read as UTF-8 text (a character cut off at the end of them is fine)."""
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # only a character cut off at the end of the sample
+    return True
+
+
+def write_whole(target: Path, data: bytes, what: str) -> Path:
+    """Write `data` to `target` whole or not at all (a hidden temporary beside it, written through to the disk,
+    then renamed); `what` names the file in messages ("de export"). An existing file is replaced only when it is
+    text: a dossier, a pack or anything else that is not text is never written over (an export given a
+    dossier's name replaced the dossier). InvalidInput naming `target` for a missing folder, a folder or such a
+    file in its place, a full disk; nothing is left behind."""
+    target = Path(target)
+    if not target.name:
+        raise InvalidInput(target, f"geef een bestandsnaam voor {what}.")
+    try:
+        if not target.parent.is_dir():
+            raise InvalidInput(target, f"de map voor {what} bestaat niet." if not target.parent.exists()
+                               else f"'{target.parent.name}' is een bestand, geen map; kies een map voor {what}.")
+        if target.exists():
+            if (problem := _not_a_file(target, target.stat())) is not None:
+                raise problem
+            head = read_head(target)
+            if head and not looks_like_text(head):
+                raise InvalidInput(target, f"dit bestand bestaat al en is geen tekstbestand (misschien een dossier); "
+                                           f"{what} schrijft er niet overheen. Kies een andere naam.")
+    except OSError as exc:
+        raise InvalidInput(target, f"de map voor {what} kan niet worden gebruikt ({os_reason(exc)}).") from None
+    temporary = tempfiles.beside(target)
+    try:
+        with temporary.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise InvalidInput(target, f"{what} kon niet worden geschreven ({os_reason(exc)}).") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target

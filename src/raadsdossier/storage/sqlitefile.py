@@ -16,7 +16,7 @@ from urllib.parse import quote
 from raadsdossier.domain.errors import (
     DamagedDossier, DossierBusy, DossierFileError, DossierNotFound, NotADossier, StorageFull, WrongPassword,
 )
-from raadsdossier.storage.files import os_reason
+from raadsdossier.storage.files import looks_like_text, os_reason
 from raadsdossier.storage.locking import held_by_another, read_owner
 
 # PRAGMA application_id: "RDOS". Marks a SQLite file as a dossier without reading tables.
@@ -54,16 +54,6 @@ def uri(path: Path, mode: str) -> str:
     return f"file:{quote(str(Path(path).absolute()))}?mode={mode}"
 
 
-def _looks_like_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3  # only a character cut off at the end of the sample
-    return True
-
-
 def classify(path: Path) -> str:
     """PLAIN or ENCRYPTED for a file that may be a dossier; otherwise a typed error naming what it is.
 
@@ -88,6 +78,9 @@ def examine(path: Path) -> tuple[str, bool]:
         raise DossierFileError(path, f"het bestand kan niet worden geopend ({os_reason(exc)}).") from exc
     if stat.S_ISDIR(status.st_mode):
         raise NotADossier(path, "dit is een map, geen dossierbestand.")
+    if not stat.S_ISREG(status.st_mode):  # a pipe or a device: reading it would wait for a writer
+        raise NotADossier(path, "dit is geen gewoon bestand (maar bijvoorbeeld een pijp of een apparaat), geen "
+                                "dossierbestand.")
     size = status.st_size
     try:
         with open(path, "rb", buffering=0) as handle:
@@ -101,7 +94,7 @@ def examine(path: Path) -> tuple[str, bool]:
         if head[:16] == bytes(16) and size >= 512:  # SQLCipher begins with 16 random bytes (its salt), never zeros
             raise DamagedDossier(path, "het begin van het bestand is gewist (alleen nullen); het dossier is "
                                        "beschadigd.")
-        if _looks_like_text(head):
+        if looks_like_text(head):
             raise NotADossier(path, "dit is een tekstbestand, geen Raadsdossier-dossier.")
         if size % _CIPHER_PAGE == 0:
             return ENCRYPTED, False
