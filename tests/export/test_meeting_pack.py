@@ -126,7 +126,7 @@ def test_an_unknown_meeting_names_the_dossiers_meetings_and_how_to_import_one(me
     code, out, err = run("pack", meeting_dossiers["arnhem-wuhan"], "--meeting", "raad-1999-01-01",
                          "-o", tmp_path / "x.pdf")
     assert code == 1
-    assert "De vergadering 'raad-1999-01-01' staat in dit dossier (Arnhem – Wuhan)" in err
+    assert "De vergadering 'raad-1999-01-01' staat niet in dit dossier (Arnhem – Wuhan)" in err
     assert f"Wel bekend: {MEETING} (14 december 2026, Raadsvergadering)" in err
     assert "raadsdossier import DOSSIER BESTAND" in err and "Notubiz" in err
     assert not (tmp_path / "x.pdf").exists()
