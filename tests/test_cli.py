@@ -64,6 +64,26 @@ def test_export_json_to_file_and_stdout_agree(run, new_dossier, tmp_path):
     assert json.loads(stdout)["format"] == "raadsdossier/1"
 
 
+def test_new_in_a_folder_that_takes_no_files_says_so_in_one_sentence(run):
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    folder = Path("/sys")  # no new files there, not even for root
+    try:
+        os.close(os.open(folder / "probe", os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+    except OSError:
+        pass
+    else:
+        pytest.skip("this system lets a file be made in /sys")
+    code, out, err = run("new", folder / "n.raadsdossier", "--dutch-side", "X", "--partner", "Y",
+                         "--level", "municipality")
+    assert code == 1
+    assert err.strip() == "raadsdossier: /sys/n.raadsdossier: in deze map kan geen dossier worden gemaakt " \
+                          "(geen toestemming)."  # not "onverwachte fout ... OperationalError"
+
+
 def test_export_json_never_writes_over_a_dossier_or_another_file_that_is_not_text(run, new_dossier, tmp_path):
     """`export-json A -o A.raadsdossier` replaced the dossier with its JSON (exit 0, no backup)."""
     other = tmp_path / "ander.raadsdossier"

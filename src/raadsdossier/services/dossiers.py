@@ -21,6 +21,7 @@ from raadsdossier.domain.errors import DossierExists, DossierFileError, InvalidI
 from raadsdossier.storage import backups, glance
 from raadsdossier.storage import search as search_index
 from raadsdossier.storage.dossier import Dossier
+from raadsdossier.storage.files import os_reason
 from raadsdossier.storage.encryption import check_new_password
 
 
@@ -49,6 +50,11 @@ def _publish_new(path: Path, build, password: str | None = None) -> None:
     if not path.parent.is_dir():
         raise DossierFileError(path, "de map waarin het dossier moet komen bestaat niet.")
     temporary = tempfiles.beside(path)
+    try:
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL))  # whether the folder takes a new file
+        os.unlink(temporary)
+    except OSError as exc:  # SQLite would only say "unable to open database file"
+        raise DossierFileError(path, f"in deze map kan geen dossier worden gemaakt ({os_reason(exc)}).") from None
     try:
         dossier = Dossier.create(temporary, password)
         try:
