@@ -207,6 +207,9 @@ def test_a_dry_run_of_the_ibabs_files_changes_nothing(run, new_dossier):
     assert code == 0, err
     assert "proefimport (niets opgeslagen)" in out and "1 motie" in out
     assert sha256(new_dossier) == before
+    from raadsdossier.storage.backups import list_backups
+
+    assert list_backups(new_dossier) == []  # nor an automatic backup when it was closed
 
 
 def test_the_ibabs_files_are_recognised():

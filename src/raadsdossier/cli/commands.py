@@ -138,7 +138,8 @@ def import_(args) -> int:
     recognised but none held anything to import; the services decide which (ImportResult), this only says it."""
     from raadsdossier.services import importing
 
-    with open_dossier(args) as dossier:  # a bad dossier is reported before any source is read
+    # a bad dossier is reported before any source is read; a dry run, which saves nothing, makes no backup either
+    with open_dossier(args, backup=not args.dry_run) as dossier:
         result = importing.import_files(dossier, args.sources, args.format, dry_run=args.dry_run)
     for error in result.errors:  # a dry run names every file that cannot be imported
         print(f"{PROG}: {error}", file=sys.stderr)

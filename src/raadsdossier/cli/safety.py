@@ -60,14 +60,15 @@ def password_of(args, path: Path) -> str | None:
 
 
 @contextmanager
-def open_dossier(args, read_only: bool = False):
+def open_dossier(args, read_only: bool = False, backup: bool = True):
     """The dossier `args.file`, open for a `with` block (services.dossiers.opened: closed after it, with
-    the automatic backup when one is due). An automatic backup that fails is a warning: what the command
-    saved is saved, and its exit status stays 0."""
+    the automatic backup when one is due and `backup`). An automatic backup that fails is a warning: what the
+    command saved is saved, and its exit status stays 0."""
     from raadsdossier.services.dossiers import opened
 
     closed = []
-    with opened(args.file, read_only=read_only, password=password_of(args, args.file), closed=closed) as dossier:
+    with opened(args.file, read_only=read_only, password=password_of(args, args.file), closed=closed,
+                backup=backup) as dossier:
         yield dossier
     for outcome in closed:
         if outcome.backup_problem:

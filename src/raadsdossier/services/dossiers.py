@@ -228,16 +228,16 @@ def close_dossier(dossier: Dossier, backup: bool = True) -> Closed:
 
 @contextmanager
 def opened(path: Path, read_only: bool = False, password: str | None = None,
-           closed: list[Closed] | None = None) -> Iterator[Dossier]:
+           closed: list[Closed] | None = None, backup: bool = True) -> Iterator[Dossier]:
     """A dossier open for the length of a `with` block, closed after it the way `close_dossier` closes
-    (the automatic backup only when the block ended without an error); how that went is appended to
-    `closed` when given."""
+    (the automatic backup only when the block ended without an error, and with `backup`: not after a dry run,
+    which says nothing is saved); how that went is appended to `closed` when given."""
     dossier = open_dossier(path, read_only=read_only, password=password)
     try:
         yield dossier
     except BaseException:
         dossier.close()
         raise
-    outcome = close_dossier(dossier)
+    outcome = close_dossier(dossier, backup=backup)
     if closed is not None:
         closed.append(outcome)
