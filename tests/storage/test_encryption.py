@@ -122,6 +122,8 @@ def test_cli_encrypted_dossier_with_password_files(cli, tmp_path):
     assert listing.returncode == 0 and "handmatig" in listing.stdout and "kan niet" not in listing.stdout
     pack = cli("pack", path, "-o", tmp_path / "a.pdf", "--password-file", new)
     assert pack.returncode == 0 and (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    meetings = cli("meetings", path, "--password-file", new)  # it said to use --password-file, then refused it
+    assert meetings.returncode == 0 and "geen vergaderingen" in meetings.stdout
     assert cli("decrypt", path, "--password-file", new).returncode == 0
     assert path.read_bytes().startswith(b"SQLite format 3")
     assert cli("info", path).returncode == 0
@@ -131,3 +133,21 @@ def test_no_command_takes_a_password_on_the_command_line(cli):
     for command in ("new", "info", "import", "pack", "encrypt", "passwd", "decrypt", "restore", "backup", "check"):
         help_text = cli(command, "--help").stdout
         assert "--password " not in help_text and "--password=" not in help_text
+
+
+def test_every_command_that_reads_a_dossier_file_takes_its_password_from_a_file():
+    """A command told a script to use --password-file and then refused it ('meetings')."""
+    from raadsdossier.cli.parser import build_parser
+
+    def commands(parser):
+        for action in parser._actions:
+            if action.__class__.__name__ == "_SubParsersAction":
+                for name, sub in action.choices.items():
+                    yield name, sub
+                    yield from ((f"{name} {inner}", deeper) for inner, deeper in commands(sub))
+
+    # 'new' and 'encrypt' make an encrypted dossier (--new-password-file); 'gui' asks in the window
+    lacking = [name for name, sub in commands(build_parser("server"))
+               if {"file", "files"} & {a.dest for a in sub._actions} and name not in ("gui", "new", "encrypt")
+               and "password_file" not in {a.dest for a in sub._actions}]
+    assert lacking == []

@@ -291,8 +291,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         sub.choices[name].add_argument("--backup-password-file", type=Path, metavar="PAD", action="append",
                                        default=[], help="bestand met het wachtwoord van een reservekopie die nog een "
                                                         "ander wachtwoord heeft dan het dossier (mag vaker)")
-    for name in ("info", "export-json", "import", "search", "assign-vote", "history", "backup", "backups",
-                 "restore", "check", "decrypt", "passwd"):
+    for name in ("info", "export-json", "import", "search", "assign-vote", "history", "meetings", "backup",
+                 "backups", "restore", "check", "decrypt", "passwd"):
         sub.choices[name].add_argument("--password-file", type=Path, metavar="PAD",
                                        help="bestand met het wachtwoord van een versleuteld dossier "
                                             "(nooit het wachtwoord zelf op de opdrachtregel)")
