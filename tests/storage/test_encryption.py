@@ -116,6 +116,9 @@ def test_cli_encrypted_dossier_with_password_files(cli, tmp_path):
     assert "Arnhem (gemeente) – Wuhan" in cli("info", path, "--password-file", good).stdout
     backup = cli("backup", path, "--password-file", good).stdout.strip()
     assert backup.endswith(".manual.raadsdossier") and not open(backup, "rb").read(16).startswith(b"SQLite")
+    no_new = cli("passwd", path, "--password-file", good)  # no terminal to ask the new one on
+    assert no_new.returncode == 1 and "geen nieuw wachtwoord gegeven" in no_new.stderr
+    assert "--new-password-file" in no_new.stderr and "is versleuteld" not in no_new.stderr
     assert cli("passwd", path, "--password-file", good, "--new-password-file", new).returncode == 0
     assert cli("info", path, "--password-file", good).returncode == 1
     listing = cli("backups", path, "--password-file", new)

@@ -41,6 +41,10 @@ def read_password(path: Path | None, prompt: str, dossier: Path, confirm: bool =
             raise InvalidInput(path, "het wachtwoordbestand is leeg; zet het wachtwoord op de eerste regel.")
         return lines[0]
     if not sys.stdin.isatty():
+        if confirm:  # a new password, for a dossier that is not encrypted (yet), or does not exist yet
+            raise InvalidInput(dossier, "er is geen nieuw wachtwoord gegeven; zet het op de eerste regel van een "
+                                        "bestand en geef dat met --new-password-file (zonder terminal kan het niet "
+                                        "worden gevraagd).")
         raise PasswordRequired(dossier)
     import getpass
 
