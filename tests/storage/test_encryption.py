@@ -121,6 +121,9 @@ def test_cli_encrypted_dossier_with_password_files(cli, tmp_path):
     assert "--new-password-file" in no_new.stderr and "is versleuteld" not in no_new.stderr
     assert cli("passwd", path, "--password-file", good, "--new-password-file", new).returncode == 0
     assert cli("info", path, "--password-file", good).returncode == 1
+    wrong_listing = cli("backups", path, "--password-file", good)  # the old password: not the dossier's now
+    assert wrong_listing.returncode == 1 and "het wachtwoord klopt niet" in wrong_listing.stderr
+    assert "Verwijder" not in wrong_listing.stdout + wrong_listing.stderr  # not: "remove this good backup"
     listing = cli("backups", path, "--password-file", new)
     assert listing.returncode == 0 and "handmatig" in listing.stdout and "kan niet" not in listing.stdout
     pack = cli("pack", path, "-o", tmp_path / "a.pdf", "--password-file", new)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from raadsdossier.domain.errors import DossierError, InvalidInput
 from raadsdossier.services.changes import Change
-from raadsdossier.storage import backups, encryption, locking
+from raadsdossier.storage import backups, encryption, locking, sqlitefile
 from raadsdossier.storage.dossier import Dossier
 
 if TYPE_CHECKING:
@@ -49,7 +49,10 @@ class BackupEntry:
 def list_backups(path: Path, password: str | None = None, counted: bool = True) -> list[BackupEntry]:
     """The backups of the dossier at `path`, newest first, each with what it holds (read with `password`, the
     dossier's) or why it does not fit the dossier; without `counted` they are only listed (quick: no backup is
-    opened), with counts and problem None."""
+    opened), with counts and problem None. WrongPassword when `password` does not open the dossier itself: else
+    every backup would be said not to fit it, and the user told to remove good backups."""
+    if counted and password is not None and Path(path).exists():
+        sqlitefile.connect(Path(path), "ro", password).close()
     entries = []
     for found in backups.list_backups(Path(path)):
         if not counted:
