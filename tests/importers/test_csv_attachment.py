@@ -231,6 +231,17 @@ def test_pdf_docx_and_txt_become_attachments_whose_text_search_finds(run, new_do
     assert media["notitie.pdf"] == "application/pdf" and media["aantekening.txt"] == "text/plain"
 
 
+def test_a_cut_off_pdf_is_kept_with_our_own_sentence_only(cli, new_dossier, tmp_path):
+    whole = make_pdf(tmp_path / "heel.pdf", "Notitie over de stedenband").read_bytes()
+    half = tmp_path / "half.pdf"
+    half.write_bytes(whole[:len(whole) // 2])
+    result = cli("import", new_dossier, half)
+    assert result.returncode == 0, result.stderr
+    # not pypdf's "EOF marker not found" on a line of its own
+    assert result.stderr.splitlines() == [
+        f"let op: {half}: er is geen tekst uit te halen; zoeken vindt deze bijlage alleen op de bestandsnaam."]
+
+
 def test_the_same_pdf_twice_adds_nothing_the_second_time(run, new_dossier, tmp_path):
     pdf = make_pdf(tmp_path / "notitie.pdf", "Notitie over de stedenband")
     copy = tmp_path / "kopie van notitie.pdf"

@@ -33,7 +33,13 @@ def extract_text(file_name: str, data: bytes, media_type: str) -> str | None:
                 text = html.unescape(re.sub(r"(?s)<(script|style).*?</\1>|<[^>]+>", " ", text))
             return re.sub(r"[ \t]{2,}|\t", " ", text).strip()
         if suffix == ".pdf" or media_type == "application/pdf":
+            import logging
+
             from pypdf import PdfReader
+
+            # pypdf logs what it repairs ("EOF marker not found") through Python's last-resort handler, a line
+            # of English on the command line's standard error; what a user needs to know is said by the caller
+            logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
             reader = PdfReader(io.BytesIO(data))
             return _first(page.extract_text() or "" for page in reader.pages)
