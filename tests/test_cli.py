@@ -265,3 +265,16 @@ def test_import_exits_0_when_imported_3_when_there_was_nothing_to_import_and_1_w
     code, out, err = run("import", "--help")
     assert code == 0
     assert "3 als elk bestand is herkend maar niets bevat om te importeren" in " ".join(out.split())
+
+
+def test_a_broken_json_file_is_described_in_dutch(run, new_dossier, tmp_path):
+    before = sha256(new_dossier)
+    for text, says in (('{"format": "raadsdossier/1", "motions": [', "hier wordt een waarde verwacht"),
+                       ('{"format": "raadsdossier/1", "motions": [{"title": "x}]}', "wordt niet afgesloten"),
+                       ('{"format": "raadsdossier/1"} {}', "na het einde van de JSON staat nog meer")):
+        bad = tmp_path / "kapot.json"
+        bad.write_text(text, encoding="utf-8")
+        code, out, err = run("import", new_dossier, bad)
+        assert code == 1 and f"{bad}: geen geldige JSON op regel 1, kolom" in err and says in err, err
+        assert "Expecting" not in err and "Unterminated" not in err and "Extra data" not in err
+    assert sha256(new_dossier) == before

@@ -510,7 +510,7 @@ def test_the_quick_schema_check_still_sees_every_distinct_choice():
     ("empty_array.json", '{"@odata.context": "x", "value": []}', "geen gegevens van de Tweede Kamer herkend"),
     ("cut_value.json", '{"@odata.context": "…$metadata#Stemming", "value": [{"Id": "a", "Besluit_Id": "b", '
                        '"Soort": "Voor", "FractieGrootte": 150, "ActorFractie": "X", "Fractie_Id": "f"}, ',
-     "geen geldige JSON op regel 1, kolom 165: Expecting value."),
+     "geen geldige JSON op regel 1, kolom 165: hier wordt een waarde verwacht."),
     ("value_after.json", '{"@odata.context": "…$metadata#Zaak", "value": []} 7',
      "deel 2: bevat een getal, geen OData-JSON"),
 ], ids=lambda v: v if isinstance(v, str) and v.endswith(".json") else "")

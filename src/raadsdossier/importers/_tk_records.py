@@ -14,7 +14,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers._tk_entities import entity_by_fields
-from raadsdossier.storage.files import read_text
+from raadsdossier.storage.files import json_problem, read_text
 
 NAME = "tk-odata"
 # Fixed for good: ids derived from it make a second import of the same records update the first.
@@ -91,7 +91,7 @@ def _stream(path: Path) -> Iterator[_Record | _Page]:
             number += 1
             yield from _value(path, cursor, f"deel {number}, " if number > 1 else "")
     except json.JSONDecodeError as exc:
-        raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+        raise json_problem(path, exc) from None
 
 
 class _Page:

@@ -75,7 +75,7 @@ from raadsdossier.domain.enums import (
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status, vote_result
-from raadsdossier.storage.files import read_text
+from raadsdossier.storage.files import json_problem, read_text
 from raadsdossier.importers._vote_line import parse_vote_line
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
@@ -148,7 +148,7 @@ def _load(path: Path):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+        raise json_problem(path, exc) from None
 
 
 def _kind_of(value) -> str:

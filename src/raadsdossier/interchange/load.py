@@ -39,7 +39,7 @@ from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, PARTNERSHIP, KindSpec, T, iter_items
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
-from raadsdossier.storage.files import read_text
+from raadsdossier.storage.files import json_problem, read_text
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
 # An interchange file is parsed whole, in about three times its size of memory. 512 MB holds the export of
@@ -134,7 +134,7 @@ def read_document(path: Path) -> dict:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {exc.msg}.") from None
+        raise json_problem(path, exc) from None
     except RecursionError:
         raise InvalidInput(path, "het bestand is te diep genest om veilig te lezen.") from None
     check_schema(document, path)

@@ -95,6 +95,27 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         raise _unreadable(path, exc) from None
 
 
+# json.JSONDecodeError's reasons (its `msg`, always one of these), in Dutch: they stand inside Dutch sentences.
+_JSON_REASONS = {
+    "Expecting value": "hier wordt een waarde verwacht",
+    "Expecting ',' delimiter": "hier wordt een komma verwacht",
+    "Expecting ':' delimiter": "hier wordt een dubbele punt verwacht",
+    "Expecting property name enclosed in double quotes": "hier wordt een naam tussen dubbele aanhalingstekens "
+                                                         "verwacht",
+    "Unterminated string starting at": "een tekst die hier begint, wordt niet afgesloten",
+    "Invalid control character at": "hier staat een teken dat in JSON-tekst niet mag (zoals een tab)",
+    "Invalid \\escape": "hier staat een ongeldige code met \\",
+    "Invalid \\uXXXX escape": "hier staat een ongeldige code \\u",
+    "Extra data": "na het einde van de JSON staat nog meer",
+}
+
+
+def json_problem(path: Path, exc) -> InvalidInput:
+    """InvalidInput for a json.JSONDecodeError of the file at `path`: where, and why in Dutch."""
+    why = _JSON_REASONS.get(exc.msg, exc.msg)
+    return InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {why}.")
+
+
 def read_text(path: Path, max_bytes: int | None, what: str, hint: str = "", save_as: str = "UTF-8") -> str:
     """The file as text (UTF-8, with or without BOM); refused as `read_bytes` refuses, or when it is not
     UTF-8: "regel 3: dit is geen tekst in UTF-8 (byte 0xff), dus geen {what}; sla het bestand op als
