@@ -127,3 +127,17 @@ def test_without_the_compiled_check_the_same_message_is_given(monkeypatch, tmp_p
         messages.append(str(caught.value))
         load.check_schema(full_document(), tmp_path / "import.json")  # and a good one passes both ways
     assert messages[0] == messages[1] and "events[0]: het veld 'title' ontbreekt" in messages[0]
+
+
+@pytest.mark.parametrize("document, says", [
+    ({"motions": [{"id": "m", "title": "x", "submitter_party_ids": []}]}, "motions[0]: onbekend veld 'submitter_party_ids'."),
+    ({"partnership": {"dutch_side": 5}}, "partnership.dutch_side: verwacht tekst, gevonden 5."),
+    ({"motions": "x"}, 'motions: verwacht een lijst ([…]), gevonden "x".'),
+    ({"partnership": "x"}, 'partnership: "x" past bij geen van de vormen die hier mogen.'),
+])
+def test_a_document_that_breaks_the_schema_is_described_in_dutch(document, says):
+    """Not jsonschema's English ("Additional properties are not allowed ('…' was unexpected)") inside a Dutch
+    sentence."""
+    with pytest.raises(InvalidInput) as caught:
+        load.check_schema({"format": "raadsdossier/1", **document}, "x.json")
+    assert str(caught.value) == f"x.json: {says}"

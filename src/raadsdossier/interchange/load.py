@@ -210,13 +210,38 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "enum":
         allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
         return f"{json.dumps(error.instance, ensure_ascii=False)} is geen toegestane waarde (kies uit {allowed})"
-    if error.validator == "additionalProperties":
-        return f"onbekend veld: {error.message}"
+    shown = json.dumps(error.instance, ensure_ascii=False)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(key for key in error.instance if key not in known)
+        names = ", ".join(f"'{key}'" for key in extra)
+        return f"onbekend veld {names}" if len(extra) == 1 else f"onbekende velden {names}"
     if error.validator == "type":
-        return f"verwacht {error.validator_value}, gevonden {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"verwacht {' of '.join(_TYPES.get(kind, kind) for kind in wanted)}, gevonden {shown}"
     if error.validator == "pattern":
-        return f"{json.dumps(error.instance, ensure_ascii=False)} heeft niet de juiste vorm"
-    return error.message
+        return f"{shown} heeft niet de juiste vorm"
+    if error.validator in ("anyOf", "oneOf"):
+        return f"{shown} past bij geen van de vormen die hier mogen"
+    if error.validator == "minLength":
+        return "mag niet leeg zijn" if error.validator_value == 1 else \
+            f"moet minstens {error.validator_value} tekens lang zijn"
+    if error.validator == "maxLength":
+        return f"mag hoogstens {error.validator_value} tekens lang zijn"
+    if error.validator == "minimum":
+        return f"{shown} is te klein (minstens {error.validator_value})"
+    if error.validator == "maximum":
+        return f"{shown} is te groot (hoogstens {error.validator_value})"
+    if error.validator == "minItems":
+        return f"moet minstens {error.validator_value} element(en) hebben"
+    if error.validator == "const":
+        return f"moet {json.dumps(error.validator_value, ensure_ascii=False)} zijn, niet {shown}"
+    return error.message  # a rule this does not know: jsonschema's own words
+
+
+_TYPES = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "object": "een object ({…})",
+          "array": "een lijst ([…])", "boolean": "true of false", "null": "null"}
 
 
 # -- semantic checks ---------------------------------------------------------
