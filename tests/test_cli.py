@@ -278,3 +278,17 @@ def test_a_broken_json_file_is_described_in_dutch(run, new_dossier, tmp_path):
         assert code == 1 and f"{bad}: geen geldige JSON op regel 1, kolom" in err and says in err, err
         assert "Expecting" not in err and "Unterminated" not in err and "Extra data" not in err
     assert sha256(new_dossier) == before
+
+
+def test_a_damaged_dossier_is_described_once_and_by_its_first_problem(run, demo_copy):
+    for offset, says in ((4096, "het dossier is beschadigd en kan niet worden gelezen."),
+                         (102400, "het dossier is beschadigd (de integriteitscontrole meldt: Page ")):
+        path = demo_copy("arnhem-wuhan")
+        with open(path, "r+b") as handle:
+            handle.seek(offset)
+            handle.write(b"\xff" * 3000)
+        for command in ("info", "check"):
+            code, out, err = run(command, path)
+            assert code == 1 and says in err, err
+            assert "(het bestand is beschadigd)" not in err  # not said twice
+            assert "*** in database main ***" not in err  # SQLite's heading, not the problem

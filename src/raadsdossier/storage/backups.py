@@ -292,7 +292,7 @@ def diagnose(backup: Path, password: str | None, thorough: bool = False) -> Back
             verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
             if verdict != "ok":
                 return BackupProblem(DAMAGED, f"deze reservekopie is beschadigd (integriteitscontrole: "
-                                              f"{verdict.splitlines()[0]}). {set_aside}")
+                                              f"{sqlitefile.first_problem(verdict)}). {set_aside}")
     except sqlitefile.db_errors() as exc:
         return BackupProblem(DAMAGED, f"deze reservekopie kan niet worden gelezen ({sqlitefile.reason(exc)}). {set_aside}")
     finally:
@@ -314,7 +314,8 @@ def verify(path: Path, password: str | None = None) -> None:
         verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
     except sqlitefile.db_errors() as exc:
-        raise sqlitefile.busy_or(exc, path, DamagedDossier(path, f"het bestand is beschadigd ({sqlitefile.reason(exc)}).")) \
+        raise sqlitefile.busy_or(exc, path, DamagedDossier(path, sqlitefile.damaged("het bestand is beschadigd",
+                                                                                  sqlitefile.reason(exc)))) \
             from exc
     finally:
         connection.close()

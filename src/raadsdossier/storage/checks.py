@@ -62,7 +62,7 @@ def _integrity(session: Session) -> list[Finding]:
     if rows == ["ok"]:
         return []
     index_only = all(any(marker in row for marker in _INDEX_ONLY) for row in rows)
-    first = rows[0].splitlines()[0]
+    first = sqlitefile.first_problem(rows[0])
     return [Finding("integrity", f"SQLite meldt {len(rows)} fout(en) in het bestand, bijvoorbeeld: {first}",
                     repairable=index_only, count=len(rows))]
 

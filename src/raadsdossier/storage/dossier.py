@@ -211,11 +211,11 @@ class Dossier:
                     verdict = connection.exec_driver_sql("PRAGMA quick_check").scalar()
                     if verdict != "ok":
                         raise DamagedDossier(path, f"het dossier is beschadigd (de integriteitscontrole meldt: "
-                                                   f"{verdict.splitlines()[0]}); er is niets veranderd.")
+                                                   f"{sqlitefile.first_problem(verdict)}); er is niets veranderd.")
                 return revision
         except (DatabaseError, OperationalError) as exc:
             raise sqlitefile.busy_or(exc, path, DamagedDossier(
-                path, f"het dossier is beschadigd en kan niet worden gelezen ({_reason(exc)}).")) from exc
+                path, sqlitefile.damaged("het dossier is beschadigd en kan niet worden gelezen", _reason(exc)))) from exc
         finally:
             probe.dispose()
 
@@ -312,7 +312,7 @@ class Dossier:
         try:
             connection = sqlitefile.connect(self.path, "ro", self._password)
             try:
-                return connection.execute("PRAGMA quick_check").fetchone()[0].splitlines()[0]
+                return sqlitefile.first_problem(connection.execute("PRAGMA quick_check").fetchone()[0])
             finally:
                 connection.close()
         except sqlitefile.db_errors() as exc:

@@ -30,6 +30,7 @@ _OS_REASONS = {
     errno.ENAMETOOLONG: "de naam is te lang",
     errno.EXDEV: "het staat op een andere schijf",
     errno.EPIPE: "de kant die het zou lezen, is gesloten",
+    errno.EEXIST: "er staat al een bestand of map met die naam",
 }
 
 

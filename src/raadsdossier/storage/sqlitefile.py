@@ -250,6 +250,17 @@ def reason(exc: BaseException) -> str:
     return text or exc.__class__.__name__
 
 
+def damaged(sentence: str, why: str) -> str:
+    """"{sentence} ({why})." without saying it twice: "het bestand is beschadigd (het bestand is beschadigd)"."""
+    return f"{sentence}." if "beschadigd" in why else f"{sentence} ({why})."
+
+
+def first_problem(verdict: str) -> str:
+    """The first problem SQLite's integrity or quick check reports, not its heading ("*** in database main ***")."""
+    lines = [line.strip() for line in verdict.splitlines()]
+    return next((line for line in lines if line and not line.startswith("***")), lines[0] if lines else verdict)
+
+
 def write_failure(path: Path, doing: str, exc: BaseException, after: str = "er is niets veranderd") -> DossierFileError:
     """"{doing}: {why}; {after}." naming `path`: StorageFull when the disk (or the allowed file size) is full,
     so that a face can say so, else DossierFileError."""
