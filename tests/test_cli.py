@@ -292,3 +292,15 @@ def test_a_damaged_dossier_is_described_once_and_by_its_first_problem(run, demo_
             assert code == 1 and says in err, err
             assert "(het bestand is beschadigd)" not in err  # not said twice
             assert "*** in database main ***" not in err  # SQLite's heading, not the problem
+
+
+def test_usage_errors_and_help_are_dutch_down_to_the_servers_commands(cli, new_dossier):
+    for args, says in ((["frobnicate"], "raadsdossier: fout: argument OPDRACHT: ongeldige keuze: 'frobnicate'"),
+                       (["info"], "raadsdossier info: fout: deze argumenten ontbreken: BESTAND"),
+                       (["info", new_dossier, "--bogus"], "fout: onbekende argumenten: --bogus")):
+        result = cli(*args)
+        assert result.returncode == 2 and says in result.stderr and result.stderr.startswith("gebruik: "), \
+            result.stderr
+    shown = cli("server", "publish", "--help").stdout  # a command of a command: it was all English
+    assert "argumenten:" in shown and "opties:" in shown and "toon deze hulp en stop" in shown
+    assert "positional arguments" not in shown and "show this help" not in shown

@@ -13,9 +13,41 @@ from raadsdossier.services.library import FOLLOW_UP_CHOICES
 PROG = "raadsdossier"
 
 
+# argparse's own words, in Dutch: the command line is Dutch, and "error: unrecognized arguments" stood under a
+# Dutch usage line. argparse asks gettext for each of them (its module's `_` and `ngettext`, looked up when it
+# says them); the catalogue gettext would read is replaced by this table for the command line's process.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde (%(type)s): %(value)r",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at most one argument": "hier hoort hoogstens één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "one of the arguments %s is required": "een van de argumenten %s is verplicht",
+    "ignored explicit argument %r": "overbodige waarde %r",
+    "can't open '%(filename)s': %(error)s": "'%(filename)s' kan niet worden geopend: %(error)s",
+}
+
+
+def _dutch_argparse() -> None:
+    argparse._ = lambda message: _ARGPARSE_NL.get(message, message)
+    argparse.ngettext = lambda single, plural, n: (
+        ("hier hoort %s waarde bij" if n == 1 else "hier horen %s waarden bij") if single == "expected %s argument"
+        else (single if n == 1 else plural))
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of the whole command line. What only one command needs (the list of import formats, which
     imports every format) is filled in only when `command` is that command, or None for all."""
+    _dutch_argparse()
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -298,8 +330,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                                             "(nooit het wachtwoord zelf op de opdrachtregel)")
     sub.choices["search"].add_argument("--include", metavar="NIVEAUS", default="",
                                        help="toon ook de tekst van vertrouwelijke items: confidential")
-    for each in [parser, *sub.choices.values()]:
-        _dutch_headings(each)
     return parser
 
 
@@ -310,10 +340,3 @@ class _Version(argparse.Action):
         print(f"{PROG} {raadsdossier.__version__}")
         parser.exit()
 
-
-def _dutch_headings(parser: argparse.ArgumentParser) -> None:
-    parser._positionals.title = "argumenten"
-    parser._optionals.title = "opties"
-    for action in parser._actions:
-        if isinstance(action, argparse._HelpAction):
-            action.help = "toon deze hulp en stop"
