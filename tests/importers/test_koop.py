@@ -218,7 +218,7 @@ def test_the_sru_answer_lists_its_five_records_as_sources_with_financien_repaire
     assert all("Financiën | Begroting" in s["title"] for s in sources)
     assert "Ã" not in json.dumps(sources, ensure_ascii=False)  # only the warning quotes the damage
     warnings = document["report"]["warnings"]
-    assert "de eerste 3 regel(s) vóór de XML zijn overgeslagen." in warnings
+    assert "de eerste 3 regels vóór de XML zijn overgeslagen." in warnings
     assert any("'FinanciÃ«n' → 'Financiën'" in w for w in warnings)
 
 

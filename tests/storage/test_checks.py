@@ -32,11 +32,12 @@ def test_check_reports_each_problem_in_plain_language_and_changes_nothing(demo_c
     result = cli("check", path)
     assert result.returncode == 1
     out = result.stdout
-    assert "rij(en) in 'votes' verwijzen naar iets in 'motions' dat niet bestaat" in out
-    assert "1 item(s) van soort 'motion' missen hun gegevens" in out
-    assert "stemming(en) horen bij geen enkele motie" in out
+    assert "rijen in 'votes' verwijzen naar iets in 'motions' dat niet bestaat" in out
+    assert "1 item van soort 'motion' mist zijn gegevens" in out
+    assert "stemmingen horen bij geen enkele motie" in out
+    assert "(en)" not in out and "(s)" not in out
     assert "de zoekindex klopt niet met de gegevens (" in out and "1 ontbreekt" in out
-    assert "horen bij geen punt van de checklist 'amnesty-2021' (B99)" in out and "niet te repareren" in out
+    assert "1 beoordeling hoort bij geen punt van de checklist 'amnesty-2021' (B99)" in out and "niet te repareren" in out
     assert sha256(path) == before and not backups.list_backups(path)
 
 

@@ -16,6 +16,7 @@ from raadsdossier.cli.safety import PROG, UsageError, new_password, open_dossier
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import Confidentiality, Level, PartnershipStatus, confidentiality_levels
 from raadsdossier.domain.errors import InvalidInput
+from raadsdossier.base.words import number_of
 
 
 def split(text: str | None) -> list[str]:
@@ -368,9 +369,9 @@ def _open_library(args, paths):
     return library
 
 
-def _withheld_note(count: int, what: str) -> None:
+def _withheld_note(count: int, one: str, many: str) -> None:
     if count:
-        print(f"{count} {what} niet getoond: fractie-intern of vertrouwelijk; --include internal,confidential "
+        print(f"{number_of(count, one, many)} niet getoond: fractie-intern of vertrouwelijk; --include internal,confidential "
               "neemt ze op.", file=sys.stderr)
 
 
@@ -415,7 +416,7 @@ def motions(args) -> int:
         _table(rows, (30, 10, 16, 60, 12, 24))
     else:
         print("Geen moties gevonden.", file=sys.stderr)
-    _withheld_note(found.withheld, "motie(s)")
+    _withheld_note(found.withheld, "motie", "moties")
     return 0
 
 
@@ -516,7 +517,7 @@ def party(args) -> int:
         for e in record["changed_sides"]:
             print(f"  {e['dossier']}: {motion(e)}: {nl(e['before'])} → {nl(e['after'])} "
                   f"(stemming {e['from_vote']} → {e['to_vote']})")
-    _withheld_note(record["withheld"], "motie(s)")
+    _withheld_note(record["withheld"], "motie", "moties")
     return 0
 
 
@@ -532,5 +533,5 @@ def _party_pack(args, options) -> int:
     print(result.written[0])
     if result.without:
         print(f"Zonder moties van {result.party} (op de gekozen niveaus): {', '.join(result.without)}", file=sys.stderr)
-    _withheld_note(result.withheld_items, "item(s)")
+    _withheld_note(result.withheld_items, "item", "items")
     return 0

@@ -144,7 +144,8 @@ def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
     if skip_leading_junk:
         data, line_offset = _skip_junk(path, data)
         if line_offset:
-            warnings.append(f"de eerste {line_offset} regel(s) vóór de XML zijn overgeslagen.")
+            warnings.append("de eerste regel vóór de XML is overgeslagen." if line_offset == 1 else
+                            f"de eerste {line_offset} regels vóór de XML zijn overgeslagen.")
     builder = _Builder(line_offset)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.expat = parser.parser

@@ -78,6 +78,7 @@ from raadsdossier.importers._common import motion_status, vote_result
 from raadsdossier.storage.files import json_problem, read_text
 from raadsdossier.importers._vote_line import parse_vote_line
 from raadsdossier.interchange import FORMAT
+from raadsdossier.base.words import number_of
 from raadsdossier.interchange.load import check_schema
 
 NAME = "notubiz"
@@ -331,7 +332,7 @@ class _Reader:
         if other_modules:  # the rest is read (if any), and the user is told what was not
             document["report"] = {
                 "skipped": {f"notubiz-items (module {m})": n for m, n in sorted(other_modules.items())},
-                "warnings": [f"{n} item(s) van module {m} overgeslagen; Raadsdossier leest alleen {known}."
+                "warnings": [f"{number_of(n, 'item', 'items')} van module {m} overgeslagen; Raadsdossier leest alleen {known}."
                              for m, n in sorted(other_modules.items())],
             }
         check_schema(document, self.path)  # a parser bug must not reach the dossier

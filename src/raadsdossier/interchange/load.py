@@ -40,6 +40,7 @@ from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_K
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
 from raadsdossier.storage.files import json_problem, read_text
+from raadsdossier.base.words import number_of
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
 # An interchange file is parsed whole, in about three times its size of memory. 512 MB holds the export of
@@ -234,7 +235,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if error.validator == "maximum":
         return f"{shown} is te groot (hoogstens {error.validator_value})"
     if error.validator == "minItems":
-        return f"moet minstens {error.validator_value} element(en) hebben"
+        return f"moet minstens {number_of(error.validator_value, 'element', 'elementen')} hebben"
     if error.validator == "const":
         return f"moet {json.dumps(error.validator_value, ensure_ascii=False)} zijn, niet {shown}"
     return error.message  # a rule this does not know: jsonschema's own words

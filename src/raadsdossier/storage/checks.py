@@ -18,6 +18,7 @@ from raadsdossier.domain.checklist import load_template
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.domain.models import ITEM_CLASSES, ChecklistAssessment, Item
 from raadsdossier.storage.dossier import Dossier
+from raadsdossier.base.words import number_of
 
 # What SQLite's integrity_check says when only an index is out of step with its table: REINDEX mends that.
 _INDEX_ONLY = ("missing from index", "wrong # of entries in index", "index ")
@@ -63,7 +64,7 @@ def _integrity(session: Session) -> list[Finding]:
         return []
     index_only = all(any(marker in row for marker in _INDEX_ONLY) for row in rows)
     first = sqlitefile.first_problem(rows[0])
-    return [Finding("integrity", f"SQLite meldt {len(rows)} fout(en) in het bestand, bijvoorbeeld: {first}",
+    return [Finding("integrity", f"SQLite meldt {number_of(len(rows), 'fout', 'fouten')} in het bestand, bijvoorbeeld: {first}",
                     repairable=index_only, count=len(rows))]
 
 
@@ -72,7 +73,8 @@ def _foreign_keys(session: Session) -> list[Finding]:
     per_table: dict[tuple[str, str], int] = {}
     for table, _rowid, parent, _fk in rows:
         per_table[(table, parent)] = per_table.get((table, parent), 0) + 1
-    return [Finding("foreign_key", f"{n} rij(en) in '{table}' verwijzen naar iets in '{parent}' dat niet bestaat",
+    return [Finding("foreign_key", f"{number_of(n, 'rij', 'rijen')} in '{table}' {'verwijst' if n == 1 else 'verwijzen'} naar iets in '{parent}' "
+                    "dat niet bestaat",
                     repairable=True, count=n) for (table, parent), n in sorted(per_table.items())]
 
 
@@ -90,7 +92,8 @@ def _half_items(session: Session) -> dict[str, list[str]]:
 
 def _item_rows(session: Session) -> list[Finding]:
     """Every item has its row in its own table (the two halves of one item)."""
-    return [Finding("item_half", f"{len(ids)} item(s) van soort '{kind}' missen hun gegevens", True, len(ids))
+    return [Finding("item_half", f"{number_of(len(ids), 'item', 'items')} van soort '{kind}' "
+                    f"{'mist zijn' if len(ids) == 1 else 'missen hun'} gegevens", True, len(ids))
             for kind, ids in _half_items(session).items()]
 
 
@@ -101,9 +104,9 @@ def _votes(session: Session) -> list[Finding]:
         "SELECT count(*) FROM vote_casts WHERE vote_id IS NULL OR vote_id NOT IN (SELECT id FROM votes)")).scalar()
     findings = []
     if orphans:
-        findings.append(Finding("vote_without_motion", f"{orphans} stemming(en) horen bij geen enkele motie", True, orphans))
+        findings.append(Finding("vote_without_motion", f"{number_of(orphans, 'stemming hoort', 'stemmingen horen')} bij geen enkele motie", True, orphans))
     if casts:
-        findings.append(Finding("choice_without_vote", f"{casts} stemkeuze(s) horen bij geen enkele stemming", True, casts))
+        findings.append(Finding("choice_without_vote", f"{number_of(casts, 'stemkeuze hoort', 'stemkeuzes horen')} bij geen enkele stemming", True, casts))
     return findings
 
 
@@ -143,7 +146,7 @@ def _checklist(session: Session) -> list[Finding]:
             continue
         unknown = used - known
         if unknown:
-            findings.append(Finding("checklist", f"{len(unknown)} beoordeling(en) horen bij geen punt van de checklist "
+            findings.append(Finding("checklist", f"{number_of(len(unknown), 'beoordeling hoort', 'beoordelingen horen')} bij geen punt van de checklist "
                                                  f"'{template_id}' ({', '.join(sorted(unknown)[:3])})", False, len(unknown)))
     return findings
 
@@ -204,8 +207,8 @@ def repair(dossier: Dossier) -> CheckReport:
             done.append("indexen opnieuw opgebouwd")
         if codes & {"foreign_key", "vote_without_motion", "choice_without_vote", "item_half"}:
             emptied, removed = _remove_dangling(session)
-            done.append(f"{emptied} verwijzing(en) naar iets dat niet meer bestaat leeggemaakt, "
-                        f"{removed} losse rij(en) verwijderd")
+            done.append(f"{number_of(emptied, 'verwijzing', 'verwijzingen')} naar iets dat niet meer bestaat leeggemaakt, "
+                        f"{number_of(removed, 'losse rij', 'losse rijen')} verwijderd")
         if codes & {"search_index", "item_half", "foreign_key"}:
             count = indexing.rebuild(session)
             done.append(f"zoekindex opnieuw opgebouwd ({count} items)")
