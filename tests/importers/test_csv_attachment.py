@@ -107,6 +107,10 @@ def test_a_bad_row_refuses_the_whole_file_naming_row_and_column(run, new_dossier
     ("titel;kleur\nMotie;rood\n", "regel 1: de kolom 'kleur' is onbekend"),
     ("titel;datum\nMotie;2021;extra\n", "regel 2: deze regel heeft 3 cellen, maar de kopregel 2 kolommen."),
     ("titel;datum\n", "het bestand heeft alleen een kopregel; er staan geen moties in."),
+    ('titel;datum\n"Motie x;2021\n', "regel 2: geen geldige CSV (een cel tussen aanhalingstekens wordt niet "
+                                     "afgesloten voor het einde van het bestand)."),
+    ('titel;datum\n"Motie" x;2021\n', "regel 2: geen geldige CSV (na een afsluitend aanhalingsteken moet het "
+                                      "scheidingsteken of het einde van de regel komen)."),
 ])
 def test_other_bad_motion_csvs_are_refused_with_a_sentence(tmp_path, text, message):
     from raadsdossier.domain.errors import InvalidInput

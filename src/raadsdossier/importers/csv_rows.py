@@ -170,8 +170,18 @@ def _read_table(path: Path) -> _Table:
             # Fewer cells than columns: the missing ones are empty (some programs drop trailing delimiters).
             rows.append((start, {column: cell.strip() for column, cell in zip(columns, cells)}))
     except csv.Error as exc:
-        raise InvalidInput(path, f"regel {reader.line_num}: geen geldige CSV ({exc}).") from None
+        raise InvalidInput(path, f"regel {reader.line_num}: geen geldige CSV ({_csv_reason(exc)}).") from None
     return _Table(path, shape, columns, rows)
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """The csv module's reason in Dutch, for the two its strict reading gives (its own words for any other)."""
+    text = str(exc)
+    if text == "unexpected end of data":
+        return "een cel tussen aanhalingstekens wordt niet afgesloten voor het einde van het bestand"
+    if text.endswith("expected after '\"'"):
+        return "na een afsluitend aanhalingsteken moet het scheidingsteken of het einde van de regel komen"
+    return text
 
 
 # -- values ------------------------------------------------------------------------------------
