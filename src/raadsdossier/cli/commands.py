@@ -371,8 +371,8 @@ def _open_library(args, paths):
 
 def _withheld_note(count: int, one: str, many: str) -> None:
     if count:
-        print(f"{number_of(count, one, many)} niet getoond: fractie-intern of vertrouwelijk; --include internal,confidential "
-              "neemt ze op.", file=sys.stderr)
+        print(f"{number_of(count, one, many)} niet getoond: fractie-intern of vertrouwelijk; "
+              "--include internal,confidential neemt ze op.", file=sys.stderr)
 
 
 def _table(rows: list[tuple[str, ...]], limits: tuple[int, ...]) -> None:

@@ -103,7 +103,8 @@ def build_meeting_pack(dossiers: Sequence[tuple[str, Session]], options: PackOpt
                        f"(--include {','.join(level.value for level in levels)}) om er een stuk van te maken.")
     if not present:
         names = [*(part.name for part in parts), *(name for name, _level in withheld)]
-        where = f"niet in dit dossier ({names[0]})" if len(names) == 1 else f"in geen van de dossiers ({', '.join(names)})"
+        where = (f"niet in dit dossier ({names[0]})" if len(names) == 1
+                 else f"in geen van de dossiers ({', '.join(names)})")
         raise NotFound(f"De vergadering '{options.meeting}' staat {where}"
                        + (" op de gekozen niveaus." if withheld else ". ") + _known_meetings(ctx, parts))
     for part in present:

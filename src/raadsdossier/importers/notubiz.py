@@ -332,7 +332,8 @@ class _Reader:
         if other_modules:  # the rest is read (if any), and the user is told what was not
             document["report"] = {
                 "skipped": {f"notubiz-items (module {m})": n for m, n in sorted(other_modules.items())},
-                "warnings": [f"{number_of(n, 'item', 'items')} van module {m} overgeslagen; Raadsdossier leest alleen {known}."
+                "warnings": [f"{number_of(n, 'item', 'items')} van module {m} overgeslagen; Raadsdossier leest "
+                             f"alleen {known}."
                              for m, n in sorted(other_modules.items())],
             }
         check_schema(document, self.path)  # a parser bug must not reach the dossier

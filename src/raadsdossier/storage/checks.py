@@ -64,7 +64,8 @@ def _integrity(session: Session) -> list[Finding]:
         return []
     index_only = all(any(marker in row for marker in _INDEX_ONLY) for row in rows)
     first = sqlitefile.first_problem(rows[0])
-    return [Finding("integrity", f"SQLite meldt {number_of(len(rows), 'fout', 'fouten')} in het bestand, bijvoorbeeld: {first}",
+    errors = number_of(len(rows), "fout", "fouten")
+    return [Finding("integrity", f"SQLite meldt {errors} in het bestand, bijvoorbeeld: {first}",
                     repairable=index_only, count=len(rows))]
 
 
@@ -73,8 +74,8 @@ def _foreign_keys(session: Session) -> list[Finding]:
     per_table: dict[tuple[str, str], int] = {}
     for table, _rowid, parent, _fk in rows:
         per_table[(table, parent)] = per_table.get((table, parent), 0) + 1
-    return [Finding("foreign_key", f"{number_of(n, 'rij', 'rijen')} in '{table}' {'verwijst' if n == 1 else 'verwijzen'} naar iets in '{parent}' "
-                    "dat niet bestaat",
+    return [Finding("foreign_key", f"{number_of(n, 'rij', 'rijen')} in '{table}' "
+                                   f"{'verwijst' if n == 1 else 'verwijzen'} naar iets in '{parent}' dat niet bestaat",
                     repairable=True, count=n) for (table, parent), n in sorted(per_table.items())]
 
 
@@ -104,9 +105,13 @@ def _votes(session: Session) -> list[Finding]:
         "SELECT count(*) FROM vote_casts WHERE vote_id IS NULL OR vote_id NOT IN (SELECT id FROM votes)")).scalar()
     findings = []
     if orphans:
-        findings.append(Finding("vote_without_motion", f"{number_of(orphans, 'stemming hoort', 'stemmingen horen')} bij geen enkele motie", True, orphans))
+        findings.append(Finding("vote_without_motion",
+                                f"{number_of(orphans, 'stemming hoort', 'stemmingen horen')} bij geen enkele motie",
+                                True, orphans))
     if casts:
-        findings.append(Finding("choice_without_vote", f"{number_of(casts, 'stemkeuze hoort', 'stemkeuzes horen')} bij geen enkele stemming", True, casts))
+        findings.append(Finding("choice_without_vote",
+                                f"{number_of(casts, 'stemkeuze hoort', 'stemkeuzes horen')} bij geen enkele stemming",
+                                True, casts))
     return findings
 
 
@@ -146,7 +151,8 @@ def _checklist(session: Session) -> list[Finding]:
             continue
         unknown = used - known
         if unknown:
-            findings.append(Finding("checklist", f"{number_of(len(unknown), 'beoordeling hoort', 'beoordelingen horen')} bij geen punt van de checklist "
+            which = number_of(len(unknown), "beoordeling hoort", "beoordelingen horen")
+            findings.append(Finding("checklist", f"{which} bij geen punt van de checklist "
                                                  f"'{template_id}' ({', '.join(sorted(unknown)[:3])})", False, len(unknown)))
     return findings
 
@@ -207,8 +213,8 @@ def repair(dossier: Dossier) -> CheckReport:
             done.append("indexen opnieuw opgebouwd")
         if codes & {"foreign_key", "vote_without_motion", "choice_without_vote", "item_half"}:
             emptied, removed = _remove_dangling(session)
-            done.append(f"{number_of(emptied, 'verwijzing', 'verwijzingen')} naar iets dat niet meer bestaat leeggemaakt, "
-                        f"{number_of(removed, 'losse rij', 'losse rijen')} verwijderd")
+            done.append(f"{number_of(emptied, 'verwijzing', 'verwijzingen')} naar iets dat niet meer bestaat "
+                        f"leeggemaakt, {number_of(removed, 'losse rij', 'losse rijen')} verwijderd")
         if codes & {"search_index", "item_half", "foreign_key"}:
             count = indexing.rebuild(session)
             done.append(f"zoekindex opnieuw opgebouwd ({count} items)")

@@ -214,8 +214,8 @@ class Dossier:
                                                    f"{sqlitefile.first_problem(verdict)}); er is niets veranderd.")
                 return revision
         except (DatabaseError, OperationalError) as exc:
-            raise sqlitefile.busy_or(exc, path, DamagedDossier(
-                path, sqlitefile.damaged("het dossier is beschadigd en kan niet worden gelezen", _reason(exc)))) from exc
+            unreadable = sqlitefile.damaged("het dossier is beschadigd en kan niet worden gelezen", _reason(exc))
+            raise sqlitefile.busy_or(exc, path, DamagedDossier(path, unreadable)) from exc
         finally:
             probe.dispose()
 

@@ -14,8 +14,8 @@ import uuid
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
-    QStackedWidget, QTableView, QTableWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractScrollArea, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QSplitter, QStackedWidget, QTableView, QTableWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.domain.enums import Confidentiality
