@@ -157,3 +157,19 @@ def test_every_command_that_reads_a_dossier_file_takes_its_password_from_a_file(
                if {"file", "files"} & {a.dest for a in sub._actions} and name not in ("gui", "new", "encrypt")
                and "password_file" not in {a.dest for a in sub._actions}]
     assert lacking == []
+
+
+def test_the_backups_of_a_damaged_encrypted_dossier_are_listed_with_its_password(cli, tmp_path):
+    """Checking the password against the dossier first must not hide the backups a damaged dossier needs."""
+    good = tmp_path / "pw"
+    good.write_text(PASSWORD + "\n", encoding="utf-8")
+    path = tmp_path / "a.raadsdossier"
+    assert cli("new", path, "--dutch-side", "Arnhem", "--level", "municipality", "--partner", "Wuhan",
+               "--encrypt", "--new-password-file", good).returncode == 0
+    assert cli("backup", path, "--password-file", good).returncode == 0
+    with open(path, "r+b") as handle:  # the first page after its salt: no key opens it now
+        handle.seek(16)
+        handle.write(b"\xff" * 4000)
+    listing = cli("backups", path, "--password-file", good)
+    assert listing.returncode == 0, listing.stderr
+    assert "handmatig" in listing.stdout and "kan niet" not in listing.stdout

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from raadsdossier.domain.errors import DossierError, InvalidInput
+from raadsdossier.domain.errors import DossierError, InvalidInput, WrongPassword
 from raadsdossier.services.changes import Change
 from raadsdossier.storage import backups, encryption, locking, sqlitefile
 from raadsdossier.storage.dossier import Dossier
@@ -49,10 +49,17 @@ class BackupEntry:
 def list_backups(path: Path, password: str | None = None, counted: bool = True) -> list[BackupEntry]:
     """The backups of the dossier at `path`, newest first, each with what it holds (read with `password`, the
     dossier's) or why it does not fit the dossier; without `counted` they are only listed (quick: no backup is
-    opened), with counts and problem None. WrongPassword when `password` does not open the dossier itself: else
-    every backup would be said not to fit it, and the user told to remove good backups."""
+    opened), with counts and problem None. WrongPassword when `password` opens neither the dossier itself nor
+    any of its backups: else every backup would be said not to fit it, and the user told to remove good backups.
+    A dossier that is damaged (or busy) does not stop the listing: its backups are what its user needs then."""
     if counted and password is not None and Path(path).exists():
-        sqlitefile.connect(Path(path), "ro", password).close()
+        try:
+            sqlitefile.connect(Path(path), "ro", password).close()
+        except WrongPassword:  # or a damaged first page: then the password still opens a backup
+            if not any(_opens(found.path, password) for found in backups.list_backups(Path(path))):
+                raise
+        except DossierError:
+            pass
     entries = []
     for found in backups.list_backups(Path(path)):
         if not counted:
@@ -67,6 +74,14 @@ def list_backups(path: Path, password: str | None = None, counted: bool = True) 
                 problem = backups.BackupProblem(backups.DAMAGED, getattr(exc, "problem", None) or str(exc))
         entries.append(BackupEntry(found, counts, problem and problem.text, problem and problem.kind))
     return entries
+
+
+def _opens(path: Path, password: str) -> bool:
+    try:
+        sqlitefile.connect_any(path, "ro", password).close()
+    except DossierError:
+        return False
+    return True
 
 
 def newest_good_backup(path: Path, password: str | None = None) -> backups.Backup | None:
