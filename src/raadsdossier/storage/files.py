@@ -8,7 +8,6 @@ import os
 import stat
 from pathlib import Path
 
-from raadsdossier.base import tempfiles
 from raadsdossier.base.sizes import megabytes
 from raadsdossier.domain.errors import InvalidInput
 
@@ -163,6 +162,8 @@ def write_whole(target: Path, data: bytes, what: str) -> Path:
                                            f"{what} schrijft er niet overheen. Kies een andere naam.")
     except OSError as exc:
         raise InvalidInput(target, f"de map voor {what} kan niet worden gebruikt ({os_reason(exc)}).") from None
+    from raadsdossier.base import tempfiles  # (socket, for the computer's name: not for the window's first screen)
+
     temporary = tempfiles.beside(target)
     try:
         with temporary.open("wb") as handle:
