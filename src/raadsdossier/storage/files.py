@@ -164,6 +164,7 @@ def write_whole(target: Path, data: bytes, what: str) -> Path:
         raise InvalidInput(target, f"de map voor {what} kan niet worden gebruikt ({os_reason(exc)}).") from None
     from raadsdossier.base import tempfiles  # (socket, for the computer's name: not for the window's first screen)
 
+    tempfiles.remove_leftovers(target.parent, target.name)  # what an export that was killed left
     temporary = tempfiles.beside(target)
     try:
         with temporary.open("wb") as handle:
