@@ -304,3 +304,12 @@ def test_usage_errors_and_help_are_dutch_down_to_the_servers_commands(cli, new_d
     shown = cli("server", "publish", "--help").stdout  # a command of a command: it was all English
     assert "argumenten:" in shown and "opties:" in shown and "toon deze hulp en stop" in shown
     assert "positional arguments" not in shown and "show this help" not in shown
+
+
+def test_an_id_that_is_not_there_is_quoted_and_named_with_the_dossier_looked_in(run, new_dossier):
+    """"De motie  bestaat niet" (an empty id, no dossier named) left the reader guessing."""
+    for args, says in ((["history", new_dossier, ""], "Het item '' bestaat niet (meer) in dit dossier."),
+                       (["assign-vote", new_dossier, "x", "y"], "De niet-toegewezen stemming 'x' bestaat niet"),
+                       (["seats", new_dossier, "M99"], "Geen motie 'M99': dit dossier heeft geen moties.")):
+        code, out, err = run(*args)
+        assert code == 1 and err.startswith(f"raadsdossier: {new_dossier}: {says}"), err

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from raadsdossier.domain.errors import DossierError
+from raadsdossier.domain.errors import DossierError, NotFound
 
 _commands: dict | None = None
 
@@ -98,7 +98,11 @@ def _run(argv: list[str]) -> int:
         except UsageError as exc:
             parser.error(str(exc))
     except DossierError as exc:
-        _fail(str(exc) + safety.backup_hint(exc))
+        # an item, motion or meeting that is not there: which dossier was looked in (a file's own errors name it)
+        files = getattr(args, "file", None)
+        files = files if isinstance(files, list) else [files]  # `pack` takes several: then its message names them
+        where = f"{files[0]}: " if isinstance(exc, NotFound) and len(files) == 1 and files[0] else ""
+        _fail(where + str(exc) + safety.backup_hint(exc))
     except BrokenPipeError:  # the reader of the output stopped reading (`… | head`): nothing more to say
         _quiet_stdout()
         return 1

@@ -174,7 +174,7 @@ def delete_item(dossier: Dossier, item_id: str) -> Change:
     with dossier.transaction() as session:
         item = _load(session, [item_id]).get(item_id)
         if item is None:
-            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+            raise NotFound(f"Het item '{item_id}' bestaat niet (meer) in dit dossier.")
         dependents = _dependents(session, [item])
         saved = [_exported(item), *(_exported(other) for other in dependents)]
         _delete(session, [item], dependents)
@@ -218,7 +218,7 @@ def assign_vote(dossier: Dossier, unassigned_id: str, motion_id: str) -> Change:
     with dossier.transaction() as session:
         pending = session.get(UnassignedVote, unassigned_id)
         if pending is None or pending.assigned_to_id is not None:
-            raise NotFound(f"De niet-toegewezen stemming {unassigned_id} bestaat niet of is al toegewezen.")
+            raise NotFound(f"De niet-toegewezen stemming '{unassigned_id}' bestaat niet of is al toegewezen.")
         motion = session.get(Motion, motion_id)
         if motion is None:
             raise NotFound(f"De motie {motion_id} bestaat niet in dit dossier.")

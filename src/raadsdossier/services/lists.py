@@ -239,7 +239,7 @@ def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str,
     with dossier.session() as session:
         item = session.get(Item, item_id)
         if item is None:
-            raise NotFound(f"Het item {item_id} bestaat niet (meer) in dit dossier.")
+            raise NotFound(f"Het item '{item_id}' bestaat niet (meer) in dit dossier.")
         spec = KIND_BY_NAME.get(item.kind)
         if spec is None:
             raise NotFound(f"Items van de soort {item.kind} worden hier niet getoond.")
