@@ -152,3 +152,14 @@ def test_backups_made_in_the_same_second_keep_their_order(new_dossier):
     made = [backups.make_backup(new_dossier, reason=reason, now=now) for reason in ("manual", "restore", "auto")]
     assert [b.path for b in backups.list_backups(new_dossier)] == made[::-1]
     assert made[1].name == "enschede.20261201-120000-2.restore.raadsdossier"
+
+
+def test_a_dossier_of_another_partnership_is_not_restored_in_place_of_this_one(run, demo_copy):
+    """`restore A other.raadsdossier` replaced Arnhem's dossier with Breda's without a word (the state before was
+    kept as a backup, but the user had meant another file)."""
+    arnhem, breda = demo_copy("arnhem-wuhan"), demo_copy("breda-yangzhou")
+    before = sha256(arnhem)
+    code, out, err = run("restore", arnhem, breda)
+    assert code == 1
+    assert f"{breda}: dit is een dossier of reservekopie van Breda – Yangzhou, niet van Arnhem – Wuhan" in err
+    assert sha256(arnhem) == before and not backups.list_backups(arnhem)

@@ -21,7 +21,7 @@ from pathlib import Path
 from raadsdossier.base import tempfiles
 from raadsdossier.storage import sqlitefile
 from raadsdossier.storage.locking import canonical
-from raadsdossier.domain.errors import DamagedDossier, DossierFileError, InvalidInput
+from raadsdossier.domain.errors import DamagedDossier, DossierError, DossierFileError, InvalidInput
 
 BACKUP_DIR_SUFFIX = "-reservekopieen"
 # The dossier's own backup policy (BackupPolicy.text()), kept in dossier_meta so it travels with the file.
@@ -244,6 +244,22 @@ def item_counts(backup: Path, password: str | None = None) -> dict[str, int]:
     return {kind: count for kind, count in rows if kind != "partnership"}
 
 
+def _partnership(path: Path, password: str | None) -> tuple[str, str] | None:
+    """(id, "Arnhem – Wuhan") of the partnership a dossier or backup is about; None when it cannot be read."""
+    try:
+        connection = sqlitefile.connect_any(path, "ro", password)
+    except (DossierError, *sqlitefile.db_errors()):
+        return None
+    try:
+        row = connection.execute("SELECT p.id, p.dutch_side, p.partner_name FROM partnerships p "
+                                 "JOIN items i ON i.id = p.id ORDER BY i.seq LIMIT 1").fetchone()
+    except sqlitefile.db_errors():
+        return None
+    finally:
+        connection.close()
+    return (row[0], f"{row[1]} – {row[2]}") if row else None
+
+
 # What a backup that does not fit its dossier is: the kind of problem decides what the user can do.
 OTHER_PASSWORD, DAMAGED, NEWER, PLAIN_BESIDE_ENCRYPTED = "password", "damaged", "newer", "plain"
 
@@ -379,6 +395,12 @@ def restore(path: Path, backup: Path, password: str | None = None, now: datetime
             if only_if_damaged and not damaged:
                 raise DossierFileError(path, "het dossier blijkt bij nader inzien in orde: de controle vindt geen "
                                              "fout. Er is niets teruggezet; open het gewoon opnieuw.")
+            if not damaged:  # a backup of another partnership given by mistake (the state before would be kept,
+                # but the user meant another file)
+                mine, theirs = _partnership(path, password), _partnership(backup, password)
+                if mine and theirs and mine[0] != theirs[0]:
+                    raise DossierFileError(backup, f"dit is een dossier of reservekopie van {theirs[1]}, niet van "
+                                                   f"{mine[1]}; er is niets teruggezet.")
             if damaged:
                 previous = set_aside(path, now)
             else:
