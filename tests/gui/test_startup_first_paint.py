@@ -325,7 +325,7 @@ def test_a_panel_draws_its_links_in_the_link_colour_and_what_follows_quieter(qtb
     colour. Checked on the pixels, line by line, also where a long link wraps."""
     from PySide6.QtGui import QColor, QPalette
 
-    from raadsdossier.gui.sections.overview_widgets import Panel
+    from raadsdossier.gui.sections.overview_panel import Panel
 
     panel = Panel()
     qtbot.addWidget(panel)

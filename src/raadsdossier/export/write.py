@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from raadsdossier.base import tempfiles
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.export.model import Pack
-from raadsdossier.storage.files import os_reason
+from raadsdossier.storage.files import os_reason, replace_whole
 
 FORMATS = ("pdf", "docx", "html")
 
@@ -59,13 +57,4 @@ def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | 
     target = Path(target)
     check_target(target)
     render = _renderer(format_of(target))
-    tempfiles.remove_leftovers(target.parent, target.name)  # what a pack that was killed left
-    temporary = tempfiles.beside(target)
-    try:
-        render(pack, temporary, progress)
-        os.replace(temporary, target)
-    except OSError as exc:
-        raise InvalidInput(target, f"het stuk kon niet worden geschreven ({os_reason(exc)}).") from exc
-    finally:
-        temporary.unlink(missing_ok=True)
-    return target
+    return replace_whole(target, lambda temporary: render(pack, temporary, progress), "het stuk")

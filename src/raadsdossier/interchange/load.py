@@ -36,11 +36,11 @@ from raadsdossier.domain.models import (
 from raadsdossier.interchange import bulk, merging
 from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
+from raadsdossier.interchange.schema_text import document_path, schema_problem
 from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, PARTNERSHIP, KindSpec, T, iter_items
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
 from raadsdossier.storage.files import json_problem, read_text
-from raadsdossier.base.words import number_of
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
 # An interchange file is parsed whole, in about three times its size of memory. 512 MB holds the export of
@@ -194,61 +194,13 @@ def check_schema(document, source) -> None:
         return
     error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
     if error is not None:
-        raise InvalidInput(source, f"{_path(error.absolute_path)}: {_schema_message(error)}.")
-
-
-def _path(parts) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(het hele document)"
-
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"het veld '{missing}' ontbreekt"
-    if error.validator == "enum":
-        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
-        return f"{json.dumps(error.instance, ensure_ascii=False)} is geen toegestane waarde (kies uit {allowed})"
-    shown = json.dumps(error.instance, ensure_ascii=False)
-    shown = shown if len(shown) <= 60 else shown[:59] + "…"
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = set(error.schema.get("properties", {}))
-        extra = sorted(key for key in error.instance if key not in known)
-        names = ", ".join(f"'{key}'" for key in extra)
-        return f"onbekend veld {names}" if len(extra) == 1 else f"onbekende velden {names}"
-    if error.validator == "type":
-        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        return f"verwacht {' of '.join(_TYPES.get(kind, kind) for kind in wanted)}, gevonden {shown}"
-    if error.validator == "pattern":
-        return f"{shown} heeft niet de juiste vorm"
-    if error.validator in ("anyOf", "oneOf"):
-        return f"{shown} past bij geen van de vormen die hier mogen"
-    if error.validator == "minLength":
-        return "mag niet leeg zijn" if error.validator_value == 1 else \
-            f"moet minstens {error.validator_value} tekens lang zijn"
-    if error.validator == "maxLength":
-        return f"mag hoogstens {error.validator_value} tekens lang zijn"
-    if error.validator == "minimum":
-        return f"{shown} is te klein (minstens {error.validator_value})"
-    if error.validator == "maximum":
-        return f"{shown} is te groot (hoogstens {error.validator_value})"
-    if error.validator == "minItems":
-        return f"moet minstens {number_of(error.validator_value, 'element', 'elementen')} hebben"
-    if error.validator == "const":
-        return f"moet {json.dumps(error.validator_value, ensure_ascii=False)} zijn, niet {shown}"
-    return error.message  # a rule this does not know: jsonschema's own words
-
-
-_TYPES = {"string": "tekst", "integer": "een geheel getal", "number": "een getal", "object": "een object ({…})",
-          "array": "een lijst ([…])", "boolean": "true of false", "null": "null"}
+        raise InvalidInput(source, schema_problem(error))
 
 
 # -- semantic checks ---------------------------------------------------------
 
 def _where(key: str, index: int | None, *rest) -> str:
-    return _path([key] + ([index] if index is not None else []) + list(rest))
+    return document_path([key] + ([index] if index is not None else []) + list(rest))
 
 
 def check_document(session: Session, document: dict, source) -> None:

@@ -162,18 +162,29 @@ def write_whole(target: Path, data: bytes, what: str) -> Path:
                                            f"{what} schrijft er niet overheen. Kies een andere naam.")
     except OSError as exc:
         raise InvalidInput(target, f"de map voor {what} kan niet worden gebruikt ({os_reason(exc)}).") from None
-    from raadsdossier.base import tempfiles  # (socket, for the computer's name: not for the window's first screen)
 
-    tempfiles.remove_leftovers(target.parent, target.name)  # what an export that was killed left
-    temporary = tempfiles.beside(target)
-    try:
+    def fill(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+
+    return replace_whole(target, fill, what)
+
+
+def replace_whole(target: Path, fill, what: str) -> Path:
+    """`fill(temporary)` writes a hidden temporary file beside `target`, which then takes its name: the file
+    appears whole or not at all. What a killed run of the same name left is removed first. InvalidInput naming
+    `target` ("{what} kon niet worden geschreven (de schijf is vol)."); no temporary file is left behind."""
+    from raadsdossier.base import tempfiles  # (socket, for the computer's name: not for the window's first screen)
+
+    tempfiles.remove_leftovers(target.parent, target.name)
+    temporary = tempfiles.beside(target)
+    try:
+        fill(temporary)
         os.replace(temporary, target)
     except OSError as exc:
-        raise InvalidInput(target, f"{what} kon niet worden geschreven ({os_reason(exc)}).") from None
+        raise InvalidInput(target, f"{what} kon niet worden geschreven ({os_reason(exc)}).") from exc
     finally:
         temporary.unlink(missing_ok=True)
     return target

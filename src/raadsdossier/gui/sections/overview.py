@@ -21,7 +21,8 @@ from raadsdossier.gui.i18n import count_label, format_date, format_money, kind_l
 from raadsdossier.gui.lazy_qt import Qt
 from raadsdossier.gui.sections.base import Section
 from raadsdossier.gui.sections.columns_layout import ColumnsLayout
-from raadsdossier.gui.sections.overview_widgets import PANEL_WIDTH, CardGrid, Panel, dashboard_font
+from raadsdossier.gui.sections.overview_panel import PANEL_WIDTH, Panel
+from raadsdossier.gui.sections.overview_widgets import CardGrid, dashboard_font
 from raadsdossier.gui.sections.paragraph import Paragraph
 
 OVERVIEW_LIMIT = 10  # entries per list of "Aandacht nodig"; the rest is one link to the section
