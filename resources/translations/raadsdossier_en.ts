@@ -247,29 +247,29 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     <message>
         <location line="+0"/>
         <location line="+20"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Beoordeeld</source>
         <translation>Assessed</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+30"/>
+        <location line="-33"/>
+        <location line="+31"/>
         <source>Eerdere beoordelingen</source>
         <translation>Previous assessments</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>Notitie bij de beoordeling</source>
         <translation>Note on the assessment</translation>
     </message>
@@ -280,7 +280,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+2"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Bewijs</source>
         <translation>Evidence</translation>
     </message>
@@ -1077,12 +1077,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+6"/>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Bestanden importeren</source>
         <translation>Import files</translation>
     </message>
@@ -1092,7 +1092,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Reading and checking the files…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Niets is nog opgeslagen. Kies Importeren om dit in één stap toe te voegen (ongedaan te maken met Ctrl+Z).</source>
         <translation>Nothing has been saved yet. Choose Import to add this in one step (undo with Ctrl+Z).</translation>
     </message>
@@ -1122,8 +1122,8 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The import failed; nothing was changed. %1</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+35"/>
+        <location line="-68"/>
+        <location line="+37"/>
         <source>Er is iets mis met een bestand; er wordt niets geïmporteerd.</source>
         <translation>Something is wrong with a file; nothing will be imported.</translation>
     </message>
@@ -1136,7 +1136,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>names, separated by ;</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
@@ -2933,7 +2933,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+163"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+164"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
@@ -4818,9 +4818,14 @@ Ingediend 10 juni 2022
         <translation>%1 has no conflicts with the server.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Gekozen voor %1 item(s): %2 met uw waarde, %3 met die van de server.</source>
-        <translation>Chosen for %1 item(s): %2 with your value, %3 with the server’s.</translation>
+        <location line="+11"/>
+        <source>Gekozen voor 1 item: %2 met uw waarde, %3 met die van de server.</source>
+        <translation>Chosen for 1 item: %2 with your value, %3 with the server’s.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gekozen voor %1 items: %2 met uw waarde, %3 met die van de server.</source>
+        <translation>Chosen for %1 items: %2 with your value, %3 with the server’s.</translation>
     </message>
     <message>
         <location line="+6"/>

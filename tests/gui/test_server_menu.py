@@ -207,7 +207,7 @@ def test_a_conflict_is_shown_kept_for_later_and_resolved_with_my_value(bare_wind
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
     kind, _title, text = messages[-1]
-    assert (kind, text) == ("information", "Gekozen voor 1 item(s): 1 met uw waarde, 0 met die van de server. "
+    assert (kind, text) == ("information", "Gekozen voor 1 item: 1 met uw waarde, 0 met die van de server. "
                                            "arnhem-wuhan: 1 wijziging verstuurd; nu versie 3.")
     assert bare_window.server_actions().conflict_dialog is None
     view = bare_window.current_view()

@@ -440,8 +440,10 @@ class ServerActions(QObject):
         self.conflict_dialog = None
         self._undecided = {c.item_id for c in dialog.conflicts} - set(mine) - set(theirs)
         view = self.window.view_for(path)
-        decided = t("Gekozen voor %1 item(s): %2 met uw waarde, %3 met die van de server.").replace(
-            "%1", str(len(mine) + len(theirs))).replace("%2", str(len(mine))).replace("%3", str(len(theirs)))
+        chosen = len(mine) + len(theirs)
+        decided = (t("Gekozen voor 1 item: %2 met uw waarde, %3 met die van de server.") if chosen == 1 else
+                   t("Gekozen voor %1 items: %2 met uw waarde, %3 met die van de server.")).replace(
+            "%1", str(chosen)).replace("%2", str(len(mine))).replace("%3", str(len(theirs)))
         self.sync(view, bool(mine), mine, theirs, decided)
 
     def _later(self, count: int) -> None:
