@@ -537,7 +537,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+112"/>
+        <source>Niet te lezen</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -5464,6 +5469,24 @@ Ingediend 10 juni 2022
         <location line="+7"/>
         <source>Stemming toewijzen</source>
         <translation>Assign vote</translation>
+    </message>
+</context>
+<context>
+    <name>Unexpected</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/unexpected.py" line="+23"/>
+        <source>Niet gelukt</source>
+        <translation>Did not succeed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Onverwachte fout</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Er ging iets mis in Raadsdossier (%1). Wat al was opgeslagen, blijft opgeslagen; meld dit, met wat u deed, aan wie Raadsdossier beheert.</source>
+        <translation>Something went wrong in Raadsdossier (%1). What was saved stays saved; please report this, with what you did, to whoever looks after Raadsdossier.</translation>
     </message>
 </context>
 <context>

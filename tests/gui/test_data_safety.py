@@ -202,6 +202,49 @@ def test_check_reports_a_broken_search_index_and_repairs_it(bare_window, demo_co
     assert _unnamed(dialog) == []
 
 
+def test_a_section_that_cannot_be_read_says_so_and_the_check_mends_it(bare_window, demo_copy, qtbot, messages):
+    """A date changed outside the app made the Moties section fail with a traceback on a terminal and show
+    nothing; now it says what is wrong, and the check's repair empties the date (after a backup)."""
+    path = demo_copy("arnhem-wuhan")
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE items SET created_at = 'gisteren' WHERE kind = 'motion'")
+    view = bare_window.open_path(path)
+    view.show_section("motions")
+    [(kind, title, text)] = messages
+    assert (kind, title) == ("warning", "Niet te lezen")
+    assert text.startswith(f"{path}: een opgeslagen waarde in het dossier kan niet worden gelezen")
+    dialog = bare_window.check_dossier()
+    assert dialog.finding_texts() == ["1 opgeslagen waarde kan niet worden gelezen, bijvoorbeeld de datum ‘gisteren’ "
+                                      "bij de motie ‘Motie stedenband met Wuhan verbreken’ — te repareren met Repareren"]
+    qtbot.mouseClick(dialog.repair_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text().startswith("Het dossier is in orde.")
+    view.show_section("overview")
+    section = view.show_section("motions")
+    assert section.model.total == 1 and len(messages) == 1
+
+
+def test_an_error_nothing_handled_is_said_over_the_window(bare_window, messages):
+    import sys
+
+    from raadsdossier.domain.errors import DamagedDossier
+    from raadsdossier.gui import unexpected
+
+    before = sys.excepthook
+    try:
+        unexpected.install(bare_window)
+        try:
+            raise KeyError("kolom")
+        except KeyError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        sys.excepthook(DamagedDossier, DamagedDossier("/tmp/x.raadsdossier", "het is kapot."), None)
+    finally:
+        sys.excepthook = before
+    assert messages == [
+        ("warning", "Onverwachte fout", "Er ging iets mis in Raadsdossier (KeyError: 'kolom'). Wat al was opgeslagen, "
+                                        "blijft opgeslagen; meld dit, met wat u deed, aan wie Raadsdossier beheert."),
+        ("warning", "Niet gelukt", "/tmp/x.raadsdossier: het is kapot.")]
+
+
 def test_check_of_a_sound_dossier_offers_no_repair(bare_window, new_dossier):
     bare_window.open_path(new_dossier)
     dialog = bare_window.check_dossier()

@@ -89,3 +89,47 @@ def test_a_large_import_is_preceded_by_a_backup(new_dossier, tmp_path, cli):
     assert "import" in made
     [before_import] = [b for b in backups.list_backups(new_dossier) if b.reason == "import"]
     assert backups.item_counts(before_import.path) == {}
+
+
+def test_values_changed_outside_the_app_are_named_and_dates_mended(demo_copy, cli, tmp_path):
+    """A date, a time or a JSON text edited outside Raadsdossier: loading it failed with a bare Python error in
+    every command that showed the item. Now the check names each, a repair empties what may be empty, and the
+    commands in between say what is wrong."""
+    path = demo_copy("arnhem-wuhan")
+    _break(path, "UPDATE motions SET date = '2021-13'",
+           "UPDATE question_sets SET submitted_on = '2022-02-30'",
+           "UPDATE items SET created_at = 'gisteren' WHERE rowid = (SELECT min(rowid) FROM items)")
+    pack = cli("pack", path, "-o", tmp_path / "stuk.pdf")
+    assert pack.returncode == 1 and "Traceback" not in pack.stderr and not (tmp_path / "stuk.pdf").exists()
+    assert "een opgeslagen waarde in het dossier kan niet worden gelezen" in pack.stderr
+    assert "raadsdossier check --repair" in pack.stderr
+
+    result = cli("check", path)
+    assert result.returncode == 1
+    assert "3 opgeslagen waarden kunnen niet worden gelezen, bijvoorbeeld de datum" in result.stdout
+    assert "(te repareren)" in result.stdout
+
+    result = cli("check", path, "--repair")
+    assert result.returncode == 0, result.stdout
+    assert "de datum ‘2021-13’ bij de motie ‘Motie stedenband met Wuhan verbreken’ leeggemaakt" in result.stdout
+    assert "de datum ‘2022-02-30’ bij de vragenset" in result.stdout
+    assert "de datum ‘gisteren’ bij" in result.stdout and "vervangen door het tijdstip van deze reparatie" in result.stdout
+    assert "het dossier is in orde" in result.stdout
+    [backup] = [b.path for b in backups.list_backups(path) if b.reason == "repair"]
+    with sqlite3.connect(backup) as conn:  # what was there is kept in the backup
+        assert conn.execute("SELECT date FROM motions").fetchone()[0] == "2021-13"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*), count(date) FROM motions").fetchone() == (1, 0)
+        assert conn.execute("SELECT count(*) FROM items WHERE created_at IS NULL").fetchone()[0] == 0
+    assert cli("pack", path, "-o", tmp_path / "stuk.pdf").returncode == 0
+
+
+def test_a_value_that_must_be_there_is_left_for_a_backup(demo_copy, cli):
+    path = demo_copy("arnhem-wuhan")
+    _break(path, "UPDATE partnerships SET focus_themes = '[kapot'")
+    result = cli("check", path, "--repair")
+    assert result.returncode == 1
+    assert ("1 opgeslagen waarde kan niet worden gelezen, bijvoorbeeld de waarde ‘[kapot’ bij de stedenband "
+            "‘Arnhem – Wuhan’ (niet te repareren; zet een reservekopie terug)") in result.stdout
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT focus_themes FROM partnerships").fetchone()[0] == "[kapot"

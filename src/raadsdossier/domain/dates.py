@@ -35,9 +35,14 @@ def year_of(value: str | None) -> int | None:
 
 
 def format_partial_nl(value: str | None) -> str:
-    """Dutch reading form: "2021", "juli 2021", "5 juli 2021"."""
+    """Dutch reading form: "2021", "juli 2021", "5 juli 2021". A value that is no partial date (a dossier changed
+    outside Raadsdossier: `raadsdossier check` names it) is shown as it is stored."""
     if not value:
         return ""
+    try:
+        check_partial_date(value)
+    except (TypeError, ValueError):
+        return str(value)
     year, _, rest = value.partition("-")
     if not rest:
         return year

@@ -300,6 +300,9 @@ def run(files: list[Path]) -> int:
         try:
             make_namespace()
             settle_style(app)
+            from raadsdossier.gui import unexpected
+
+            unexpected.install(window)  # an error nothing handled is said over the window from now on
             finish_first_screen(window)
         finally:  # whatever went wrong above, the menus are filled and the dossiers still open (and say what is wrong)
             from raadsdossier.gui import tasks  # (Qt's thread pool: not for the first screen)

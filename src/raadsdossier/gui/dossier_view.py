@@ -174,7 +174,14 @@ class DossierView(QWidget):
         section = self.section(self._keys[row])
         self.stack.setCurrentIndex(row)
         if section.stale:
+            self._refresh(section)
+
+    def _refresh(self, section) -> None:
+        """Read a section again; what cannot be read (a damaged dossier) is said, in the words of the error."""
+        try:
             section.refresh()
+        except DossierError as exc:
+            QMessageBox.warning(self, self.tr("Niet te lezen"), str(exc))
 
     def show_section(self, key: str):
         self.navigator.setCurrentRow(self._keys.index(key))
@@ -207,7 +214,7 @@ class DossierView(QWidget):
             if not section.shows(change):
                 continue
             if section is self.current_section():
-                section.refresh()
+                self._refresh(section)
             else:
                 section.stale = True
         if change.everything or change.added or change.removed:

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, NamedTuple
 
-from sqlalchemy import select, text
+from sqlalchemy import Boolean, Integer, LargeBinary, select, text
 from sqlalchemy.orm import Session
 
 from raadsdossier.storage import indexing, sqlitefile
 from raadsdossier.storage import search as search_index
+from raadsdossier.domain import kinds
 from raadsdossier.domain.checklist import load_template
+from raadsdossier.domain.dates import check_partial_date
 from raadsdossier.domain.errors import DossierError
-from raadsdossier.domain.models import ITEM_CLASSES, ChecklistAssessment, Item
+from raadsdossier.domain.models import ITEM_CLASSES, Base, ChecklistAssessment, Item
+from raadsdossier.domain.models.base import utcnow
 from raadsdossier.storage.dossier import Dossier
 from raadsdossier.base.words import number_of
 
@@ -115,6 +119,96 @@ def _votes(session: Session) -> list[Finding]:
     return findings
 
 
+class _Unreadable(NamedTuple):
+    """A stored value that cannot be read as its column's: a partial date ("2021-07") that is none, a date, time,
+    JSON text or choice SQLAlchemy cannot make into its type (a dossier changed outside Raadsdossier). Loading its
+    row fails, and with it whatever shows the item."""
+
+    table: str
+    column: str
+    rowid: int
+    value: object
+    item_id: str | None  # the item the row is, or belongs to
+    date: bool  # a date or a time
+    mended: object  # what a repair puts in its place (None: empty); _KEEP where no value would be right
+
+
+_KEEP = object()
+
+
+def _read_columns() -> list[tuple[str, str, Callable | None, bool, object]]:
+    """(table, column, read, date, mended) of every column whose stored value is made into something as it is
+    loaded: the models' partial dates (domain/models/base.py partial_dates), and every column SQLAlchemy converts
+    on SQLite (dates and times, JSON, choices), `read` raising as loading would. What a repair puts in a value's
+    place: nothing where the column may be empty, the time of the repair for a time that must be there."""
+    from sqlalchemy import Date, DateTime
+    from sqlalchemy.dialects import sqlite
+
+    dialect = sqlite.dialect()
+    found: dict[tuple[str, str], tuple] = {}
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            column_type = column.type.dialect_impl(dialect)
+            read = column_type.result_processor(dialect, None)
+            if read is None or isinstance(column.type, (Integer, Boolean, LargeBinary)):
+                continue  # read as SQLite hands it over (a Boolean's 0 or 1, an Integer's number)
+            is_date = isinstance(column.type, (Date, DateTime))
+            mended = None if column.nullable else (
+                column_type.bind_processor(dialect)(utcnow()) if isinstance(column.type, DateTime) else _KEEP)
+            found[(table.name, column.name)] = (read, is_date, mended)
+    for mapper in Base.registry.mappers:
+        for name, (method, _options) in mapper.validators.items():
+            if getattr(method, "partial_dates", None) and name in mapper.columns:
+                column = mapper.columns[name]
+                found[(column.table.name, column.name)] = (check_partial_date, True, None if column.nullable else _KEEP)
+    return [(table, column, *what) for (table, column), what in sorted(found.items())]
+
+
+def _unreadable(session: Session) -> list[_Unreadable]:
+    item_tables = {"items"} | {cls.__table__.name for cls in ITEM_CLASSES.values()}
+    found = []
+    for table, column, read, is_date, mended in _read_columns():
+        columns = Base.metadata.tables[table].columns
+        owner = "id" if table in item_tables else "item_id" if "item_id" in columns else "NULL"
+        for rowid, value, item_id in session.execute(text(
+                f'SELECT rowid, "{column}", {owner} FROM "{table}" WHERE "{column}" IS NOT NULL')):
+            try:
+                read(value)
+            except (TypeError, ValueError, LookupError):
+                found.append(_Unreadable(table, column, rowid, value, item_id, is_date, mended))
+    return found
+
+
+def _item_named(session: Session, item_id: str | None) -> str:
+    """"de motie ‘Motie stedenband met Wuhan verbreken’", from the item's kind and its indexed title."""
+    row = session.execute(text(f"SELECT i.kind, s.title FROM items i LEFT JOIN {search_index.FTS_TABLE} s"
+                               " ON s.rowid = i.seq WHERE i.id = :id"), {"id": item_id}).first()
+    if row is None:
+        return "een rij zonder item"
+    kind = kinds.BY_NAME.get(row[0])
+    what = f"de {kind.singular}" if kind else f"een item van soort '{row[0]}'"
+    return f"{what} ‘{row[1]}’" if row[1] else what
+
+
+def _described(session: Session, value: _Unreadable) -> str:
+    """"de datum ‘2021-13’ bij de motie ‘…’"."""
+    shown = str(value.value)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return f"{'de datum' if value.date else 'de waarde'} ‘{shown}’ bij {_item_named(session, value.item_id)}"
+
+
+def _values(session: Session) -> list[Finding]:
+    found = _unreadable(session)
+    findings = []
+    for repairable, values in ((True, [v for v in found if v.mended is not _KEEP]),
+                               (False, [v for v in found if v.mended is _KEEP])):
+        if values:
+            which = number_of(len(values), "opgeslagen waarde kan", "opgeslagen waarden kunnen")
+            findings.append(Finding("unreadable_value", f"{which} niet worden gelezen, bijvoorbeeld "
+                                                        f"{_described(session, values[0])}", repairable, len(values)))
+    return findings
+
+
 def _search(session: Session) -> list[Finding]:
     """The index has exactly one entry per item, with the item's current text."""
     table = search_index.FTS_TABLE
@@ -161,7 +255,11 @@ def _run_checks(session: Session) -> list[Finding]:
     findings = _integrity(session)
     if findings and not findings[0].repairable:
         return findings  # the tables themselves are damaged: reading further would only add noise or fail
-    for check_fn in (_foreign_keys, _item_rows, _votes, _search, _checklist):
+    for check_fn in (_foreign_keys, _item_rows, _votes, _values):
+        findings += check_fn(session)
+    if any(finding.code == "unreadable_value" for finding in findings):
+        return findings  # the checks below load items, which an unreadable value makes fail: after the repair
+    for check_fn in (_search, _checklist):
         findings += check_fn(session)
     return findings
 
@@ -211,6 +309,8 @@ def repair(dossier: Dossier) -> CheckReport:
         if "integrity" in codes:
             session.execute(text("REINDEX"))
             done.append("indexen opnieuw opgebouwd")
+        if "unreadable_value" in codes:
+            done += _mend_values(session)
         if codes & {"foreign_key", "vote_without_motion", "choice_without_vote", "item_half"}:
             emptied, removed = _remove_dangling(session)
             done.append(f"{number_of(emptied, 'verwijzing', 'verwijzingen')} naar iets dat niet meer bestaat "
@@ -221,6 +321,22 @@ def repair(dossier: Dossier) -> CheckReport:
     after = check(dossier)
     after.backup, after.repaired = backup, done
     return after
+
+
+def _mend_values(session: Session, shown: int = 10) -> list[str]:
+    """Empty each value that cannot be read (a time that must be there, such as when an item was made, becomes
+    the time of the repair). What was there is in the backup made first, and in the lines returned."""
+    lines = []
+    mended = [value for value in _unreadable(session) if value.mended is not _KEEP]
+    for value in mended:
+        session.execute(text(f'UPDATE "{value.table}" SET "{value.column}" = :value WHERE rowid = :r'),
+                        {"value": value.mended, "r": value.rowid})
+        if len(lines) < shown:
+            lines.append(_described(session, value) + (" leeggemaakt" if value.mended is None else
+                                                       " vervangen door het tijdstip van deze reparatie"))
+    if len(mended) > shown:
+        lines.append(f"en {number_of(len(mended) - shown, 'waarde', 'waarden')} meer")
+    return lines
 
 
 def _remove_dangling(session: Session) -> tuple[int, int]:

@@ -249,6 +249,8 @@ class Dossier:
             session.close()
             self._recover_after_failed_write()
             raise sqlitefile.write_failure(self.path, "de wijziging kon niet worden opgeslagen", exc) from exc
+        except (ValueError, LookupError) as exc:
+            raise self._unreadable_value(exc) or exc
         finally:
             session.close()
 
@@ -274,6 +276,8 @@ class Dossier:
             yield session
         except (OperationalError, DatabaseError) as exc:
             raise self._read_failure(exc) from exc
+        except (ValueError, LookupError) as exc:
+            raise self._unreadable_value(exc) or exc
         finally:
             session.rollback()
             session.close()
@@ -281,6 +285,25 @@ class Dossier:
     def _read_failure(self, exc: BaseException) -> DossierFileError:
         return sqlitefile.busy_or(exc, self.path, DamagedDossier(
             self.path, f"het dossier kan niet worden gelezen ({_reason(exc)}); 'raadsdossier check' zegt meer."))
+
+    def _unreadable_value(self, exc: Exception) -> DamagedDossier | None:
+        """A stored value SQLAlchemy could not make into its column's type as it loaded a row (a date, a time, a
+        JSON text or a choice changed outside Raadsdossier), as DamagedDossier; None for any other error (such as
+        a validator of ours refusing a value: raised in our code, not in SQLAlchemy's)."""
+        innermost = None
+        frame = exc.__traceback__
+        while frame is not None:
+            parts = Path(frame.tb_frame.f_code.co_filename).parts
+            if "sqlalchemy" in parts or "raadsdossier" in parts:
+                innermost = "sqlalchemy" if "sqlalchemy" in parts else "raadsdossier"
+            frame = frame.tb_next
+        if innermost != "sqlalchemy":
+            return None
+        damaged = DamagedDossier(self.path, "een opgeslagen waarde in het dossier kan niet worden gelezen (een datum of "
+                                            "een ander gegeven dat buiten Raadsdossier is veranderd); 'raadsdossier "
+                                            "check' zegt welke, 'raadsdossier check --repair' maakt onleesbare datums leeg.")
+        damaged.__cause__ = exc
+        return damaged
 
     @contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:

@@ -141,4 +141,5 @@ def partial_dates(*names: str):
     def _validate(self, key, value):
         return check_partial_date(value)
 
+    _validate.partial_dates = names  # storage/checks.py finds the columns by it
     return _validate
