@@ -329,3 +329,25 @@ def test_the_count_follows_the_filter_and_says_when_it_stopped_counting(arnhem, 
     assert events.count_label.text() == "1 gebeurtenis"
     filter_by("")
     assert events.count_label.text() == f"{lists.count(arnhem.dossier, 'events')} gebeurtenissen"
+
+
+def test_every_list_starts_a_to_z_by_its_first_column_and_its_header_says_so(window):
+    """Turning sorting on sorted every list by Qt's own arrow: the first column, Z to A (Breda's events read
+    "Yangzhou…", "Wethouder…", … "Breda schenkt…", with no arrow to say why)."""
+    from PySide6.QtCore import Qt
+
+    view = next(v for v in window.views() if "Breda" in v.title)
+    checked = []
+    for key in view.section_keys():
+        section = view.show_section(key)
+        model = getattr(section, "model", None)
+        if not hasattr(model, "order") or len(model.rows) < 2:
+            continue
+        column = next(i for i, c in enumerate(model.columns) if c.sort_key)
+        header = section.table.horizontalHeader()
+        assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, Qt.SortOrder.AscendingOrder)
+        assert header.isSortIndicatorShown()
+        shown = [model.data(model.index(row, column)) or "" for row in range(model.rowCount())]
+        assert shown == sorted(shown, key=str.casefold), key
+        checked.append(key)
+    assert {"events", "sources"} <= set(checked), checked

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.domain.models import QuestionSet, Source
@@ -246,3 +246,40 @@ def test_a_file_that_is_not_utf8_is_named(run, new_dossier, tmp_path):
     assert code == 1
     assert f"{source}: regel 8: dit is geen tekst in UTF-8" in err and err.count("\n") == 1
     assert sha256(new_dossier) == before
+
+
+def test_kamervragen_the_dossier_has_under_other_ids_are_updated_not_added_again(run, demo_copy):
+    """The Arnhem demo dossier holds 2022Z11774 (built from the demo documents, with ids of their own): importing
+    the official text added a second question set and two more sources. Now the question set is matched by its
+    zaak number and its sources by their document numbers, and the next import finds them by the ids recorded."""
+    path = demo_copy("arnhem-wuhan")
+    with Dossier.open(path) as dossier, dossier.session() as session:
+        [(before_id,)] = session.execute(select(QuestionSet.id)).all()
+        sources = session.scalar(select(func.count()).select_from(Source))
+    code, out, err = run("import", path, FIXTURE)
+    assert code == 0, err
+    assert "toegevoegd: niets; bijgewerkt: 1 vragenset, 1 bron; al zo in het dossier: 1 bron" in out
+    with Dossier.open(path) as dossier, dossier.session() as session:
+        assert session.execute(select(QuestionSet.id)).all() == [(before_id,)]
+        assert session.scalar(select(func.count()).select_from(Source)) == sources
+        assert len(session.get(QuestionSet, before_id).questions) == 17
+    code, out, err = run("import", path, FIXTURE)
+    assert "toegevoegd: niets; bijgewerkt: niets; al zo in het dossier: 1 vragenset, 2 bronnen" in out
+
+
+def test_two_items_with_the_same_reference_match_neither(run, new_dossier):
+    """A reference two question sets of the dossier share names neither: the import adds its own."""
+    import sqlite3
+
+    first = parse_question_text(FIXTURE.read_text(encoding="utf-8"), FIXTURE.name)
+    for n in (1, 2):
+        entry = dict(first["question_sets"][0], id=f"00000000-0000-4000-8000-00000000000{n}", source_ids=[],
+                     reference=f"eigen-{n}")
+        document = {"format": "raadsdossier/1", "question_sets": [entry]}
+        written = new_dossier.with_name(f"eigen-{n}.json")
+        written.write_text(json.dumps(document), encoding="utf-8")
+        assert run("import", new_dossier, written)[0] == 0
+    with sqlite3.connect(new_dossier) as connection:  # two sets under one reference (as a form may leave them)
+        connection.execute("UPDATE question_sets SET reference = '2022Z11774'")
+    code, out, _err = run("import", new_dossier, FIXTURE)
+    assert code == 0 and "toegevoegd: 1 vragenset, 2 bronnen" in out

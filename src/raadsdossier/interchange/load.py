@@ -368,7 +368,7 @@ def apply_document(session: Session, document: dict, source, whole_items: bool =
 
     Runs inside the caller's transaction; on InvalidInput nothing has been written.
     """
-    document, aliases, doubles = merging.resolve_aliases(session, document)
+    document, aliases, doubles = merging.resolve_aliases(session, document, by_name=not whole_items)
     check_document(session, document, source)
     # Items refer to each other in every direction (a motion to its meeting's agenda
     # item, a commitment to the note that fulfilled it); every reference was checked

@@ -24,14 +24,17 @@ if TYPE_CHECKING:
     from raadsdossier.interchange.load import ImportReport
 
 
-def resolve_aliases(session: Session, document: dict) -> tuple[dict, dict[str, set[str]], list[tuple[str, str]]]:
+def resolve_aliases(session: Session, document: dict, by_name: bool = True
+                    ) -> tuple[dict, dict[str, set[str]], list[tuple[str, str]]]:
     """The document with each item that the dossier knows by another id given that id, the aliases to keep
     ({item id as applied: its other ids}), and the pairs of items the dossier already has as two that the
     document says are one (imported before from files that did not name each other).
 
     An entry's id is the dossier's item when an item has it, else when a recorded alias (item_aliases) names
     it, else when one of the ids the document's `aliases` gives for it is an item (or an alias of one) of the
-    same kind. Every occurrence of a mapped id in the document (references too) is replaced."""
+    same kind, else (with `by_name`: an import, not the user saving a form) when the item is one the dossier has
+    under the name it has outside any dossier (`same_by_name`). Every occurrence of a mapped id in the document
+    (references too) is replaced."""
     given: dict[str, list[str]] = document.get("aliases") or {}
     kinds_given = {entry["id"]: spec.kind for _k, _i, spec, entry in iter_items(document)}
     if not given and not kinds_given:
@@ -56,6 +59,8 @@ def resolve_aliases(session: Session, document: dict) -> tuple[dict, dict[str, s
             if found is not None and found[1] == kind and found[0] != entry_id:
                 mapping[entry_id] = found[0]
                 break
+    if by_name:
+        mapping.update(same_by_name(session, document, mapping, known))
     keep: dict[str, set[str]] = {}
     doubles = []
     for entry_id, others in given.items():
@@ -71,6 +76,36 @@ def resolve_aliases(session: Session, document: dict) -> tuple[dict, dict[str, s
     if mapping:
         document = _replace_ids(document, mapping)
     return document, keep, doubles
+
+
+# What names an item outside any dossier, per kind, tried in this order: a question set by its reference (the
+# Kamer's zaak number, 2022Z11774, or the council's own), a source by its document number, else by its address.
+NAMES = {"question_set": ((QuestionSet, "reference"),),
+         "source": ((Source, "document_number"), (Source, "url"))}
+
+
+def same_by_name(session: Session, document: dict, mapping: dict[str, str], known: dict) -> dict[str, str]:
+    """{entry id: item id} for entries new to the dossier by their ids that it has under another id: the same
+    Kamervragen typed in by hand, or built from another format, and now imported from their official text. Each
+    by the first of its NAMES that it has and that exactly one item of the dossier has too (several: no match),
+    an item no other entry of the document is already."""
+    taken = set(mapping.values()) | {item_id for item_id, _kind in known.values()}
+    found: dict[str, str] = {}
+    for _key, _index, spec, entry in iter_items(document):
+        if entry["id"] in mapping or entry["id"] in known:
+            continue
+        for model, name in NAMES.get(spec.kind, ()):
+            value = entry.get(name)
+            value = value.strip() if isinstance(value, str) else None
+            if not value:
+                continue
+            ids = session.scalars(select(model.id).where(getattr(model, name) == value).limit(2)).all()
+            if len(ids) == 1 and ids[0] not in taken:
+                found[entry["id"]] = ids[0]
+                taken.add(ids[0])
+            if ids:
+                break
+    return found
 
 
 def _replace_ids(value, mapping: dict[str, str]):

@@ -74,8 +74,12 @@ class ItemSection(Section):
         self.table.setAccessibleName(self.tr("Lijst %1").replace("%1", title))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Sorted as the model reads at first (its first sortable column, A to Z), with the header's arrow saying so.
+        # The arrow is set before sorting is turned on: turning it on sorts by the arrow, which Qt puts on the first
+        # column, descending (every list read Z to A).
+        self.table.horizontalHeader().setSortIndicator(
+            next((i for i, c in enumerate(columns) if c.sort_key == self.model.order), -1), Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.row_fit = VisibleRowFit(self.table)  # a long title wraps in its row, never cut off
