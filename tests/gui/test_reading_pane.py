@@ -376,8 +376,7 @@ def test_rows_scrolled_to_are_fitted_too(window, qtbot, tmp_path):
     hit = "e0000120-0000-4000-8000-000000000000"
     assert events.show_item(hit)
     row = events.model.row_of(hit)
-    qtbot.wait(100)  # the fitting of the rows then on screen, and any scrolling it does
-    assert not _cut_off(table)
+    qtbot.waitUntil(lambda: not _cut_off(table))  # the fitting of the rows then on screen (queued), and its scrolling
     assert 0 <= table.rowViewportPosition(row)
     assert table.rowViewportPosition(row) + table.rowHeight(row) <= table.viewport().height()
 

@@ -351,3 +351,10 @@ def test_every_list_starts_a_to_z_by_its_first_column_and_its_header_says_so(win
         assert shown == sorted(shown, key=str.casefold), key
         checked.append(key)
     assert {"events", "sources"} <= set(checked), checked
+
+
+def test_the_form_of_an_item_without_a_title_is_headed_as_its_read_view_names_it(arnhem):
+    """An unassigned vote's form was headed "Niet-toegewezen stemming:" with nothing after it."""
+    section = arnhem.section("unassigned_votes")
+    heading = section.heading_html({"decision": "Motie 12 aangenomen", "agenda_item": "7. Stedenbanden"})
+    assert heading == "<h3>Niet-toegewezen stemming: Motie 12 aangenomen</h3>"

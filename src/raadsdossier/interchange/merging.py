@@ -88,23 +88,34 @@ def same_by_name(session: Session, document: dict, mapping: dict[str, str], know
     """{entry id: item id} for entries new to the dossier by their ids that it has under another id: the same
     Kamervragen typed in by hand, or built from another format, and now imported from their official text. Each
     by the first of its NAMES that it has and that exactly one item of the dossier has too (several: no match),
-    an item no other entry of the document is already."""
+    an item no other entry of the document is already. A few queries, whatever the number of entries (an OData
+    page brings thousands of sources)."""
+    named: list[tuple[str, list[tuple]]] = []  # (entry id, its names in NAMES' order)
+    wanted: dict[tuple, set[str]] = {}
+    for _key, _index, spec, entry in iter_items(document):
+        if entry["id"] in mapping or entry["id"] in known or spec.kind not in NAMES:
+            continue
+        names = []
+        for model, name in NAMES[spec.kind]:
+            value = entry.get(name)
+            if isinstance(value, str) and value.strip():
+                names.append((model, name, value.strip()))
+                wanted.setdefault((model, name), set()).add(value.strip())
+        if names:
+            named.append((entry["id"], names))
+    having: dict[tuple, list[str]] = {}  # (model, name, value) -> the ids of the items that have it
+    for (model, name), values in wanted.items():
+        column, values = getattr(model, name), sorted(values)
+        for start in range(0, len(values), 500):
+            for item_id, value in session.execute(select(model.id, column).where(column.in_(values[start:start + 500]))):
+                having.setdefault((model, name, value), []).append(item_id)
     taken = set(mapping.values()) | {item_id for item_id, _kind in known.values()}
     found: dict[str, str] = {}
-    for _key, _index, spec, entry in iter_items(document):
-        if entry["id"] in mapping or entry["id"] in known:
-            continue
-        for model, name in NAMES.get(spec.kind, ()):
-            value = entry.get(name)
-            value = value.strip() if isinstance(value, str) else None
-            if not value:
-                continue
-            ids = session.scalars(select(model.id).where(getattr(model, name) == value).limit(2)).all()
-            if len(ids) == 1 and ids[0] not in taken:
-                found[entry["id"]] = ids[0]
-                taken.add(ids[0])
-            if ids:
-                break
+    for entry_id, names in named:
+        ids = next((having[name] for name in names if name in having), [])
+        if len(ids) == 1 and ids[0] not in taken:
+            found[entry_id] = ids[0]
+            taken.add(ids[0])
     return found
 
 

@@ -23,7 +23,7 @@ from raadsdossier.services import lists
 from raadsdossier.gui.forms import ItemForm
 from raadsdossier.gui.i18n import count_label, kind_label
 from raadsdossier.gui.models import Column, IdRole, ItemTableModel
-from raadsdossier.gui.reading_page import MUTED, TRACKER_SCHEME, short_title
+from raadsdossier.gui.reading_page import MUTED, TRACKER_SCHEME, item_title, short_title
 from raadsdossier.gui.row_fit import VisibleRowFit
 from raadsdossier.gui.sections.base import PEOPLE, Section
 from raadsdossier.interchange.spec import KIND_BY_KEY, T
@@ -34,7 +34,7 @@ FIT_ROWS = 40
 # The list's share of the section's width until the user moves the divider (then remembered): the
 # reading pane gets the larger part.
 LIST_SHARE = 0.42
-TITLE_MIN = 220  # the title column's least width before other columns make way
+TITLE_MIN = 180  # the title column's least width before other columns make way (its text wraps in taller rows)
 READ, EDIT = range(2)
 
 
@@ -325,7 +325,8 @@ class ItemSection(Section):
 
     def heading_html(self, data: dict) -> str:
         named = data.get("title") or data.get("name") or data.get("claim") or data.get("file_name")
-        title = short_title(named, 120, sentences=False) if named else short_title(data.get("description") or "", 120)
+        # else as its read view names it (an unassigned vote by its decision, a cost by its description)
+        title = short_title(named or item_title(self.spec.key, data), 120, sentences=False)
         kind = kind_label(self.spec.kind).capitalize()
         if title.lower().startswith(kind.lower()):
             return f"<h3>{_escape(title)}</h3>"

@@ -67,7 +67,10 @@ class VoteEditor(QGroupBox):
         self.table.setAccessibleName(_tr("Stemmen bij stemming %1").replace("%1", str(number)))
         who = _tr("Fractie") if self.kind == "party" else _tr("Lid")
         self.table.setHorizontalHeaderLabels([who, _tr("Keuze"), _tr("Zetels")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # as wide as the longest choice ("niet gestemd") and the seats' box
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
         self.options = lists.choices(section.view.dossier, "party" if self.kind == "party" else "person")
         for choice in vote.get("choices", []):
@@ -114,7 +117,7 @@ class VoteEditor(QGroupBox):
         who.setCurrentIndex(max(0, who.findData(ref)))
         who.setAccessibleName(_tr("Wie, regel %1").replace("%1", str(row + 1)))
         who.activated.connect(lambda _i, combo=who: self._picked(combo))
-        what = compact(QComboBox())
+        what = QComboBox()  # a few short words: as wide as the longest, which the column follows
         for value in VoteChoice:
             what.addItem(label(value.value), value.value)
         what.setCurrentIndex(what.findData(choice))

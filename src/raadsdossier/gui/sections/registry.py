@@ -86,11 +86,13 @@ def motion_columns() -> list[Column]:
     """The columns of the Moties list (also used by bench/run.py to drive the same model)."""
     from raadsdossier.gui.models import Column, confidentiality_column
 
+    # Status and result before the submitters: a list beside the reading pane shows the columns that fit, in this
+    # order (gui/sections/items.py _reflow), and a list of names is the widest.
     return [
         Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
-        Column(t("Datum"), "date", _date("date")), Column(t("Indieners"), None, _names("submitters")),
-        Column(t("Status"), "status", _enum("status")),
+        Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")),
         Column(t("Uitslag"), None, lambda r: label(r["_computed"].get("result"))),
+        Column(t("Indieners"), None, _names("submitters")),
         confidentiality_column(t("Vertrouwelijkheid")),
     ]
 
