@@ -1174,7 +1174,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>List %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Nieuw</source>
         <translation>New</translation>
     </message>
@@ -1255,7 +1255,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Choose a %1 in the list to read it here.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Nieuw: %1</source>
         <translation>New: %1</translation>
     </message>
@@ -2676,7 +2676,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MotionSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+202"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="+205"/>
         <source>Zetels tellen…</source>
         <translation>Count seats…</translation>
     </message>
@@ -2735,14 +2735,14 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>NewDossierDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dialogs.py" line="+17"/>
-        <location line="+58"/>
+        <location filename="../../src/raadsdossier/gui/dialogs.py" line="+19"/>
+        <location line="+66"/>
         <location line="+5"/>
         <source>Nieuw dossier</source>
         <translation>New dossier</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-69"/>
         <source>Uit de lijst van provinciale stedenbanden</source>
         <translation>From the list of provincial partnerships</translation>
     </message>
@@ -2813,7 +2813,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Password (again)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
+        <source>%1 na %2</source>
+        <translation>%1 after %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Vul de Nederlandse kant en de partner in.</source>
         <translation>Fill in the Dutch side and the partner.</translation>
     </message>
@@ -2821,7 +2826,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/opening.py" line="+33"/>
+        <location filename="../../src/raadsdossier/gui/opening.py" line="+43"/>
         <source>%1 is al geopend door %2 op computer %3 (sinds %4).
 
 U kunt het alleen-lezen openen, of het daar eerst sluiten.</source>
@@ -2887,7 +2892,42 @@ You can open it read-only, or close it there first.</translation>
         <translation>Dossier not opened</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-64"/>
+        <source>automatisch</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>handmatig</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vóór bijwerken</source>
+        <translation>before upgrading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vóór terugzetten</source>
+        <translation>before restoring</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vóór reparatie</source>
+        <translation>before repair</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vóór import</source>
+        <translation>before import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vóór versleutelen</source>
+        <translation>before encrypting</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Dossier beschadigd</source>
         <translation>Dossier damaged</translation>
     </message>
@@ -4153,7 +4193,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+94"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
         <location line="+55"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
@@ -4207,24 +4247,24 @@ Ingediend 10 juni 2022
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-108"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+64"/>
+        <location line="-2"/>
+        <location line="+65"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Hier komen de moties over de stedenband: wie ze indiende, de overwegingen en het dictum, hoe elke fractie stemde en wat het college ermee deed.</source>
         <translation>The motions about the partnership go here: who submitted them, the considerations and the operative text, how each party voted and what the college did with them.</translation>
     </message>
@@ -5516,7 +5556,7 @@ Ingediend 10 juni 2022
 <context>
     <name>VoteEditor</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-241"/>
+        <location filename="../../src/raadsdossier/gui/sections/motions.py" line="-244"/>
         <source>Stemming %1</source>
         <translation>Vote %1</translation>
     </message>
@@ -5576,7 +5616,7 @@ Ingediend 10 juni 2022
         <translation>Seats</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Regel erbij</source>
         <translation>Add row</translation>
     </message>

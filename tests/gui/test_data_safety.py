@@ -182,6 +182,31 @@ def test_backups_dialog_lists_counts_and_restores_in_two_clicks(bare_window, dem
     assert _unnamed(dialog) == []
 
 
+def test_backups_dialog_in_english_says_why_and_when_in_english(bare_window, demo_copy, qtbot, qapp):
+    """The reason column said "automatisch" and the date "07-12-2026 19:44" in English too."""
+    import datetime
+
+    from raadsdossier.gui.app import install_translations
+
+    path = demo_copy("arnhem-wuhan")
+    bare_window.open_path(path)
+    translators = install_translations(qapp, "en")
+    try:
+        dialog = bare_window.show_backups()
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        [(when, why, _contents)] = dialog.contents()
+        made = backups.list_backups(path)[0].made
+        assert why == "manual"
+        month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"][made.month - 1]
+        assert when == f"{made.day} {month} {made.year}, {made.strftime('%H:%M')}"
+        assert made.date() == datetime.date.today()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translations(qapp, "nl")
+
+
 def test_check_reports_a_broken_search_index_and_repairs_it(bare_window, demo_copy, qtbot):
     path = demo_copy("arnhem-wuhan")
     connection = sqlite3.connect(path)
@@ -437,3 +462,25 @@ def test_opening_a_dossier_whose_encryption_was_interrupted_undoes_it_and_says_s
     assert view is not None and not view.dossier.encrypted and not new.exists()
     [(kind, title, text)] = [m for m in messages if m[1] == "Onderbroken wijziging afgerond"]
     assert text.startswith("enschede.raadsdossier: een onderbroken versleuteling is ongedaan gemaakt")
+
+
+def test_the_directory_in_the_new_dossier_dialog_speaks_the_window_s_language(qtbot, qapp):
+    """In English the list read "(Onbekend, 2010)" and "(Na 2019 sluimerend, 1998)"."""
+    from raadsdossier.gui.app import install_translations
+    from raadsdossier.gui.dialogs import NewDossierDialog
+
+    dutch = NewDossierDialog()
+    qtbot.addWidget(dutch)
+    entries = [dutch.directory.itemText(i) for i in range(dutch.directory.count())]
+    assert any(text.endswith("(Na 2019 sluimerend, 1998)") for text in entries), entries
+    translators = install_translations(qapp, "en")
+    try:
+        english = NewDossierDialog()
+        qtbot.addWidget(english)
+        entries = [english.directory.itemText(i) for i in range(english.directory.count())]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translations(qapp, "nl")
+    assert any(text.endswith("(dormant after 2019, 1998)") for text in entries), entries
+    assert not any(word in text for text in entries for word in ("Onbekend", "Actief", "sluimerend"))

@@ -14,7 +14,7 @@ from raadsdossier.services import safety
 from raadsdossier.storage import backups
 from raadsdossier.gui import tasks
 from raadsdossier.gui.i18n import counts_text
-from raadsdossier.gui.opening import when
+from raadsdossier.gui.opening import reason, when
 
 
 class BackupsDialog(QDialog):
@@ -92,7 +92,7 @@ class BackupsDialog(QDialog):
         self.backups = [entry.backup for entry in safety.list_backups(self.path, counted=False)]
         self.table.setRowCount(len(self.backups))
         for row, backup in enumerate(self.backups):
-            for column, text in ((self.DATE, when(backup.made)), (self.REASON, backup.reason_nl),
+            for column, text in ((self.DATE, when(backup.made)), (self.REASON, reason(backup)),
                                  (self.CONTENTS, self.tr("wordt geteld…"))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
             self.table.item(row, self.DATE).setData(Qt.ItemDataRole.UserRole, str(backup.path))

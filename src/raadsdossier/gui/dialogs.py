@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox
 
 from raadsdossier.services.directory import rows
 from raadsdossier.domain.enums import Level, PartnershipStatus
 from raadsdossier.services.dossiers import PartnershipFields
-from raadsdossier.gui.i18n import label
+from raadsdossier.gui.i18n import is_english, label
 from raadsdossier.gui.prompts import password_problem
 
 
@@ -19,7 +21,7 @@ class NewDossierDialog(QDialog):
         self.directory.setAccessibleName(self.tr("Uit de lijst van provinciale stedenbanden"))
         self.directory.addItem(self.tr("— zelf invullen —"), None)
         for row in rows():
-            self.directory.addItem(f"{row.dutch_side} – {row.partner_name} ({row.status_text}, {row.since})", row)
+            self.directory.addItem(f"{row.dutch_side} – {row.partner_name} ({self._status(row)}, {row.since})", row)
         self.directory.activated.connect(self._from_directory)
         self.dutch_side = QLineEdit()
         self.level = QComboBox()
@@ -59,6 +61,14 @@ class NewDossierDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.row = None
+
+    def _status(self, row) -> str:
+        """The status as the list words it ("Na 2019 sluimerend"); in English by its value, with the year it gives."""
+        if not is_english():
+            return row.status_text
+        after = re.match(r"Na (\d{4}) ", row.status_text)
+        status = label(row.status.value)
+        return self.tr("%1 na %2").replace("%1", status).replace("%2", after[1]) if after else status
 
     def _from_directory(self, _index: int) -> None:
         self.row = self.directory.currentData()

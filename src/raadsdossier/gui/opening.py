@@ -16,6 +16,7 @@ from raadsdossier.domain.errors import (
     DamagedDossier, DossierBusy, DossierError, DossierLocked, PasswordRequired, WrongPassword,
 )
 from raadsdossier.gui import keystore, prompts
+from raadsdossier.gui.i18n import format_date
 from raadsdossier.services import dossiers, safety
 from raadsdossier.storage.dossier import Dossier
 
@@ -25,7 +26,16 @@ def t(text: str) -> str:
 
 
 def when(made) -> str:
-    return made.strftime("%d-%m-%Y %H:%M")
+    """When a backup was made, as the rest of the window writes dates: "7 december 2026, 19:44"."""
+    return f"{format_date(made.date())}, {made.strftime('%H:%M')}"
+
+
+def reason(backup) -> str:
+    """Why a backup was made, in the window's language (storage/backups.py REASONS has the Dutch)."""
+    reasons = {"auto": t("automatisch"), "manual": t("handmatig"), "migration": t("vóór bijwerken"),
+               "restore": t("vóór terugzetten"), "repair": t("vóór reparatie"), "import": t("vóór import"),
+               "encrypt": t("vóór versleutelen")}
+    return reasons.get(backup.reason, backup.reason_nl)
 
 
 def locked_text(path: Path, exc: DossierLocked) -> str:
@@ -110,7 +120,7 @@ def offer_backup(parent, path: Path, password: str | None, exc: DamagedDossier) 
         return False
     text = (t("%1\n\nDe nieuwste reservekopie die in orde is, is van %2 (%3). Het beschadigde bestand wordt "
               "apart gezet (niet verwijderd) en de reservekopie komt ervoor in de plaats.")
-            .replace("%1", str(exc)).replace("%2", when(good.made)).replace("%3", good.reason_nl))
+            .replace("%1", str(exc)).replace("%2", when(good.made)).replace("%3", reason(good)))
     if not prompts.confirm(parent, title, text, t("Reservekopie terugzetten"), t("Niet openen")):
         return False
     try:
