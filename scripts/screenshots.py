@@ -1,8 +1,8 @@
 """Screenshots of the real window, offscreen, from the demo dossiers.
 
 Usage:
-  .venv/bin/python scripts/screenshots.py            # the README's (docs/screenshots/) and the manual's
-                                                     # (resources/manual/images/), Dutch, 1280×800
+  .venv/bin/python scripts/screenshots.py            # the README's (docs/screenshots/) and the manual's, 1280×800:
+                                                     # Dutch (resources/manual/images/) and English (…/images/en/)
   .venv/bin/python scripts/screenshots.py --all DIR  # every section in read and edit mode, in Dutch and
                                                      # English, at 1280×800 and 1920×1080: DIR/nl/1280x800/…
 
@@ -118,11 +118,15 @@ def all_sections(out_dir: Path, language: str) -> list[Path]:
     return written
 
 
-def readme_and_manual() -> list[Path]:
-    """The README's screenshots and the manual's, Dutch, 1280×800."""
-    app, window = _window("nl")
+def readme_and_manual(language: str = "nl") -> list[Path]:
+    """The README's screenshots (Dutch) and the manual's, 1280×800: in Dutch, or for the English manual in English
+    (resources/manual/images/en/; gui/manual.py shows those in the English manual)."""
+    app, window = _window(language)
     window.resize(1280, 800)
-    docs, manual = REPO / "docs" / "screenshots", REPO / "resources" / "manual" / "images"
+    manual = REPO / "resources" / "manual" / "images"
+    manual = manual if language == "nl" else manual / language
+    manual.mkdir(parents=True, exist_ok=True)
+    docs = REPO / "docs" / "screenshots" if language == "nl" else Path(tempfile.mkdtemp())  # the README's: Dutch
     written = []
 
     def section(key: str):
@@ -161,19 +165,22 @@ def readme_and_manual() -> list[Path]:
     written.append(_shoot(app, dialog, manual / "importeren.png"))
     dialog.reject()
     export = window.export_pack()
+    # A reader's Documents folder, not the build machine's (the dialog proposes the user's own)
+    documents = "/home/raadslid/Documenten" if language == "nl" else "/home/councillor/Documents"
+    export.target.setText(f"{documents}/{Path(export.target.text()).name}")
     export.show()
     export._count_timer.timeout.emit()  # the count it makes 150 ms after a change, now
     _settle(app)
     written.append(_shoot(app, export, manual / "vergaderstuk.png"))
     export.reject()
     window.close()
-    return written
+    return [path for path in written if REPO in path.parents]
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", metavar="DIR", type=Path, help="every section, both modes, languages and sizes")
-    parser.add_argument("--language", choices=["nl", "en"], help=argparse.SUPPRESS)  # one language of --all
+    parser.add_argument("--language", choices=["nl", "en"], help=argparse.SUPPRESS)  # one language (a process each)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as home:
         os.environ["RAADSDOSSIER_HOME"] = home
@@ -183,8 +190,11 @@ def main(argv=None) -> int:
             for language in ("nl", "en"):  # a process each: the window's texts follow the language it starts in
                 subprocess.run([sys.executable, __file__, "--all", str(args.all), "--language", language], check=True)
             return 0
+        elif args.language:
+            written = readme_and_manual(args.language)
         else:
-            written = readme_and_manual()
+            written = readme_and_manual("nl")
+            subprocess.run([sys.executable, __file__, "--language", "en"], check=True)  # its own process: see above
     for path in written:
         print(path)
     return 0

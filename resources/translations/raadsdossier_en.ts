@@ -1028,6 +1028,34 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
 </context>
 <context>
+    <name>ImageDialog</name>
+    <message>
+        <location filename="../../src/raadsdossier/gui/manual.py" line="+320"/>
+        <source>Afbeelding: %1</source>
+        <translation>Image: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schermafbeelding %1</source>
+        <translation>Screenshot %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Afbeelding op ware grootte</source>
+        <translation>Image at full size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Afbeelding sluiten</source>
+        <translation>Close image</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/raadsdossier/gui/import_dialog.py" line="+40"/>
@@ -2614,7 +2642,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/manual.py" line="+127"/>
+        <location filename="../../src/raadsdossier/gui/manual.py" line="-191"/>
         <source>Inhoud van de handleiding</source>
         <translation>Contents of the manual</translation>
     </message>
@@ -2643,6 +2671,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <location line="-3"/>
         <source>De handleiding ontbreekt in deze installatie of is onleesbaar (%1). Installeer Raadsdossier opnieuw.</source>
         <translation>The manual is missing from this installation or cannot be read (%1). Install Raadsdossier again.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Klik om de afbeelding op ware grootte te zien</source>
+        <translation>Click to see the image at full size</translation>
     </message>
 </context>
 <context>

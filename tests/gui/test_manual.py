@@ -244,3 +244,40 @@ def test_a_missing_manual_is_said_not_raised(qtbot, parent, tmp_path, monkeypatc
     assert dialog.contents.count() == 0
     assert "De handleiding ontbreekt" in dialog.shown_text()
     assert not dialog.show_topic("importeren")
+
+
+def test_the_english_manual_shows_the_window_in_english(qtbot, parent):
+    """Both manuals showed the Dutch screenshots. scripts/screenshots.py makes each manual's own, and the shipped
+    ones are there."""
+    shipped = resources_dir() / "manual" / "images"
+    assert all((shipped / "en" / name).is_file() for name in IMAGES) and all((shipped / n).is_file() for n in IMAGES)
+    english = show_manual(parent, language="en", topic="eerste-stappen")
+    qtbot.waitExposed(english)
+    assert set(_image_widths(english)) == {"images/en/venster.png", "images/en/overzicht.png", "images/en/bewerken.png"}
+    english.close()
+
+
+def test_a_screenshot_clicked_is_shown_at_its_own_size(qtbot, parent, tmp_path, monkeypatch):
+    """Scaled to the page, the window's screenshot was too small to read; a click shows it whole."""
+    big = _png(tmp_path / "big.png", 1280, 820)
+    _copy_manual(tmp_path, monkeypatch, {name: big for name in IMAGES})
+    dialog = show_manual(parent, topic="eerste-stappen")
+    qtbot.waitExposed(dialog)
+    assert _image_widths(dialog)["images/venster.png"] < 1280
+    cursor = dialog.browser.document().find("Het venster")  # the sub-heading right above the screenshot
+    block = cursor.block().next()
+    link = next(fragment.charFormat().anchorHref() for fragment in _fragments(block)
+                if fragment.charFormat().isImageFormat())
+    assert link == "images/venster.png"
+    dialog.follow(QUrl(link))
+    shown = dialog.image_dialog
+    assert shown is not None and shown.isVisible()
+    assert shown.image.pixmap().size().width() == 1280 and shown.windowTitle() == "Afbeelding: venster.png"
+    shown.close()
+
+
+def _fragments(block):
+    fragments = block.begin()
+    while not fragments.atEnd():
+        yield fragments.fragment()
+        fragments += 1

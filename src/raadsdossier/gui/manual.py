@@ -3,8 +3,10 @@
 A manual is a Markdown file per language (`nl.md`, `en.md`): a `# ` title, then one `## Title {#id}` heading
 per topic. The ids are the same in every language, so a link `[Importeren](#importeren)` and
 `show_manual(topic="importeren")` work in each. Images are referred to relative to the manual
-(`images/venster.png`); one that is missing (the screenshots are made by scripts/screenshots.py) is
-left out rather than shown broken, and a large one is scaled down to the width of the page.
+(`images/venster.png`), the same in every language: a manual whose language has screenshots of its own in
+`images/<language>/` shows those (`images/en/venster.png`, of the window in English). One that is missing (the
+screenshots are made by scripts/screenshots.py) is left out rather than shown broken, and a large one is scaled
+down to the width of the page; clicking it shows it at its own size.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QImageReader, QTextCursor
+from PySide6.QtGui import QDesktopServices, QImageReader, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QPushButton, QSplitter, QTextBrowser, QVBoxLayout,
-    QWidget,
+    QApplication, QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from raadsdossier.base.paths import resource
@@ -98,14 +100,21 @@ def referenced_images(markdown: str) -> list[str]:
     return [match["src"] for match in _IMAGE.finditer(markdown)]
 
 
-def _without_missing_images(markdown: str, directory: Path) -> str:
-    """`markdown` with every image whose file is not there left out (a broken-image box helps nobody)."""
-    def keep(match: re.Match) -> str:
+def _shown_images(markdown: str, directory: Path, language: str) -> str:
+    """`markdown` as the dialog shows it: each local image in the manual's language where it has one of its own
+    (`images/en/venster.png` for `images/venster.png`), and left out where its file is not there (a broken-image
+    box helps nobody)."""
+    def shown(match: re.Match) -> str:
         source = match["src"]
-        local = not re.match(r"^[a-z][a-z0-9+.-]*:", source, re.IGNORECASE)
-        return match[0] if not local or (directory / source).is_file() else ""
+        if re.match(r"^[a-z][a-z0-9+.-]*:", source, re.IGNORECASE):
+            return match[0]  # not ours
+        own = (Path(source).parent / language / Path(source).name).as_posix()
+        source = own if (directory / own).is_file() else source
+        if not (directory / source).is_file():
+            return ""
+        return f"![{match['alt']}]({source})"
 
-    return _IMAGE.sub(keep, markdown)
+    return _IMAGE.sub(shown, markdown)
 
 
 class ManualDialog(QDialog):
@@ -121,6 +130,7 @@ class ManualDialog(QDialog):
         self.manual: Manual | None = None
         self.current: Topic | None = None
         self._natural: dict[str, QSize] = {}
+        self.image_dialog: ImageDialog | None = None  # a screenshot clicked, at its own size
 
         self.contents = QListWidget()
         self.contents.setObjectName("manual-contents")
@@ -199,7 +209,8 @@ class ManualDialog(QDialog):
         topic = topic or self.manual.topics[0]
         if topic is not self.current:
             self.current = topic
-            self.browser.setMarkdown(_without_missing_images(topic.markdown, self.manual.directory))
+            self.browser.setMarkdown(_shown_images(topic.markdown, self.manual.directory, self.language))
+            self._link_images()
             self._fit_images()
             self.browser.verticalScrollBar().setValue(0)
             self.browser.setAccessibleDescription(topic.title)
@@ -215,11 +226,15 @@ class ManualDialog(QDialog):
             self.show_topic(self.manual.topics[row].id)
 
     def follow(self, url: QUrl) -> None:
-        """A link in the text: `#id` shows that topic; a web or mail address opens outside the app."""
+        """A link in the text: `#id` shows that topic; a screenshot shows it at its own size (ImageDialog); a web
+        or mail address opens outside the app."""
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         elif url.hasFragment() and self.manual is not None and self.manual.topic(url.fragment()) is not None:
             self.show_topic(url.fragment())
+        elif not url.scheme() and self.manual is not None and (self.manual.directory / url.path()).is_file():
+            self.image_dialog = ImageDialog(self, self.manual.directory / url.path())
+            self.image_dialog.show()
 
     # -- images --------------------------------------------------------------------
 
@@ -228,6 +243,32 @@ class ManualDialog(QDialog):
             path = Path(name) if Path(name).is_absolute() else self.manual.directory / name
             self._natural[name] = QImageReader(str(path)).size()  # reads the header only; invalid if missing
         return self._natural[name]
+
+    def _image_fragments(self) -> list:
+        found = []
+        block = self.browser.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                if fragments.fragment().charFormat().isImageFormat():
+                    found.append(fragments.fragment())
+                fragments += 1
+            block = block.next()
+        return found
+
+    def _link_images(self) -> None:
+        """Each local image a link to itself: a click shows it at its own size (`follow`). (Qt's Markdown reader
+        drops a link around an image, `[![…](x.png)](x.png)`, so the link is set on the image here.)"""
+        for fragment in self._image_fragments():
+            image = fragment.charFormat().toImageFormat()
+            if not re.match(r"^[a-z][a-z0-9+.-]*:", image.name(), re.IGNORECASE):
+                image.setAnchor(True)
+                image.setAnchorHref(image.name())
+                image.setToolTip(self.tr("Klik om de afbeelding op ware grootte te zien"))
+                cursor = QTextCursor(self.browser.document())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
 
     def _fit_images(self) -> None:
         """Show each image at its own size, or scaled down to the page's width when it is wider."""
@@ -269,6 +310,31 @@ class ManualDialog(QDialog):
     def shown_text(self) -> str:
         """The topic on screen, as plain text."""
         return self.browser.toPlainText()
+
+
+class ImageDialog(QDialog):
+    """A screenshot of the manual at its own size (scrolled where it is larger than the screen). Escape closes it."""
+
+    def __init__(self, parent: QWidget, path: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Afbeelding: %1").replace("%1", path.name))
+        self.image = QLabel()
+        self.image.setPixmap(QPixmap(str(path)))
+        self.image.setAccessibleName(self.tr("Schermafbeelding %1").replace("%1", path.name))
+        area = QScrollArea()
+        area.setWidget(self.image)
+        area.setAccessibleName(self.tr("Afbeelding op ware grootte"))
+        close = QPushButton(self.tr("Sluiten"))
+        close.setAccessibleName(self.tr("Afbeelding sluiten"))
+        close.clicked.connect(self.reject)
+        buttons = QDialogButtonBox()
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(area, 1)
+        layout.addWidget(buttons)
+        wanted = self.image.pixmap().size() + QSize(40, 80)
+        screen = (parent.screen() if parent is not None else QApplication.primaryScreen()).availableGeometry()
+        self.resize(min(wanted.width(), int(screen.width() * 0.95)), min(wanted.height(), int(screen.height() * 0.95)))
 
 
 def show_manual(parent: QWidget | None, language: str = "nl", topic: str | None = None) -> QDialog:
