@@ -523,6 +523,10 @@ def test_the_window_follows_the_systems_dark_mode_and_back(window, qtbot):
         follow_scheme(app, Qt.ColorScheme.Dark)
         assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
         assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+        # An empty progress bar's track and the timeline's year rows (Midlight) were Fusion's light grey, which read
+        # as full bars; an unchecked box's frame was darker than the dark window, all but invisible.
+        assert app.palette().color(QPalette.ColorRole.Midlight).lightness() < 80
+        assert _indicator_contrast() > 60
     finally:
         follow_scheme(app, Qt.ColorScheme.Light)
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 180
@@ -540,3 +544,39 @@ def test_a_count_arriving_after_its_dossier_was_closed_is_dropped(window, qtbot,
     window.close_tab(window.tabs.indexOf(view))
     qtbot.wait(10)  # the view's widgets are deleted
     done(result)  # must not touch the deleted navigator
+
+
+def test_every_source_in_a_form_shows_its_whole_title(arnhem, window, qtbot):
+    """A title just short of the list's width ("Stedenbanden met China: van linkse hobby naar rechtse …") was cut
+    off: the list's spacing moved each row right without the list wrapping it for that."""
+    window.resize(1280, 800)
+    section = arnhem.show_section("demonstrations")
+    section.show_item(section.model.rows[0]["id"])
+    section.edit()
+    sources = section.form.sources
+    qtbot.waitUntil(lambda: sources.model().rowCount() == 3)
+    for width in (405, 300, 520):
+        sources.setFixedWidth(width + sources.frameWidth() * 2)
+        qtbot.wait(20)
+        room = sources.viewport().width()
+        for row in range(sources.model().rowCount()):
+            index = sources.model().index(row, 0)
+            rect, hint = sources.visualRect(index), sources.sizeHintForIndex(index)
+            assert rect.left() >= 0 and rect.right() < room, (width, row, rect)
+            assert rect.width() >= hint.width() or rect.height() > hint.height(), (width, row, rect, hint)
+
+
+def _indicator_contrast() -> int:
+    """How far the frame of an unchecked check box stands out from the window around it (lightness, 0-255)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
+
+    box = QCheckBox()
+    box.resize(60, 30)
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    window = box.palette().color(QPalette.ColorRole.Window).lightness()
+    edge = [image.pixelColor(indicator.left() + dx, indicator.center().y()).lightness() for dx in range(3)]
+    return max(abs(value - window) for value in edge)

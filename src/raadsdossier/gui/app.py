@@ -48,7 +48,11 @@ def dark_palette() -> QPalette:
                          (QPalette.ColorRole.Link, QColor("#7cb7ff")), (QPalette.ColorRole.LinkVisited, QColor("#b39ddb")),
                          (QPalette.ColorRole.Highlight, QColor("#2f6db3")),
                          (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
-                         (QPalette.ColorRole.PlaceholderText, mid), (QPalette.ColorRole.Mid, mid)):
+                         (QPalette.ColorRole.PlaceholderText, mid), (QPalette.ColorRole.Mid, mid),
+                         # the shades Fusion's light palette has and a dark one needs too: an empty progress bar's
+                         # track and the timeline's year rows (Midlight), frames and bevels (Light, Dark, Shadow)
+                         (QPalette.ColorRole.Midlight, QColor("#3a3d42")), (QPalette.ColorRole.Light, QColor("#4a4d52")),
+                         (QPalette.ColorRole.Dark, QColor("#16171a")), (QPalette.ColorRole.Shadow, QColor("#0e0f10"))):
         palette.setColor(role, colour)
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#707277"))
@@ -141,6 +145,11 @@ def follow_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
 
 def _set_palette(app: QApplication, dark: bool) -> None:
     app._raadsdossier_dark = dark
+    if dark and not getattr(app, "_raadsdossier_dark_indicators", False):
+        from raadsdossier.gui.dark_style import DarkIndicators  # (not for the first screen of a light window)
+
+        app._raadsdossier_dark_indicators = True
+        app.setStyle(DarkIndicators())  # the check boxes' frames visible on a dark window; before the palette
     app.setPalette(dark_palette() if dark else light_palette())
     icons = sys.modules.get("raadsdossier.gui.icons")  # not imported for the first screen: no icons made yet
     if icons is not None:

@@ -129,6 +129,7 @@ class EvidenceDialog(QDialog):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again at a new width, not cut off with "…"
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAccessibleName(self.tr("Items van het dossier"))

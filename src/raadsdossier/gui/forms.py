@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QLineEdit, QListView, QPlainTextEdit, QSizePolicy, QStyledItemDelegate, QWidget,
 )
 
 from raadsdossier.services import lists
@@ -86,6 +86,13 @@ class SourceChoiceModel(QAbstractListModel):
             self.chosen.discard(source_id)
         self.dataChanged.emit(index, index, [role])
         return True
+
+
+class PaddedRows(QStyledItemDelegate):
+    """A list's rows 4 pixels taller than their text."""
+
+    def sizeHint(self, option, index) -> QSize:
+        return super().sizeHint(option, index) + QSize(0, 4)
 
 
 class LongTextEdit(QPlainTextEdit):
@@ -192,7 +199,11 @@ class ItemForm(QWidget):
         # A dossier can hold thousands of sources: rows are laid out in batches as they scroll into view,
         # and long titles wrap rather than needing a horizontal scroll bar.
         self.sources.setWordWrap(True)
-        self.sources.setSpacing(2)  # two check boxes of one-line titles would otherwise touch
+        self.sources.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again at a new width, not cut off with "…"
+        # Rows a little apart (two check boxes of one-line titles would otherwise touch) by their own height: the
+        # list's spacing would move each row right by as much without the list wrapping it for that, and a title
+        # just short of the width was cut off with "…".
+        self.sources.setItemDelegate(PaddedRows(self.sources))
         self.sources.setLayoutMode(QListView.LayoutMode.Batched)
         self.sources.setBatchSize(50)
         self.sources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
