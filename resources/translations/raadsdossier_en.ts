@@ -291,8 +291,8 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+7"/>
-        <source>Terug naar lezen</source>
-        <translation>Back to reading</translation>
+        <source>Klaar met beoordelen</source>
+        <translation>Done assessing</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -600,7 +600,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Filter evidence</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Items van het dossier</source>
         <translation>Items of the dossier</translation>
     </message>
@@ -1164,12 +1164,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+182"/>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+189"/>
         <source>namen, gescheiden door ;</source>
         <translation>names, separated by ;</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
@@ -3645,7 +3645,12 @@ Ingediend 10 juni 2022
         <translation>no</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>onbekend (bron: %1)</source>
+        <translation>unknown (source: %1)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Niet openbaar: %1</source>
         <translation>Not public: %1</translation>
     </message>
@@ -5742,7 +5747,7 @@ Ingediend 10 juni 2022
 <context>
     <name>_EntryDelegate</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/follow_up_editor.py" line="-309"/>
+        <location filename="../../src/raadsdossier/gui/follow_up_editor.py" line="-310"/>
         <source>JJJJ, JJJJ-MM of JJJJ-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>

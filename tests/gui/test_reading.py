@@ -475,3 +475,16 @@ def test_an_item_on_an_agenda_item_reads_its_meeting_and_agenda_item(qapp, dossi
     html, text = read(dossier, item_id)
     assert "Raadsvergadering" in text and "5 Stedenband" in text
     assert f'href="item:{meeting}"' in html
+
+
+def test_an_undated_event_reads_where_the_timeline_places_it(qapp, demo_copy):
+    """The Wuhan mayor's 'bedroefd' reaction has no date of its own (its only source, of January 2022, gives
+    none): the timeline put it at "datum onbekend (bron: januari 2022)", its read view gave no date at all."""
+    with Dossier.open(demo_copy("arnhem-wuhan")) as dossier:
+        row = next(r for r in lists.page(dossier, "events", limit=100) if "bedroefd" in r["title"])
+        assert not row["date"]
+        _page, text = read(dossier, row["id"])
+        assert "Datum onbekend (bron: januari 2022)" in text
+        dated = next(r for r in lists.page(dossier, "demonstrations", limit=100) if r["date"])
+        _page, text = read(dossier, dated["id"])
+        assert "Datum juli 2021" in text and "bron:" not in text.split("Datum", 1)[1][:40]

@@ -199,7 +199,7 @@ class Page:
         """The HTML of one field's value; "" when it is empty."""
         value = self.data.get(field.key)
         if is_empty(value):
-            return ""
+            return self.date_by_source() if field.key == "date" else ""
         if field.type == T.REF:
             if field.ref_kind == AGENDA_ITEM:
                 return self.agenda_item(self.data.get("meeting_id"), value)
@@ -219,6 +219,16 @@ class Page:
         if field.key == "url":
             return external_link(value)
         return esc(value).replace("\n", "<br>")
+
+    def date_by_source(self) -> str:
+        """For an item without a date of its own that the timeline places by its sources (services/lists.py
+        _placed_at: the earliest date among the sources it cites), where it reads there: "onbekend (bron: januari
+        2022)"; "" when none of its sources has a date either."""
+        if self.key == "sources" or self.key not in lists.TIMELINE_KEYS:
+            return ""
+        dates = [found[1].get("date") for found in map(self.ref, self.data.get("source_ids") or []) if found]
+        dates = sorted(date for date in dates if date)
+        return esc(translated("onbekend (bron: %1)").replace("%1", format_date(dates[0]))) if dates else ""
 
     def field(self, key: str):
         return next((f for f in self.spec.fields if f.key == key), None) if self.spec else None

@@ -94,7 +94,7 @@ class ChecklistSection(Section):
         outer = QVBoxLayout(side)
         top_row = QHBoxLayout()
         top_row.addWidget(self.guidance, 1)
-        back = QPushButton(self.tr("Terug naar lezen"))
+        back = QPushButton(self.tr("Klaar met beoordelen"))  # as the lists' "Klaar met bewerken"
         back.clicked.connect(self.read)
         top_row.addWidget(back, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top_row)
