@@ -160,8 +160,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "motions", help="de moties van een bibliotheek van dossiers: stemmingen per fractie en uitvoering",
         description="Toon elke motie van de dossiers (of de mappen met dossiers) met haar dossier, datum, kenmerk, "
                     "titel, status en de stand van haar uitvoering, nieuwste eerst. Standaard alleen openbare moties. "
-                    "Een dossier dat niet te lezen is (beschadigd, versleuteld zonder wachtwoord, van een nieuwere "
-                    "versie) wordt overgeslagen en met de reden genoemd; de rest wordt getoond.",
+                    "Een dossier dat niet te lezen is (beschadigd in wat hier gelezen wordt, versleuteld zonder "
+                    "wachtwoord, van een nieuwere versie) wordt overgeslagen en met de reden genoemd; de rest wordt "
+                    "getoond. Het hele bestand wordt hier niet gecontroleerd (dat kost tijd): schade elders, zoals in "
+                    "de zoekindex of de tekst van een bijlage, vindt 'raadsdossier check'.",
         epilog="--csv: één regel per motie; alleen de laatste stemming staat erin (voor, tegen, niet gestemd per "
                "fractie), alle stemmingen staan in --json. Beide zijn beschreven in docs/motions.md. Afsluitcode: 0 "
                "als ten minste één dossier is gelezen, 1 als geen enkel.")
