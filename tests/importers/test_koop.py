@@ -238,6 +238,26 @@ def test_double_encoding_is_undone_only_where_it_decodes():
     assert repair_double_encoding("São Paulo «citaat» café\u00a0") == "São Paulo «citaat» café\u00a0"
 
 
+def test_valid_text_that_looks_like_double_encoding_is_left_alone():
+    # A capital before a closing quote, as KOOP writes it (kst-35851-69 with this text added, see
+    # /tmp/imptour: constructed): "É»" and "Ë”" decode as UTF-8 too, to "ɻ" and "˔".
+    for text in ("«NIET IN HET CAFÉ» en “ZORG VOOR ELKAAR IN BELGIË”", "het café…” zei ze", "ITALIË’s\u00a0beleid"):
+        assert repair_double_encoding(text) == text
+    # Garbled whole, any script is repaired: a Chinese name, a Polish one beside a telltale "Ã³".
+    assert repair_double_encoding("Wuhan (æ­¦æ±‰)") == "Wuhan (武汉)"
+    assert repair_double_encoding("GdaÅ„sk en KrakÃ³w") == "Gdańsk en Kraków"
+    assert repair_double_encoding("FinanciÃ«n en CAFÃ‰Â»") == "Financiën en CAFÉ»"
+
+
+def test_a_motion_quoting_capitals_keeps_its_text(tmp_path):
+    path = replaced(tmp_path, UYGHUR, "een stappenplan te maken",
+                    "«MELD HET NIET IN HET CAFÉ» en “BELGIË” een stappenplan te maken")
+    document = read_koop_xml(path)
+    (motion,) = document["motions"]
+    assert "«MELD HET NIET IN HET CAFÉ» en “BELGIË” een stappenplan" in motion["operative_text"]
+    assert not any("dubbel gecodeerd" in w for w in document.get("report", {}).get("warnings", []))
+
+
 def test_detection_tells_the_formats_apart():
     for path in (UYGHUR, EXPORT_LOGO, BUDGET, ANSWERS):
         assert detect_format(path).name == "koop-xml"

@@ -197,7 +197,13 @@ _SPACE = re.compile(r"[ \t\r\n]+")  # not \s: a no-break space in the text is me
 _CONT = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
         "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 _GARBLED_CHAR = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
-_LEFTOVER = re.compile(f"[\u00c2\u00c3][{_CONT}]|\u00e2[{_CONT}][{_CONT}]")
+# Garbled sequences that give themselves away: "Ã«" (ë) and "Â " (a no-break space), garbled characters of
+# Latin-1, and "â€™" (’), garbled punctuation. Valid text practically never has Â, Ã or â before such symbols.
+# The other sequences valid text does hold: a capital before a closing quote ("CAFÉ»", "BELGIË”", as KOOP
+# writes them) or a vowel before an ellipsis and a quote ("café…”") also decode as UTF-8, to "CAFɻ",
+# "BELGI˔" and "caf醔". A sequence that gives itself away and is still there after repair cannot be repaired.
+_TELLTALE = re.compile(f"[\u00c2\u00c3][{_CONT}]|\u00e2[{_CONT}]{{2}}")
+_TWO_IN_A_ROW = re.compile(f"(?:{_GARBLED_CHAR.pattern}){{2}}")
 
 
 def _undo_one(match: re.Match) -> str:
@@ -209,12 +215,24 @@ def _undo_one(match: re.Match) -> str:
     return match.group()
 
 
+def _garbled_throughout(text: str) -> bool:
+    """Whether the text as a whole reads as double UTF-8: every character outside ASCII is part of a garbled
+    sequence (a text that was garbled whole has no other; a valid « or é standing alone says it was not), and
+    it holds a sequence that gives itself away or two in a row (a Chinese name: "æ­¦æ±‰" for 武汉)."""
+    return (_GARBLED_CHAR.sub("", text).isascii()
+            and (_TELLTALE.search(text) is not None or _TWO_IN_A_ROW.search(text) is not None))
+
+
 def repair_double_encoding(text: str) -> str:
-    """Undo UTF-8 that was read as Latin-1 or Windows-1252 ("FinanciÃ«n" → "Financiën"), sequence by
-    sequence, so that a text mixing good and garbled characters is repaired too; only sequences that
-    decode as UTF-8 are touched. Text without such sequences comes back unchanged."""
+    """Undo UTF-8 that was read as Latin-1 or Windows-1252 ("FinanciÃ«n" → "Financiën") without touching valid
+    text. Sequences that give themselves away ("Ã«", "â€™") are repaired wherever they stand, so that a text
+    mixing good and garbled characters is repaired too; any other sequence only when the whole text is garbled
+    (see _garbled_throughout), since "CAFÉ»" decodes as UTF-8 too. Text without garbling comes back unchanged."""
     for _ in range(3):  # text encoded twice over needs a second round
-        repaired = _GARBLED_CHAR.sub(_undo_one, text)
+        if _garbled_throughout(text):
+            repaired = _GARBLED_CHAR.sub(_undo_one, text)
+        else:
+            repaired = _TELLTALE.sub(_undo_one, text)
         if repaired == text:
             break
         text = repaired
@@ -231,12 +249,14 @@ def clean_text(text: str | None, xml: XmlFile, element: ET.Element | None, what:
     if repaired != text:
         note = "dubbel gecodeerde tekst (UTF-8 gelezen als Latin-1) is hersteld"
         if not any(w.startswith(note) for w in xml.warnings):
-            first = _GARBLED_CHAR.search(text)
+            # The first sequence repaired: where the texts start to differ.
+            at = next(i for i, (old, new) in enumerate(zip(text, repaired)) if old != new)
+            first = _GARBLED_CHAR.match(text, at) or _GARBLED_CHAR.search(text)
             start = max(text.rfind(" ", 0, first.start()) + 1, first.start() - 30)
             end = text.find(" ", first.end())
             sample = text[start:end if end >= 0 else None]
             xml.warnings.append(f"{note}, bijvoorbeeld '{sample}' → '{repair_double_encoding(sample)}'.")
-    leftover = _LEFTOVER.search(repaired)
+    leftover = _TELLTALE.search(repaired)
     if leftover:
         snippet = repaired[max(0, leftover.start() - 20): leftover.end() + 20]
         raise xml.fail(element, f"{what}: de tekst '…{snippet}…' is verminkt (UTF-8 dubbel gecodeerd) en niet te "
