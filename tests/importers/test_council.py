@@ -28,6 +28,7 @@ VOTES = COUNCIL / "ibabs_list_entry_votes_response.xml"
 ALKMAAR = COUNCIL / "notubiz_alkmaar_motions.json"
 ALTENA = COUNCIL / "notubiz_altena_motions.json"
 MODULES = COUNCIL / "notubiz_alkmaar_modules.json"
+ERMELO = COUNCIL / "notubiz_ermelo_ingekomen_stukken.json"
 
 M25_TITLE = "Vergroen Amerhof – Van stenen tapijt naar ontmoetingsplek in het groen"
 CO_SUBMITTERS = ["Pepijn Zwanenberg", "Anne Sasbrink", "Gert Dijkstra"]
@@ -477,6 +478,32 @@ def test_the_notubiz_files_are_recognised():
     assert detect_format(ALKMAAR).name == "notubiz"
     assert detect_format(ALTENA).name == "notubiz"
     assert detect_format(MODULES).name == "notubiz"  # recognised, so that it is refused with a reason
+
+
+def test_items_that_start_with_their_attachments_are_recognised(run, new_dossier):
+    # Ermelo's items begin with 6 KiB of attachments before "module_id"; module 1 is not read.
+    assert detect_format(ERMELO).name == "notubiz"
+    code, out, err = run("import", new_dossier, ERMELO)
+    assert code == 3, err
+    assert "2 items van module 1 overgeslagen" in err
+
+
+def test_an_item_s_attachments_become_its_sources(tmp_path):
+    # Constructed from two real files: Altena's first motion with Ermelo's seven attachments put first, as
+    # Ermelo's items have them.
+    motion = json.loads(ALTENA.read_text(encoding="utf-8"))["items"][0]
+    attachments = json.loads(ERMELO.read_text(encoding="utf-8"))["items"][0]["attachments"]
+    path = tmp_path / "altena_attachments_first.json"
+    path.write_text(json.dumps({"items": [{"attachments": attachments, **motion}]}, indent=2), encoding="utf-8")
+    assert detect_format(path).name == "notubiz"
+    document = read_notubiz(path)
+    (read,) = document["motions"]
+    titles = {s["id"]: s["title"] for s in document["sources"]}
+    attached = [titles[i] for i in read["source_ids"] if titles[i] in
+                {d["title"] for d in attachments["document"]}]
+    assert len(attached) == 7 and "Vragen CDA Informatiememo Wegenbeheerplan" in attached
+    by_title = {s["title"]: s for s in document["sources"]}
+    assert by_title["Vragen CDA Informatiememo Wegenbeheerplan"]["url"] == "https://api.notubiz.nl/document/16508676/1"
 
 
 def test_every_council_document_passes_the_schema_and_is_stable():

@@ -28,6 +28,7 @@ Attributes used (ids):
     28 Termijn afdoening         → deadline of a commitment      24 Zaakcode → reference
     35 Toelichting               → description of a commitment
     datatype "document" (2 Hoofddocument, 21 Afdoeningsdocument, …) → one source each
+    the item's own `attachments` ({"document": [...]}, the documents attached to it) → one source each
     54 Ingediend in              → a link to that Notubiz agenda item (a value with reference_model
                                    "agenda_item"; its label, which ends with the meeting in
                                    parentheses, stays in follow_up): the item is put on that agenda
@@ -75,7 +76,7 @@ from raadsdossier.domain.enums import (
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.importers._common import motion_status, vote_result
-from raadsdossier.storage.files import json_problem, read_text
+from raadsdossier.storage.files import json_problem, read_head, read_text
 from raadsdossier.importers._vote_line import parse_vote_line
 from raadsdossier.interchange import FORMAT
 from raadsdossier.base.words import number_of
@@ -195,6 +196,12 @@ class _Item:
         attributes = raw.get("attributes")
         if not isinstance(attributes, list):
             raise self.fail(f"'attributes' is {_kind_of(attributes)}, geen lijst van attributen.")
+        # The documents attached to the item ({"document": [...]}; PHP writes an empty one as []). Their place
+        # in the item differs per capture: the key can come first, before "module_id".
+        attached = raw.get("attachments")
+        attached = attached.get("document") if isinstance(attached, dict) else attached
+        attached = [attached] if isinstance(attached, dict) else attached if isinstance(attached, list) else []
+        self.attachments = [document for document in attached if isinstance(document, dict)]
         self.attributes: dict[int, _Attribute] = {}
         for position, attribute in enumerate(attributes):
             where = f"attributes[{position}]"
@@ -350,7 +357,7 @@ class _Reader:
                 source["date"] = when
             self._add_source(source)
         ids = [source_id]
-        for document in item.documents():
+        for document in item.documents() + item.attachments:
             number = _number(document.get("id"))
             if number is None:
                 raise item.fail(f"een document heeft als 'id' {json.dumps(document.get('id'))}, geen nummer.")
@@ -535,6 +542,10 @@ def _detect(path: Path, head: bytes) -> bool:
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
     if not text.startswith("{"):
         return False
+    # An item's attachments can fill the first 4 KiB before its "module_id" (Ermelo's ingekomen stukken):
+    # look further into a file that starts as a Notubiz items list, as notubiz-meeting does.
+    if '"items"' in text and '"module_id"' not in text and ("api.notubiz.nl" in text or '"attachments"' in text):
+        text = read_head(path, 1024 * 1024).decode("utf-8", errors="ignore")
     items = '"module_id"' in text and '"attributes"' in text
     module_list = '"modules"' in text and '"custom_name"' in text
     return items or module_list
