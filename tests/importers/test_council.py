@@ -76,6 +76,26 @@ def test_the_ibabs_list_entry_is_motion_m25_rejected_with_its_submitters():
     assert [parties[p["party_id"]] for p in co] == ["LINK", "Partij voor de Dieren", "EenUtrecht"]
 
 
+@pytest.mark.parametrize("keys", [
+    {"Onderwerp": "Titel", "Datum": "Datum indiening", "Indiener(s)": "Indieners", "Mede-indieners": "Medeondertekenaars"},
+    {"Datum": "Datum motie", "Indiener(s)": "Indiener", "Mede-indieners": "Mede-indiener(s)"},
+    {"Onderwerp": "ONDERWERP", "Datum": "datum", "Indiener(s)": "indiener(s)", "Mede-indieners": " Mede-Indieners "},
+])
+def test_other_councils_key_names_give_the_same_motion(tmp_path, keys):
+    # Constructed from the real Utrecht answer with the keys other councils' list templates use (the spellings
+    # openbesluitvorming's src/ibabs/normalize.ts reads).
+    text = ENTRY.read_text(encoding="utf-8")
+    for old, new in keys.items():
+        assert f"<b:Key>{old}</b:Key>" in text
+        text = text.replace(f"<b:Key>{old}</b:Key>", f"<b:Key>{new}</b:Key>")
+    path = tmp_path / "motie.xml"
+    path.write_text(text, encoding="utf-8")
+    (motion,) = read_ibabs(path)["motions"]
+    expected = read_ibabs(ENTRY)["motions"][0]
+    for field in ("reference", "title", "date", "status", "submitters", "co_submitters", "follow_up"):
+        assert motion[field] == expected[field], field
+
+
 def test_the_other_ibabs_values_are_kept_verbatim_in_follow_up():
     follow_up = read_ibabs(ENTRY)["motions"][0]["follow_up"].split("\n")
     # The Agendapunt value holds a literal backslash-n; it is read as a line break.
@@ -249,7 +269,8 @@ def test_xml_with_entities_is_refused_before_anything_is_expanded(tmp_path):
 @pytest.mark.parametrize("change, message", [
     (("Jan 29 2026 12:00AM", "29-01-2026 's avonds"), "'Datum': '29-01-2026 's avonds' is geen datum"),
     (("<b:Key>Onderwerp</b:Key><b:Value>M25 Vergroen Amerhof – Van stenen tapijt naar ontmoetingsplek in het "
-      "groen</b:Value>", "<b:Key>Onderwerp</b:Key><b:Value/>"), "'Onderwerp' (de titel van de motie) ontbreekt"),
+      "groen</b:Value>", "<b:Key>Onderwerp</b:Key><b:Value/>"), "'Onderwerp' of 'Titel' (de titel van de motie) "
+                                                                "ontbreekt"),
     (("<Status xmlns=\"http://schemas.datacontract.org/2004/07/iBabsWCFObjects.Base\">OK</Status>",
       "<Status xmlns=\"http://schemas.datacontract.org/2004/07/iBabsWCFObjects.Base\">ERR</Status>"),
      "iBabs meldt status 'ERR'"),

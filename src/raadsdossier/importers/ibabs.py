@@ -7,6 +7,9 @@ pairs whose keys the council chose (Utrecht: ID, Kenmerk, Agendapunt, Datum, Ond
 Status, Indiener(s), Mede-indieners, Portefeuillehouder, …); `Documents` are the PDFs with a
 public download address. It becomes one motion:
 
+    (the keys in any case; "Titel" for "Onderwerp", "Datum motie" or "Datum indiening" for
+    "Datum", "Indieners" or "Indiener", "Mede-indiener(s)" or "Medeondertekenaars", as other
+    councils' lists name them)
     Onderwerp "M25 Vergroen …"     reference "M25", title "Vergroen …" (a leading motion
                                    number is split off; without one the subject is the title)
     Datum "Jan 29 2026 12:00AM"    date 2026-01-29 (iBabs writes dates as SQL Server's
@@ -89,11 +92,15 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.)+$|^[A-Z]$")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
-# Values given a field of their own; everything else goes to follow_up as "Key: value".
-_MAPPED_KEYS = {"id", "onderwerp", "datum", "indiener(s)", "indieners", "indiener", "mede-indieners",
-                "mede-indiener(s)", "medeindieners"}
+# The keys of a list entry's Values come from each council's own list template: the same field is "Onderwerp"
+# in Utrecht and "Titel" elsewhere, "Datum" or "Datum motie". Each field is read from the first of its spellings
+# that has a value, compared without case and surrounding spaces; the value given a field of its own is not
+# repeated in follow_up, every other one (also a second spelling) goes there as "Key: value".
+_TITLE_KEYS = ("Onderwerp", "Titel")
+_DATE_KEYS = ("Datum", "Datum motie", "Datum indiening")
 _SUBMITTER_KEYS = ("Indiener(s)", "Indieners", "Indiener")
-_CO_SUBMITTER_KEYS = ("Mede-indieners", "Mede-indiener(s)", "Medeindieners")
+_CO_SUBMITTER_KEYS = ("Mede-indieners", "Mede-indiener(s)", "Medeindieners", "Medeondertekenaars",
+                      "Mede-ondertekenaars")
 
 
 # What expat's messages mean, for the user.
@@ -308,15 +315,29 @@ def _entry_document(path: Path, result: Element) -> dict:
             raise InvalidInput(path, f"<Values>: het veld '{key}' staat twee keer in het antwoord, met "
                                      "verschillende waarden.")
         values[key] = value
-    subject = values.get("Onderwerp", "")
+    used = {"id"}  # casefolded keys read into a field of their own
+
+    def pick(names: tuple[str, ...]) -> str | None:
+        """The first of `names` (any case) with a value in this entry; None when none has one."""
+        for name in (name.casefold() for name in names):
+            found = next((k for k, v in values.items() if k.strip().casefold() == name and v.strip()), None)
+            if found is not None:
+                used.add(found.casefold())
+                return found
+        return None
+
+    title_key = pick(_TITLE_KEYS)
+    subject = values[title_key] if title_key else ""
     if not subject:
-        raise InvalidInput(path, "<Values>: het veld 'Onderwerp' (de titel van de motie) ontbreekt of is leeg.")
+        raise InvalidInput(path, "<Values>: het veld 'Onderwerp' of 'Titel' (de titel van de motie) ontbreekt of is "
+                                 "leeg.")
     when = None
-    if values.get("Datum"):
-        parsed = parse_ibabs_date(values["Datum"])
+    date_key = pick(_DATE_KEYS)
+    if date_key:
+        parsed = parse_ibabs_date(values[date_key])
         if parsed is None:
-            raise InvalidInput(path, f"<Values> 'Datum': '{values['Datum']}' is geen datum zoals iBabs die schrijft "
-                                     "('Jan 29 2026 12:00AM').")
+            raise InvalidInput(path, f"<Values> '{date_key}': '{values[date_key]}' is geen datum zoals iBabs die "
+                                     "schrijft ('Jan 29 2026 12:00AM').")
         when = parsed.isoformat()
 
     entry_number = values.get("ID") or None
@@ -335,7 +356,7 @@ def _entry_document(path: Path, result: Element) -> dict:
     people = _People(entry_source["id"])
     actors: dict[str, list[dict]] = {}
     for field, keys in (("submitters", _SUBMITTER_KEYS), ("co_submitters", _CO_SUBMITTER_KEYS)):
-        key_used = next((k for k in keys if values.get(k)), None)
+        key_used = pick(keys)
         if key_used is None:
             continue
         for written in _split_actors(path, key_used, values[key_used]):
@@ -357,7 +378,7 @@ def _entry_document(path: Path, result: Element) -> dict:
         motion["status"] = status.value
     motion.update(actors)
     follow_up = [f"{k}: {v}" for k, v in pairs
-                 if v and k.casefold() not in _MAPPED_KEYS and not (k == "Afgedaan" and v == "0")]
+                 if v and k.casefold() not in used and not (k == "Afgedaan" and v == "0")]
     if follow_up:
         motion["follow_up"] = "\n".join(follow_up)
     motion["source_ids"] = [s["id"] for s in sources]
