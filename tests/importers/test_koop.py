@@ -249,6 +249,21 @@ def test_valid_text_that_looks_like_double_encoding_is_left_alone():
     assert repair_double_encoding("FinanciÃ«n en CAFÃ‰Â»") == "Financiën en CAFÉ»"
 
 
+def test_a_signatory_with_a_full_stop_is_named_without_it(tmp_path):
+    # Real motions sign so: "<al>Bushoff.</al>" (kst-36396-7), "<al>Paulusma.</al>" (kst-32793-739); here
+    # constructed from the Uyghur motion.
+    path = replaced(tmp_path, UYGHUR, "<al>Boswijk</al>\n              <al>Paternotte</al>",
+                    "<al>Boswijk,</al>\n              <al>Paternotte.</al>")
+    (motion,) = read_koop_xml(path)["motions"]
+    assert motion["title"] == "Motie van de leden Boswijk en Paternotte"
+    assert motion["submitters"] == [{"name": "Boswijk"}] and motion["co_submitters"] == [{"name": "Paternotte"}]
+    one = replaced(tmp_path, UYGHUR, "<al-groep>\n              <al>Boswijk</al>\n              <al>Paternotte</al>\n"
+                   "            </al-groep>", "<al>Boswijk.</al>", "one.xml")
+    one = replaced(tmp_path, one, "MOTIE VAN DE LEDEN BOSWIJK EN PATERNOTTE", "MOTIE VAN HET LID BOSWIJK", "one.xml")
+    (motion,) = read_koop_xml(one)["motions"]
+    assert motion["title"] == "Motie van het lid Boswijk" and motion["submitters"] == [{"name": "Boswijk"}]
+
+
 def test_a_motion_quoting_capitals_keeps_its_text(tmp_path):
     path = replaced(tmp_path, UYGHUR, "een stappenplan te maken",
                     "«MELD HET NIET IN HET CAFÉ» en “BELGIË” een stappenplan te maken")

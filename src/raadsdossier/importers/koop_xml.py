@@ -282,7 +282,10 @@ def _motion_parts(publication: _Publication, stuk: ET.Element) -> dict:
     state = "preamble"
     for kind, _, text in paragraphs:
         if state == "signatures" or kind == "signature":
-            signatories.append(text)
+            # A signatory can end the sentence: "Bushoff." (kst-36396-7), "Paulusma." (kst-32793-739).
+            name = text.rstrip(" .,;:")
+            if name:
+                signatories.append(name)
         elif _CLOSING.match(text):
             state = "signatures"
         elif state == "preamble" and _PREAMBLE.match(text):
