@@ -352,6 +352,19 @@ def test_the_den_helder_page_is_one_council_meeting_with_15_agenda_items_in_page
     assert dict(report.added) == {"meetings": 1, "sources": 3}
 
 
+def test_a_page_saved_with_its_styles_inline_is_still_a_meeting_page(tmp_path):
+    # Constructed from the real Den Helder page as a browser saves it: the "saved from url" comment and 6 KB of
+    # inline CSS before GO's <meta> tags, which then stand after the first 4 KiB.
+    text = DEN_HELDER.read_text(encoding="utf-8")
+    css = "<style type=\"text/css\">" + ".x{color:#000}\n" * 400 + "</style>\n"
+    path = tmp_path / "Gemeenteraad 31 augustus 2015.html"
+    path.write_text("<!-- saved from url=(0077)https://gemeenteraad.denhelder.nl/Vergaderingen/Gemeenteraad/2015/"
+                    "31-augustus/19:30/ -->\n" + text.replace("<head>\n", "<head>\n" + css, 1), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").index("GemeenteOplossingen") > 4096
+    assert detect_format(path).name == "go-meeting"
+    assert read_go_meeting(path)["meetings"][0]["title"] == read_go_meeting(DEN_HELDER)["meetings"][0]["title"]
+
+
 def test_importing_the_page_twice_changes_nothing(new_dossier):
     imported(new_dossier, DEN_HELDER)
     before = meetings(new_dossier)

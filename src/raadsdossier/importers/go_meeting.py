@@ -355,6 +355,12 @@ def _detect(path: Path, head: bytes) -> bool:
     # A row saved alone, one agenda item's documents: recognised, to be refused with what to import instead.
     if "agendaRow" in text or "get_docs_for_ag" in text or "Vergaderstukken bij agendapunt" in text:
         return True
+    if "GemeenteOplossingen" not in text and "GO. raadsinformatie" not in text and "<html" in text.lower():
+        # A page saved with its styles inline (a "saved from url" comment and kilobytes of CSS in <head>) names
+        # GO after the first 4 KiB: look further into an HTML file, as notubiz-meeting does into JSON.
+        text = read_head(path, 1024 * 1024).decode("utf-8", errors="ignore")
+        if "agendaRow" in text:
+            return True
     if "GemeenteOplossingen" in text or "GO. raadsinformatie" in text:
         # A GO site's other pages (its home page, a document list) are no meetings: look for the agenda.
         return b"agendaRow" in read_head(path, 8 * 1024 * 1024)
