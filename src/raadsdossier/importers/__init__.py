@@ -19,7 +19,7 @@ class ImportFormat:
     name: str
     description: str  # Dutch, shown in `--help` and the GUI's file dialog
     suffixes: tuple[str, ...]
-    detect: Callable[[Path, bytes], bool]  # (path, first 4 KiB) -> is this format?
+    detect: Callable[[Path, bytes], bool]  # (path, first 4 KiB, as UTF-8 when UTF-16/32) -> is this format?
     read: Callable[[Path], dict]  # -> interchange document; InvalidInput on bad input
     # Detection asks formats in this order: specific formats low, catch-alls (any text or PDF
     # as an attachment) high, so that a catch-all never takes a file a specific format knows.
@@ -52,10 +52,12 @@ def get_format(name: str) -> ImportFormat:
 
 def detect_format(path: Path) -> ImportFormat:
     """The registered format that recognises `path`; InvalidInput naming the file when none does."""
-    from raadsdossier.storage.files import read_head
+    from raadsdossier.storage.files import head_as_utf8, read_head
 
     _load_builtin()
-    head = read_head(path)
+    # A text format in UTF-16 or UTF-32 with its byte order mark (as Notepad and Excel save "Unicode") is told
+    # by its text like one in UTF-8; the formats' readers decode it as well.
+    head = head_as_utf8(read_head(path))
     for fmt in sorted(_REGISTRY.values(), key=lambda f: (f.priority, f.name)):
         if fmt.detect(path, head):
             return fmt

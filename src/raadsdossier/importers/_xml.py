@@ -16,7 +16,7 @@ from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
 from raadsdossier.domain.errors import InvalidInput
-from raadsdossier.storage.files import read_bytes
+from raadsdossier.storage.files import read_bytes, unicode_encoding
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 200
@@ -140,6 +140,13 @@ def read_xml(path: Path, *, skip_leading_junk: bool = False) -> XmlFile:
     line numbers in messages still count from the top of the file. Pure: any thread may call it.
     """
     data = read_bytes(path, MAX_BYTES, "XML-bestanden")
+    if unicode_encoding(data) == "utf-32":  # expat reads UTF-8 and UTF-16 but not UTF-32: make it UTF-8
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise InvalidInput(path, "het bestand begint als UTF-32, maar is het niet helemaal; sla het op als "
+                                     "UTF-8.") from None
+        data = re.sub(r"""^(<\?xml\s[^>]*?\bencoding\s*=\s*["'])[^"']*""", r"\g<1>UTF-8", text).encode("utf-8")
     line_offset, warnings = 0, []
     if skip_leading_junk:
         data, line_offset = _skip_junk(path, data)

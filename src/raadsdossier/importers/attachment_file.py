@@ -26,7 +26,7 @@ from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.load import check_schema
-from raadsdossier.storage.files import read_head
+from raadsdossier.storage.files import read_head, unicode_encoding
 
 NAME = "attachment"
 # Fixed for good: ids derived from it and the content make a second import of a file a no-op.
@@ -111,7 +111,7 @@ def _kind(path: Path, head: bytes) -> _Kind:
         if shown is not None and shown.binary:
             raise InvalidInput(path, f"de naam zegt {named.label}, maar het is een {shown.label}-bestand; "
                                      "geef het de juiste extensie.")
-        if b"\x00" in head:
+        if b"\x00" in head and unicode_encoding(head) is None:  # UTF-16 text has its zero bytes
             raise InvalidInput(path, f"de naam zegt {named.label}, maar het bestand bevat binaire gegevens "
                                      "in plaats van tekst.")
     return named

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import hashlib
 import html
 import io
@@ -12,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from raadsdossier.domain.enums import Confidentiality
-from raadsdossier.storage.files import read_bytes
+from raadsdossier.storage.files import read_bytes, unicode_encoding
 
 MAX_SIZE = 200 * 1024 * 1024  # a dossier is mailed and copied; refuse what would make it unwieldy
 
@@ -28,7 +29,7 @@ def extract_text(file_name: str, data: bytes, media_type: str) -> str | None:
     suffix = Path(file_name).suffix.lower()
     try:
         if media_type.startswith("text/") or suffix in (".txt", ".md", ".csv", ".json", ".xml"):
-            text = _decode(data[:MAX_TEXT + 3])[:MAX_TEXT]  # +3: a character cut off at the end is dropped
+            text = _decode(data)[:MAX_TEXT]
             if suffix in (".html", ".htm") or media_type == "text/html":
                 text = html.unescape(re.sub(r"(?s)<(script|style).*?</\1>|<[^>]+>", " ", text))
             return re.sub(r"[ \t]{2,}|\t", " ", text).strip()
@@ -65,6 +66,12 @@ def _first(parts) -> str:
 
 
 def _decode(data: bytes) -> str:
+    """The text of the first MAX_TEXT characters' bytes: UTF-8, UTF-16 or UTF-32 with its byte order mark (as
+    Notepad saves "Unicode"), else Windows-1252."""
+    unicode = unicode_encoding(data)
+    if unicode is not None:  # a character cut off at the end is left out
+        return codecs.getincrementaldecoder(unicode)(errors="replace").decode(data[:4 * MAX_TEXT + 4])
+    data = data[:MAX_TEXT + 3]  # +3: a character cut off at the end is dropped
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)

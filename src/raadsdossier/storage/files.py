@@ -3,6 +3,7 @@ that names the file and says why not; and writing a file the user named (an expo
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import stat
@@ -116,11 +117,38 @@ def json_problem(path: Path, exc) -> InvalidInput:
     return InvalidInput(path, f"geen geldige JSON op regel {exc.lineno}, kolom {exc.colno}: {why}.")
 
 
+# Byte order marks of the Unicode encodings other than UTF-8 (UTF-32's first: FF FE 00 00 starts as UTF-16's).
+# Notepad and Excel save "Unicode" text as UTF-16 with its mark; with the mark the encoding is certain.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def unicode_encoding(data: bytes) -> str | None:
+    """ "utf-16" or "utf-32" when `data` starts with that encoding's byte order mark, else None."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
+def head_as_utf8(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8: those of a file in UTF-16 or UTF-32 with a byte order mark decoded
+    (a character cut off at the end left out), others as they are; for telling a file's format by its text."""
+    encoding = unicode_encoding(head)
+    if encoding is None:
+        return head
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(head).encode("utf-8")
+
+
 def read_text(path: Path, max_bytes: int | None, what: str, hint: str = "", save_as: str = "UTF-8") -> str:
-    """The file as text (UTF-8, with or without BOM); refused as `read_bytes` refuses, or when it is not
-    UTF-8: "regel 3: dit is geen tekst in UTF-8 (byte 0xff), dus geen {what}; sla het bestand op als
-    '{save_as}'." (`save_as`: what the user should save it as; Excel calls it "CSV UTF-8")."""
+    """The file as text (UTF-8, with or without BOM, or UTF-16 or UTF-32 with their BOM); refused as `read_bytes`
+    refuses, or when it is not UTF-8: "regel 3: dit is geen tekst in UTF-8 (byte 0xff), dus geen {what}; sla
+    het bestand op als '{save_as}'." (`save_as`: what the user should save it as; Excel calls it "CSV UTF-8")."""
     data = read_bytes(path, max_bytes, f"bestanden met {what}", hint)
+    encoding = unicode_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InvalidInput(path, f"het bestand begint als {encoding.upper()}, maar is het niet helemaal, dus "
+                                     f"geen {what}; sla het bestand op als '{save_as}'.") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
