@@ -68,6 +68,15 @@ def test_a_motions_csv_with_semicolons_and_bom_imports_every_row(run, new_dossie
     assert all(m["source_ids"] == [source["id"]] for m in motions.values())
 
 
+def test_a_cell_over_several_lines_keeps_its_lines_with_newlines_only(tmp_path):
+    # Constructed: Excel writes a cell with line breaks quoted, with its \r\n inside the quotes.
+    text = MOTIONS_CSV.replace('"verzoekt het college; de stedenband op te schorten"',
+                               '"verzoekt het college:\r\n- de stedenband op te schorten\r\n- de raad te informeren"')
+    document = read_csv(write(tmp_path, "moties.csv", text, bom=True))
+    adopted = next(m for m in document["motions"] if m.get("reference") == "M12")
+    assert adopted["operative_text"] == "verzoekt het college:\n- de stedenband op te schorten\n- de raad te informeren"
+
+
 def test_a_comma_csv_without_bom_is_detected_and_importing_it_again_adds_nothing(run, new_dossier, tmp_path):
     path = write(tmp_path, "moties-komma.csv", 'titel,datum,status\n"Motie over Dalian, deel 2",2021-07-05,ingediend\n')
     assert detect_format(path).name == "csv"

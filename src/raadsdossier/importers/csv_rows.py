@@ -168,7 +168,10 @@ def _read_table(path: Path) -> _Table:
                 raise InvalidInput(path, f"regel {start}: deze regel heeft {len(cells)} cellen, "
                                          f"maar de kopregel {len(columns)} kolommen.")
             # Fewer cells than columns: the missing ones are empty (some programs drop trailing delimiters).
-            rows.append((start, {column: cell.strip() for column, cell in zip(columns, cells)}))
+            # A quoted cell over several lines keeps the file's line ends: Excel's \r\n become \n, as in the
+            # dossier's other texts.
+            rows.append((start, {column: cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+                                 for column, cell in zip(columns, cells)}))
     except csv.Error as exc:
         raise InvalidInput(path, f"regel {reader.line_num}: geen geldige CSV ({_csv_reason(exc)}).") from None
     return _Table(path, shape, columns, rows)
