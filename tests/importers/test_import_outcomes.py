@@ -276,6 +276,45 @@ def test_a_koop_publication_that_is_no_kamerstuk_or_questions_is_nothing_to_impo
                           "Kamervragen en antwoorden daarop worden geïmporteerd")
 
 
+def test_a_gemeenteblad_is_named_by_its_element_not_by_its_heading(run, new_dossier, tmp_path):
+    # As KOOP writes gmb-2017-100002 (Oldambt): the blad's <kop> stands before <gemeenteblad>; text shortened.
+    path = tmp_path / "gmb-2017-100002.xml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><officiele-publicatie><metadata><meta '
+                    'name="OVERHEIDop.externMetadataRecord" content="https://zoek.officielebekendmakingen.nl/'
+                    'gmb-2017-100002/metadata.xml" scheme=""/></metadata><kop><titel>GEMEENTEBLAD</titel><subtitel>'
+                    'Officiële uitgave van de gemeente Oldambt</subtitel></kop><gemeenteblad><kop><titel>Ingediende '
+                    'aanvraag omgevingsvergunning, Zuiderweg 21 Midwolda</titel></kop><zakelijke-mededeling>'
+                    '<zakelijke-mededeling-tekst><tekst><al>Ontvangen aanvraag omgevingsvergunning</al></tekst>'
+                    '</zakelijke-mededeling-tekst></zakelijke-mededeling></gemeenteblad></officiele-publicatie>',
+                    encoding="utf-8")
+    code, out, err = run("import", new_dossier, path)
+    assert code == 3, err
+    assert err.splitlines()[0] == _nothing_sentence(
+        path, "koop-xml", "1 officiële publicatie <gemeenteblad> zonder <kamerstuk> of <kamervragen> — alleen moties, "
+                          "Kamervragen en antwoorden daarop worden geïmporteerd")
+
+
+def test_an_aanhangsel_that_only_postpones_the_answers_is_nothing_to_import(run, new_dossier, tmp_path):
+    # Constructed in the shape of KOOP's Aanhangsels (kamervraagkop, -nummer, -omschrijving): a notice of
+    # postponement holds a <kamervraagopmerking> and no <vraag> or <antwoord>.
+    path = tmp_path / "ah-tk-20212022-3200.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><officiele-publicatie><metadata><meta '
+        'name="OVERHEIDop.externMetadataRecord" scheme="" content="https://zoek.officielebekendmakingen.nl/'
+        'ah-tk-20212022-3200/metadata.xml"/></metadata><aanhangsel><kamervragen><kamervraagnummer>3200'
+        '</kamervraagnummer><kamervraagomschrijving>Mededeling van Minister <naam><achternaam>Hoekstra</achternaam>'
+        '</naam> (Buitenlandse Zaken) (ontvangen <datum isodatum="2022-07-01">1 juli 2022</datum>)'
+        '</kamervraagomschrijving><kamervraagopmerking><al>De vragen van het lid Sjoerdsma (D66) over de Oeigoeren '
+        '(2022Z11774) kunnen niet binnen de gebruikelijke termijn worden beantwoord.</al></kamervraagopmerking>'
+        '</kamervragen></aanhangsel></officiele-publicatie>', encoding="utf-8")
+    code, out, err = run("import", new_dossier, path)
+    assert code == 3, err
+    assert err.splitlines()[0] == _nothing_sentence(
+        path, "koop-xml", "1 uitstelbericht (de mededeling dat de vragen niet op tijd worden beantwoord) — het bevat "
+                          "geen vragen of antwoorden")
+    assert "ah-tk-20212022-3200 is een uitstelbericht (Mededeling van Minister Hoekstra" in err
+
+
 def test_an_sru_answer_without_records_and_an_empty_interchange_file_are_nothing_to_import(run, new_dossier, tmp_path):
     raw = SRU.read_text(encoding="utf-8")
     sru = tmp_path / "sru.xml"

@@ -107,7 +107,8 @@ class _Publication:
         if questions is not None:
             return _QuestionSet(self, questions).document()
         # Recognised, but nothing to import (a Staatsblad, a Gemeenteblad): said, not refused (docs/imports.md).
-        kind = next((local_name(c.tag) for c in self.root if local_name(c.tag) != "metadata"), None)
+        # The publication's own element: a Gemeenteblad opens with the blad's <kop> ("GEMEENTEBLAD") before it.
+        kind = next((local_name(c.tag) for c in self.root if local_name(c.tag) not in ("metadata", "kop")), None)
         what = f"officiële publicatie <{kind}>" if kind else "officiële publicatie"
         report: dict = {"skipped": {f"{what} zonder <kamerstuk> of <kamervragen> — alleen moties, Kamervragen en "
                                     "antwoorden daarop worden geïmporteerd": 1}}
@@ -364,6 +365,19 @@ class _QuestionSet:
                 found[kind] = (element, text)
         return found
 
+    def _postponement(self, notice: tuple[ET.Element, str] | None) -> dict:
+        """An Aanhangsel that only says the answers come later (a `kamervraagopmerking`, "Mededeling van
+        Minister …"): recognised, and nothing to import (docs/imports.md); the questions come with the
+        Kamervragen, the answers with the Aanhangsel that gives them."""
+        remark = self.p.text(descendant(self.container, "kamervraagopmerking"), "<kamervraagopmerking>")
+        said = notice[1] if notice else None
+        report: dict = {"skipped": {"uitstelbericht (de mededeling dat de vragen niet op tijd worden beantwoord) — "
+                                    "het bevat geen vragen of antwoorden": 1},
+                        "warnings": [f"{self.p.document_number(self.xml.path.stem)} is een uitstelbericht"
+                                     + (f" ({said})" if said else "") + (f": '{remark}'" if remark else "")
+                                     + "; importeer de vragen zelf en later het antwoord."] + self.xml.warnings}
+        return {"format": FORMAT, "report": report}
+
     def _date(self, description: tuple[ET.Element, str] | None) -> str | None:
         if description is None:
             return None
@@ -383,6 +397,9 @@ class _QuestionSet:
     def document(self) -> dict:
         descriptions = self._descriptions()
         asked, answered = descriptions.get("vraag"), descriptions.get("antwoord")
+        if descendant(self.container, "vraag", "antwoord") is None and (
+                "mededeling" in descriptions or descendant(self.container, "kamervraagopmerking") is not None):
+            return self._postponement(descriptions.get("mededeling"))
         zaak = self.p.meta_text("OVERHEIDop.vraagnummer") or self.p.text(
             descendant(self.p.root, "kamervraagnummer"), "<kamervraagnummer>")
         zaak = zaak if zaak and _ZAAK.match(zaak) else None
