@@ -282,7 +282,7 @@ def test_a_broken_json_file_is_described_in_dutch(run, new_dossier, tmp_path):
 
 def test_a_damaged_dossier_is_described_once_and_by_its_first_problem(run, demo_copy):
     for offset, says in ((4096, "het dossier is beschadigd en kan niet worden gelezen."),
-                         (102400, "het dossier is beschadigd (de integriteitscontrole meldt: Page ")):
+                         (102400, "het dossier is beschadigd (de integriteitscontrole meldt: pagina ")):
         path = demo_copy("arnhem-wuhan")
         with open(path, "r+b") as handle:
             handle.seek(offset)
@@ -292,6 +292,7 @@ def test_a_damaged_dossier_is_described_once_and_by_its_first_problem(run, demo_
             assert code == 1 and says in err, err
             assert "(het bestand is beschadigd)" not in err  # not said twice
             assert "*** in database main ***" not in err  # SQLite's heading, not the problem
+            assert "btreeInitPage" not in err and "Page " not in err  # SQLite's English, said in Dutch
 
 
 def test_usage_errors_and_help_are_dutch_down_to_the_servers_commands(cli, new_dossier):

@@ -133,3 +133,17 @@ def test_a_value_that_must_be_there_is_left_for_a_backup(demo_copy, cli):
             "‘Arnhem – Wuhan’ (niet te repareren; zet een reservekopie terug)") in result.stdout
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT focus_themes FROM partnerships").fetchone()[0] == "[kapot"
+
+
+def test_sqlites_own_words_are_said_in_dutch():
+    from raadsdossier.storage.sqlitefile import first_problem
+
+    assert [first_problem(text) for text in (
+        "*** in database main ***\nPage 77: btreeInitPage() returns error code 11",
+        "On tree page 12 cell 3: Rowid 5 out of order", "row 5 missing from index ix_items_kind",
+        "wrong # of entries in index ix_x", "no such table: vote_casts", "duplicate column name: agenda_item_id",
+        "something SQLite says one day")] == [
+        "pagina 77 van het bestand is beschadigd", "pagina 12 van het bestand is beschadigd",
+        "rij 5 ontbreekt in de index 'ix_items_kind'", "de index 'ix_x' heeft een verkeerd aantal regels",
+        "de tabel 'vote_casts' ontbreekt", "de kolom 'agenda_item_id' bestaat twee keer",
+        "something SQLite says one day"]

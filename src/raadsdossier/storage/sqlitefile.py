@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
 import stat
 from functools import lru_cache
@@ -237,6 +238,35 @@ def is_busy(exc: BaseException) -> bool:
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "is locked" in str(original).lower()
 
 
+# SQLite's own words for what its integrity check finds and for a schema that is not the dossier's, as patterns
+# with their Dutch: the user reads the Dutch, with the page, table or index it names.
+_SQLITE_PROBLEMS = (
+    (r"^(?:On tree page|Tree \d+ page) (\d+).*$", "pagina {0} van het bestand is beschadigd"),
+    (r"^Page (\d+): .*$", "pagina {0} van het bestand is beschadigd"),
+    (r"^Page (\d+) is never used$", "pagina {0} van het bestand hoort nergens bij"),
+    (r"^Multiple uses for byte \d+ of page (\d+)$", "pagina {0} van het bestand is beschadigd"),
+    (r"^Freelist: .*$", "de lijst met vrije pagina's van het bestand is beschadigd"),
+    (r"^row (\d+) missing from index (\S+)$", "rij {0} ontbreekt in de index '{1}'"),
+    (r"^wrong # of entries in index (\S+)$", "de index '{0}' heeft een verkeerd aantal regels"),
+    (r"^non-unique entry in index (\S+)$", "de index '{0}' heeft een dubbele regel"),
+    (r"^no such table: (\S+)$", "de tabel '{0}' ontbreekt"),
+    (r"^no such column: (\S+)$", "de kolom '{0}' ontbreekt"),
+    (r"^duplicate column name: (\S+)$", "de kolom '{0}' bestaat twee keer"),
+    (r"^table (\S+) already exists$", "de tabel '{0}' bestaat al"),
+    (r"^malformed database schema.*$", "de beschrijving van de tabellen in het bestand is beschadigd"),
+)
+
+
+def dutch_problem(text: str) -> str:
+    """One line of SQLite's English ("Page 77: btreeInitPage() returns error code 11", "no such table: votes") in
+    Dutch where its shape is a known one; else as it is."""
+    for pattern, dutch in _SQLITE_PROBLEMS:
+        match = re.match(pattern, text.strip())
+        if match:
+            return dutch.format(*match.groups())
+    return text.strip()
+
+
 def reason(exc: BaseException) -> str:
     """Why SQLite (or the system under it) refused, in Dutch where the reason is a common one."""
     original = getattr(exc, "orig", None) or exc
@@ -247,7 +277,7 @@ def reason(exc: BaseException) -> str:
             return dutch
     if isinstance(original, OSError):
         return os_reason(original)
-    return text or exc.__class__.__name__
+    return dutch_problem(text) if text else exc.__class__.__name__
 
 
 def damaged(sentence: str, why: str) -> str:
@@ -258,7 +288,8 @@ def damaged(sentence: str, why: str) -> str:
 def first_problem(verdict: str) -> str:
     """The first problem SQLite's integrity or quick check reports, not its heading ("*** in database main ***")."""
     lines = [line.strip() for line in verdict.splitlines()]
-    return next((line for line in lines if line and not line.startswith("***")), lines[0] if lines else verdict)
+    return dutch_problem(next((line for line in lines if line and not line.startswith("***")),
+                              lines[0] if lines else verdict))
 
 
 def write_failure(path: Path, doing: str, exc: BaseException, after: str = "er is niets veranderd") -> DossierFileError:
