@@ -201,6 +201,19 @@ def test_importing_the_same_text_twice_keeps_one_set(run, new_dossier):
         assert len(session.scalars(select(QuestionSet)).one().questions) == 17
 
 
+def test_a_truncated_text_never_shrinks_a_stored_question_set(run, new_dossier, tmp_path):
+    assert run("import", new_dossier, FIXTURE)[0] == 0
+    before = run("export-json", new_dossier)[1]
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(FIXTURE.read_bytes()[:1500])  # a copy broken off in the second answer
+    code, out, err = run("import", new_dossier, cut)
+    assert code == 0 and "overgeslagen: 1 vragenset" in out and "bijgewerkt: 1 vragenset" not in out
+    assert f"{cut}: " in err and "heeft in dit bestand 2 vragen, in het dossier 17: is het bestand afgebroken? " \
+        "De vragenset is niet bijgewerkt." in err
+    after = json.loads(run("export-json", new_dossier)[1])
+    assert after["question_sets"] == json.loads(before)["question_sets"]
+
+
 def test_grouped_answer_survives_the_import(run, new_dossier, tmp_path):
     assert run("import", new_dossier, write(tmp_path, GROUPED))[0] == 0
     code, out, err = run("export-json", new_dossier)

@@ -40,6 +40,7 @@ from raadsdossier.interchange.schema_text import document_path, schema_problem
 from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, PARTNERSHIP, KindSpec, T, iter_items
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
+from raadsdossier.base.words import number_of
 from raadsdossier.storage.files import json_problem, read_text
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
@@ -416,10 +417,14 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
         item = existing.get(entry["id"])
         before = None
         if item is not None:
-            before = export_item(item, spec)
-            report._updated(spec.key, item.id, before)
             if spec.key in fill_only:
                 entry = merging.only_what_is_missing(item, spec, entry, fill_only[spec.key])
+            if not whole_items and (shrunk := _shrinks(item, spec, entry, source)):
+                report.warnings.append(shrunk)
+                report.skipped[spec.key] += 1
+                continue
+            before = export_item(item, spec)
+            report._updated(spec.key, item.id, before)
         else:
             report._added(spec.key, entry["id"])
             item = spec.model(id=entry["id"])
@@ -452,6 +457,23 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
     _apply_checklist(session, document.get("checklist"), report, source)
     session.flush()
     return report
+
+
+def _shrinks(item: Item, spec: KindSpec, entry: dict, source) -> str | None:
+    """The warning when an import would leave a stored question set with fewer questions than it has, else None.
+
+    A file cut short (a text copied in part, a download broken off) still reads as a valid question set, and
+    updating would drop the questions it lost and cut its last answer: such an update is refused for the item
+    and said. The window saving a form (`whole_items`) may remove questions; it never comes here.
+    """
+    if spec.key != "question_sets" or "questions" not in entry:
+        return None
+    have, given = len(item.questions), len(entry["questions"] or [])
+    if given >= have:
+        return None
+    return (f"{source}: de vragenset '{item.title}' heeft in dit bestand {number_of(given, 'vraag', 'vragen')}, "
+            f"in het dossier {have}: is het bestand afgebroken? "
+            "De vragenset is niet bijgewerkt.")
 
 
 def _content(exported: dict) -> dict:
