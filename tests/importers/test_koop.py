@@ -321,12 +321,28 @@ def test_a_second_import_keeps_the_outcome_recorded_since(run, new_dossier, tmp_
     assert exported(run, new_dossier)["motions"][0]["status"] == "adopted"
 
 
-def test_the_text_and_the_xml_of_one_zaak_are_one_question_set(run, new_dossier):
-    assert run("import", new_dossier, QUESTIONS_TEXT)[0] == 0
+def _first_six_questions(tmp_path) -> Path:
+    """The questions text with the six questions the constructed XML has (and the trailer naming both documents)."""
+    text = QUESTIONS_TEXT.read_text(encoding="utf-8")
+    head, rest = text.split(" • Vraag 7\n")
+    return write(tmp_path, head + rest[rest.index("Kamervraag document nummer"):], "zes-vragen.txt")
+
+
+def test_the_text_and_the_xml_of_one_zaak_are_one_question_set(run, new_dossier, tmp_path):
+    assert run("import", new_dossier, _first_six_questions(tmp_path))[0] == 0
     code, out, err = run("import", new_dossier, ANSWERS)
     assert code == 0 and "bijgewerkt: 1 vragenset" in out, err
     (qs,) = exported(run, new_dossier)["question_sets"]
     assert qs["reference"] == "2022Z11774" and qs["questions"][2]["answered_with"] == 2
+
+
+def test_an_xml_with_fewer_questions_than_the_stored_set_leaves_it_as_it_is(run, new_dossier):
+    assert run("import", new_dossier, QUESTIONS_TEXT)[0] == 0  # 17 questions; the constructed XML has 6
+    code, out, err = run("import", new_dossier, ANSWERS)
+    assert code == 0 and "overgeslagen: 1 vragenset" in out
+    assert f"{ANSWERS}: " in err and "heeft in dit bestand 6 vragen, in het dossier 17" in err
+    (qs,) = exported(run, new_dossier)["question_sets"]
+    assert len(qs["questions"]) == 17
 
 
 def test_a_search_record_and_the_publication_are_one_source(run, new_dossier, tmp_path):
