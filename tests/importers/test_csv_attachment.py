@@ -115,6 +115,9 @@ def test_a_bad_row_refuses_the_whole_file_naming_row_and_column(run, new_dossier
                                                           "de status 'aangenomen'."),
     ("titel;kleur\nMotie;rood\n", "regel 1: de kolom 'kleur' is onbekend"),
     ("titel;datum\nMotie;2021;extra\n", "regel 2: deze regel heeft 3 cellen, maar de kopregel 2 kolommen."),
+    ("kenmerk;titel;datum;indieners;status;uitslag;dictum\nM1;Eerste;2021-01-05;Jan (GL);aangenomen;;x\nM2;Tweede m",
+     "regel 3: deze regel heeft 2 cellen, maar de kopregel 7 kolommen, en het bestand houdt midden in die regel "
+     "op: is het afgebroken?"),  # a file cut short: not half a motion
     ("titel;datum\n", "het bestand heeft alleen een kopregel; er staan geen moties in."),
     ('titel;datum\n"Motie x;2021\n', "regel 2: geen geldige CSV (een cel tussen aanhalingstekens wordt niet "
                                      "afgesloten voor het einde van het bestand)."),

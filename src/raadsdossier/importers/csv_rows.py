@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from raadsdossier.base.words import number_of
 from raadsdossier.domain.enums import Level, MotionStatus, PartnershipStatus, SourceKind, VoteResult
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.importers import ImportFormat, register
@@ -164,10 +165,15 @@ def _read_table(path: Path) -> _Table:
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):]):
-                raise InvalidInput(path, f"regel {start}: deze regel heeft {len(cells)} cellen, "
-                                         f"maar de kopregel {len(columns)} kolommen.")
-            # Fewer cells than columns: the missing ones are empty (some programs drop trailing delimiters).
+            # Fewer cells than columns: the missing ones are empty (some programs drop trailing delimiters), except
+            # in a last row the file stops in the middle of (no line break after it): a file cut short, whose row
+            # would otherwise be imported as half a motion.
+            cut_short = len(cells) < len(columns) and line > text.count("\n") and not text.endswith(("\n", "\r"))
+            if cut_short or (len(cells) > len(columns) and any(cell.strip() for cell in cells[len(columns):])):
+                raise InvalidInput(path, f"regel {start}: deze regel heeft {number_of(len(cells), 'cel', 'cellen')}, "
+                                         f"maar de kopregel {len(columns)} kolommen"
+                                         + (", en het bestand houdt midden in die regel op: is het afgebroken?"
+                                            if cut_short else "."))
             # A quoted cell over several lines keeps the file's line ends: Excel's \r\n become \n, as in the
             # dossier's other texts.
             rows.append((start, {column: cell.replace("\r\n", "\n").replace("\r", "\n").strip()
