@@ -109,6 +109,30 @@ def test_two_spellings_merge_when_told_to_and_not_before(run, test_library):
     assert GL_MOTION not in [m["id"] for m in listed(run, test_library, "--party", "GroenLinks")]
 
 
+@pytest.mark.parametrize("damage", ['{"same": [["GL", "Groen', '["GL"]', None], ids=["cut", "shape", "folder"])
+def test_a_damaged_partijen_json_is_named_and_never_overwritten(run, test_library, damage):
+    from raadsdossier.services.parties import equivalences_path
+
+    saved = equivalences_path()
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    if damage is None:
+        saved.mkdir()
+    else:
+        saved.write_text(damage, encoding="utf-8")
+    code, _out, err = run("parties", "--same", "PvdA", "Partij van de Arbeid")
+    assert code == 1 and err.count("\n") == 1
+    assert f"{saved}: de partijen die als één zijn vastgelegd, kunnen niet worden gelezen (" in err
+    assert "het wordt niet overschreven" in err
+    assert run("parties", "--forget", "GL")[0] == 1
+    if damage is None:
+        assert saved.is_dir() and not any(saved.iterdir())
+    else:
+        assert saved.read_text(encoding="utf-8") == damage
+    assert [p.name for p in saved.parent.iterdir()] == ["partijen.json"]  # no temporary left
+    code, out, err = run("parties", test_library)  # reading goes on, and says so
+    assert code == 0 and "GroenLinks" in out and f"let op: {saved}: " in err and "nu niet gebruikt" in err
+
+
 def test_a_folder_with_a_damaged_and_an_encrypted_dossier_lists_the_rest_and_names_both(run, demo_dir, tmp_path):
     folder = tmp_path / "bibliotheek"
     folder.mkdir()

@@ -362,6 +362,10 @@ def _open_library(args, paths):
     password = read_password(args.password_file, "Wachtwoord voor de versleutelde dossiers", paths[0]) \
         if args.password_file else None
     library = open_library(paths, password)
+    from raadsdossier.services.parties import read_equivalences
+
+    if (problem := read_equivalences()[1]) is not None:  # a convenience: said, and the library read without it
+        print(f"let op: {problem}; ze worden nu niet gebruikt.", file=sys.stderr)
     for skipped in library.skipped:
         print(f"{PROG}: {skipped.path}: overgeslagen. {skipped.reason}", file=sys.stderr)
     if any("wachtwoord" in skipped.reason for skipped in library.skipped) and not args.password_file:

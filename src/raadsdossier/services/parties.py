@@ -10,13 +10,13 @@ which write that file (whole or not at all).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from pathlib import Path
 
 from raadsdossier.domain import votes as vote_counting
 from raadsdossier.domain.errors import InvalidInput, NotFound
 from raadsdossier.domain.parties import spelling_key
+from raadsdossier.storage.files import json_problem, os_reason, replace_whole
 from raadsdossier.services.library import Library, MotionFilter, party_keys, track
 
 EQUIVALENCES_FILE = "partijen.json"
@@ -28,28 +28,56 @@ def equivalences_path() -> Path:
     return home() / EQUIVALENCES_FILE
 
 
-def saved_equivalences() -> list[list[str]]:
-    """The spellings the user said are one party, one list per party; [] when none are saved (or the file
-    cannot be read: equivalences are a convenience, never a reason to refuse a library)."""
+def read_equivalences() -> tuple[list[list[str]], InvalidInput | None]:
+    """The saved spellings (one list per party) and, when `partijen.json` is there but cannot be read (damaged,
+    a folder, not the shape it should have), the sentence that names it; ([], None) when none are saved."""
+    path = equivalences_path()
     try:
-        data = json.loads(equivalences_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    groups = data.get("same") if isinstance(data, dict) else None
-    if not isinstance(groups, list):
-        return []
-    return [[s for s in group if isinstance(s, str) and s.strip()] for group in groups if isinstance(group, list)]
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [], None
+    except json.JSONDecodeError as exc:
+        why = json_problem(path, exc).problem.rstrip(".")
+    except UnicodeDecodeError:
+        why = "dit is geen tekst in UTF-8"
+    except OSError as exc:
+        why = os_reason(exc)
+    except RecursionError:
+        why = "het is te diep genest om veilig te lezen"
+    else:
+        groups = data.get("same") if isinstance(data, dict) else None
+        if isinstance(groups, list) and all(isinstance(group, list) for group in groups):
+            return [[s for s in group if isinstance(s, str) and s.strip()] for group in groups], None
+        why = 'het heeft niet de vorm {"same": [["GL", "GroenLinks"], …]}'
+    return [], InvalidInput(path, f"de partijen die als één zijn vastgelegd, kunnen niet worden gelezen ({why})")
+
+
+def saved_equivalences() -> list[list[str]]:
+    """The spellings the user said are one party, one list per party; [] when none are saved or the file cannot
+    be read (equivalences are a convenience, never a reason to refuse a library: `read_equivalences` says why)."""
+    return read_equivalences()[0]
+
+
+def _saved_for_change() -> list[list[str]]:
+    """The saved equivalences, for a change to them; InvalidInput naming `partijen.json` when it cannot be read:
+    writing the change would replace the pairings in it that could not be read."""
+    groups, problem = read_equivalences()
+    if problem is not None:
+        raise InvalidInput(problem.source, f"{problem.problem}; het wordt niet overschreven, zodat niets ervan "
+                                           "verloren gaat. Herstel of verwijder het bestand en probeer het opnieuw.")
+    return groups
 
 
 def _save(groups: list[list[str]]) -> None:
+    """Write `partijen.json` whole or not at all; InvalidInput naming it when that cannot be done."""
     path = equivalences_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        temporary.write_text(json.dumps({"same": groups}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(path.parent, f"de map van de app kan niet worden gemaakt ({os_reason(exc)}).") from None
+    text = json.dumps({"same": groups}, ensure_ascii=False, indent=2) + "\n"
+    replace_whole(path, lambda temporary: temporary.write_text(text, encoding="utf-8"),
+                  "de lijst van partijen die één zijn")
 
 
 def same_party(spellings: list[str]) -> list[str]:
@@ -60,7 +88,7 @@ def same_party(spellings: list[str]) -> list[str]:
     if len(keys) < 2:
         raise InvalidInput(None, "geef minstens twee verschillende schrijfwijzen van één partij, bv. GL GroenLinks.")
     joined, others = [], []
-    for group in saved_equivalences():
+    for group in _saved_for_change():
         if keys & {spelling_key(s) for s in group}:
             joined.extend(group)
         else:
@@ -74,7 +102,7 @@ def forget_party(spelling: str) -> list[str]:
     """Take `spelling` out of the equivalences it is in; returns the spellings it was said to equal (a group left
     with one spelling is dropped). NotFound when it is in none."""
     key, kept, former = spelling_key(spelling), [], None
-    for group in saved_equivalences():
+    for group in _saved_for_change():
         if key in {spelling_key(s) for s in group}:
             former = [s for s in group if spelling_key(s) != key]
             if len({spelling_key(s) for s in former}) >= 2:
