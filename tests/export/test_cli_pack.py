@@ -87,3 +87,23 @@ def test_the_section_names_of_0_1_still_work(run, demo_dir, tmp_path):
     assert code == 0, err
     old, new = (squash(" ".join(pdf_pages(tmp_path / name))) for name in ("oud.pdf", "nieuw.pdf"))
     assert "Kosten en opbrengsten" in new and old == new
+
+
+def test_pack_never_writes_over_a_dossier_or_a_file_of_another_kind(run, demo_dir, tmp_path):
+    dossier = demo_dir / "arnhem-wuhan.raadsdossier"
+    for suffix in ("pdf", "docx", "html"):  # a dossier under a pack's name, packed onto itself
+        named = tmp_path / f"b.{suffix}"
+        named.write_bytes(dossier.read_bytes())
+        code, _out, err = run("pack", "-o", named, named)
+        assert code == 1 and f"{named}: dit is een dossier; het stuk schrijft er niet overheen" in err
+        assert sha256(named) == sha256(dossier)
+    others = {"t.pdf": b"gewone tekst\n", "t.docx": b"%PDF-1.4\n", "t.html": bytes(range(256))}
+    for name, data in others.items():
+        (tmp_path / name).write_bytes(data)
+        code, _out, err = run("pack", "-o", tmp_path / name, dossier)
+        assert code == 1 and "dit bestand bestaat al en is geen" in err and "schrijft er niet overheen" in err, err
+        assert (tmp_path / name).read_bytes() == data
+    for suffix in ("pdf", "docx", "html"):  # a pack of its own kind is replaced, as before
+        target = tmp_path / f"stuk.{suffix}"
+        assert run("pack", "-o", target, dossier)[0] == 0
+        assert run("pack", "-o", target, dossier)[0] == 0

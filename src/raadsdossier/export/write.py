@@ -7,7 +7,7 @@ from pathlib import Path
 
 from raadsdossier.domain.errors import InvalidInput
 from raadsdossier.export.model import Pack
-from raadsdossier.storage.files import os_reason, replace_whole
+from raadsdossier.storage.files import looks_like_text, os_reason, read_head, replace_whole
 
 FORMATS = ("pdf", "docx", "html")
 
@@ -46,6 +46,32 @@ def check_target(target: Path) -> None:
             raise InvalidInput(target, "de map voor het stuk bestaat niet." if isinstance(exc, FileNotFoundError)
                                else f"de map voor het stuk kan niet worden gebruikt ({os_reason(exc)}).") from None
         raise InvalidInput(target, f"'{target.parent.name}' is een bestand, geen map; kies een map voor het stuk.")
+    _refuse_to_replace(target)
+
+
+_SQLITE = b"SQLite format 3\x00"
+_OWN_KIND = {  # what the start of an existing file must be for a pack to write over it, and that kind's name
+    "pdf": (lambda head: head.startswith(b"%PDF-"), "geen PDF"),
+    "docx": (lambda head: head.startswith((b"PK\x03\x04", b"PK\x05\x06")), "geen Word-document"),
+    "html": (looks_like_text, "geen tekst (dus geen webpagina)"),
+}
+
+
+def _refuse_to_replace(target: Path) -> None:
+    """InvalidInput unless what stands at `target` is nothing, an empty file, or a file of the pack's own kind:
+    a pack never writes over a dossier (whatever its name: `pack -o x.pdf x.pdf` replaced the dossier) nor over
+    anything else that is not a pack of its format (an encrypted dossier has no header of its own)."""
+    if not target.exists():
+        return
+    head = read_head(target, 64)  # InvalidInput for a folder, a pipe or an unreadable file
+    if not head:
+        return
+    if head.startswith(_SQLITE):
+        raise InvalidInput(target, "dit is een dossier; het stuk schrijft er niet overheen. Kies een andere naam.")
+    fits, what = _OWN_KIND[format_of(target)]
+    if not fits(head):
+        raise InvalidInput(target, f"dit bestand bestaat al en is {what} (misschien een dossier); het stuk "
+                                   "schrijft er niet overheen. Kies een andere naam.")
 
 
 def write_pack(pack: Pack, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
