@@ -100,3 +100,14 @@ def test_reading_commands_name_the_file_when_it_is_missing(tmp_path, run, comman
     missing = tmp_path / "weg.raadsdossier"
     code, _out, err = run(command, missing, *(["motie"] if command == "search" else []))
     assert code == 1 and str(missing) in err and "bestaat niet" in err and _dutch_only(err)
+
+
+def test_a_docx_pack_on_a_nearly_full_disk_is_one_sentence_and_no_traceback(demo_copy, small_disk, cli):
+    path = demo_copy("arnhem-wuhan")
+    for size in (8, 16, 28):  # full at the zip's first part, at its middle, at its central directory
+        disk = small_disk(size * 1024)
+        result = cli("pack", path, "-o", disk / "stuk.docx")
+        assert result.returncode == 1
+        [line] = result.stderr.strip().splitlines()  # no "Exception ignored in: <function ZipFile.__del__ …>"
+        assert "het stuk kon niet worden geschreven (de schijf is vol)" in line and _dutch_only(line)
+        assert not list(disk.iterdir())

@@ -14,6 +14,7 @@ table's title and description (Word's "Alternatieve tekst" of a table).
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -520,7 +521,13 @@ def render_docx(pack: Pack, target: Path, progress=None) -> Path:
             writer.vote_chart(block)
         if progress and index % 50 == 0:
             progress(index, total)
-    writer.doc.save(str(target))
+    # Zipped in memory, then written: python-docx leaves its ZipFile open when a write fails (a full disk), and
+    # the ZipFile's own clean-up then failed again at exit, printing a traceback after our sentence. The
+    # document is in memory already; its zip is smaller.
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    with open(target, "wb") as handle:
+        handle.write(buffer.getbuffer())
     if progress:
         progress(total, total)
     return target
