@@ -314,3 +314,11 @@ def test_an_id_that_is_not_there_is_quoted_and_named_with_the_dossier_looked_in(
                        (["seats", new_dossier, "M99"], "Geen motie 'M99': dit dossier heeft geen moties.")):
         code, out, err = run(*args)
         assert code == 1 and err.startswith(f"raadsdossier: {new_dossier}: {says}"), err
+
+
+def test_search_limit_out_of_range_is_one_sentence(run, new_dossier):
+    for limit, says in (("0", "--limit moet minstens 1 zijn."), ("99999999999999999999", "--limit mag hoogstens "
+                                                                                          "1.000.000 zijn.")):
+        code, out, err = run("search", "--limit", limit, new_dossier, "breda")
+        assert code == 1 and err == f"raadsdossier: {says}\n" and out == ""
+    assert run("search", "--limit", "1000000", new_dossier, "breda")[0] == 0

@@ -159,11 +159,21 @@ def import_(args) -> int:
     return NOTHING_TO_IMPORT if result.nothing_to_import else 0
 
 
+MAX_LIMIT = 1_000_000  # hits; SQLite cannot take a number beyond 2**63 at all (OverflowError)
+
+
+def check_limit(limit: int) -> None:
+    """InvalidInput unless `limit` (--limit of `search` and `server search`) is from 1 to MAX_LIMIT."""
+    if limit < 1:
+        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    if limit > MAX_LIMIT:
+        raise InvalidInput(None, f"--limit mag hoogstens {MAX_LIMIT:_} zijn.".replace("_", "."))
+
+
 def search(args) -> int:
     from raadsdossier.services.dossiers import search as find
 
-    if args.limit < 1:
-        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    check_limit(args.limit)
     with open_dossier(args, read_only=True) as dossier:
         hits = find(dossier, args.query, args.limit)
     return print_hits(args, hits)

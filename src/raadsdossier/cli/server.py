@@ -15,11 +15,10 @@ def run(args) -> int:
 
 
 def _search(args) -> int:
-    from raadsdossier.cli.commands import print_hits
+    from raadsdossier.cli.commands import check_limit, print_hits
     from raadsdossier.services.dossiers import search_store
 
-    if args.limit < 1:
-        raise InvalidInput(None, "--limit moet minstens 1 zijn.")
+    check_limit(args.limit)
     return print_hits(args, search_store(args.url, args.dossier, args.query, args.limit))
 
 
