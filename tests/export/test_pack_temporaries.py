@@ -54,3 +54,20 @@ def test_the_next_pack_removes_what_a_killed_one_left_at_either_step(demo_copy, 
     with Dossier.open(dossier_path, read_only=True) as dossier:
         pack_file(dossier, folder / "stuk.pdf", PackOptions())
     assert sorted(p.name for p in folder.iterdir()) == sorted(["stuk.pdf", other.name])
+
+
+def test_a_long_valid_name_gets_a_short_temporary_and_its_leftovers_are_tidied(demo_copy, tmp_path, run):
+    dossier_path = demo_copy("arnhem-wuhan")
+    folder = tmp_path / "stukken"
+    folder.mkdir()
+    for name in ("y" * 240 + ".pdf", "é" * 125 + ".docx"):  # 244 and 255 bytes: valid names, too long with ".….tmp"
+        target = folder / name
+        short = tempfiles.short_name(name)
+        assert len(f".{short}.{tempfiles._host()}-4194304-abcdef.tmp".encode()) < 255 and short != name
+        assert tempfiles.short_name(tempfiles.beside(target).name).startswith(f".{short}.")  # a temporary's temporary
+        leftover = folder / f".{short}.{tempfiles._host()}-{_ended_pid()}-a8fa06.tmp"
+        leftover.write_bytes(b"half a pack")
+        code, _out, err = run("pack", dossier_path, "-o", target)
+        assert code == 0, err
+        assert not leftover.exists()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["y" * 240 + ".pdf", "é" * 125 + ".docx"])

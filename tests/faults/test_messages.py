@@ -111,3 +111,16 @@ def test_a_docx_pack_on_a_nearly_full_disk_is_one_sentence_and_no_traceback(demo
         [line] = result.stderr.strip().splitlines()  # no "Exception ignored in: <function ZipFile.__del__ …>"
         assert "het stuk kon niet worden geschreven (de schijf is vol)" in line and _dutch_only(line)
         assert not list(disk.iterdir())
+
+
+def test_a_write_to_a_read_only_folder_names_the_users_file(demo_copy, small_disk, cli):
+    path = demo_copy("arnhem-wuhan")
+    read_only = small_disk(1024 * 1024)
+    subprocess.run(["mount", "-o", "remount,ro", str(read_only)], check=True)
+    for command, name, what in (("pack", "stuk.pdf", "het stuk"), ("pack", "stuk.docx", "het stuk"),
+                                ("export-json", "export.json", "de export")):
+        result = cli(command, path, "-o", read_only / name)
+        assert result.returncode == 1
+        [line] = result.stderr.strip().splitlines()
+        assert line == f"raadsdossier: {read_only / name}: {what} kon niet worden geschreven (de schijf of map is " \
+                       "alleen-lezen)."

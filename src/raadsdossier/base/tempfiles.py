@@ -27,10 +27,30 @@ def _host() -> str:
     return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')) & 0xFFFF:04x}"
 
 
+# A name longer than this (in bytes) is shortened in its temporary's name: a valid name of 255 bytes, the most
+# file systems allow, would otherwise give a temporary name that is too long, and a write that fails for it.
+_LONGEST = 150
+
+
+def short_name(name: str) -> str:
+    """`name` as it stands in its temporaries' names: itself, or when long its first 100 bytes and a checksum of
+    the whole ("yyyy…yyy~3f2a41c0"), so that the temporaries of one file still share a prefix. A temporary's own
+    name keeps its end and has its target shortened: a temporary of a temporary (export/pdf_tags.py) then still
+    starts with "..{short name}." and stays under 255 bytes."""
+    found = _NAME.match(name)
+    if found:
+        return f".{short_name(found['target'])}{name[1 + len(found['target']):]}"
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) <= _LONGEST:
+        return name
+    head = encoded[:100].decode("utf-8", "ignore")  # never half a character
+    return f"{head}~{zlib.crc32(encoded) & 0xFFFFFFFF:08x}"
+
+
 def beside(target: Path) -> Path:
     """A new hidden temporary name in `target`'s folder, naming this computer and this process."""
     target = Path(target)
-    return target.with_name(f".{target.name}.{_host()}-{os.getpid()}-{uuid.uuid4().hex[:6]}.tmp")
+    return target.with_name(f".{short_name(target.name)}.{_host()}-{os.getpid()}-{uuid.uuid4().hex[:6]}.tmp")
 
 
 def _ended(pid: int) -> bool:
@@ -64,7 +84,8 @@ def remove_leftovers(folder: Path, target_name: str | None = None) -> list[Path]
     temporary files, which a step that rewrites one makes: export/pdf_tags.py); returns them. A folder that
     cannot be read or written is left as it is: this is tidying, never a reason to fail."""
     removed = []
-    prefixes = (f".{target_name}.", f"..{target_name}.") if target_name else (".",)
+    short = short_name(target_name) if target_name else None
+    prefixes = (f".{short}.", f"..{short}.") if short else (".",)
     try:
         candidates = [entry for entry in Path(folder).iterdir() if entry.name.startswith(prefixes)]
     except OSError:

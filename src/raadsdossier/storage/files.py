@@ -214,5 +214,8 @@ def replace_whole(target: Path, fill, what: str) -> Path:
     except OSError as exc:
         raise InvalidInput(target, f"{what} kon niet worden geschreven ({os_reason(exc)}).") from exc
     finally:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:  # a read-only folder refuses even this (EROFS before it looks): the message above counts
+            pass
     return target
