@@ -2,6 +2,10 @@
 
 import json
 import sqlite3
+import subprocess
+import sys
+
+import pytest
 
 from raadsdossier.storage.dossier import Dossier
 from tests.conftest import sha256
@@ -322,3 +326,13 @@ def test_search_limit_out_of_range_is_one_sentence(run, new_dossier):
         code, out, err = run("search", "--limit", limit, new_dossier, "breda")
         assert code == 1 and err == f"raadsdossier: {says}\n" and out == ""
     assert run("search", "--limit", "1000000", new_dossier, "breda")[0] == 0
+
+
+@pytest.mark.parametrize("command", ["export-json", "meetings", "--version"])
+def test_a_closed_standard_output_is_one_sentence(new_dossier, command):
+    args = [command] if command.startswith("-") else [command, str(new_dossier)]
+    result = subprocess.run(["sh", "-c", '"$0" -m raadsdossier "$@" >&-', sys.executable, *args],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr == "raadsdossier: er is geen uitvoer om naar te schrijven: de standaarduitvoer is gesloten. " \
+                            "Stuur die naar een bestand (of naar /dev/null); wat al was opgeslagen, blijft opgeslagen.\n"

@@ -71,14 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     if first and first not in commands_table() and first != "gui" and \
             (first.endswith(".raadsdossier") or os.sep in first or os.path.exists(first)):
         argv = ["gui", *argv]  # `raadsdossier FILE…` opens the files in the window (desktop entries, file managers)
+    from raadsdossier.cli.terminal import NoOutput
+
     with safe_output():
-        return _run(argv)
+        try:
+            return _run(argv)
+        except NoOutput:  # while the arguments were read (--version, --help); a command's own is said in _run
+            _fail(NO_OUTPUT)
+            return 1
+
+
+NO_OUTPUT = ("er is geen uitvoer om naar te schrijven: de standaarduitvoer is gesloten. Stuur die naar een bestand "
+             "(of naar /dev/null); wat al was opgeslagen, blijft opgeslagen.")
 
 
 def _run(argv: list[str]) -> int:
     from raadsdossier.cli import safety
     from raadsdossier.cli.parser import build_parser
     from raadsdossier.cli.safety import UsageError
+    from raadsdossier.cli.terminal import NoOutput
 
     parser = build_parser(next((arg for arg in argv if not arg.startswith("-")), None))
     args = parser.parse_args(argv)
@@ -103,6 +114,8 @@ def _run(argv: list[str]) -> int:
         files = files if isinstance(files, list) else [files]  # `pack` takes several: then its message names them
         where = f"{files[0]}: " if isinstance(exc, NotFound) and len(files) == 1 and files[0] else ""
         _fail(where + str(exc) + safety.backup_hint(exc))
+    except NoOutput:
+        _fail(NO_OUTPUT)
     except BrokenPipeError:  # the reader of the output stopped reading (`… | head`): nothing more to say
         _quiet_stdout()
         return 1

@@ -24,15 +24,30 @@ def safe(text: str) -> str:
     return UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) if UNSAFE.search(text) else text
 
 
-class SafeStream:
-    """A text stream that writes through `safe`; everything else is the wrapped stream's."""
+class NoOutput(Exception):
+    """Standard output is closed (`… >&-`: Python then has None for it): there is nowhere to write the answer."""
 
-    def __init__(self, stream) -> None:
+
+class SafeStream:
+    """A text stream that writes through `safe`; everything else is the wrapped stream's. With no stream (a
+    closed standard output or error), writing to standard output raises NoOutput, and to standard error is
+    dropped: there is nowhere to say it."""
+
+    def __init__(self, stream, is_output: bool = True) -> None:
         self._stream = stream
+        self._is_output = is_output
 
     def write(self, text: str) -> int:
+        if self._stream is None:
+            if self._is_output:
+                raise NoOutput()
+            return len(text)
         self._stream.write(safe(text))
         return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
 
     def writelines(self, lines) -> None:
         for line in lines:
@@ -46,7 +61,7 @@ class SafeStream:
 def safe_output() -> Iterator[None]:
     """Standard output and standard error through `SafeStream` for the duration."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1], is_output=False)
     try:
         yield
     finally:
