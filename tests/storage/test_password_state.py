@@ -188,3 +188,27 @@ def test_no_backup_is_made_while_a_change_is_pending(new_dossier):
     with Dossier.open(new_dossier) as dossier:  # opening finishes (here: undoes) it, and says so
         assert dossier.interrupted is not None and not dossier.interrupted.finished
     backups.make_backup(new_dossier, None, "manual")
+
+
+@pytest.mark.parametrize("which", ["dossier", "backup"])
+def test_a_file_that_cannot_be_replaced_stops_the_change_before_it_starts(new_dossier, cli, tmp_path, which):
+    """An immutable file (chattr +i; as root, permissions alone do not stop a write) failed at the switch, which the
+    next command then tried to finish again and again: every command failed. Now nothing starts."""
+    import subprocess
+
+    backups.make_backup(new_dossier, None, "manual")
+    locked = new_dossier if which == "dossier" else backups.list_backups(new_dossier)[0].path
+    if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not possible here (not root, or a file system without it)")
+    try:
+        (tmp_path / "a.txt").write_text(A + "\n")
+        before = sorted(p.name for p in locked.parent.iterdir())
+        result = cli("encrypt", new_dossier, "--new-password-file", tmp_path / "a.txt")
+        assert result.returncode == 1
+        [line] = result.stderr.strip().splitlines()
+        assert line == f"raadsdossier: {locked}: het bestand kan niet worden veranderd (geen toestemming); er is " \
+                       "niets veranderd."
+        assert sorted(p.name for p in locked.parent.iterdir()) == before and not encryption.changing(new_dossier)
+        assert cli("info", new_dossier).returncode == 0 and cli("check", new_dossier).returncode == 0
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)])

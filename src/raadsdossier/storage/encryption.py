@@ -27,6 +27,7 @@ from pathlib import Path
 from raadsdossier.domain.errors import BackupsInTheWay, DamagedDossier, DossierFileError, DossierLocked, InvalidInput, WrongPassword
 from raadsdossier.base import tempfiles
 from raadsdossier.storage import backups, sqlitefile, store
+from raadsdossier.storage.files import os_reason
 from raadsdossier.storage.locking import DossierLock, canonical
 
 MIN_PASSWORD_LENGTH = 8
@@ -277,6 +278,7 @@ def change_encryption(path: Path, old: str | None, new: str | None,
         base = store.base_path(path)
         if base.exists():
             plan.insert(0, (base, old))
+        _check_can_replace([path, *(target for target, _current in plan)])
         token = uuid.uuid4().hex[:8]
         entries: list[tuple[Path, Path]] = []
         try:
@@ -305,6 +307,29 @@ def change_encryption(path: Path, old: str | None, new: str | None,
         return PasswordChange([target for target, _new in entries[1:] if target != base], already)
     finally:
         lock.release()
+
+
+def _check_can_replace(files: list[Path]) -> None:
+    """DossierFileError naming the first of `files` that could not be replaced by its new version, or whose folder
+    takes no new file, before anything is written: a change that fails only at its switch is finished at every
+    next open, and an immutable or read-only file would make every next open fail. Nothing is left behind."""
+    folders: set[Path] = set()
+    for target in files:
+        try:
+            os.close(os.open(target, os.O_WRONLY))  # a file made immutable (chattr +i) or read-only refuses this
+        except OSError as exc:
+            raise DossierFileError(target, f"het bestand kan niet worden veranderd ({os_reason(exc)}); er is "
+                                           "niets veranderd.") from None
+        if target.parent in folders:
+            continue
+        folders.add(target.parent)
+        probe = tempfiles.beside(target)
+        try:
+            os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+            os.unlink(probe)
+        except OSError as exc:
+            raise DossierFileError(target, f"in de map van dit bestand kan niets worden geschreven ({os_reason(exc)}); "
+                                           "er is niets veranderd.") from None
 
 
 def _new_file(target: Path, token: str) -> Path:
