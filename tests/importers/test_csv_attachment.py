@@ -255,7 +255,8 @@ def test_a_cut_off_pdf_is_kept_with_our_own_sentence_only(cli, new_dossier, tmp_
     assert result.returncode == 0, result.stderr
     # not pypdf's "EOF marker not found" on a line of its own
     assert result.stderr.splitlines() == [
-        f"let op: {half}: er is geen tekst uit te halen; zoeken vindt deze bijlage alleen op de bestandsnaam."]
+        f"let op: {half}: dit PDF-bestand is onvolledig (het einde ontbreekt: is het afgebroken?); het is zo "
+        "bewaard, maar er is geen tekst uit te halen: zoeken vindt deze bijlage alleen op de bestandsnaam."]
 
 
 def test_the_same_pdf_twice_adds_nothing_the_second_time(run, new_dossier, tmp_path):

@@ -170,7 +170,13 @@ def read_attachment(path: Path) -> dict:
               "title": path.name, "document_number": digest[:16], "attachment_id": attachment["id"]}
     attachment["source_ids"] = [source["id"]]
     document = {"format": FORMAT, "attachments": [attachment], "sources": [source]}
-    if not attachment.get("extracted_text"):
+    if kind is _PDF and b"%%EOF" not in base64.b64decode(attachment["content_base64"])[-2048:]:
+        # cut off (a download broken off): pypdf reads what it can, so say that the rest is missing
+        found = "zoeken vindt alleen de tekst die er te lezen is" if attachment.get("extracted_text") else \
+            "er is geen tekst uit te halen: zoeken vindt deze bijlage alleen op de bestandsnaam"
+        document["report"] = {"warnings": [f"dit PDF-bestand is onvolledig (het einde ontbreekt: is het afgebroken?); "
+                                           f"het is zo bewaard, maar {found}."]}
+    elif not attachment.get("extracted_text"):
         why = "een afbeelding zonder tekstlaag" if kind in (_PNG, _JPEG, _GIF) else "er is geen tekst uit te halen"
         document["report"] = {"warnings": [f"{why}; zoeken vindt deze bijlage alleen op de bestandsnaam."]}
     check_schema(document, path)  # a bug here must not reach the dossier
