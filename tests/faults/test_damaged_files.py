@@ -237,3 +237,21 @@ dossier = Dossier.open(sys.argv[1])
 print("open", flush=True)
 time.sleep(600)
 """
+
+
+def test_a_dry_run_import_reads_a_dossier_on_a_read_only_disk(demo_copy, small_disk, cli):
+    import shutil
+    from pathlib import Path
+
+    questions = Path(__file__).resolve().parents[1] / "fixtures" / "kamervragen-2022Z11774.txt"
+    disk = small_disk(4 * 1024 * 1024)
+    path = disk / "enschede.raadsdossier"
+    shutil.copyfile(demo_copy("enschede-dalian"), path)
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    before = sha256(path)
+    result = cli("import", "--dry-run", path, questions)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{path}: proefimport (niets opgeslagen); ")
+    assert sha256(path) == before and sorted(p.name for p in disk.iterdir()) == [path.name]
+    refused = cli("import", path, questions)  # the import itself still says why it cannot write
+    assert refused.returncode == 1 and "alleen-lezen" in refused.stderr

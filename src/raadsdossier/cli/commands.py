@@ -139,8 +139,9 @@ def import_(args) -> int:
     recognised but none held anything to import; the services decide which (ImportResult), this only says it."""
     from raadsdossier.services import importing
 
-    # a bad dossier is reported before any source is read; a dry run, which saves nothing, makes no backup either
-    with open_dossier(args, backup=not args.dry_run) as dossier:
+    # a bad dossier is reported before any source is read; a dry run, which saves nothing, makes no backup either,
+    # and reads the dossier from a private copy: no writer's lock, so a read-only dossier or one open elsewhere too
+    with open_dossier(args, read_only=args.dry_run, backup=not args.dry_run, scratch=args.dry_run) as dossier:
         result = importing.import_files(dossier, args.sources, args.format, dry_run=args.dry_run)
     for error in result.errors:  # a dry run names every file that cannot be imported
         print(f"{PROG}: {error}", file=sys.stderr)

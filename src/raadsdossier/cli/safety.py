@@ -64,7 +64,7 @@ def password_of(args, path: Path) -> str | None:
 
 
 @contextmanager
-def open_dossier(args, read_only: bool = False, backup: bool = True):
+def open_dossier(args, read_only: bool = False, backup: bool = True, scratch: bool = False):
     """The dossier `args.file`, open for a `with` block (services.dossiers.opened: closed after it, with
     the automatic backup when one is due and `backup`). An automatic backup that fails is a warning: what the
     command saved is saved, and its exit status stays 0."""
@@ -72,7 +72,7 @@ def open_dossier(args, read_only: bool = False, backup: bool = True):
 
     closed = []
     with opened(args.file, read_only=read_only, password=password_of(args, args.file), closed=closed,
-                backup=backup) as dossier:
+                backup=backup, scratch=scratch) as dossier:
         yield dossier
     for outcome in closed:
         if outcome.backup_problem:

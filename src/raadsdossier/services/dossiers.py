@@ -201,9 +201,11 @@ def search_store(url: str, name: str, query: str, limit: int = 50) -> list[searc
 
 # -- opening and closing ------------------------------------------------------------------------------
 
-def open_dossier(path: Path, read_only: bool = False, password: str | None = None, verify: bool = True) -> Dossier:
-    """Open the dossier at `path` (see storage.dossier.Dossier.open for what it checks and refuses)."""
-    return Dossier.open(path, read_only=read_only, password=password, verify=verify)
+def open_dossier(path: Path, read_only: bool = False, password: str | None = None, verify: bool = True,
+                 scratch: bool = False) -> Dossier:
+    """Open the dossier at `path` (see storage.dossier.Dossier.open for what it checks and refuses; `scratch`: read
+    from a private copy a dry run may write to)."""
+    return Dossier.open(path, read_only=read_only, password=password, verify=verify, scratch=scratch)
 
 
 @dataclass(frozen=True)
@@ -228,11 +230,11 @@ def close_dossier(dossier: Dossier, backup: bool = True) -> Closed:
 
 @contextmanager
 def opened(path: Path, read_only: bool = False, password: str | None = None,
-           closed: list[Closed] | None = None, backup: bool = True) -> Iterator[Dossier]:
+           closed: list[Closed] | None = None, backup: bool = True, scratch: bool = False) -> Iterator[Dossier]:
     """A dossier open for the length of a `with` block, closed after it the way `close_dossier` closes
     (the automatic backup only when the block ended without an error, and with `backup`: not after a dry run,
     which says nothing is saved); how that went is appended to `closed` when given."""
-    dossier = open_dossier(path, read_only=read_only, password=password)
+    dossier = open_dossier(path, read_only=read_only, password=password, scratch=scratch)
     try:
         yield dossier
     except BaseException:

@@ -146,12 +146,14 @@ class Dossier:
 
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, password: str | None = None,
-             verify: bool = True) -> "Dossier":
+             verify: bool = True, scratch: bool = False) -> "Dossier":
         """Open an existing dossier, migrating it to the newest schema if it is older.
 
         Opened read-only, an older dossier is not changed: it is read from a private copy brought up to the
         newest schema (in the system's temporary folder, removed on close), so that a pack or a look at a
-        dossier another program has open works with an older file too.
+        dossier another program has open works with an older file too. With `scratch` (read-only only) it is
+        always read from such a copy, which sessions may write to and which goes on close: a dry run of an import
+        writes there, so it needs neither the writer's lock nor a file or folder it may write.
 
         Raises DossierNotFound, NotADossier, DamagedDossier, DossierTooNew, PasswordRequired,
         WrongPassword or DossierLocked and then leaves the file exactly as it was. A dossier
@@ -175,10 +177,10 @@ class Dossier:
             sqlitefile.recover_hot_journal(path, password)
             revision = cls._probe(path, password, verify)
             migrate = not read_only and revision != migrations.head_revision()
-            if read_only and revision != migrations.head_revision():
-                engine, scratch = _upgraded_copy(path, password)
+            if read_only and (scratch or revision != migrations.head_revision()):
+                engine, folder = _upgraded_copy(path, password, writable=scratch)
                 opened = cls(path, engine, read_only, password, lock)
-                opened._scratch, opened.interrupted = scratch, interrupted
+                opened._scratch, opened.interrupted = folder, interrupted
                 return opened
             if migrate:
                 backups.make_backup(path, password, "migration")
@@ -377,10 +379,10 @@ class Dossier:
 _reason = sqlitefile.reason
 
 
-def _upgraded_copy(path: Path, password: str | None) -> tuple[Engine, Path]:
-    """A read-only engine on a private copy of the older dossier `path`, migrated to the newest schema; and the
-    folder the copy is in. `path` itself is only read. Raises DossierFileError (naming `path`) when the copy
-    cannot be made or migrated (a full disk: nothing is left behind)."""
+def _upgraded_copy(path: Path, password: str | None, writable: bool = False) -> tuple[Engine, Path]:
+    """A read-only engine (with `writable`, one that may write) on a private copy of the dossier `path`, migrated
+    to the newest schema; and the folder the copy is in. `path` itself is only read. Raises DossierFileError
+    (naming `path`) when the copy cannot be made or migrated (a full disk: nothing is left behind)."""
     scratch = Path(tempfile.mkdtemp(prefix="raadsdossier-"))
     try:
         copy = scratch / path.name
@@ -389,8 +391,9 @@ def _upgraded_copy(path: Path, password: str | None) -> tuple[Engine, Path]:
         except DamagedDossier:
             raise
         except DossierFileError as exc:  # its sentence speaks of a backup: say what this copy is for
-            raise DossierFileError(path, f"het dossier is van een oudere versie en wordt gelezen uit een tijdelijke, "
-                                         f"bijgewerkte kopie, maar die kon niet worden gemaakt ({exc.reason}); "
+            why = "een proef wordt gedaan op een tijdelijke kopie" if writable else \
+                "het dossier is van een oudere versie en wordt gelezen uit een tijdelijke, bijgewerkte kopie"
+            raise DossierFileError(path, f"{why}, maar die kon niet worden gemaakt ({exc.reason}); "
                                          f"het bestand is ongewijzigd.") from exc
         engine = _make_engine(copy, "rw", password)
         try:
@@ -401,7 +404,7 @@ def _upgraded_copy(path: Path, password: str | None) -> tuple[Engine, Path]:
                                          f"niet worden bijgewerkt ({_reason(exc)}); het bestand is ongewijzigd.") from exc
         finally:
             engine.dispose()
-        return _make_engine(copy, "ro", password), scratch
+        return _make_engine(copy, "rw" if writable else "ro", password), scratch
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
