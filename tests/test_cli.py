@@ -336,3 +336,14 @@ def test_a_closed_standard_output_is_one_sentence(new_dossier, command):
     assert result.returncode == 1
     assert result.stderr == "raadsdossier: er is geen uitvoer om naar te schrijven: de standaarduitvoer is gesloten. " \
                             "Stuur die naar een bestand (of naar /dev/null); wat al was opgeslagen, blijft opgeslagen.\n"
+
+
+def test_a_missing_dossier_and_a_folder_in_the_way_are_worded_for_what_they_are(run, tmp_path):
+    for args in (["info"], ["restore", tmp_path / "weg.raadsdossier.bak"]):
+        code, _out, err = run(args[0], tmp_path / "weg.raadsdossier", *args[1:])
+        assert code == 1 and err.startswith(f"raadsdossier: {tmp_path / 'weg.raadsdossier'}")
+        assert err.endswith(": dit bestand bestaat niet.\n") and "aangemaakt" not in err
+    (tmp_path / "map.raadsdossier").mkdir()
+    code, _out, err = run("new", "--dutch-side", "Utrecht", "--level", "municipality", "--partner", "Xi",
+                          tmp_path / "map.raadsdossier")
+    assert code == 1 and "er bestaat al een map met deze naam" in err

@@ -21,12 +21,14 @@ class DossierFileError(DossierError):
 
 class DossierNotFound(DossierFileError):
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "dit bestand bestaat niet (er is geen nieuw dossier aangemaakt).")
+        # (no "er is geen nieuw dossier aangemaakt": every command that reads a dossier says this, info and restore too)
+        super().__init__(path, "dit bestand bestaat niet.")
 
 
 class DossierExists(DossierFileError):
     def __init__(self, path: Path | str) -> None:
-        super().__init__(path, "er bestaat al een bestand met deze naam; kies een andere naam.")
+        what = "map" if Path(path).is_dir() else "bestand"
+        super().__init__(path, f"er bestaat al een {what} met deze naam; kies een andere naam.")
 
 
 class NotADossier(DossierFileError):
