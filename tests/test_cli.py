@@ -347,3 +347,10 @@ def test_a_missing_dossier_and_a_folder_in_the_way_are_worded_for_what_they_are(
     code, _out, err = run("new", "--dutch-side", "Utrecht", "--level", "municipality", "--partner", "Xi",
                           tmp_path / "map.raadsdossier")
     assert code == 1 and "er bestaat al een map met deze naam" in err
+
+
+def test_an_empty_import_file_is_called_empty(run, new_dossier, tmp_path):
+    for name, data in (("leeg.txt", b""), ("wit.json", b" \n\n")):
+        (tmp_path / name).write_bytes(data)
+        code, _out, err = run("import", new_dossier, tmp_path / name)
+        assert code == 1 and f"{tmp_path / name}: het bestand is leeg; er is niets te importeren." in err, err

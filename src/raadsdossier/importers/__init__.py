@@ -58,6 +58,8 @@ def detect_format(path: Path) -> ImportFormat:
     # A text format in UTF-16 or UTF-32 with its byte order mark (as Notepad and Excel save "Unicode") is told
     # by its text like one in UTF-8; the formats' readers decode it as well.
     head = head_as_utf8(read_head(path))
+    if not head.strip():  # a download or a save that did not happen: not an unknown format, nor an attachment
+        raise InvalidInput(path, "het bestand is leeg; er is niets te importeren.")
     for fmt in sorted(_REGISTRY.values(), key=lambda f: (f.priority, f.name)):
         if fmt.detect(path, head):
             return fmt
