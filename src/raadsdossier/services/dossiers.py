@@ -17,7 +17,7 @@ from raadsdossier.base import tempfiles
 from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.domain.checklist import DEFAULT_TEMPLATE, META_KEY, load_template
 from raadsdossier.domain.enums import Level, PartnershipStatus
-from raadsdossier.domain.errors import DossierExists, DossierFileError, InvalidInput
+from raadsdossier.domain.errors import DossierExists, DossierFileError, InvalidInput, StorageFull
 from raadsdossier.storage import backups, glance
 from raadsdossier.storage import search as search_index
 from raadsdossier.storage.dossier import Dossier
@@ -56,23 +56,33 @@ def _publish_new(path: Path, build, password: str | None = None) -> None:
     except OSError as exc:  # SQLite would only say "unable to open database file"
         raise DossierFileError(path, f"in deze map kan geen dossier worden gemaakt ({os_reason(exc)}).") from None
     try:
-        dossier = Dossier.create(temporary, password)
         try:
-            build(dossier)
+            dossier = Dossier.create(temporary, password)
+            try:
+                build(dossier)
+            finally:
+                dossier.close()
         except DossierFileError as exc:
-            if exc.path == temporary:  # name the file the user asked for, not our scratch name
-                raise DossierFileError(path, exc.problem) from exc
-            raise
-        finally:
-            dossier.close()
+            if exc.path != temporary:
+                raise
+            # name the file the user asked for, not our scratch name; a write the disk refused made no dossier
+            if isinstance(exc, StorageFull) or exc.reason != exc.problem:
+                raise (StorageFull if isinstance(exc, StorageFull) else DossierFileError)(
+                    path, f"het dossier kon niet worden gemaakt: {exc.reason}; er is geen dossier gemaakt.",
+                    reason=exc.reason) from exc
+            raise DossierFileError(path, exc.problem) from exc
         try:
-            os.link(temporary, path)
-        except FileExistsError:
-            raise DossierExists(path) from None
-        except OSError:  # file systems without hard links
-            if path.exists():
+            try:
+                os.link(temporary, path)
+            except FileExistsError:
                 raise DossierExists(path) from None
-            os.replace(temporary, path)
+            except OSError:  # file systems without hard links
+                if path.exists():
+                    raise DossierExists(path) from None
+                os.replace(temporary, path)
+        except OSError as exc:
+            raise DossierFileError(path, f"het dossier kon niet worden gemaakt ({os_reason(exc)}); er is geen "
+                                         "dossier gemaakt.") from None
     finally:
         temporary.unlink(missing_ok=True)
         Path(str(temporary) + "-journal").unlink(missing_ok=True)

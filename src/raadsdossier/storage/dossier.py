@@ -138,9 +138,14 @@ class Dossier:
                 connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 migrations.upgrade(connection)
                 migrations.stamp_app_version(connection)
-        except BaseException:
+        except BaseException as exc:
             engine.dispose()
             path.unlink(missing_ok=True)
+            sqlitefile.journal_path(path).unlink(missing_ok=True)
+            if isinstance(exc, (OperationalError, DatabaseError, OSError, *sqlitefile.db_errors())):
+                # a full disk, a folder that refuses: SQLite's English would otherwise reach the user
+                raise sqlitefile.write_failure(path, "het dossier kon niet worden gemaakt", exc,
+                                               after="er is geen dossier gemaakt") from exc
             raise
         return cls(path, engine, password=password)
 
