@@ -174,9 +174,9 @@ def _read_table(path: Path) -> _Table:
                                          f"maar de kopregel {len(columns)} kolommen"
                                          + (", en het bestand houdt midden in die regel op: is het afgebroken?"
                                             if cut_short else "."))
-            # A quoted cell over several lines keeps the file's line ends: Excel's \r\n become \n, as in the
-            # dossier's other texts.
-            rows.append((start, {column: cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+            # A quoted cell over several lines: Excel's \r\n become \n, as in the dossier's other texts (a lone \r
+            # is a character of the cell, kept as the other control characters are).
+            rows.append((start, {column: cell.replace("\r\n", "\n").strip()
                                  for column, cell in zip(columns, cells)}))
     except csv.Error as exc:
         raise InvalidInput(path, f"regel {reader.line_num}: geen geldige CSV ({_csv_reason(exc)}).") from None
