@@ -148,8 +148,8 @@ def _set_palette(app: QApplication, dark: bool) -> None:
     if dark and not getattr(app, "_raadsdossier_dark_indicators", False):
         from raadsdossier.gui.dark_style import DarkIndicators  # (not for the first screen of a light window)
 
-        app._raadsdossier_dark_indicators = True
-        app.setStyle(DarkIndicators())  # the check boxes' frames visible on a dark window; before the palette
+        app._raadsdossier_dark_indicators = style = DarkIndicators()  # (kept: the application uses it from now on)
+        app.setStyle(style)  # the check boxes' frames visible on a dark window; before the palette
     app.setPalette(dark_palette() if dark else light_palette())
     icons = sys.modules.get("raadsdossier.gui.icons")  # not imported for the first screen: no icons made yet
     if icons is not None:

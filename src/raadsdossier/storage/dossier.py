@@ -297,6 +297,8 @@ class Dossier:
         """A stored value SQLAlchemy could not make into its column's type as it loaded a row (a date, a time, a
         JSON text or a choice changed outside Raadsdossier), as DamagedDossier; None for any other error (such as
         a validator of ours refusing a value: raised in our code, not in SQLAlchemy's)."""
+        if isinstance(exc, KeyError):  # a missing key is a fault of code, not a stored value (SQLAlchemy's choices
+            return None                # raise LookupError itself)
         innermost = None
         frame = exc.__traceback__
         while frame is not None:
