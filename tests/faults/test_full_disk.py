@@ -105,8 +105,9 @@ def test_a_change_saved_before_the_backup_fails_is_reported_as_saved(demo_copy, 
     assert not folder.exists() or not any(folder.iterdir())  # no half-written backup
 
 
-@pytest.mark.parametrize("how", [[], ["--encrypt", "--new-password-file", "PW"], ["--from-json", "JSON"]],
-                         ids=["plain", "encrypted", "from-json"])
+@pytest.mark.parametrize("how", [[], ["--encrypt", "--new-password-file", "PW"], ["--from-json", "JSON"],
+                                 ["--from-directory", "1"]],
+                         ids=["plain", "encrypted", "from-json", "from-directory"])
 def test_a_new_dossier_on_a_full_disk_is_one_dutch_sentence_and_leaves_nothing(small_disk, tmp_path, demo_dir, how):
     disk = small_disk(100 * 1024)
     (tmp_path / "pw").write_text("een-lang-genoeg-wachtwoord\n", encoding="utf-8")
@@ -115,7 +116,7 @@ def test_a_new_dossier_on_a_full_disk_is_one_dutch_sentence_and_leaves_nothing(s
                     str(demo_dir / "breda-yangzhou.raadsdossier")], check=True, capture_output=True)
     target = disk / "nieuw.raadsdossier"
     args = [{"PW": str(tmp_path / "pw"), "JSON": str(export)}.get(a, a) for a in how]
-    if "--from-json" not in how:
+    if not {"--from-json", "--from-directory"} & set(how):
         args += ["--dutch-side", "Utrecht", "--level", "municipality", "--partner", "Xi"]
     result = subprocess.run([sys.executable, "-m", "raadsdossier", "new", *args, str(target)],
                             capture_output=True, text=True, timeout=120)

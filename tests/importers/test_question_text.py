@@ -214,6 +214,23 @@ def test_a_truncated_text_never_shrinks_a_stored_question_set(run, new_dossier, 
     assert after["question_sets"] == json.loads(before)["question_sets"]
 
 
+def test_a_text_cut_inside_its_last_answer_does_not_cut_the_stored_one(run, new_dossier, tmp_path):
+    """Every question there, the last answer broken off mid-word: the count alone did not tell."""
+    assert run("import", new_dossier, FIXTURE)[0] == 0
+    before = run("export-json", new_dossier)[1]
+    text = FIXTURE.read_text(encoding="utf-8")
+    end = text.index("Kunt u deze vragen afzonderlijk beantwoorden?\n\n  Ja.") + len("Kunt u deze vragen af"
+                                                                                  "zonderlijk beantwoorden?\n\n  J")
+    cut = write(tmp_path, text[:end], "cut.txt")  # broken off in the answer to the last question ("Ja.")
+    code, out, err = run("import", new_dossier, cut)
+    assert code == 0 and "overgeslagen: 1 vragenset" in out, (out, err)
+    assert "is het antwoord op vraag 17 korter dan in het dossier en er het begin van: is het bestand afgebroken?" in err
+    assert json.loads(run("export-json", new_dossier)[1])["question_sets"] == json.loads(before)["question_sets"]
+    longer = _fixture_with(tmp_path, "Ja.", "Ja, dat zijn wij.")  # a longer answer, a correction: it updates
+    code, out, _err = run("import", new_dossier, longer)
+    assert code == 0 and "bijgewerkt: 1 vragenset" in out
+
+
 def test_grouped_answer_survives_the_import(run, new_dossier, tmp_path):
     assert run("import", new_dossier, write(tmp_path, GROUPED))[0] == 0
     code, out, err = run("export-json", new_dossier)

@@ -460,7 +460,8 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
 
 
 def _shrinks(item: Item, spec: KindSpec, entry: dict, source) -> str | None:
-    """The warning when an import would leave a stored question set with fewer questions than it has, else None.
+    """The warning when an import would leave a stored question set with fewer questions than it has, or with an
+    answer cut short (the start of the stored one), else None.
 
     A file cut short (a text copied in part, a download broken off) still reads as a valid question set, and
     updating would drop the questions it lost and cut its last answer: such an update is refused for the item
@@ -469,11 +470,18 @@ def _shrinks(item: Item, spec: KindSpec, entry: dict, source) -> str | None:
     if spec.key != "question_sets" or "questions" not in entry:
         return None
     have, given = len(item.questions), len(entry["questions"] or [])
-    if given >= have:
-        return None
-    return (f"{source}: de vragenset '{item.title}' heeft in dit bestand {number_of(given, 'vraag', 'vragen')}, "
-            f"in het dossier {have}: is het bestand afgebroken? "
-            "De vragenset is niet bijgewerkt.")
+    if given < have:
+        return (f"{source}: de vragenset '{item.title}' heeft in dit bestand {number_of(given, 'vraag', 'vragen')}, "
+                f"in het dossier {have}: is het bestand afgebroken? De vragenset is niet bijgewerkt.")
+    # A file cut inside its last answer has every question, and that answer is the start of the stored one.
+    stored = {question.number: " ".join((question.answer or "").split()) for question in item.questions}
+    for question in entry["questions"] or []:
+        answer, kept = " ".join((question.get("answer") or "").split()), stored.get(question.get("number"), "")
+        if answer and len(answer) < len(kept) and kept.startswith(answer):
+            return (f"{source}: in de vragenset '{item.title}' is het antwoord op vraag {question.get('number')} "
+                    f"korter dan in het dossier en er het begin van: is het bestand afgebroken? De vragenset is "
+                    "niet bijgewerkt.")
+    return None
 
 
 def _content(exported: dict) -> dict:
