@@ -244,14 +244,17 @@ class ManualDialog(QDialog):
             self._natural[name] = QImageReader(str(path)).size()  # reads the header only; invalid if missing
         return self._natural[name]
 
-    def _image_fragments(self) -> list:
+    def _images(self) -> list[tuple[int, int, object]]:
+        """(position, length, image format) of each image in the text, collected before any is changed (setting a
+        format splits and merges the fragments a walk would be on)."""
         found = []
         block = self.browser.document().begin()
         while block.isValid():
             fragments = block.begin()
             while not fragments.atEnd():
-                if fragments.fragment().charFormat().isImageFormat():
-                    found.append(fragments.fragment())
+                fragment = fragments.fragment()
+                if fragment.charFormat().isImageFormat():
+                    found.append((fragment.position(), fragment.length(), fragment.charFormat().toImageFormat()))
                 fragments += 1
             block = block.next()
         return found
@@ -259,16 +262,12 @@ class ManualDialog(QDialog):
     def _link_images(self) -> None:
         """Each local image a link to itself: a click shows it at its own size (`follow`). (Qt's Markdown reader
         drops a link around an image, `[![…](x.png)](x.png)`, so the link is set on the image here.)"""
-        for fragment in self._image_fragments():
-            image = fragment.charFormat().toImageFormat()
+        for position, length, image in self._images():
             if not re.match(r"^[a-z][a-z0-9+.-]*:", image.name(), re.IGNORECASE):
                 image.setAnchor(True)
                 image.setAnchorHref(image.name())
                 image.setToolTip(self.tr("Klik om de afbeelding op ware grootte te zien"))
-                cursor = QTextCursor(self.browser.document())
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(image)
+                self._set_format(position, length, image)
 
     def _fit_images(self) -> None:
         """Show each image at its own size, or scaled down to the page's width when it is wider."""
@@ -279,28 +278,20 @@ class ManualDialog(QDialog):
         # bar) does not change the room it was scaled for.
         page = self.browser.contentsRect().width() - self.browser.verticalScrollBar().sizeHint().width()
         room = max(120, page - 2 * int(document.documentMargin()) - 8)
-        changes = []
-        block = document.begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                if fragment.charFormat().isImageFormat():
-                    image = fragment.charFormat().toImageFormat()
-                    natural = self._natural_size(image.name())
-                    if natural.isValid() and natural.width() > 0:
-                        width = min(natural.width(), room)
-                        if abs(image.width() - width) >= 1:
-                            image.setWidth(width)
-                            image.setHeight(natural.height() * width / natural.width())
-                            changes.append((fragment.position(), fragment.length(), image))
-                fragments += 1
-            block = block.next()
-        for position, length, image in changes:
-            cursor = QTextCursor(document)
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(image)
+        for position, length, image in self._images():
+            natural = self._natural_size(image.name())
+            if natural.isValid() and natural.width() > 0:
+                width = min(natural.width(), room)
+                if abs(image.width() - width) >= 1:
+                    image.setWidth(width)
+                    image.setHeight(natural.height() * width / natural.width())
+                    self._set_format(position, length, image)
+
+    def _set_format(self, position: int, length: int, image) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(image)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.browser.viewport():

@@ -40,7 +40,6 @@ from raadsdossier.interchange.schema_text import document_path, schema_problem
 from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, PARTNERSHIP, KindSpec, T, iter_items
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
-from raadsdossier.base.words import number_of
 from raadsdossier.storage.files import json_problem, read_text
 
 SCHEMA_FILE = ("schemas", "raadsdossier-1.schema.json")
@@ -419,7 +418,7 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
         if item is not None:
             if spec.key in fill_only:
                 entry = merging.only_what_is_missing(item, spec, entry, fill_only[spec.key])
-            if not whole_items and (shrunk := _shrinks(item, spec, entry, source)):
+            if not whole_items and (shrunk := merging.shrinks(item, spec, entry, source)):
                 report.warnings.append(shrunk)
                 report.skipped[spec.key] += 1
                 continue
@@ -457,31 +456,6 @@ def _apply(session: Session, document: dict, source, whole_items: bool = False) 
     _apply_checklist(session, document.get("checklist"), report, source)
     session.flush()
     return report
-
-
-def _shrinks(item: Item, spec: KindSpec, entry: dict, source) -> str | None:
-    """The warning when an import would leave a stored question set with fewer questions than it has, or with an
-    answer cut short (the start of the stored one), else None.
-
-    A file cut short (a text copied in part, a download broken off) still reads as a valid question set, and
-    updating would drop the questions it lost and cut its last answer: such an update is refused for the item
-    and said. The window saving a form (`whole_items`) may remove questions; it never comes here.
-    """
-    if spec.key != "question_sets" or "questions" not in entry:
-        return None
-    have, given = len(item.questions), len(entry["questions"] or [])
-    if given < have:
-        return (f"{source}: de vragenset '{item.title}' heeft in dit bestand {number_of(given, 'vraag', 'vragen')}, "
-                f"in het dossier {have}: is het bestand afgebroken? De vragenset is niet bijgewerkt.")
-    # A file cut inside its last answer has every question, and that answer is the start of the stored one.
-    stored = {question.number: " ".join((question.answer or "").split()) for question in item.questions}
-    for question in entry["questions"] or []:
-        answer, kept = " ".join((question.get("answer") or "").split()), stored.get(question.get("number"), "")
-        if answer and len(answer) < len(kept) and kept.startswith(answer):
-            return (f"{source}: in de vragenset '{item.title}' is het antwoord op vraag {question.get('number')} "
-                    f"korter dan in het dossier en er het begin van: is het bestand afgebroken? De vragenset is "
-                    "niet bijgewerkt.")
-    return None
 
 
 def _content(exported: dict) -> dict:

@@ -1,8 +1,8 @@
 """How an import merges with what the dossier already holds, beyond matching items by id: the other ids an
 item has in other formats (`aliases`), the fields a format only fills in (`fill_only`), a meeting's agenda
 merged with the one the dossier has, items put on the agenda items they belong to (`links`, and the
-documents they cite), and a follow-up given in the text form of before. interchange/load.py calls these while
-it applies a document, in its transaction."""
+documents they cite), a follow-up given in the text form of before, and an update that would shrink what is
+stored (`shrinks`). interchange/load.py calls these while it applies a document, in its transaction."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from raadsdossier.domain.models import (
 from raadsdossier.domain.enums import FollowUpState
 from raadsdossier.domain.models.base import item_sources
 from raadsdossier.interchange.spec import KINDS, KindSpec, iter_items
+from raadsdossier.base.words import number_of
 
 if TYPE_CHECKING:
     from raadsdossier.interchange.load import ImportReport
@@ -276,3 +277,28 @@ def set_follow_up(session: Session, item, value) -> None:
         item.follow_up = None  # the old rows go before the new ones (same key) land
         session.flush()
     item.follow_up = follow_up
+
+
+def shrinks(item: Item, spec: KindSpec, entry: dict, source) -> str | None:
+    """The warning when an import would leave a stored question set with fewer questions than it has, or with an
+    answer cut short (the start of the stored one), else None.
+
+    A file cut short (a text copied in part, a download broken off) still reads as a valid question set, and
+    updating would drop the questions it lost and cut its last answer: such an update is refused for the item
+    and said. The window saving a form (`whole_items`) may remove questions; it never comes here.
+    """
+    if spec.key != "question_sets" or "questions" not in entry:
+        return None
+    have, given = len(item.questions), len(entry["questions"] or [])
+    if given < have:
+        return (f"{source}: de vragenset '{item.title}' heeft in dit bestand {number_of(given, 'vraag', 'vragen')}, "
+                f"in het dossier {have}: is het bestand afgebroken? De vragenset is niet bijgewerkt.")
+    # A file cut inside its last answer has every question, and that answer is the start of the stored one.
+    stored = {question.number: " ".join((question.answer or "").split()) for question in item.questions}
+    for question in entry["questions"] or []:
+        answer, kept = " ".join((question.get("answer") or "").split()), stored.get(question.get("number"), "")
+        if answer and len(answer) < len(kept) and kept.startswith(answer):
+            return (f"{source}: in de vragenset '{item.title}' is het antwoord op vraag {question.get('number')} "
+                    f"korter dan in het dossier en er het begin van: is het bestand afgebroken? De vragenset is "
+                    "niet bijgewerkt.")
+    return None
