@@ -344,3 +344,52 @@ def test_data_crosses_the_dialect_specific_steps_on_postgresql(postgres):
                    "motions.agenda_item_id") == [("a1", "7")]
     finally:
         engine.dispose()
+
+
+def test_two_older_dossiers_opened_on_two_threads_at_once_are_both_upgraded_whole(tmp_path, monkeypatch):
+    """The motion tracker reads a library on a worker thread (upgrading private copies of older dossiers) while the
+    window opens one: Alembic runs a migration through module-wide state, so two at once would run one file's
+    steps on the other's connection. Upgrades take turns: both files end at head with every question."""
+    import shutil
+    import threading
+    import time
+
+    from alembic import command
+
+    from tests.conftest import REPO
+
+    paths = [tmp_path / f"oud-{n}.raadsdossier" for n in (1, 2)]
+    for path in paths:
+        shutil.copy(REPO / "tests/fixtures/dossiers/schema-0001-arnhem.raadsdossier", path)
+    inside, most = [0], [0]
+    real = command.upgrade
+
+    def slow_upgrade(*args, **kwargs):  # long enough for the other thread to arrive while this one runs
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        time.sleep(0.2)
+        try:
+            return real(*args, **kwargs)
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(command, "upgrade", slow_upgrade)
+    errors = []
+
+    def open_one(path):
+        try:
+            Dossier.open(path).close()
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert most[0] == 1
+    for path in paths:
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrations.head_revision()
+            assert conn.execute("SELECT count(*) FROM questions").fetchone()[0] == 17

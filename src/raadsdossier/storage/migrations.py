@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,11 +90,20 @@ def current_revision(connection: Connection, path: Path) -> str | None:
     return revision
 
 
+# Alembic runs a migration through module-wide state (alembic.context and alembic.op point at the migration
+# running, and env.py is loaded anew for each), so two upgrades at once on two threads would run one file's steps
+# on the other's connection. The window does that: the motion tracker reads a library on a worker thread, which
+# upgrades private copies of older dossiers, while the GUI thread opens and upgrades a dossier of its own.
+_upgrading = threading.Lock()
+
+
 def upgrade(connection: Connection) -> None:
-    """Bring the database on `connection` to head inside the caller's transaction."""
+    """Bring the database on `connection` to head inside the caller's transaction; one upgrade at a time in the
+    process (see `_upgrading`)."""
     from alembic import command
 
-    command.upgrade(alembic_config(connection), "head")
+    with _upgrading:
+        command.upgrade(alembic_config(connection), "head")
 
 
 def stamp_app_version(connection: Connection) -> None:
