@@ -358,3 +358,23 @@ def test_the_form_of_an_item_without_a_title_is_headed_as_its_read_view_names_it
     section = arnhem.section("unassigned_votes")
     heading = section.heading_html({"decision": "Motie 12 aangenomen", "agenda_item": "7. Stedenbanden"})
     assert heading == "<h3>Niet-toegewezen stemming: Motie 12 aangenomen</h3>"
+
+
+def test_two_dossiers_of_one_partnership_are_told_apart_by_their_files(bare_window, demo_dir, tmp_path, qtbot):
+    """A griffie's copy beside a councillor's: both tabs, and the search's results, name the file after the
+    partnership, until one of them is closed."""
+    from tests.gui.test_search import search
+
+    first, second = tmp_path / "arnhem-wuhan.raadsdossier", tmp_path / "arnhem-griffie.raadsdossier"
+    for path in (first, second):
+        path.write_bytes((demo_dir / "arnhem-wuhan.raadsdossier").read_bytes())
+    bare_window.open_path(first, remember=False)
+    assert bare_window.tabs.tabText(0) == "Arnhem – Wuhan"
+    bare_window.open_path(second, remember=False)
+    assert [bare_window.tabs.tabText(i) for i in range(2)] == [
+        "Arnhem – Wuhan · arnhem-wuhan", "Arnhem – Wuhan · arnhem-griffie"]
+    bare_window.search.everywhere.setChecked(True)
+    search(bare_window, qtbot, "Oeigoeren")
+    assert set(bare_window.search.hit_dossiers()) == {"Arnhem – Wuhan · arnhem-wuhan", "Arnhem – Wuhan · arnhem-griffie"}
+    bare_window.close_tab(0, backup=False)
+    assert [bare_window.tabs.tabText(i) for i in range(bare_window.tabs.count())] == ["Arnhem – Wuhan"]

@@ -331,6 +331,20 @@ def test_a_dossier_given_twice_is_read_once(demo_dir):
     assert [d.name for d in library.dossiers].count(ARNHEM) == 1 and len(library.dossiers) == 4
 
 
+def test_two_copies_of_one_partnership_are_told_apart_by_their_files(demo_dir, tmp_path):
+    """A griffie's copy beside a councillor's in one folder: each copy, and each of its motions, named with its file
+    after the partnership, as the window's tabs name them; the other dossiers keep their names."""
+    for name in ("arnhem-wuhan", "arnhem-griffie"):
+        shutil.copy(demo_dir / "arnhem-wuhan.raadsdossier", tmp_path / f"{name}.raadsdossier")
+    shutil.copy(demo_dir / "breda-yangzhou.raadsdossier", tmp_path)
+    library = open_library([tmp_path])
+    names = [d.name for d in library.dossiers]
+    assert names == [f"{ARNHEM} · arnhem-griffie", f"{ARNHEM} · arnhem-wuhan", "Breda – Yangzhou"]
+    listed = track(library).motions
+    assert {row["dossier"] for row in listed} >= set(names[:2])
+    assert sum(row["dossier"] == f"{ARNHEM} · arnhem-griffie" for row in listed) == library.dossiers[0].motions > 0
+
+
 # -- the fraction pack --------------------------------------------------------------------------------------------
 
 def test_the_fraction_pack_holds_the_partys_motions_and_a_confidential_one_only_when_included(library, tmp_path):

@@ -218,7 +218,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         """What Ctrl+F searches: the current dossier and every open one, each as (dossier, display name),
         the name as its tab shows it ("Arnhem – Wuhan")."""
         current = self.current_view()
-        named = [(view.dossier, view.title) for view in self.views()]
+        named = [(view.dossier, name) for view, name in self.names().items()]
         return next((pair for pair in named if current is not None and pair[0] is current.dossier), None), named
 
     def view_for(self, path: Path) -> DossierView | None:
@@ -266,6 +266,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             index = self.tabs.addTab(view, self._tab_title(view))
             self.tabs.setCurrentIndex(index)
         self.tabs.setTabToolTip(index, str(path))
+        self._retitle_tabs()
         self.pages.setCurrentWidget(self.tabs)
         self._tracker_stale()
         self.verify_in_background(view)
@@ -415,6 +416,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
         self.undo_group.removeStack(view.undo_stack)
         view.close()
         view.deleteLater()
+        self._retitle_tabs()
         if self.tabs.count() == 0:
             self.pages.setCurrentWidget(self.welcome)
         self._remember_open()
@@ -484,8 +486,24 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                     "Sluit het dossier op de andere computer en open het opnieuw om te bewerken.")
                     .replace("%1", view.dossier.path.name))
 
-    def _tab_title(self, view: DossierView) -> str:
-        return view.title + (self.tr(" (alleen-lezen)") if view.dossier.read_only else "")
+    def names(self) -> dict[DossierView, str]:
+        """Each open dossier's name as the window shows it (tabs, search results): its partnership ("Arnhem – Wuhan"),
+        and where two open dossiers are of the same partnership, each with its file's name after it ("Arnhem – Wuhan ·
+        arnhem-wuhan-griffie"), so that the two can be told apart."""
+        views = self.views()
+        titles = [view.title for view in views]
+        return {view: title if titles.count(title) < 2 else f"{title} · {view.dossier.path.stem}"
+                for view, title in zip(views, titles)}
+
+    def _tab_title(self, view: DossierView, names: dict | None = None) -> str:
+        name = (names if names is not None else self.names()).get(view, view.title)
+        return name + (self.tr(" (alleen-lezen)") if view.dossier.read_only else "")
+
+    def _retitle_tabs(self) -> None:
+        """Every open dossier's tab named again (see `names`): after a dossier is opened or closed, or renamed."""
+        names = self.names()
+        for view in names:
+            self.tabs.setTabText(self.tabs.indexOf(view), self._tab_title(view, names))
 
     def _update_title(self) -> None:
         view = self.current_view()
@@ -498,7 +516,7 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
             return
         state = self.tr("alleen-lezen") if view.dossier.read_only else self.tr("alle wijzigingen opgeslagen")
         self.setWindowTitle(f"{view.title} ({view.dossier.path.name}) — {state} — Raadsdossier")
-        self.tabs.setTabText(self.tabs.currentIndex(), self._tab_title(view))
+        self._retitle_tabs()
 
     def _goto(self, key: str) -> None:
         view = self.current_view()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import itemgetter
 from pathlib import Path
@@ -142,7 +142,7 @@ def open_library(paths: Iterable[Path], password: str | None = None, *,
         library.skipped = [outcome for _path, outcome in read if isinstance(outcome, Skipped)]
         # The motions in the tracker's order once, so that a filter only picks: newest first, undated last; within
         # a date by dossier, reference and title (each dossier's motions come in that order, and a sort is stable).
-        opened = sorted(((path, outcome) for path, outcome in read if not isinstance(outcome, Skipped)),
+        opened = sorted(_told_apart([(path, outcome) for path, outcome in read if not isinstance(outcome, Skipped)]),
                         key=lambda pair: pair[1][0].name)
         for path, (dossier, parties, records, secret) in opened:
             if secret is not None:
@@ -152,6 +152,21 @@ def open_library(paths: Iterable[Path], password: str | None = None, *,
             library._records.extend(records)
         library._records.sort(key=lambda r: r.data["date"] or "", reverse=True)
     return library
+
+
+def _told_apart(read: list[tuple]) -> list[tuple]:
+    """`read` ((path, what _read_dossier read) pairs) with two dossiers of one partnership (a griffie's copy beside
+    a councillor's) each named with its file's name after the partnership's ("Arnhem – Wuhan · arnhem-griffie"), as
+    the window's tabs name them: their LibraryDossier and each of their motions."""
+    names = [dossier.name for _path, (dossier, *_rest) in read]
+    told = []
+    for path, (dossier, parties, records, secret) in read:
+        if names.count(dossier.name) > 1:
+            dossier = replace(dossier, name=f"{dossier.name} · {path.stem}")
+            for record in records:
+                record.data["dossier"] = dossier.name
+        told.append((path, (dossier, parties, records, secret)))
+    return told
 
 
 def _why(exc: DossierError) -> str:
