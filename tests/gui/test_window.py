@@ -378,3 +378,18 @@ def test_two_dossiers_of_one_partnership_are_told_apart_by_their_files(bare_wind
     assert set(bare_window.search.hit_dossiers()) == {"Arnhem – Wuhan · arnhem-wuhan", "Arnhem – Wuhan · arnhem-griffie"}
     bare_window.close_tab(0, backup=False)
     assert [bare_window.tabs.tabText(i) for i in range(bare_window.tabs.count())] == ["Arnhem – Wuhan"]
+
+
+def test_renaming_the_partnership_renames_its_tab_and_the_window_and_undo_names_it_back(window, arnhem, qtbot):
+    index = window.tabs.indexOf(arnhem)
+    overview = arnhem.show_section("overview")
+    qtbot.waitUntil(lambda: overview.data is not None and not overview.glanced)
+    overview.edit()
+    edit = overview.form.widgets["dutch_side"]
+    edit.clear()
+    qtbot.keyClicks(edit, "Arnhem (gemeente)")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.tabs.tabText(index) == "Arnhem (gemeente) – Wuhan"
+    assert window.windowTitle().startswith("Arnhem (gemeente) – Wuhan (")
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.tabText(index) == "Arnhem – Wuhan"

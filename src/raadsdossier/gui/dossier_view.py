@@ -66,6 +66,7 @@ class DossierView(QWidget):
     def __init__(self, dossier: Dossier, parent=None) -> None:
         super().__init__(parent)
         self.dossier = dossier
+        self._title: str | None = None  # (see title)
         self.undo_stack = QUndoStack(self)
         self.setAcceptDrops(True)
         self.navigator = QListWidget()
@@ -147,8 +148,12 @@ class DossierView(QWidget):
 
     @property
     def title(self) -> str:
-        names = lists.partnership_names(self.dossier)  # not dashboard.overview: that counts the whole dossier
-        return f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
+        """The partnership, "Arnhem – Wuhan" (the file's name without one), read once and again after a change to it:
+        the window names every tab after every change (MainWindow.names)."""
+        if self._title is None:
+            names = lists.partnership_names(self.dossier)  # not dashboard.overview: that counts the whole dossier
+            self._title = f"{names[0]} – {names[1]}" if names else self.dossier.path.stem
+        return self._title
 
     def section_keys(self) -> list[str]:
         return list(self._keys)
@@ -219,6 +224,8 @@ class DossierView(QWidget):
                 section.stale = True
         if change.everything or change.added or change.removed:
             self._count_timer.start()
+        if change.touches(("partnership",)):
+            self._title = None
         self.changed.emit(change)
 
     def _error(self, exc: Exception) -> None:
