@@ -84,3 +84,49 @@ def test_read_only_dossier_refuses_changes(new_dossier):
         with pytest.raises(Exception, match="alleen-lezen"):
             with opened.transaction():
                 pass
+
+
+def test_reading_a_dossier_on_another_thread_while_it_is_saved_leaves_the_save_its_journal(new_dossier, monkeypatch):
+    """The tracker reads the open dossiers on a worker thread (read-only: it first plays back or removes a journal a
+    crash left) while the window saves. A journal whose header is not written yet is also that of a save going on:
+    removing it made the save fail with a disk error ("er is niets veranderd") after it had landed."""
+    import threading
+    from contextlib import contextmanager
+
+    from raadsdossier.services import edits, lists
+    from raadsdossier.services.library import open_library
+    from raadsdossier.storage import sqlitefile
+
+    journal = sqlitefile.journal_path(new_dossier)
+    seen = {}
+    original = Dossier.transaction
+
+    @contextmanager
+    def transaction_with_reader(self):
+        with original(self) as session:
+            yield session
+            session.flush()  # the change is in the file's pages now: its rollback journal is beside it
+            seen["journal during save"] = journal.exists()
+            worker = threading.Thread(target=lambda: seen.setdefault("library", open_library([new_dossier])))
+            worker.start()
+            worker.join()
+            seen["journal after read"] = journal.exists()
+
+    with Dossier.open(new_dossier) as dossier:
+        monkeypatch.setattr(Dossier, "transaction", transaction_with_reader)
+        edits.save_item(dossier, "events", {"id": "e0000000-0000-4000-8000-0000000000aa", "title": "Bezoek delegatie",
+                                            "kind": "other", "date": "2024-05"})
+        monkeypatch.setattr(Dossier, "transaction", original)
+        assert [event["title"] for event in lists.page(dossier, "events")] == ["Bezoek delegatie"]
+    assert seen["journal during save"] and seen["journal after read"]
+    assert len(seen["library"].dossiers) == 1  # and the reader read it
+    assert not journal.exists()  # the save, done, removed its own
+
+
+def test_an_empty_journal_left_by_a_kill_is_removed_when_the_dossier_is_next_opened(new_dossier):
+    from raadsdossier.storage import sqlitefile
+
+    journal = sqlitefile.journal_path(new_dossier)
+    journal.write_bytes(b"\x00" * 512)  # a program killed as it began a transaction
+    Dossier.open(new_dossier, read_only=True).close()
+    assert not journal.exists()

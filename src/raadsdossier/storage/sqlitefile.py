@@ -185,18 +185,28 @@ def recover_hot_journal(path: Path, password: str | None = None) -> None:
                   f"({reason(exc)}).")) from exc
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _remove_cold_journal(connection, journal)
     except db_errors() as exc:
         raise busy_or(exc, path, DamagedDossier(
             path, f"het dossier is niet goed afgesloten en kon niet worden hersteld ({reason(exc)}).")) from exc
     finally:
         connection.close()
-    _remove_cold_journal(journal)
 
 
-def _remove_cold_journal(journal: Path) -> None:
+def _remove_cold_journal(connection, journal: Path) -> None:
     """Remove a journal that SQLite did not play back because it holds nothing to play back: a program killed
     while it began a transaction leaves it empty or with a zeroed header (SQLite's test for a hot journal).
-    SQLite would overwrite it at the next change; until then it is only a stray file beside the dossier."""
+    SQLite would overwrite it at the next change; until then it is only a stray file beside the dossier.
+
+    Only while `connection` (read-write, on the dossier) holds the file's write lock: the journal of a transaction
+    going on has a zeroed header too until it commits, and a writer on another connection, of this process (the
+    window saving while the tracker reads the same dossier on a worker) or of another, would lose it. When someone
+    is writing, the journal is theirs and stays."""
+    connection.execute("PRAGMA busy_timeout = 0")
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except db_errors():
+        return  # (SQLITE_BUSY: a writer holds the lock)
     try:
         with journal.open("rb") as handle:
             first = handle.read(1)
@@ -204,6 +214,8 @@ def _remove_cold_journal(journal: Path) -> None:
             journal.unlink()
     except OSError:
         pass
+    finally:
+        connection.execute("ROLLBACK")
 
 
 def busy_or(exc: BaseException, path: Path, otherwise: DossierFileError) -> DossierFileError:
