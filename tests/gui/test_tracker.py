@@ -161,3 +161,52 @@ def test_a_partys_page_links_to_its_record_in_the_tracker(window, arnhem, qtbot)
     parties.reader.anchorClicked.emit(QUrl("moties-volgen:Partij%20voor%20de%20Dieren"))  # read already: at once
     assert window.tabs.currentWidget() is tracker and tracker.party.currentText() == "Partij voor de Dieren"
     assert tracker.titles() == []  # no motion of it in the demo's councils
+
+
+def _answered_after_deletion(monkeypatch, module, name, close) -> None:
+    """Run the window's background work for real (on Qt's thread pool), hold `module.name` until `close()` has
+    closed and deleted what asked for it, then let it answer."""
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    from raadsdossier.gui import tasks
+
+    gate = threading.Event()
+    real = getattr(module, name)
+
+    def held(*args, **kwargs):
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, held)
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", False)
+    close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gate.set()
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.processEvents()  # the answer arrives: an error here fails the test (pytest-qt)
+
+
+def test_closing_the_tracker_while_it_reads_the_library_is_quiet(window, qtbot, monkeypatch, messages):
+    from raadsdossier.gui import tracker_view
+
+    def close():
+        tracker = window.show_tracker()
+        qtbot.waitUntil(lambda: tracker.reading)
+        window.close_tab(window.tabs.indexOf(tracker))
+
+    _answered_after_deletion(monkeypatch, tracker_view.motion_library, "open_library", close)
+    assert window.tracker is None and messages == []
+    assert window.show_tracker() is not None  # and it opens again
+
+
+def test_closing_a_dossier_while_its_overview_is_read_is_quiet(window, arnhem, qtbot, monkeypatch, messages):
+    from raadsdossier.services import dashboard
+
+    def close():
+        arnhem.section("overview").refresh()
+        window.close_tab(window.tabs.indexOf(arnhem))
+
+    _answered_after_deletion(monkeypatch, dashboard, "overview", close)
+    assert "Arnhem – Wuhan" not in [window.tabs.tabText(i) for i in range(window.tabs.count())] and messages == []

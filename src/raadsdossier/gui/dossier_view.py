@@ -311,7 +311,7 @@ class DossierView(QWidget):
             callback(value)
 
         tasks.run_in_background(work, lambda result: finish(on_done, result),
-                                lambda exc: finish(on_error or self._error, exc))
+                                lambda exc: finish(on_error or self._error, exc), owner=self)
 
     def revert(self, command: ChangeCommand) -> None:
         """Undo or redo `command`: carry out its step and keep the step that reverses that. A large step

@@ -293,7 +293,7 @@ class ExportDialog(QDialog):
         generation, options, dossiers = self._counting, self.options(), self.chosen_dossiers()
         tasks.run_in_background(lambda: packs.counts(dossiers, options),
                                 lambda counts: self._show_counts(generation, counts),
-                                lambda exc: self._show_counts(generation, exc))
+                                lambda exc: self._show_counts(generation, exc), owner=self)
 
     def _show_counts(self, generation: int, counts) -> None:
         if generation != self._counting:

@@ -228,7 +228,7 @@ class SearchPanel(QWidget):
         self.busy_timer.start()
         tasks.run_in_background(lambda: find(targets, query, everywhere),
                                 lambda found: self._show(generation, found),
-                                lambda exc: self._failed(generation, exc))
+                                lambda exc: self._failed(generation, exc), owner=self)
 
     def refresh(self) -> None:
         """Search again if the results are showing (another tab became the current one); a list the user

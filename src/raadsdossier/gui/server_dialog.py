@@ -207,7 +207,7 @@ class ServerDossiersDialog(QDialog):
         self.show_button.setEnabled(False)
         self.setCursor(Qt.CursorShape.BusyCursor)
         tasks.run_in_background(lambda: store.list_dossiers(address), lambda found: self._listed(address, found),
-                                lambda exc: self._failed(str(exc)))
+                                lambda exc: self._failed(str(exc)), owner=self)
 
     def _listed(self, address: str, found: list) -> None:
         self.unsetCursor()

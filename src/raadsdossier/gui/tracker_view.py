@@ -430,7 +430,7 @@ class TrackerView(QWidget):
             if generation == self._generation:
                 self.count_label.setText(str(exc))
 
-        tasks.run_in_background(lambda: motion_library.track(found, chosen), done, failed)
+        tasks.run_in_background(lambda: motion_library.track(found, chosen), done, failed, owner=self)
 
     def _list(self, rows: list[dict], short) -> None:
         keep = self.current_motion()

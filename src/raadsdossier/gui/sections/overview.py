@@ -227,7 +227,7 @@ class OverviewSection(Section):
         self._generation = getattr(self, "_generation", 0) + 1
         generation, dossier, today = self._generation, self.view.dossier, self.today
         tasks.run_in_background(lambda: dashboard.overview(dossier, today), lambda data: self._show(generation, data),
-                                self._failed)
+                                self._failed, owner=self)
 
     def _show(self, generation: int, data: dict) -> None:
         if generation != self._generation:  # a newer refresh is on its way
