@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,29 @@ def test_closing_the_window_when_the_settings_cannot_be_written_still_closes_eac
     monkeypatch.setattr(Settings, "save", full)
     window.close()
     assert [b.reason_nl for b in backups.list_backups(new_dossier)] == ["automatisch"]
+
+
+def test_settings_that_cannot_be_written_stay_as_they_were_with_no_temporary_beside_them(app_home, monkeypatch):
+    """A full disk while the settings are written: the file keeps what it held and nothing is left beside it. Each
+    process writes under a name of its own: two windows of the app saving at once never share a temporary."""
+    import os
+
+    first = Settings()
+    first.data["language"] = "en"
+    first.save()
+    before = first.path.read_bytes()
+    written = []
+    real_replace = os.replace
+
+    def full(source, target):
+        written.append(Path(source).name)
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(os, "replace", full)
+    first.data["language"] = "nl"
+    with pytest.raises(OSError):
+        first.save()
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert first.path.read_bytes() == before
+    assert sorted(path.name for path in first.path.parent.iterdir() if path.is_file()) == [first.path.name]
+    assert written[0].startswith(".instellingen.json.") and str(os.getpid()) in written[0]

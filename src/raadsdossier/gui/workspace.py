@@ -34,10 +34,18 @@ class Settings:
             self.data = {}
 
     def save(self) -> None:
+        """Written whole under a temporary name of this process's own (two windows of the app saving at once each
+        write their own, and the last one's file is the one kept), then renamed into place."""
+        from raadsdossier.base.tempfiles import beside  # (not for the first screen, which reads the settings only)
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(temporary, self.path)
+        temporary = beside(self.path)
+        try:
+            temporary.write_text(json.dumps(self.data, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
     @property
     def open_files(self) -> list[Path]:
