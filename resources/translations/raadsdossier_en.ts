@@ -532,17 +532,17 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+72"/>
+        <location filename="../../src/raadsdossier/gui/dossier_view.py" line="+73"/>
         <source>Onderdelen van het dossier</source>
         <translation>Sections of the dossier</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+116"/>
         <source>Niet te lezen</source>
         <translation>Cannot be read</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
@@ -1030,7 +1030,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ImageDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/manual.py" line="+320"/>
+        <location filename="../../src/raadsdossier/gui/manual.py" line="+311"/>
         <source>Afbeelding: %1</source>
         <translation>Image: %1</translation>
     </message>
@@ -2189,7 +2189,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+80"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+81"/>
         <location line="+56"/>
         <source>Open dossiers</source>
         <translation>Open dossiers</translation>
@@ -2456,7 +2456,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+130"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+131"/>
         <source>De dossiers kunnen niet worden geopend, omdat een onderdeel van Raadsdossier ontbreekt of beschadigd is (%1). Installeer Raadsdossier opnieuw; uw dossiers zijn niet veranderd.</source>
         <translation>The dossiers cannot be opened because a part of Raadsdossier is missing or damaged (%1). Please reinstall Raadsdossier; your dossiers have not been changed.</translation>
     </message>
@@ -2501,7 +2501,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>(geen)</source>
         <translation>(none)</translation>
     </message>
@@ -2597,19 +2597,19 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>%1 is open read-only: you can read, search and make meeting documents, but not change anything. Close the dossier on the other computer and open it again to edit.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../src/raadsdossier/gui/window_titles.py" line="+33"/>
         <source> (alleen-lezen)</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+48"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+42"/>
         <location filename="../../src/raadsdossier/gui/window_menus.py" line="-3"/>
+        <location filename="../../src/raadsdossier/gui/window_titles.py" line="+11"/>
         <source>Moties volgen</source>
         <translation>Motion tracker</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location filename="../../src/raadsdossier/gui/window_titles.py" line="+6"/>
         <source>alleen-lezen</source>
         <translation>read-only</translation>
     </message>
@@ -2619,7 +2619,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>all changes saved</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../src/raadsdossier/gui/mainwindow.py" line="+1"/>
         <source>De moties van alle geopende dossiers, of van een map met dossiers</source>
         <translation>The motions of every open dossier, or of a folder of dossiers</translation>
     </message>
@@ -2642,7 +2642,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/manual.py" line="-191"/>
+        <location filename="../../src/raadsdossier/gui/manual.py" line="-182"/>
         <source>Inhoud van de handleiding</source>
         <translation>Contents of the manual</translation>
     </message>
@@ -2673,7 +2673,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>The manual is missing from this installation or cannot be read (%1). Install Raadsdossier again.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Klik om de afbeelding op ware grootte te zien</source>
         <translation>Click to see the image at full size</translation>
     </message>

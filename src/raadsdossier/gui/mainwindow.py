@@ -22,6 +22,7 @@ from raadsdossier.gui.lazy_qt import Qt
 from raadsdossier.gui.glance_view import GlanceView
 from raadsdossier.gui.safety_actions import SafetyActions
 from raadsdossier.gui.window_menus import WindowMenus
+from raadsdossier.gui.window_titles import WindowTitles
 from raadsdossier.gui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class _BuiltWhenShown(QWidget):
         super().showEvent(event)
 
 
-class MainWindow(WindowMenus, SafetyActions, QMainWindow):
+class MainWindow(WindowMenus, WindowTitles, SafetyActions, QMainWindow):
     def __init__(self, settings: workspace.Settings, whole: bool = True) -> None:
         """`whole` False: what start-up's first screen does not show waits for `finish_building` (gui/app.py): the
         menus' actions beyond the toolbar's (see WindowMenus._build_menus), the search box's clear button and the tab
@@ -485,38 +486,6 @@ class MainWindow(WindowMenus, SafetyActions, QMainWindow):
                     "%1 is alleen-lezen geopend: u kunt lezen, zoeken en vergaderstukken maken, maar niets wijzigen. "
                     "Sluit het dossier op de andere computer en open het opnieuw om te bewerken.")
                     .replace("%1", view.dossier.path.name))
-
-    def names(self) -> dict[DossierView, str]:
-        """Each open dossier's name as the window shows it (tabs, search results): its partnership ("Arnhem – Wuhan"),
-        and where two open dossiers are of the same partnership, each with its file's name after it ("Arnhem – Wuhan ·
-        arnhem-wuhan-griffie"), so that the two can be told apart."""
-        views = self.views()
-        titles = [view.title for view in views]
-        return {view: title if titles.count(title) < 2 else f"{title} · {view.dossier.path.stem}"
-                for view, title in zip(views, titles)}
-
-    def _tab_title(self, view: DossierView, names: dict | None = None) -> str:
-        name = (names if names is not None else self.names()).get(view, view.title)
-        return name + (self.tr(" (alleen-lezen)") if view.dossier.read_only else "")
-
-    def _retitle_tabs(self) -> None:
-        """Every open dossier's tab named again (see `names`): after a dossier is opened or closed, or renamed."""
-        names = self.names()
-        for view in names:
-            self.tabs.setTabText(self.tabs.indexOf(view), self._tab_title(view, names))
-
-    def _update_title(self) -> None:
-        view = self.current_view()
-        if self.tracker is not None and self.tabs.currentWidget() is self.tracker:
-            self.setWindowTitle(self.tr("Moties volgen") + " — Raadsdossier")
-            return
-        if view is None:
-            glanced = self.tabs.currentWidget() if isinstance(self.tabs.currentWidget(), GlanceView) else None
-            self.setWindowTitle(f"{glanced.title} — Raadsdossier" if glanced else "Raadsdossier")
-            return
-        state = self.tr("alleen-lezen") if view.dossier.read_only else self.tr("alle wijzigingen opgeslagen")
-        self.setWindowTitle(f"{view.title} ({view.dossier.path.name}) — {state} — Raadsdossier")
-        self._retitle_tabs()
 
     def _goto(self, key: str) -> None:
         view = self.current_view()
