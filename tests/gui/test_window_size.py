@@ -164,3 +164,27 @@ def test_settings_that_cannot_be_written_stay_as_they_were_with_no_temporary_bes
     assert first.path.read_bytes() == before
     assert sorted(path.name for path in first.path.parent.iterdir() if path.is_file()) == [first.path.name]
     assert written[0].startswith(".instellingen.json.") and str(os.getpid()) in written[0]
+
+
+def test_what_a_crashed_run_left_while_writing_the_settings_is_removed_when_they_are_next_saved(app_home):
+    """A run of the app killed while it wrote the settings leaves its temporary beside them; the next save removes
+    it, and leaves one that another running app is writing now."""
+    import os
+    import subprocess
+    import sys
+
+    from raadsdossier.base import tempfiles
+
+    settings = Settings()
+    settings.save()
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    crashed = tempfiles.beside(settings.path).name.replace(f"-{os.getpid()}-", f"-{ended.stdout.strip()}-")
+    (settings.path.parent / crashed).write_text("{\"language\": ", encoding="utf-8")
+    running = settings.path.parent / tempfiles.beside(settings.path).name.replace(f"-{os.getpid()}-", "-1-")
+    running.write_text("{}", encoding="utf-8")  # process 1 runs: it may be writing right now
+
+    settings.data["language"] = "en"
+    settings.save()
+    names = sorted(path.name for path in settings.path.parent.iterdir() if path.is_file())
+    assert names == sorted([settings.path.name, running.name])
+    assert Settings().language == "en"

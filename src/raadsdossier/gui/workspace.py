@@ -35,8 +35,9 @@ class Settings:
 
     def save(self) -> None:
         """Written whole under a temporary name of this process's own (two windows of the app saving at once each
-        write their own, and the last one's file is the one kept), then renamed into place."""
-        from raadsdossier.base.tempfiles import beside  # (not for the first screen, which reads the settings only)
+        write their own, and the last one's file is the one kept), then renamed into place. What a crashed run of
+        the app left under such a name is removed then too."""
+        from raadsdossier.base.tempfiles import beside, remove_leftovers  # (not for the first screen: it only reads)
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = beside(self.path)
@@ -46,6 +47,7 @@ class Settings:
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
+        remove_leftovers(self.path.parent, self.path.name)
 
     @property
     def open_files(self) -> list[Path]:
