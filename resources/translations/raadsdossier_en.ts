@@ -350,7 +350,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Amnesty&apos;s introduction to this part (Dutch, as published)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Toelichting van Amnesty</source>
         <translation>Amnesty&apos;s guidance (Dutch, as published)</translation>
     </message>
@@ -1288,7 +1288,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>New: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+73"/>
         <source>meer dan %1</source>
         <translation>more than %1</translation>
     </message>
@@ -4231,8 +4231,8 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+96"/>
-        <location line="+55"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+107"/>
+        <location line="+56"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
     </message>
@@ -4253,19 +4253,19 @@ Ingediend 10 juni 2022
         <translation>Motions</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+69"/>
-        <location line="+35"/>
+        <location line="-64"/>
+        <location line="+70"/>
+        <location line="+39"/>
         <source>Kenmerk</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+65"/>
+        <location line="-109"/>
+        <location line="+66"/>
         <location line="+4"/>
         <location line="+7"/>
         <location line="+3"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <location line="+7"/>
         <location line="+2"/>
         <location line="+3"/>
@@ -4273,31 +4273,37 @@ Ingediend 10 juni 2022
         <translation>Title</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+76"/>
+        <location line="-110"/>
+        <location line="+77"/>
         <location line="+2"/>
         <location line="+11"/>
+        <location line="+4"/>
         <location line="+5"/>
         <location line="+8"/>
         <location line="+4"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-114"/>
         <source>Indieners</source>
         <translation>Submitters</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <location line="+11"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-148"/>
+        <source>(bron: %1)</source>
+        <translation>(source: %1)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>
@@ -4382,7 +4388,7 @@ Ingediend 10 juni 2022
         <translation>Nothing here yet.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Toezeggingen</source>
         <translation>Commitments</translation>
@@ -4438,7 +4444,7 @@ Ingediend 10 juni 2022
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+22"/>
         <location line="+4"/>
         <location line="+3"/>
         <location line="+5"/>
@@ -4446,7 +4452,7 @@ Ingediend 10 juni 2022
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Demonstraties</source>
         <translation>Demonstrations</translation>
@@ -4457,9 +4463,15 @@ Ingediend 10 juni 2022
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Omvang</source>
-        <translation>Size</translation>
+        <location line="+1"/>
+        <source>Geschatte omvang</source>
+        <translation>Estimated size</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+21"/>
+        <source>Einddatum</source>
+        <translation>End date</translation>
     </message>
     <message>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
@@ -4472,17 +4484,17 @@ Ingediend 10 juni 2022
         <translation>Costs &amp; outcomes</translation>
     </message>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+4"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="-26"/>
         <source>Kosten</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Omschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Bedrag</source>
         <translation>Amount</translation>
     </message>
@@ -4497,18 +4509,7 @@ Ingediend 10 juni 2022
         <translation>Category</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Vanaf</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+20"/>
-        <source>Tot</source>
-        <translation>Until</translation>
-    </message>
-    <message>
-        <location line="-19"/>
+        <location line="+3"/>
         <source>Opbrengsten</source>
         <translation>Outcomes</translation>
     </message>
@@ -4583,7 +4584,7 @@ Ingediend 10 juni 2022
         <translation>Events</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location filename="../../src/raadsdossier/domain/kinds.py" line="+1"/>
         <source>Niet-toegewezen stemmingen</source>
         <translation>Unassigned votes</translation>

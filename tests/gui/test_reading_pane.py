@@ -231,7 +231,8 @@ def test_the_title_column_stretches_and_the_list_needs_no_horizontal_scroll_bar(
 
 
 def test_a_narrow_list_drops_its_last_columns_not_one_in_between(window, qtbot):
-    # Maastricht's costs: "Tot" beside "Bedrag" without "Vanaf" read as a second amount
+    # Maastricht's costs: "Tot" beside "Bedrag" without "Vanaf" read as a second amount (now "Einddatum" and
+    # "Datum"); a column with nothing in any row is never shown
     window.resize(1280, 800)
     index = [v.title for v in window.views()].index("Maastricht – Chengdu")
     window.tabs.setCurrentIndex(index)
@@ -241,8 +242,10 @@ def test_a_narrow_list_drops_its_last_columns_not_one_in_between(window, qtbot):
     for width in (1280, 1000, 1600, 1920):
         window.resize(width, 800)
         qtbot.waitUntil(lambda: header.length() <= costs.table.viewport().width() + 1)
-        titles = [str(costs.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(costs.model.columnCount())]
-        shown = [title for c, title in enumerate(titles) if not costs.table.isColumnHidden(c)]
+        titles = [str(costs.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(costs.model.columnCount())
+                  if any(costs.model.data(costs.model.index(row, c)) for row in range(costs.model.rowCount()))]
+        shown = [str(costs.model.headerData(c, Qt.Orientation.Horizontal))
+                 for c in range(costs.model.columnCount()) if not costs.table.isColumnHidden(c)]
         assert shown == titles[:len(shown)], (width, shown)
         assert "Omschrijving" in shown and ("Bedrag" in shown or width < 1280), (width, shown)
 
@@ -580,3 +583,33 @@ def _indicator_contrast() -> int:
     window = box.palette().color(QPalette.ColorRole.Window).lightness()
     edge = [image.pixelColor(indicator.left() + dx, indicator.center().y()).lightness() for dx in range(3)]
     return max(abs(value - window) for value in edge)
+
+
+def test_a_list_reads_as_its_items_read_views_do(window, qtbot):
+    """Breda's events and Maastricht's costs: an item without a date of its own shows where its source places it,
+    as its read view and the Tijdlijn say it; a cost is named by its description's first sentence, as its read
+    view's heading names it; a column with nothing in any row ("Einddatum") gives its room to the title."""
+    window.resize(1920, 1080)
+    titles = [v.title for v in window.views()]
+    window.tabs.setCurrentIndex(titles.index("Breda – Yangzhou"))
+    events = window.current_view().show_section("events")
+    qtbot.waitUntil(lambda: events.model.loaded and events.table.viewport().width() > 100)
+    model = events.model
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+    dates = {row["title"]: model.data(model.index(number, headers.index("Datum")))
+             for number, row in enumerate(model.rows)}
+    assert dates["Breda schenkt Yangzhou een waterspeeltuin"] == "(bron: januari 2022)"
+    assert all(dates.values()), dates  # each of Breda's events cites a dated source
+    assert events.table.isColumnHidden(headers.index("Einddatum"))
+    assert not events.table.isColumnHidden(headers.index("Datum"))
+    events.show_item(next(row["id"] for row in model.rows if row["title"].startswith("Breda schenkt")))
+    assert "onbekend (bron: januari 2022)" in events.reading_text()
+
+    window.tabs.setCurrentIndex(titles.index("Maastricht – Chengdu"))
+    costs = window.current_view().show_section("costs_and_outcomes").parts[0]
+    qtbot.waitUntil(lambda: costs.model.loaded and bool(costs.model.rows))
+    shown = costs.model.data(costs.model.index(0, 0))
+    costs.show_item(costs.model.rows[0]["id"])
+    heading = costs.reading_text().splitlines()
+    assert shown in heading and shown.endswith(".") and "Maastricht ‘gaf" not in shown
+    assert "Maastricht ‘gaf" in costs.reading_text()  # the whole description is in the read view

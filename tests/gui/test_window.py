@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from raadsdossier.services import dashboard
@@ -168,6 +168,25 @@ def test_tick_a_checklist_item_and_undo(arnhem):
     arnhem.undo_stack.undo()
     checklist = arnhem.show_section("checklist")
     assert checklist.progress.text() == "0 van 32 aanbevelingen afgerond"
+
+
+def test_amnestys_introduction_that_ends_in_a_colon_is_followed_by_the_points_it_announces(arnhem):
+    """Amnesty introduces its first section with "De volgende punten zijn belangrijk om voor ogen te houden:"; the
+    points are that section's items, listed after it (the one read in bold, the others links to theirs)."""
+    checklist = arnhem.show_section("checklist")
+    section = checklist.tree.topLevelItem(0)
+    checklist.tree.setCurrentItem(section.child(1))
+    text = checklist.reading_text()
+    announced = text.index("De volgende punten zijn belangrijk om voor ogen te houden:")
+    titles = [section.child(i).text(0) for i in range(section.childCount())]
+    assert len(titles) == 4
+    assert [text.index(title, announced) for title in titles] == sorted(text.index(t, announced) for t in titles)
+    assert text.index(titles[3], announced) < text.index("Toelichting van Amnesty")
+    checklist.reader.anchorClicked.emit(QUrl(f"checklist:{section.child(2).data(0, Qt.ItemDataRole.UserRole)}"))
+    assert checklist.tree.currentItem() is section.child(2)
+    checklist.tree.setCurrentItem(checklist.tree.topLevelItem(1).child(0))  # a section whose introduction does not
+    text = checklist.reading_text()                                        # announce a list
+    assert not any(title in text for title in titles)
 
 
 def test_record_an_assessment_with_evidence(arnhem):

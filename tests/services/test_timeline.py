@@ -78,6 +78,22 @@ def test_undated_items_take_the_earliest_dated_source_and_those_without_one_come
     assert [e.dated for e in entries] == [True, False, False, True, True, True, True, False, False, False]
 
 
+def test_a_list_page_says_where_the_timeline_places_its_undated_items(dossier):
+    """Lists show an undated item where its sources place it ("(bron: maart 2019)"): a page's rows carry that date,
+    and only those without a date of their own do."""
+    edits.save_item(dossier, "sources", {"id": OLD_SOURCE, "title": "Oud artikel", "date": "2019-03"})
+    edits.save_item(dossier, "sources", {"id": NEW_SOURCE, "title": "Nieuw artikel", "date": "2023-11-02"})
+    _save(dossier, "events", {"title": "Twee keer gemeld", "source_ids": [NEW_SOURCE, OLD_SOURCE]})
+    _save(dossier, "events", {"title": "Gedateerd", "date": "2020-05-01", "source_ids": [OLD_SOURCE]})
+    _save(dossier, "events", {"title": "Zonder bron"})
+    _save(dossier, "question_sets", {"title": "Vragen", "set_kind": "written_questions", "source_ids": [NEW_SOURCE]})
+
+    placed = {row["title"]: row["_computed"].get("placed_at") for row in lists.page(dossier, "events")}
+    assert placed == {"Twee keer gemeld": "2019-03", "Gedateerd": None, "Zonder bron": None}
+    assert [row["_computed"].get("placed_at") for row in lists.page(dossier, "question_sets")] == ["2023-11-02"]
+    assert all("placed_at" not in row["_computed"] for row in lists.page(dossier, "parties"))
+
+
 def test_pages_join_up_to_the_whole_timeline_and_counts_match_it(dossier):
     for number in range(30):
         _save(dossier, "events", {"title": f"Gebeurtenis {number:02}", "date": f"{2000 + number % 7}-0{1 + number % 9}"})

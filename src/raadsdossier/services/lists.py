@@ -231,7 +231,26 @@ def _page(session, spec, fts, order, descending, offset, limit, today, *, many: 
         data["_computed"] = _computed(item, today)
         data["_actors"] = {k: item.actor_names(role) for k, role in spec.actors}
         rows.append(data)
+    _place_undated(session, spec.key, rows)
     return rows
+
+
+def _place_undated(session, key: str, rows: list[dict]) -> None:
+    """Give each row of a timeline section without a date of its own `_computed["placed_at"]`: where the
+    timeline places it (its earliest source's date, _placed_at), so that its list says "(bron: januari 2022)" as
+    its read view and the timeline do. One query for a page's undated rows, none when every row has a date."""
+    if key not in TIMELINE_KEYS:
+        return
+    table, own_date, _title, _end = _timeline_columns(key)
+    own = "submitted_on" if key == "question_sets" else _DATED[key][0]
+    undated = [row["id"] for row in rows if not row.get(own)]
+    if not undated:
+        return
+    placed = select(table.c.id, _placed_at(table, own_date)).where(table.c.id.in_(undated))
+    places = dict(session.execute(placed).all())
+    for row in rows:
+        if places.get(row["id"]):
+            row["_computed"]["placed_at"] = places[row["id"]]
 
 
 def get(dossier: Dossier, item_id: str, today: date | None = None) -> tuple[str, dict]:

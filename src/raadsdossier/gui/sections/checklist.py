@@ -216,7 +216,13 @@ class ChecklistSection(Section):
         intro = template.intro(item["section"])
         if intro:
             parts.append("<h3>" + escape(self.tr("Inleiding van Amnesty bij dit onderdeel")) + "</h3>")
-            parts.append("<blockquote>" + _paragraphs(intro) + "</blockquote>")
+            points = ""
+            if intro.rstrip().endswith(":"):  # "De volgende punten …:": in Amnesty's text the section's items follow
+                points = "<ol>" + "".join(
+                    f"<li><b>{escape(member['title'])}</b></li>" if member["id"] == item["id"]
+                    else f"<li><a href='checklist:{escape(member['id'])}'>{escape(member['title'])}</a></li>"
+                    for member in self.state["items"] if member["section"] == item["section"]) + "</ol>"
+            parts.append("<blockquote>" + _paragraphs(intro) + points + "</blockquote>")
         parts.append("<h3>" + escape(self.tr("Toelichting van Amnesty")) + "</h3>")
         parts.append(_paragraphs(item["guidance"]))
         return "".join(parts)

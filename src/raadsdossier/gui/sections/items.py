@@ -365,21 +365,29 @@ class ItemSection(Section):
         shown = range(min(len(self.model.rows), FIT_ROWS))
         self._blank = {column for column in self._natural  # nothing in it on the first screen
                        if not any(self.model.data(self.model.index(row, column)) for row in shown)}
+        # Nothing in it at all (every row is on the first screen): not shown, its room goes to the title; the column
+        # the list is sorted by stays, with the arrow that says so, where there are rows to sort.
+        whole = len(self.model.rows) <= FIT_ROWS and not self.model.canFetchMore()
+        sorted_by = self.table.horizontalHeader().sortIndicatorSection() if len(self.model.rows) > 1 else -1
+        self._empty = {column for column in self._blank if column != sorted_by} if whole else set()
         self._reflow()
 
     def _reflow(self) -> None:
         """Show the columns that fit beside a readable title column, in their order (columns empty on the
         first screen last, then confidentiality: a non-public row is also shaded), up to the first that does not
-        fit: a narrower one after it is not shown in its place (a cost's "Tot" without its "Vanaf" reads as
-        another amount). The others come back when the list is made wider. The list never needs a horizontal
-        scroll bar."""
+        fit: a narrower one after it is not shown in its place (a cost's "Einddatum" without its "Datum" reads as
+        the date). The others come back when the list is made wider. A column with nothing in any row is not shown
+        (`_fit_columns`). The list never needs a horizontal scroll bar."""
         natural = getattr(self, "_natural", None)
         if not natural:
             return
         room = self.table.viewport().width() - TITLE_MIN
-        blank = getattr(self, "_blank", set())
+        blank, empty = getattr(self, "_blank", set()), getattr(self, "_empty", set())
         order = sorted(natural, key=lambda c: (c in blank, self.model.columns[c].sort_key == "confidentiality", c))
         for column in order:
+            if column in empty:
+                self.table.setColumnHidden(column, True)
+                continue
             fits = natural[column] <= room
             self.table.setColumnHidden(column, not fits)
             if fits:

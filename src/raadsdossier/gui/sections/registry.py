@@ -23,6 +23,17 @@ def _date(key: str):
     return lambda row: format_date(row.get(key))
 
 
+def _own_date(key: str):
+    """An item's own date; without one, where its sources place it on the timeline, as its read view says it:
+    "(bron: januari 2022)" (services/lists.py _place_undated)."""
+    def value(row: dict) -> str:
+        if row.get(key):
+            return format_date(row[key])
+        placed = (row.get("_computed") or {}).get("placed_at")
+        return t("(bron: %1)").replace("%1", format_date(placed)) if placed else ""
+    return value
+
+
 def _text(key: str):
     return lambda row: row.get(key) or ""
 
@@ -90,7 +101,7 @@ def motion_columns() -> list[Column]:
     # order (gui/sections/items.py _reflow), and a list of names is the widest.
     return [
         Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
-        Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")),
+        Column(t("Datum"), "date", _own_date("date")), Column(t("Status"), "status", _enum("status")),
         Column(t("Uitslag"), None, lambda r: label(r["_computed"].get("result"))),
         Column(t("Indieners"), None, _names("submitters")),
         confidentiality_column(t("Vertrouwelijkheid")),
@@ -138,6 +149,7 @@ def build_sections(view):
     A dossier view builds a section when it is first shown: building all sixteen (forms, tables,
     editors) and laying them out in the stack took half a second before the first screen."""
     from raadsdossier.gui.models import Column, confidentiality_column
+    from raadsdossier.gui.reading_page import item_title
     from raadsdossier.gui.sections.attachments import AttachmentSection
     from raadsdossier.gui.sections.checklist import ChecklistSection
     from raadsdossier.gui.sections.items import ItemSection
@@ -159,32 +171,36 @@ def build_sections(view):
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") else ""), conf])),
         ("question_sets", lambda: QuestionSection(view, "question_sets", t("Vragen & antwoorden"), [
             Column(t("Kenmerk"), "reference", _text("reference")), Column(t("Titel"), "title", _text("title")),
-            Column(t("Ingediend"), "submitted_on", _date("submitted_on")),
+            Column(t("Ingediend"), "submitted_on", _own_date("submitted_on")),
             Column(t("Beantwoord"), "answered_on", _date("answered_on")),
             Column(t("Dagen"), None, lambda r: str(r["_computed"].get("days_to_answer") or "")),
             Column(t("Te laat"), None, lambda r: t("ja") if r["_computed"].get("overdue") or r["_computed"].get("answered_late") else ""),
             conf])),
         ("college_notes", lambda: ItemSection(view, "college_notes", t("Collegestukken"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
-            Column(t("Datum"), "date", _date("date")), Column(t("Status"), "status", _enum("status")), conf])),
+            Column(t("Datum"), "date", _own_date("date")), Column(t("Status"), "status", _enum("status")), conf])),
         ("demonstrations", lambda: ItemSection(view, "demonstrations", t("Demonstraties"), [
-            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
-            Column(t("Plaats"), "place", _text("place")), Column(t("Omvang"), "estimated_size", _text("estimated_size")),
+            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _own_date("date")),
+            Column(t("Plaats"), "place", _text("place")),
+            Column(t("Geschatte omvang"), "estimated_size", _text("estimated_size")),
             conf])),
         ("checklist", lambda: ChecklistSection(view)),
         ("costs_and_outcomes", lambda: TabbedSection(view, "costs_and_outcomes", [
             (t("Kosten"), ItemSection(view, "costs", t("Kosten"), [
-                Column(t("Omschrijving"), "description", _text("description")), Column(t("Bedrag"), "amount_eur", _money),
+                # a cost is named by its description's first sentence, as its read view's heading names it
+                Column(t("Omschrijving"), "description", lambda row: item_title("costs", row)),
+                Column(t("Bedrag"), "amount_eur", _money),
                 Column(t("Grondslag"), "basis", _enum("basis")), Column(t("Categorie"), "category", _enum("category")),
-                Column(t("Vanaf"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
+                Column(t("Datum"), "date", _own_date("date")), Column(t("Einddatum"), "end_date", _date("end_date")),
+                conf])),
             (t("Opbrengsten"), ItemSection(view, "outcomes", t("Opbrengsten"), [
                 Column(t("Opbrengst"), "claim", _text("claim")), Column(t("Waarde"), "value", _text("value")),
-                Column(t("Volgens"), "claimed_by", _text("claimed_by")), Column(t("Datum"), "date", _date("date")),
+                Column(t("Volgens"), "claimed_by", _text("claimed_by")), Column(t("Datum"), "date", _own_date("date")),
                 conf])),
         ])),
         ("sources", lambda: ItemSection(view, "sources", t("Bronnen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
-            Column(t("Uitgever"), "publisher", _text("publisher")), Column(t("Datum"), "date", _date("date")),
+            Column(t("Uitgever"), "publisher", _text("publisher")), Column(t("Datum"), "date", _own_date("date")),
             Column(t("Documentnummer"), "document_number", _text("document_number")), conf])),
         ("attachments", lambda: AttachmentSection(view, "attachments", t("Bijlagen"), [
             Column(t("Bestandsnaam"), "file_name", _text("file_name")), Column(t("Soort"), "media_type", _text("media_type")),
@@ -192,11 +208,12 @@ def build_sections(view):
         ("notes", lambda: ItemSection(view, "notes", t("Notities"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")), conf])),
         ("meetings", lambda: MeetingSection(view, "meetings", t("Vergaderingen"), [
-            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _date("date")),
+            Column(t("Titel"), "title", _text("title")), Column(t("Datum"), "date", _own_date("date")),
             Column(t("Orgaan"), "body", _enum("body")), Column(t("Kenmerk"), "reference", _text("reference")), conf])),
         ("events", lambda: ItemSection(view, "events", t("Gebeurtenissen"), [
             Column(t("Titel"), "title", _text("title")), Column(t("Soort"), "kind", _enum("kind")),
-            Column(t("Datum"), "date", _date("date")), Column(t("Tot"), "end_date", _date("end_date")), conf])),
+            Column(t("Datum"), "date", _own_date("date")), Column(t("Einddatum"), "end_date", _date("end_date")),
+            conf])),
         ("unassigned_votes", lambda: UnassignedVoteSection(view, "unassigned_votes",
             t("Niet-toegewezen stemmingen"), [
                 Column(t("Besluit"), "decision", _text("decision")), Column(t("Agendapunt"), "agenda_item", _text("agenda_item")),
