@@ -1164,9 +1164,9 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>ItemForm</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/forms.py" line="+189"/>
-        <source>namen, gescheiden door ;</source>
-        <translation>names, separated by ;</translation>
+        <location filename="../../src/raadsdossier/gui/forms.py" line="+204"/>
+        <source>één naam per regel</source>
+        <translation>one name per line</translation>
     </message>
     <message>
         <location line="+63"/>

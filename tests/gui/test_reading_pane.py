@@ -613,3 +613,33 @@ def test_a_list_reads_as_its_items_read_views_do(window, qtbot):
     heading = costs.reading_text().splitlines()
     assert shown in heading and shown.endswith(".") and "Maastricht ‘gaf" not in shown
     assert "Maastricht ‘gaf" in costs.reading_text()  # the whole description is in the read view
+
+
+def test_names_are_edited_one_per_line_and_every_one_shows_whole(window, qtbot):
+    """2022Z11774's three addressees with their offices: on one line the field showed "…minister buitenlandse zake";
+    now a name a line, the field as tall as its names. Enter starts the next name, and leaving the field saves."""
+    window.resize(1280, 800)
+    view = next(v for v in window.views() if v.title == "Enschede – Dalian")
+    window.tabs.setCurrentWidget(view)
+    questions = view.show_section("question_sets")
+    row = next(r for r in questions.model.rows if r.get("reference") == "2022Z11774")
+    questions.show_item(row["id"])
+    questions.edit()
+    field = questions.form.widgets["addressees"]
+    qtbot.waitUntil(lambda: field.isVisible() and field.viewport().width() > 100)
+    names = row["_actors"]["addressees"]
+    assert len(names) == 3 and field.toPlainText().splitlines() == names
+    qtbot.waitUntil(lambda: not field.verticalScrollBar().isVisible())
+    layout = field.document().documentLayout()
+    assert layout.documentSize().height() * field.fontMetrics().lineSpacing() <= field.viewport().height()
+    assert field.horizontalScrollBar().maximum() == 0  # a long name wraps, nothing is cut off at the side
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClicks(field, "Karien van Gennip")
+    questions.done_button.setFocus()  # leaving the field saves it
+    saved = lists.get(view.dossier, row["id"])[1]["_actors"]["addressees"]
+    assert saved == [*names, "Karien van Gennip"]

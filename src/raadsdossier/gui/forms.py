@@ -139,6 +139,21 @@ class LongTextEdit(QPlainTextEdit):
             self.editingFinished.emit()
 
 
+class NamesEdit(LongTextEdit):
+    """People's names, one per line, as tall as its names (three addressees with their offices did not fit on
+    one line, which showed "…minister buitenlandse zake"). Names typed on one line with ";" between them are read
+    as well; Enter starts the next name."""
+
+    MIN_HEIGHT, MAX_HEIGHT = 0, 160  # from one line high
+
+    def names(self) -> list[str]:
+        return [name.strip() for name in re.split(r"[;\n]", self.toPlainText()) if name.strip()]
+
+    def set_names(self, names: list[str]) -> None:
+        self.setPlainText("\n".join(names))
+        self.document().setModified(False)
+
+
 class ItemForm(QWidget):
     """Edits the scalar fields, references, actors, sources and confidentiality of one item.
 
@@ -185,8 +200,8 @@ class ItemForm(QWidget):
             if self.follow_up is not None and field.key == FOLLOW_UP_AFTER.get(spec.key):
                 layout.addRow(self.follow_up)
         for key, _role in spec.actors:
-            edit = QLineEdit()
-            edit.setPlaceholderText(self.tr("namen, gescheiden door ;"))
+            edit = NamesEdit()
+            edit.setPlaceholderText(self.tr("één naam per regel"))
             edit.editingFinished.connect(self._emit)
             edit.setAccessibleName(field_label(key))
             self.widgets[key] = edit
@@ -302,8 +317,7 @@ class ItemForm(QWidget):
                 names = (data.get("_actors") or {}).get(key) or []
                 refs = data.get(key) or []
                 self._actor_names[key] = dict(zip(names, refs))
-                self.widgets[key].setText("; ".join(names))
-                self.widgets[key].setCursorPosition(0)
+                self.widgets[key].set_names(names)
             self.conf.setCurrentIndex(max(0, self.conf.findData(data.get("confidentiality", Confidentiality.PUBLIC.value))))
             self._choices_read = False
             if self.isVisible():
@@ -359,7 +373,7 @@ class ItemForm(QWidget):
             data[field.key] = self._get(self.widgets[field.key], field)
         for key, _role in self.spec.actors:
             known = self._actor_names.get(key, {})
-            names = [n.strip() for n in re.split(r"[;\n]", self.widgets[key].text()) if n.strip()]
+            names = self.widgets[key].names()
             data[key] = [known.get(name) or {"name": name} for name in names]
         data["confidentiality"] = self.conf.currentData()
         data["source_ids"] = self.source_model.chosen_ids()
