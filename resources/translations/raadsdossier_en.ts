@@ -3011,7 +3011,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
 <context>
     <name>OverviewSection</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+164"/>
+        <location filename="../../src/raadsdossier/gui/sections/overview.py" line="+166"/>
         <source>Gegevens van de stedenband</source>
         <translation>Details of the partnership</translation>
     </message>
@@ -3187,7 +3187,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>De onderdelen in het Nederlands, zoals Amnesty ze publiceerde.</source>
+        <translation>The parts in Dutch, as Amnesty published them.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>uiterlijk %1</source>
         <translation>due %1</translation>
     </message>
@@ -3272,7 +3277,7 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Edit partnership</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-126"/>
         <location line="+4"/>
         <source>Amnesty-checklist</source>
         <translation>Amnesty checklist</translation>
@@ -3288,12 +3293,12 @@ The newest backup that is in order is from %2 (%3). The damaged file is set asid
         <translation>Nothing needs attention</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Open toezeggingen</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-169"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>

@@ -266,3 +266,21 @@ def test_the_partnerships_texts_are_as_tall_as_a_label_makes_them_at_every_width
     paragraph.make_selectable()
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     same_everywhere()
+
+
+def test_in_english_the_checklist_bars_say_their_parts_are_amnestys_dutch(bare_window, demo_copy, qapp):
+    """The bars name the checklist's parts as Amnesty published them ("Politieke realiteit"), in English too: the
+    English overview says so, as the checklist's own section does; the Dutch one has nothing to explain."""
+    from raadsdossier.gui.app import install_translations
+
+    dutch = bare_window.open_path(demo_copy("arnhem-wuhan")).show_section("overview").shown_text()
+    assert "Politieke realiteit" in dutch and "Amnesty" in dutch and "Nederlands" not in dutch
+    translators = install_translations(qapp, "en")
+    try:
+        english = bare_window.open_path(demo_copy("breda-yangzhou")).show_section("overview").shown_text()
+        assert "Politieke realiteit: 0 of 4" in english
+        assert "The parts in Dutch, as Amnesty published them." in english
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translations(qapp, "nl")

@@ -17,7 +17,9 @@ from PySide6.QtCore import QLocale, QSize
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from raadsdossier.domain.kinds import SECTION_BY_KEY
-from raadsdossier.gui.i18n import count_label, format_date, format_money, kind_label, label, section_title
+from raadsdossier.gui.i18n import (
+    count_label, format_date, format_money, is_english, kind_label, label, section_title,
+)
 from raadsdossier.gui.lazy_qt import Qt
 from raadsdossier.gui.sections.base import Section
 from raadsdossier.gui.sections.columns_layout import ColumnsLayout
@@ -450,7 +452,10 @@ class OverviewSection(Section):
             ("bar", section["title"], section["done"], section["total"],
              self.tr("%1 van %2").replace("%1", _number(section["done"])).replace("%2", _number(section["total"])),
              "section:checklist")
-            for section in checklist["sections"]])
+            for section in checklist["sections"]]
+            # Amnesty's text is Dutch as published, in every language (gui/sections/checklist.py says so too)
+            + ([("text", self.tr("De onderdelen in het Nederlands, zoals Amnesty ze publiceerde."))]
+               if is_english() else []))
 
     def _show_commitments(self, data: dict | None) -> None:
         self.commitments_panel.set_title(self.tr("Open toezeggingen"), "section:commitments")
