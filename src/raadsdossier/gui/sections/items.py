@@ -201,7 +201,9 @@ class ItemSection(Section):
         layout.addWidget(text)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.empty_new = QPushButton(self.tr("Nieuw…"))
+        # Made with its parent: shown before it has one, a widget is a window of its own for a moment, and takes the
+        # keyboard focus from the main window (the navigator's arrow keys and F2 then did nothing).
+        self.empty_new = QPushButton(self.tr("Nieuw…"), page)
         self.empty_new.setAccessibleName(self.tr("Nieuw item: %1").replace("%1", kind_label(self.spec.kind)))
         self.empty_new.clicked.connect(self.new_item)
         self.empty_new.setVisible(self.can_create)

@@ -82,7 +82,7 @@ class VoteEditor(QGroupBox):
         self.chart = VoteChart()
         add_row = QPushButton(_tr("Regel erbij"))
         add_row.clicked.connect(lambda: (self._add_row(None, "for", None), section.save_votes()))
-        add_all = QPushButton(_tr("Alle fracties"))
+        add_all = QPushButton(_tr("Alle fracties"), self)  # with its parent before it is shown (gui/sections/items.py)
         add_all.setToolTip(_tr("Voeg elke fractie met haar zetels toe die nog niet in deze stemming staat"))
         add_all.clicked.connect(self._add_all_parties)
         add_all.setVisible(self.kind == "party")
