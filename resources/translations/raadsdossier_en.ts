@@ -1208,12 +1208,12 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Nieuw item: %1</source>
         <translation>New item: %1</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Verwijderen</source>
         <translation>Delete</translation>
     </message>
@@ -1263,7 +1263,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>Still empty: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Nieuw…</source>
         <translation>New…</translation>
     </message>
@@ -1299,6 +1299,11 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
     </message>
     <message>
         <location line="+5"/>
+        <source>In %1 komen items alleen uit een import.</source>
+        <translation>Items in %1 come from an import only.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 toevoegen</source>
         <translation>Add %1</translation>
     </message>
@@ -3989,7 +3994,7 @@ Ingediend 10 juni 2022
         <translation>Search in all open dossiers</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Er is geen dossier open om in te zoeken.</source>
         <translation>No dossier is open to search in.</translation>
     </message>
@@ -4236,7 +4241,7 @@ Ingediend 10 juni 2022
 <context>
     <name>Sections</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+107"/>
+        <location filename="../../src/raadsdossier/gui/sections/registry.py" line="+110"/>
         <location line="+56"/>
         <source>Vertrouwelijkheid</source>
         <translation>Confidentiality</translation>
@@ -4303,12 +4308,12 @@ Ingediend 10 juni 2022
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-151"/>
         <source>(bron: %1)</source>
         <translation>(source: %1)</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Uitslag</source>
         <translation>Result</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from raadsdossier.services import dashboard
 from raadsdossier.services import edits, lists
 from raadsdossier.gui.app import build_window
+from raadsdossier.gui.sections.items import EDIT
 from raadsdossier.gui.workspace import Settings
 
 
@@ -412,3 +413,42 @@ def test_renaming_the_partnership_renames_its_tab_and_the_window_and_undo_names_
     assert window.windowTitle().startswith("Arnhem (gemeente) – Wuhan (")
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.tabText(index) == "Arnhem – Wuhan"
+
+
+def test_f2_edits_the_item_of_the_tab_in_front_of_a_section_with_two_lists(window):
+    """Kosten & opbrengsten and Fracties & personen hold two lists each: F2 and Bewerken → Item bewerken did
+    nothing there, while the button on screen worked."""
+    view = next(v for v in window.views() if v.title == "Maastricht – Chengdu")
+    window.tabs.setCurrentWidget(view)
+    tabs = view.show_section("costs_and_outcomes")
+    costs = tabs.parts[0]
+    costs.show_item(costs.model.rows[0]["id"])
+    window.edit_action.trigger()
+    assert costs.mode() == EDIT
+
+
+def test_a_list_whose_items_only_an_import_makes_gets_no_new_item(window, arnhem):
+    """Ctrl+Shift+N in Niet-toegewezen stemmingen made an empty one; now the status bar says where they come from."""
+    section = arnhem.show_section("unassigned_votes")
+    before = lists.count(arnhem.dossier, "unassigned_votes")
+    window.new_item_action.trigger()
+    assert lists.count(arnhem.dossier, "unassigned_votes") == before
+    assert not arnhem.undo_stack.canUndo()
+    assert window.statusBar().currentMessage() == (
+        "In Niet-toegewezen stemmingen komen items alleen uit een import.")
+    assert section.is_empty() == (before == 0)
+
+
+def test_with_the_motion_tracker_in_front_ctrl_f_searches_every_open_dossier_and_ctrl_w_closes_it(window, qtbot):
+    """The tracker's tab is no dossier: Ctrl+F said "Er is geen dossier open om in te zoeken." with four open, and
+    Bestand → Sluiten (Ctrl+W) was greyed out, though the tab's own close button closed it."""
+    window.show_tracker()
+    assert window.current_view() is None
+    window.search.box.setText("Wuhan")
+    window.search.run_search()
+    qtbot.waitUntil(lambda: bool(window.search.hit_titles()))
+    assert "geen dossier open" not in window.search.summary.text()
+    assert window.close_action.isEnabled()
+    window.close_action.trigger()
+    assert window.tracker is None or window.tabs.indexOf(window.tracker) < 0
+    assert len(window.views()) == 4

@@ -463,8 +463,8 @@ class MainWindow(WindowMenus, WindowTitles, SafetyActions, QMainWindow):
         has_view = view is not None
         writable = has_view and not view.dossier.read_only
         encrypted = has_view and view.dossier.encrypted
-        for names, enabled in ((("copy_action", "export_action", "close_action", "backups_action", "check_action"),
-                                has_view),
+        for names, enabled in ((("copy_action", "export_action", "backups_action", "check_action"), has_view),
+                               (("close_action",), self.tabs.currentIndex() >= 0),  # a dossier's tab or the tracker's
                                (("import_action", "new_item_action", "delete_action", "paste_action", "edit_action"), writable)):
             for action in (getattr(self, name, None) for name in names):
                 if action is not None:

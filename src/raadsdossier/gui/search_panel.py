@@ -206,8 +206,9 @@ class SearchPanel(QWidget):
         query = self.box.text().strip()
         current, all_open = self.dossiers()
         current, all_open = (_named(current) if current else None), [_named(target) for target in all_open]
-        everywhere = self.everywhere.isChecked()
-        targets = list(all_open) if everywhere else ([current] if current else [])
+        # With no dossier in front (the motion tracker's tab), every open one is searched
+        everywhere = self.everywhere.isChecked() or current is None
+        targets = list(all_open) if everywhere else [current]
         if everywhere and current in targets:  # the current dossier's hits first
             targets.remove(current)
             targets.insert(0, current)

@@ -484,6 +484,9 @@ class ItemSection(Section):
             self.show_item(after["id"])
 
     def new_item(self) -> None:
+        if not self.can_create:  # Ctrl+Shift+N in a list whose items only an import makes
+            self.view.message.emit(self.tr("In %1 komen items alleen uit een import.").replace("%1", self.title))
+            return
         data = {"id": str(uuid.uuid4()), "confidentiality": Confidentiality.PUBLIC.value, **self.new_defaults()}
         if self.view.save_item(self.key, data, self.tr("%1 toevoegen").replace("%1", kind_label(self.spec.kind))):
             self.filter_edit.clear()

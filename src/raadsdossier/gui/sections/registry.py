@@ -89,6 +89,9 @@ class TabbedSection(Section):
     def new_item(self) -> None:
         self._active().new_item()
 
+    def edit(self) -> None:  # F2 and Bewerken → Item bewerken: the item of the tab in front
+        self._active().edit()
+
     def delete_selected(self) -> None:
         self._active().delete_selected()
 
