@@ -452,3 +452,37 @@ def test_with_the_motion_tracker_in_front_ctrl_f_searches_every_open_dossier_and
     window.close_action.trigger()
     assert window.tracker is None or window.tabs.indexOf(window.tracker) < 0
     assert len(window.views()) == 4
+
+
+def test_an_assessment_filled_in_is_kept_when_the_user_is_done_or_picks_another_recommendation(arnhem, qtbot):
+    """"Klaar met beoordelen" (and Escape) threw away what was filled in, where the lists' "Klaar met bewerken"
+    keeps it; now it is recorded, and so is one left for another recommendation. Looking without changing records
+    nothing."""
+    checklist = arnhem.show_section("checklist")
+    section = checklist.tree.topLevelItem(1)
+    first, second = section.child(0), section.child(1)
+
+    def history(row):
+        state = lists.checklist_state(arnhem.dossier)
+        return next(i for i in state["items"] if i["id"] == row.data(0, Qt.ItemDataRole.UserRole))["history"]
+
+    checklist.tree.setCurrentItem(first)
+    checklist.edit()
+    checklist.read()  # nothing changed: nothing recorded
+    assert history(first) == []
+    checklist.edit()
+    checklist.status.setCurrentIndex(checklist.status.findData("in_progress"))
+    checklist.note.setPlainText("Navragen bij de griffie")
+    checklist.read()
+    assert [(e["status"], e["note"]) for e in history(first)] == [("in_progress", "Navragen bij de griffie")]
+    assert checklist.mode() == 0 and "Navragen bij de griffie" in checklist.reading_text()
+
+    checklist.edit()
+    checklist.note.setPlainText("Besproken met Amnesty")
+    checklist.tree.setCurrentItem(second)
+    # the day's assessment of the first, brought up to date (one a day: services/edits.py assess)
+    assert [(e["status"], e["note"]) for e in history(first)] == [("in_progress", "Besproken met Amnesty")]
+    assert history(second) == []
+    checklist.edit()
+    checklist.record_assessment()  # the button records even an unchanged form: an assessment of today
+    assert [e["status"] for e in history(second)] == ["not_started"]

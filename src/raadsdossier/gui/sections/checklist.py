@@ -154,6 +154,10 @@ class ChecklistSection(Section):
         self.status.setFocus()
 
     def read(self) -> None:
+        """Back to reading; an assessment filled in and not yet recorded is recorded first ("Klaar met beoordelen"
+        and Escape keep what was entered, as leaving a list's form does), and the form stays when that fails."""
+        if self.pane.currentIndex() == 1 and not self._keep_entered():
+            return
         self.pane.setCurrentIndex(0)
         self._render()
 
@@ -321,6 +325,8 @@ class ChecklistSection(Section):
         return next((i for i in (self.state or {}).get("items", []) if i["id"] == item_id), None)
 
     def _show(self, row: QTreeWidgetItem | None) -> None:
+        if self.pane.currentIndex() == 1:  # another recommendation chosen while one was being assessed
+            self._keep_entered()
         item = self._item(row.data(0, Qt.ItemDataRole.UserRole)) if row else None
         self.side.setEnabled(item is not None)
         if self.pane.currentIndex() == 1 and item is None:
@@ -329,6 +335,7 @@ class ChecklistSection(Section):
         if item is None:
             self.guidance.clear()
             self.history.clear()
+            self._filled = None
             return
         self.guidance.setText(f"<h3>{escape(item['title'])}</h3>")  # the guidance is on the read page
         self.history.clear()
@@ -354,6 +361,31 @@ class ChecklistSection(Section):
                 entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 entry.setCheckState(Qt.CheckState.Checked if item_id in chosen else Qt.CheckState.Unchecked)
                 self.evidence.addItem(entry)
+        self._filled = (item["id"], self._entered())
+
+    def _entered(self) -> tuple:
+        """What the assessment form holds: status, note, date and the evidence ticked."""
+        evidence = tuple(self.evidence.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.evidence.count())
+                         if self.evidence.item(i).checkState() == Qt.CheckState.Checked)
+        return self.status.currentData(), self.note.toPlainText().strip(), self.assessed_on.text().strip(), evidence
+
+    def _keep_entered(self, always: bool = False) -> bool:
+        """Record what the form holds as a new assessment of the recommendation it was filled for, when the user
+        changed anything in it (or `always`: "Beoordeling vastleggen"). False when recording it failed."""
+        filled = getattr(self, "_filled", None)
+        if filled is None:
+            return True
+        item_id, before = filled
+        status, note, assessed_on, evidence = entered = self._entered()
+        if entered == before and not always:
+            return True
+        self._filled = (item_id, entered)  # recorded once: the refresh that follows fills the form again
+        entry = {"id": item_id, "status": status, "note": note or None,
+                 "assessed_on": assessed_on or date.today().isoformat(), "evidence_ids": list(evidence)}
+        if self.view.assess(self.state["template"], entry, self.tr("Checklistitem beoordelen")):
+            return True
+        self._filled = filled
+        return False
 
     def _ticked(self, row: QTreeWidgetItem, column: int) -> None:
         item_id = row.data(0, Qt.ItemDataRole.UserRole)
@@ -367,14 +399,7 @@ class ChecklistSection(Section):
         self.view.assess(self.state["template"], entry, self.tr("Checklistitem afvinken"))
 
     def record_assessment(self) -> None:
-        item_id = self.current_item_id()
-        if item_id is None:
-            return
-        evidence = [self.evidence.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.evidence.count())
-                    if self.evidence.item(i).checkState() == Qt.CheckState.Checked]
-        entry = {"id": item_id, "status": self.status.currentData(), "note": self.note.toPlainText().strip() or None,
-                 "assessed_on": self.assessed_on.text().strip() or date.today().isoformat(), "evidence_ids": evidence}
-        if self.view.assess(self.state["template"], entry, self.tr("Checklistitem beoordelen")):
+        if self.current_item_id() is not None and self._keep_entered(always=True):
             self.read()
 
     def show_item(self, item_id: str) -> bool:
