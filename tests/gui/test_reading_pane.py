@@ -633,6 +633,8 @@ def test_names_are_edited_one_per_line_and_every_one_shows_whole(window, qtbot):
     layout = field.document().documentLayout()
     assert layout.documentSize().height() * field.fontMetrics().lineSpacing() <= field.viewport().height()
     assert field.horizontalScrollBar().maximum() == 0  # a long name wraps, nothing is cut off at the side
+    one = questions.form.widgets["submitters"]  # one name: one line high, as the line edits beside it
+    assert one.toPlainText() == "Sjoerd Sjoerdsma (D66)" and one.height() < questions.form.widgets["title"].height() * 1.5
 
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

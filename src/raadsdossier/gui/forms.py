@@ -146,6 +146,9 @@ class NamesEdit(LongTextEdit):
 
     MIN_HEIGHT, MAX_HEIGHT = 0, 160  # from one line high
 
+    def minimumSizeHint(self) -> QSize:  # a scroll area's own is 70 px high: three lines for one name
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
     def names(self) -> list[str]:
         return [name.strip() for name in re.split(r"[;\n]", self.toPlainText()) if name.strip()]
 
