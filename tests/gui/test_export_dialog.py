@@ -123,6 +123,24 @@ def test_a_name_alone_goes_into_the_proposed_folder(window, arnhem, documents, o
     assert str(documents / "raad-maart.docx") in dialog.outcome_text.text()
 
 
+def test_a_name_with_a_date_in_it_is_saved_whole_with_each_format_after_it(window, arnhem, documents, opened, qtbot):
+    dialog = window.export_pack()
+    dialog.target.clear()
+    qtbot.keyClicks(dialog.target, "raad 12.03.2025")
+    dialog.start()
+    assert sorted(p.name for p in documents.iterdir()) == ["raad 12.03.2025.docx", "raad 12.03.2025.pdf"]
+    shown = dialog.outcome_text.text()
+    assert str(documents / "raad 12.03.2025.pdf") in shown and str(documents / "raad 12.03.2025.docx") in shown
+    dialog.close_button.click()
+
+    # Typed with the format at its end, in any case: not doubled, and the other format in its place.
+    again = window.export_pack()
+    again.target.clear()
+    qtbot.keyClicks(again.target, "commissie 4.1.PDF")
+    assert again.targets() == [documents / "commissie 4.1.pdf", documents / "commissie 4.1.docx"]
+    again.reject()
+
+
 def test_when_no_program_opens_it_the_dialog_says_where_the_file_is(window, arnhem, documents, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
     dialog = window.export_pack()

@@ -303,6 +303,18 @@ def test_open_a_file_from_the_command_line_and_save_a_copy(qtbot, app_home, mess
     window.close()
 
 
+def test_a_copy_saved_under_a_name_with_a_date_gets_the_dossier_extension_after_it(window, arnhem, tmp_path,
+                                                                                    monkeypatch, messages):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(tmp_path / "arnhem 12.03.2025"), "")))
+    window.save_copy()
+    assert messages == []
+    assert [p.name for p in tmp_path.glob("arnhem*")] == ["arnhem 12.03.2025.raadsdossier"]
+    assert str(tmp_path / "arnhem 12.03.2025.raadsdossier") in window.statusBar().currentMessage()
+
+
 def test_parties_that_changed_their_vote_are_named(arnhem):
     edits.save_item(arnhem.dossier, "parties", {"id": "p0000000-0000-4000-8000-000000000001", "name": "VVD"})
     parties = {row["name"]: row["id"] for row in lists.page(arnhem.dossier, "parties")}

@@ -13,15 +13,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from raadsdossier.base.filenames import with_extension, without_extension
 from raadsdossier.domain import kinds
 from raadsdossier.domain.enums import Confidentiality
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.export.build import PackOptions
+from raadsdossier.export.write import FORMATS
 from raadsdossier.gui import icons, tasks
 from raadsdossier.gui.i18n import section_title
 from raadsdossier.gui.workspace import Settings
 from raadsdossier.services import packs
 from raadsdossier.storage.dossier import Dossier
+
+# A name typed with one of these at its end ends in each format's own instead: "raad.pdf" makes raad.pdf and raad.docx.
+_EXTENSIONS = tuple(f".{fmt}" for fmt in FORMATS)
 
 
 def documents_folder() -> Path:
@@ -311,7 +316,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Vergaderstuk opslaan"), self.target.text())
         if name:
-            self.target.setText(str(Path(name).with_suffix("")))
+            self.target.setText(str(without_extension(name, _EXTENSIONS)))
 
     def targets(self) -> list[Path]:
         """The files to write; a bare name goes into the proposed folder. Empty when no name or format."""
@@ -323,8 +328,9 @@ class ExportDialog(QDialog):
             base = self.folder / base
         if not base.name or base.name in (".", ".."):
             return []
-        return [base.with_suffix(f".{fmt}") for fmt, box in (("pdf", self.pdf), ("docx", self.docx), ("html", self.html))
-                if box.isChecked()]
+        base = without_extension(base, _EXTENSIONS)
+        return [with_extension(base, f".{fmt}")
+                for fmt, box in (("pdf", self.pdf), ("docx", self.docx), ("html", self.html)) if box.isChecked()]
 
     # -- making the pack -----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 import raadsdossier
+from raadsdossier.base.filenames import with_extension
 from raadsdossier.storage import glance
 from raadsdossier.domain.errors import DamagedDossier, DossierError
 from raadsdossier.storage.sqlitefile import SUFFIX
@@ -358,8 +359,7 @@ class MainWindow(WindowMenus, WindowTitles, SafetyActions, QMainWindow):
 
         from raadsdossier.services import dossiers
 
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
+        path = with_extension(path, SUFFIX)
         try:
             dossiers.create_dossier(path, fields, password=password)
         except DossierError as exc:
@@ -379,11 +379,11 @@ class MainWindow(WindowMenus, WindowTitles, SafetyActions, QMainWindow):
                                                     FILE_FILTER)
         if name:
             try:
-                view.dossier.save_copy(Path(name))
+                copy = view.dossier.save_copy(with_extension(name, SUFFIX))
             except DossierError as exc:
                 QMessageBox.warning(self, self.tr("Kopie niet opgeslagen"), str(exc))
             else:
-                self.statusBar().showMessage(self.tr("Kopie opgeslagen: %1").replace("%1", name), 5000)
+                self.statusBar().showMessage(self.tr("Kopie opgeslagen: %1").replace("%1", str(copy)), 5000)
 
     def import_files(self, paths: list[Path] | None = None):
         view = self.current_view()

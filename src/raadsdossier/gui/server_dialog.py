@@ -270,6 +270,7 @@ def ask_save_path(parent, suggested: Path) -> Path | None:
     for overwriting: fetching never overwrites (the caller says so)."""
     from PySide6.QtWidgets import QFileDialog
 
+    from raadsdossier.base.filenames import with_extension
     from raadsdossier.storage.sqlitefile import SUFFIX
 
     name, _filter = QFileDialog.getSaveFileName(parent, t("Opgehaald dossier opslaan"), str(suggested),
@@ -277,5 +278,4 @@ def ask_save_path(parent, suggested: Path) -> Path | None:
                                                 options=QFileDialog.Option.DontConfirmOverwrite)
     if not name:
         return None
-    path = Path(name)
-    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+    return with_extension(name, SUFFIX)
