@@ -315,6 +315,18 @@ def test_a_copy_saved_under_a_name_with_a_date_gets_the_dossier_extension_after_
     assert str(tmp_path / "arnhem 12.03.2025.raadsdossier") in window.statusBar().currentMessage()
 
 
+def test_a_copy_saved_into_a_missing_folder_is_refused_saying_the_folder_does_not_exist(window, arnhem, tmp_path,
+                                                                                       monkeypatch, messages):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "nodir" / "kopie.raadsdossier"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
+    window.save_copy()
+    assert messages == [("warning", "Kopie niet opgeslagen",
+                         f"{target}: de kopie kon niet worden opgeslagen: de map bestaat niet; er is niets veranderd.")]
+    assert not target.parent.exists()
+
+
 def test_parties_that_changed_their_vote_are_named(arnhem):
     edits.save_item(arnhem.dossier, "parties", {"id": "p0000000-0000-4000-8000-000000000001", "name": "VVD"})
     parties = {row["name"]: row["id"] for row in lists.page(arnhem.dossier, "parties")}

@@ -1,10 +1,13 @@
 """Opening files: only dossiers open; anything else is refused with a message and left untouched."""
 
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
-from raadsdossier.domain.errors import DamagedDossier, DossierExists, DossierNotFound, NotADossier
+from raadsdossier.domain.errors import DamagedDossier, DossierExists, DossierFileError, DossierNotFound, NotADossier
 from raadsdossier.domain.models import Event
 from raadsdossier.services.dossiers import PartnershipFields, create_dossier
 from raadsdossier.storage.dossier import Dossier
@@ -130,3 +133,45 @@ def test_an_empty_journal_left_by_a_kill_is_removed_when_the_dossier_is_next_ope
     journal.write_bytes(b"\x00" * 512)  # a program killed as it began a transaction
     Dossier.open(new_dossier, read_only=True).close()
     assert not journal.exists()
+
+
+def test_a_copy_into_a_missing_folder_says_the_folder_does_not_exist_and_leaves_nothing(dossier, tmp_path):
+    target = tmp_path / "nodir" / "kopie.raadsdossier"
+    with pytest.raises(DossierFileError) as refused:
+        dossier.save_copy(target)
+    assert str(refused.value) == f"{target}: de kopie kon niet worden opgeslagen: de map bestaat niet; " \
+                                 "er is niets veranderd."
+    assert not target.parent.exists()
+
+
+COPY = """
+import sys
+from pathlib import Path
+from raadsdossier.domain.errors import DossierError
+from raadsdossier.storage.dossier import Dossier
+with Dossier.open(Path(sys.argv[1]), read_only=True) as dossier:
+    try:
+        dossier.save_copy(Path(sys.argv[2]))
+    except DossierError as exc:
+        print(exc)
+"""
+
+
+def test_a_copy_into_a_folder_that_may_not_be_written_says_permission_is_refused_and_leaves_nothing(new_dossier,
+                                                                                                    tmp_path):
+    """As the user meets it: root may write any folder, so as root the copy is made without the capability to
+    override file permissions (setpriv, from util-linux), as an ordinary user makes it."""
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    folder.chmod(0o555)
+    target = folder / "kopie.raadsdossier"
+    as_user = [] if os.geteuid() else ["setpriv", "--inh-caps=-dac_override,-dac_read_search,-fowner",
+                                       "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    try:
+        result = subprocess.run([*as_user, sys.executable, "-c", COPY, str(new_dossier), str(target)],
+                                capture_output=True, text=True, timeout=60, check=False)
+        assert result.stdout.strip() == f"{target}: de kopie kon niet worden opgeslagen: geen toestemming; " \
+                                        "er is niets veranderd.", result.stderr
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)

@@ -121,15 +121,20 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def copy_verified(source: Path, target: Path, password: str | None, problem_path: Path | None = None) -> None:
+def copy_verified(source: Path, target: Path, password: str | None, problem_path: Path | None = None,
+                  doing: str = "de reservekopie kon niet worden gemaakt") -> None:
     """Copy the database at `source` to the new file `target` with the backup API and check the copy.
 
     `target` is written under a temporary name beside it and renamed into place only after
-    `quick_check` says ok; on any failure nothing is left at `target`.
+    `quick_check` says ok; on any failure nothing is left at `target`, and the error (naming `problem_path`,
+    else `target`) says "{doing}: {why}" ("de map bestaat niet", "geen toestemming", "de schijf is vol").
     """
     temporary = tempfiles.beside(target)
     errors = sqlitefile.db_errors()
     try:
+        # Made here, empty (SQLite takes an empty file for a new database): for a folder that is missing or refuses
+        # a new file SQLite says only "unable to open database file", the system says which.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         src = sqlitefile.connect(source, "ro", password)
         try:
             dst = sqlitefile.connect(temporary, "rwc", password)
@@ -148,7 +153,10 @@ def copy_verified(source: Path, target: Path, password: str | None, problem_path
         os.replace(temporary, target)
         fsync_dir(target.parent)
     except (*errors, OSError) as exc:
-        raise sqlitefile.write_failure(problem_path or target, "de reservekopie kon niet worden gemaakt", exc) from exc
+        if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
+            raise DossierFileError(problem_path or target, f"{doing}: de map bestaat niet; er is niets veranderd.",
+                                   reason="de map bestaat niet") from exc
+        raise sqlitefile.write_failure(problem_path or target, doing, exc) from exc
     finally:
         temporary.unlink(missing_ok=True)
         sqlitefile.journal_path(temporary).unlink(missing_ok=True)

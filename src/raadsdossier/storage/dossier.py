@@ -362,7 +362,7 @@ class Dossier:
         target = Path(target)
         if target.exists():
             raise DossierExists(target)
-        backups.copy_verified(self.path, target, self._password)
+        backups.copy_verified(self.path, target, self._password, doing="de kopie kon niet worden opgeslagen")
         return target
 
     def backup(self, reason: str = "manual") -> Path:
