@@ -67,3 +67,14 @@ def test_a_file_with_nothing_to_import_says_what_it_holds(window, arnhem, tmp_pa
     assert not dialog.confirm.isEnabled()
     assert dialog.status.text() == (f"{path}: niets te importeren: herkend als tk-odata, maar het bestand bevat "
                                     "1 Vergadering — vergaderingen van de Tweede Kamer worden niet geïmporteerd.")
+
+
+def test_a_download_cut_off_midway_says_where_its_json_breaks_while_the_format_is_recognised(window, arnhem, tmp_path):
+    alkmaar = REPO / "tests/fixtures/council/notubiz_alkmaar_motions.json"
+    path = tmp_path / "moties.json"
+    path.write_text("".join(alkmaar.read_text(encoding="utf-8").splitlines(keepends=True)[:16]).rstrip("\n"),
+                    encoding="utf-8")
+    dialog = window.import_files([path])
+    assert not dialog.confirm.isEnabled()
+    assert dialog.preview.topLevelItem(0).text(0) == (f"{path}: geen geldige JSON op regel 16, kolom 19: hier wordt "
+                                                      "een naam tussen dubbele aanhalingstekens verwacht.")

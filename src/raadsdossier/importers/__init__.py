@@ -63,8 +63,41 @@ def detect_format(path: Path) -> ImportFormat:
     for fmt in sorted(_REGISTRY.values(), key=lambda f: (f.priority, f.name)):
         if fmt.detect(path, head):
             return fmt
+    if (broken := _broken_json_or_xml(path, head)) is not None:
+        raise broken
     known = ", ".join(f.name for f in _REGISTRY.values())
     raise InvalidInput(path, f"het formaat van dit bestand is niet herkend (bekende formaten: {known}).")
+
+
+# A file no format recognised is parsed whole to say where it breaks only up to this size: a download cut off
+# before a format's signs (in its first few kilobytes) is small; a larger one is JSON or XML of another kind.
+_PARSED_TO_EXPLAIN = 16 * 1024 * 1024
+
+
+def _broken_json_or_xml(path: Path, head: bytes) -> InvalidInput | None:
+    """For a file no format recognised that starts as JSON or XML but does not parse (a download cut off before
+    the signs the formats look for): the sentence a format's reader gives, "geen geldige JSON op regel 16, kolom
+    19: …", instead of "niet herkend"; None for anything else, which is then of no format we know."""
+    import json
+
+    from raadsdossier.importers._xml import read_xml
+    from raadsdossier.storage.files import json_problem, read_text
+
+    start = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")[:1]
+    if start not in ("{", "[", "<") or path.stat().st_size > _PARSED_TO_EXPLAIN:
+        return None
+    try:
+        if start == "<":
+            read_xml(path)
+        else:
+            json.loads(read_text(path, _PARSED_TO_EXPLAIN, "JSON"))
+    except json.JSONDecodeError as exc:
+        return json_problem(path, exc)
+    except InvalidInput as exc:  # the XML reader's "geen geldige XML (regel 2, kolom 1): …", or not UTF-8
+        return exc
+    except RecursionError:  # nested too deep to parse here: of no format we know either way
+        return None
+    return None
 
 
 def read_source(path: Path, format_name: str = "auto", partnership: dict | None = None) -> tuple[ImportFormat, dict]:
