@@ -150,3 +150,21 @@ def test_attachments_are_added_in_one_step_and_an_unreadable_file_is_named(arnhe
     assert search(arnhem, "paviljoenkwestie")
     edits.revert(arnhem, result.change.undo)
     assert not search(arnhem, "paviljoenkwestie")
+
+
+def test_undoing_a_delete_brings_the_item_back_as_old_as_it_was(arnhem):
+    """Undo puts the item back, not a new one: its creation time (and its last change) are those it had."""
+    import_files(arnhem, [("bron.json", {"format": "raadsdossier/1", "sources": [{
+        "id": "s1", "title": "Raadsinformatiebrief stedenband", "created_at": "2021-03-01T09:00:00Z",
+        "updated_at": "2022-05-01T10:00:00Z"}]})])
+    before = lists.get(arnhem, "s1")[1]
+    change = edits.delete_item(arnhem, "s1")
+    edits.revert(arnhem, change.undo)
+    after = lists.get(arnhem, "s1")[1]
+    assert (after["created_at"], after["updated_at"]) == ("2021-03-01T09:00:00Z", "2022-05-01T10:00:00Z")
+    assert after == before
+    # Undoing an edit likewise leaves the item as it was before the edit, its last change included.
+    edit = edits.save_item(arnhem, "sources", {**after, "title": "Andere titel", "confidentiality": "internal"})
+    assert lists.get(arnhem, "s1")[1]["updated_at"] != "2022-05-01T10:00:00Z"
+    edits.revert(arnhem, edit.undo)
+    assert lists.get(arnhem, "s1")[1] == before

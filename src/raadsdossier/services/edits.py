@@ -42,13 +42,17 @@ class ItemInUse(DossierError):
     """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
 
 
-def _clean(data: dict) -> dict:
-    """An interchange dict as a document takes it: without the lists' extras (`_computed`) and timestamps."""
-    return {k: v for k, v in data.items() if not k.startswith("_") and k not in ("created_at", "updated_at")}
+def _clean(data: dict, times: bool = False) -> dict:
+    """An interchange dict as a document takes it: without the lists' extras (`_computed`), and without its
+    timestamps unless `times` (a form's dict carries those it was read with, which a save must not put back)."""
+    return {k: v for k, v in data.items()
+            if not k.startswith("_") and (times or k not in ("created_at", "updated_at"))}
 
 
-def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin: str) -> ImportReport:
-    """Save interchange dicts ((collection key, dict)) in one document, assessments in one per template."""
+def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin: str,
+                   times: bool = False) -> ImportReport:
+    """Save interchange dicts ((collection key, dict)) in one document, assessments in one per template;
+    with `times`, each item's creation and last change as the dicts give them (_clean)."""
     document: dict = {"format": FORMAT}
     checklists: dict[str, list[dict]] = {}
     for key, data in entries:
@@ -56,9 +60,9 @@ def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin
             entry = _clean(data)
             checklists.setdefault(entry.pop("template"), []).append(entry)
         elif key == "partnership":
-            document["partnership"] = _clean(data)
+            document["partnership"] = _clean(data, times)
         else:
-            document.setdefault(key, []).append(_clean(data))
+            document.setdefault(key, []).append(_clean(data, times))
     report = apply_document(session, document, origin, whole_items=True) if len(document) > 1 else ImportReport()
     for template, items in checklists.items():
         report.merge(apply_document(session, {"format": FORMAT, "checklist": {"template": template, "items": items}},
@@ -183,7 +187,12 @@ def delete_item(dossier: Dossier, item_id: str) -> Change:
 
 def revert(dossier: Dossier, step: UndoStep) -> Change:
     """Carry out an undo step: save its items back as they were, then delete the items it names. One
-    transaction; the Change returned has the step that redoes what this undid."""
+    transaction; the Change returned has the step that redoes what this undid.
+
+    "As they were" includes their times: an item whose delete is undone is the item it was, made when it was
+    made, not a new one; an edit undone leaves the item last changed when it was before that edit, as if
+    the edit had not been made (its history keeps the undo as a version all the same). The redo step holds
+    the items with their times as they are before the undo, so redoing puts those back in turn."""
     restore_ids = [data.get("assessment_id") if key == CHECKLIST else data["id"] for key, data in step.restore]
     with cyclic_gc_paused(), dossier.transaction() as session:
         present = _load(session, [*restore_ids, *step.delete])
@@ -202,7 +211,7 @@ def revert(dossier: Dossier, step: UndoStep) -> Change:
             redo_restore.setdefault(item.id, _exported(item))
         # Restore first: an item put back may stop referring to one about to go (a vote by a new party).
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        report = _apply_entries(session, step.restore, "ongedaan maken")
+        report = _apply_entries(session, step.restore, "ongedaan maken", times=True)
         _delete(session, doomed, dependents)
         changed = {kind: set(ids) for kind, ids in _by_kind(dependents).items()}
         for key, ids in report.updated_ids.items():
