@@ -141,3 +141,13 @@ def test_a_document_that_breaks_the_schema_is_described_in_dutch(document, says)
     with pytest.raises(InvalidInput) as caught:
         load.check_schema({"format": "raadsdossier/1", **document}, "x.json")
     assert str(caught.value) == f"x.json: {says}"
+
+
+def test_an_undated_follow_up_entry_as_the_app_writes_one_passes():
+    """The old text form of a follow-up becomes one undated entry (interchange/merging.py): its export must
+    read back. The schema once allowed null twice over ("oneOf" null or a partial date, which may be null)."""
+    follow_up = {"state": "unknown", "deadline": None,
+                 "entries": [{"date": None, "text": "Uitgevoerd.", "evidence_ids": []}]}
+    for key in ("motions", "commitments"):
+        load.check_schema({"format": "raadsdossier/1", key: [{"id": "m", "title": "x", "follow_up": follow_up}]},
+                          "x.json")
