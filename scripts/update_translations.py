@@ -215,12 +215,35 @@ def fill_registry_translations(ts_file: Path, messages: list[tuple[str, str, str
     tree.write(ts_file, encoding="utf-8", xml_declaration=True)
 
 
+# --- the names of fields -----------------------------------------------------------------------------------
+
+FIELD_LABELS = REPO / "src" / "raadsdossier" / "domain" / "field_labels.py"
+FIELD_LABELS_CONTEXT = "Labels"  # gui/i18n.py field_label translates them in this context
+
+
+def field_labels_source(path: Path = FIELD_LABELS) -> str:
+    """A stand-in for domain/field_labels.py that lupdate can read: each Dutch name of its LABELS table as a
+    translate() call on the line where the table spells it. Their English is kept in the .ts, as any other."""
+    source = path.read_text(encoding="utf-8")
+    table = next(node.value for node in ast.parse(source, str(path)).body  # LABELS: dict[str, str] = {…}
+                 if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "LABELS")
+    calls: dict[int, list[str]] = {}
+    for value in table.values:
+        literal = '"' + value.value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        calls.setdefault(value.lineno, []).append(f'QCoreApplication.translate("{FIELD_LABELS_CONTEXT}", {literal})')
+    lines = ["" for _line in source.splitlines()]
+    for number, found in calls.items():
+        lines[number - 1] = "; ".join(found)
+    return "\n".join(lines) + "\n"
+
+
 def run_lupdate(ts_file: Path = TS_FILE, lupdate: str | None = None) -> None:
     """Merge the GUI's current strings into `ts_file` (created if missing); keeps existing translations.
 
     `ts_file` may live anywhere (a test passes a copy in a scratch folder): lupdate works on a scratch copy of
     the repository's layout, and the result is copied back to `ts_file`. The labels of the registry of item
-    kinds go in with the registry's English (registry_messages).
+    kinds go in with the registry's English (registry_messages); the names of fields from their table in the
+    core (field_labels_source).
     """
     files = source_files()
     helpers = find_helpers(files)
@@ -237,6 +260,9 @@ def run_lupdate(ts_file: Path = TS_FILE, lupdate: str | None = None) -> None:
         registry.parent.mkdir(parents=True, exist_ok=True)
         registry.write_text(registry_source(messages), encoding="utf-8")
         copies.append(registry)
+        labels = root / FIELD_LABELS.relative_to(REPO)
+        labels.write_text(field_labels_source(), encoding="utf-8")
+        copies.append(labels)
         work_ts = root / TS_FILE.relative_to(REPO)
         work_ts.parent.mkdir(parents=True, exist_ok=True)
         if ts_file.exists():

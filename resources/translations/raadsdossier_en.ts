@@ -1484,7 +1484,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/raadsdossier/gui/i18n.py" line="+22"/>
+        <location filename="../../src/raadsdossier/gui/i18n.py" line="+23"/>
         <location line="+36"/>
         <source>openbaar</source>
         <translation>public</translation>
@@ -1820,7 +1820,7 @@ Restoring first keeps the current state as a backup, so that too can be undone.<
         <translation>not applicable</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location filename="../../src/raadsdossier/domain/field_labels.py" line="+12"/>
         <source>Nederlandse kant</source>
         <translation>Dutch side</translation>
     </message>

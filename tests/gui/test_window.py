@@ -267,8 +267,26 @@ def test_bad_date_in_the_form_is_refused_with_a_message(arnhem, messages, qtbot)
     field = events.form.widgets["date"]
     field.setText("2021-02-30")
     field.editingFinished.emit()
-    assert messages and "bestaande datum" in messages[-1][2]
+    assert messages[-1][1:] == ("Niet opgeslagen",
+                                "Datum: '2021-02-30' is geen bestaande datum; de wijziging is niet opgeslagen.")
     assert lists.get(arnhem.dossier, events.current["id"])[1]["date"] == before
+
+
+def test_a_cleared_title_is_refused_by_its_label_and_the_stored_title_shows_again(arnhem, messages, qtbot):
+    sources = arnhem.show_section("sources")
+    source_id = sources.model.rows[0]["id"]
+    sources.show_item(source_id)
+    sources.edit()
+    title = lists.get(arnhem.dossier, source_id)[1]["title"]
+    field = sources.form.widgets["title"]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    sources.form.widgets["publisher"].setFocus()  # leaving the field saves it
+    assert messages[-1][1:] == ("Niet opgeslagen", "Titel is verplicht; de wijziging is niet opgeslagen.")
+    assert lists.get(arnhem.dossier, source_id)[1]["title"] == title
+    assert sources.form.widgets["title"].text() == title
+    assert not arnhem.undo_stack.canUndo()
 
 
 def test_paste_a_question_set_as_text(arnhem):

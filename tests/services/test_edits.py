@@ -8,6 +8,7 @@ import pytest
 
 from raadsdossier.domain.errors import DossierError
 from raadsdossier.services import edits, lists
+from raadsdossier.services.dashboard import overview
 from raadsdossier.services.dossiers import export_json, search
 from raadsdossier.services.importing import import_files
 from raadsdossier.storage.dossier import Dossier
@@ -168,3 +169,33 @@ def test_undoing_a_delete_brings_the_item_back_as_old_as_it_was(arnhem):
     assert lists.get(arnhem, "s1")[1]["updated_at"] != "2022-05-01T10:00:00Z"
     edits.revert(arnhem, edit.undo)
     assert lists.get(arnhem, "s1")[1] == before
+
+
+def test_a_save_without_a_title_is_refused_naming_the_field_as_the_form_does(arnhem):
+    source = lists.page(arnhem, "sources")[0]
+    before = _state(arnhem)
+    for emptied in ({**source, "title": None}, {k: v for k, v in source.items() if k != "title"},
+                    {**source, "title": ""}):
+        with pytest.raises(DossierError) as refused:
+            edits.save_item(arnhem, "sources", emptied)
+        assert str(refused.value) == "Titel is verplicht; de wijziging is niet opgeslagen."
+    party = lists.page(arnhem, "parties")[0]
+    with pytest.raises(DossierError, match=r"^Naam is verplicht; de wijziging is niet opgeslagen\.$"):
+        edits.save_item(arnhem, "parties", {**party, "name": None})
+    with pytest.raises(DossierError, match=r"^Partner is verplicht; de wijziging is niet opgeslagen\.$"):
+        edits.save_item(arnhem, "partnership", {**overview(arnhem)["partnership"], "partner_name": None})
+    assert _state(arnhem) == before
+
+
+def test_a_value_of_the_wrong_form_is_refused_naming_the_field_as_the_form_does(arnhem):
+    motion = lists.page(arnhem, "motions")[0]
+    party = lists.page(arnhem, "parties")[0]
+    before = _state(arnhem)
+    with pytest.raises(DossierError) as refused:
+        edits.save_item(arnhem, "motions", {**motion, "date": "2021-02-30"})
+    assert str(refused.value) == "Datum: '2021-02-30' is geen bestaande datum; de wijziging is niet opgeslagen."
+    with pytest.raises(DossierError) as refused:
+        edits.save_item(arnhem, "parties", {**party, "seats": "veel"})
+    assert str(refused.value) == \
+        'Zetels: verwacht een geheel getal of null, gevonden "veel"; de wijziging is niet opgeslagen.'
+    assert _state(arnhem) == before

@@ -86,7 +86,7 @@ def test_a_list_page_says_where_the_timeline_places_its_undated_items(dossier):
     _save(dossier, "events", {"title": "Twee keer gemeld", "source_ids": [NEW_SOURCE, OLD_SOURCE]})
     _save(dossier, "events", {"title": "Gedateerd", "date": "2020-05-01", "source_ids": [OLD_SOURCE]})
     _save(dossier, "events", {"title": "Zonder bron"})
-    _save(dossier, "question_sets", {"title": "Vragen", "set_kind": "written_questions", "source_ids": [NEW_SOURCE]})
+    _save(dossier, "question_sets", {"title": "Vragen", "kind": "council_questions", "source_ids": [NEW_SOURCE]})
 
     placed = {row["title"]: row["_computed"].get("placed_at") for row in lists.page(dossier, "events")}
     assert placed == {"Twee keer gemeld": "2019-03", "Gedateerd": None, "Zonder bron": None}

@@ -45,7 +45,7 @@ def test_glance_counts_overdue_items_and_checklist_progress(new_dossier):
         edits.save_item(dossier, "commitments", {"id": "c1", "title": "Rapporteren over mensenrechten",
                                              "deadline": "2026-01-31", "status": "open"})
         edits.save_item(dossier, "question_sets", {"id": "q1", "title": "Vragen over Dalian", "reference": "2026-01",
-                                               "set_kind": "council_questions", "submitted_on": "2026-03-01",
+                                               "kind": "council_questions", "submitted_on": "2026-03-01",
                                                "answer_deadline_days": 30})
         edits.assess(dossier, "amnesty-2021", {"id": "b-politieke-realiteit-01", "status": "in_progress",
                                                "assessed_on": "2026-02-01"})

@@ -60,11 +60,17 @@ class BackupsInTheWay(DossierFileError):
 
 
 class InvalidInput(DossierError):
-    """Input from outside (an import file, a command-line value) is wrong; nothing was written."""
+    """Input from outside (an import file, a command-line value) is wrong; nothing was written.
 
-    def __init__(self, source: Path | str | None, problem: str) -> None:
+    When one element of an interchange document is wrong, `element` says which (("motions", 0, "date")) and
+    `reason` what is wrong with it ("'2021-02-30' is geen bestaande datum"), so that a face that knows the
+    element by another name (a form's field) can say it in its own words; `problem` names it by its path."""
+
+    def __init__(self, source: Path | str | None, problem: str, element: tuple = (), reason: str | None = None) -> None:
         self.source = source
         self.problem = problem
+        self.element = element
+        self.reason = reason or problem
         super().__init__(f"{source}: {problem}" if source else problem)
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from raadsdossier.base.sizes import size_text
 from raadsdossier.domain import kinds
 from raadsdossier.domain.dates import format_partial_nl
+from raadsdossier.domain.field_labels import LABELS
 
 
 def tr(text: str) -> str:
@@ -97,34 +98,9 @@ def section_titles() -> list[tuple[str, str]]:
 
 
 def field_label(key: str) -> str:
-    t = tr
-    return {
-        "dutch_side": t("Nederlandse kant"), "level": t("Niveau"), "partner_name": t("Partner"),
-        "partner_native_name": t("Naam in eigen schrift"), "partner_country": t("Land"),
-        "partner_region": t("Regio"), "since": t("Sinds"), "status": t("Status"), "focus_themes": t("Speerpunten"),
-        "description": t("Omschrijving"), "name": t("Naam"), "abbreviation": t("Afkorting"), "seats": t("Zetels"),
-        "valid_from": t("Geldig vanaf"), "valid_until": t("Geldig tot"), "role": t("Rol"), "party_id": t("Fractie"),
-        "sensitive": t("Persoon loopt risico (nooit noemen zonder toestemming)"), "reference": t("Kenmerk"),
-        "date": t("Datum"), "end_date": t("Einddatum"), "body": t("Orgaan"), "title": t("Titel"),
-        "meeting_id": t("Vergadering"), "agenda_item_id": t("Agendapunt"), "considerations": t("Overwegingen"),
-        "operative_text": t("Dictum"), "pre_advice": t("Preadvies college"), "follow_up": t("Uitvoering"),
-        "submitters": t("Indieners"), "co_submitters": t("Mede-indieners"), "promised_by": t("Toegezegd door"),
-        "promised_on": t("Toegezegd op"), "deadline": t("Uiterste datum"), "fulfilled_by_id": t("Nagekomen met"),
-        "kind": t("Soort"), "submitted_on": t("Ingediend op"), "answered_on": t("Beantwoord op"),
-        "postponement_notice_on": t("Uitstelbericht op"), "postponement_note": t("Uitstelbericht"),
-        "answer_deadline_days": t("Termijn (dagen)"), "addressees": t("Gericht aan"), "summary": t("Samenvatting"),
-        "stated_position": t("Standpunt college"), "attachment_id": t("Bijlage"), "place": t("Plaats"),
-        "organisers": t("Organisatoren"), "estimated_size": t("Geschatte omvang"), "demands": t("Eisen"),
-        "motion_id": t("Motie"), "period": t("Periode"), "amount_eur": t("Bedrag (€)"),
-        "amount_max_eur": t("Tot bedrag (€)"), "basis": t("Grondslag"), "category": t("Categorie"),
-        "claim": t("Opbrengst"), "value": t("Waarde"), "claimed_by": t("Volgens"), "publisher": t("Uitgever"),
-        "url": t("Internetadres"), "document_number": t("Documentnummer"), "file_name": t("Bestandsnaam"),
-        "media_type": t("Bestandssoort"), "extracted_text": t("Tekst"), "confidentiality": t("Vertrouwelijkheid"),
-        "source_ids": t("Bronnen"), "result": t("Uitslag"), "days_to_answer": t("Dagen tot antwoord"),
-        "votes": t("Stemmingen"), "size": t("Grootte"), "body_text": t("Tekst"),
-        "agenda_item": t("Agendapunt (volgens de bron)"), "decision": t("Besluit"), "note": t("Toelichting"),
-        "assigned_to": t("Toegewezen aan motie"),
-    }.get(key, key)
+    """The name of the field `key` as its form labels it, in the current language: the Dutch of
+    raadsdossier.domain.field_labels (the core's messages name fields by it too) through Qt's translation."""
+    return tr(LABELS[key]) if key in LABELS else key
 
 
 _MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -36,7 +37,7 @@ from raadsdossier.domain.models import (
 from raadsdossier.interchange import bulk, merging
 from raadsdossier.interchange.export import export_assessment, export_item
 from raadsdossier.interchange import FORMAT
-from raadsdossier.interchange.schema_text import document_path, schema_problem
+from raadsdossier.interchange.schema_text import document_path, schema_element, schema_problem, schema_reason
 from raadsdossier.interchange.spec import AGENDA_ITEM, FOLLOW_UP_KEYS, KIND_BY_KEY, PARTNERSHIP, KindSpec, T, iter_items
 from raadsdossier.base.paths import resource
 from raadsdossier.base.sizes import MB
@@ -194,13 +195,23 @@ def check_schema(document, source) -> None:
         return
     error = jsonschema.exceptions.best_match(_validator().iter_errors(document))
     if error is not None:
-        raise InvalidInput(source, schema_problem(error))
+        raise InvalidInput(source, schema_problem(error), schema_element(error), schema_reason(error))
 
 
 # -- semantic checks ---------------------------------------------------------
 
+def _element(key: str, index: int | None, *rest) -> tuple:
+    """Where in the document, as InvalidInput.element has it: ("motions", 0, "date"), ("partnership", "level")."""
+    return (key, *([index] if index is not None else []), *rest)
+
+
 def _where(key: str, index: int | None, *rest) -> str:
-    return document_path([key] + ([index] if index is not None else []) + list(rest))
+    return document_path(_element(key, index, *rest))
+
+
+def _invalid(source, element: tuple, reason: str) -> InvalidInput:
+    """InvalidInput about one element: "motions[0].date: {reason}."."""
+    return InvalidInput(source, f"{document_path(element)}: {reason}.", element, reason)
 
 
 def check_document(session: Session, document: dict, source) -> None:
@@ -236,11 +247,15 @@ def check_document(session: Session, document: dict, source) -> None:
             kind = session.scalar(select(Item.kind).where(Item.id == target))
             if kind is not None:
                 existing[target] = kind
-        where = where if isinstance(where, str) else _where(*where)
         if kind is None:
-            raise InvalidInput(source, f"{where}: verwijst naar {target}, dat niet in het bestand of het dossier staat.")
-        if want is not None and kind != want:
-            raise InvalidInput(source, f"{where}: verwijst naar een {kind}, maar hier hoort een {want}.")
+            reason = f"verwijst naar {target}, dat niet in het bestand of het dossier staat"
+        elif want is not None and kind != want:
+            reason = f"verwijst naar een {kind}, maar hier hoort een {want}"
+        else:
+            return
+        if isinstance(where, str):
+            raise InvalidInput(source, f"{where}: {reason}.")
+        raise _invalid(source, _element(*where), reason)
 
     for key, names in (document.get("fill_only") or {}).items():
         spec = KIND_BY_KEY.get(key)
@@ -257,18 +272,19 @@ def check_document(session: Session, document: dict, source) -> None:
             parts = (key, index, f.key)
             if f.type == T.REF and f.ref_kind == AGENDA_ITEM:
                 if value not in agenda_ids and session.get(AgendaItem, value) is None:
-                    raise InvalidInput(source, f"{_where(*parts)}: agendapunt {value} bestaat niet in het bestand of het dossier.")
+                    raise _invalid(source, _element(*parts),
+                                   f"agendapunt {value} bestaat niet in het bestand of het dossier")
             elif f.type == T.REF:
                 resolve(value, f.ref_kind, parts)
             elif f.type == T.PARTIAL_DATE:
                 try:
                     check_partial_date(value)
                 except ValueError as exc:
-                    raise InvalidInput(source, f"{_where(*parts)}: {exc}.") from None
+                    raise _invalid(source, _element(*parts), str(exc)) from None
             elif f.type == T.DATE:
-                _parse_date(value, source, _where(*parts))
+                _parse_date(value, source, _element(*parts))
             elif f.type == T.MONEY:
-                _cents(value, source, _where(*parts))
+                _cents(value, source, _element(*parts))
         for position, source_id in enumerate(entry.get("source_ids") or []):
             resolve(source_id, "source", (key, index, "source_ids", position))
         for actor_key, _role in spec.actors:
@@ -283,13 +299,14 @@ def check_document(session: Session, document: dict, source) -> None:
         follow_up = entry.get("follow_up") if spec.key in FOLLOW_UP_KEYS else None
         if isinstance(follow_up, dict):
             if follow_up.get("deadline"):
-                _parse_date(follow_up["deadline"], source, _where(key, index, "follow_up", "deadline"))
+                _parse_date(follow_up["deadline"], source, _element(key, index, "follow_up", "deadline"))
             for e_index, follow_entry in enumerate(follow_up.get("entries") or []):
                 if follow_entry.get("date"):
                     try:
                         check_partial_date(follow_entry["date"])
                     except ValueError as exc:
-                        raise InvalidInput(source, f"{_where(key, index, 'follow_up', 'entries', e_index, 'date')}: {exc}.") from None
+                        raise _invalid(source, _element(key, index, "follow_up", "entries", e_index, "date"),
+                                       str(exc)) from None
                 for position, target in enumerate(follow_entry.get("evidence_ids") or []):
                     resolve(target, None, (key, index, "follow_up", "entries", e_index, "evidence_ids", position))
         for m_index, motion_id in enumerate(entry.get("candidate_motions") or []):
@@ -314,27 +331,29 @@ def check_document(session: Session, document: dict, source) -> None:
             if template.item(entry["id"]) is None:
                 raise InvalidInput(source, f"checklist.items[{index}].id: '{entry['id']}' staat niet in de checklist {template.id}.")
             if entry.get("assessed_on"):
-                _parse_date(entry["assessed_on"], source, f"checklist.items[{index}].assessed_on")
+                _parse_date(entry["assessed_on"], source, ("checklist", "items", index, "assessed_on"))
             for position, target in enumerate(entry.get("evidence_ids") or []):
                 resolve(target, None, f"checklist.items[{index}].evidence_ids[{position}]")
             for position, target in enumerate(entry.get("source_ids") or []):
                 resolve(target, "source", f"checklist.items[{index}].source_ids[{position}]")
 
 
-def _parse_date(value: str, source, where: str) -> date:
+def _parse_date(value: str, source, element: tuple) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(source, f"{where}: '{value}' is geen datum van de vorm JJJJ-MM-DD.") from None
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)  # "2021-02-30" has the form, but is no day
+        what = "bestaande datum" if shaped else "datum van de vorm JJJJ-MM-DD"
+        raise _invalid(source, element, f"'{value}' is geen {what}") from None
 
 
-def _cents(value, source, where: str) -> int:
+def _cents(value, source, element: tuple) -> int:
     try:
         cents = Decimal(str(value)) * 100
     except InvalidOperation:
-        raise InvalidInput(source, f"{where}: '{value}' is geen bedrag.") from None
+        raise _invalid(source, element, f"'{value}' is geen bedrag") from None
     if cents != cents.to_integral_value():
-        raise InvalidInput(source, f"{where}: {value} heeft meer dan twee decimalen.")
+        raise _invalid(source, element, f"{value} heeft meer dan twee decimalen")
     return int(cents)
 
 
@@ -475,7 +494,7 @@ def _set_scalars(item: Item, spec: KindSpec, entry: dict, source) -> None:
             elif f.type == T.DATE:
                 value = date.fromisoformat(value)
             elif f.type == T.MONEY:
-                value = _cents(value, source, f.key)
+                value = _cents(value, source, (f.key,))
             elif f.type == T.TEXT_LIST:
                 value = list(value)
         elif f.type == T.TEXT_LIST:

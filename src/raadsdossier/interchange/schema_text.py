@@ -12,7 +12,13 @@ from raadsdossier.base.words import number_of
 
 def schema_problem(error: jsonschema.ValidationError) -> str:
     """"{where}: {what}." for jsonschema's best error of a document."""
-    return f"{document_path(error.absolute_path)}: {_schema_message(error)}."
+    return f"{document_path(error.absolute_path)}: {schema_reason(error)}."
+
+
+def schema_element(error: jsonschema.ValidationError) -> tuple:
+    """The element the error is about: ("motions", 0, "date"); a missing field's own path, not its object's."""
+    missing = (_missing(error),) if error.validator == "required" else ()
+    return (*error.absolute_path, *missing)
 
 
 def document_path(parts) -> str:
@@ -23,10 +29,15 @@ def document_path(parts) -> str:
     return out or "(het hele document)"
 
 
-def _schema_message(error: jsonschema.ValidationError) -> str:
+def _missing(error: jsonschema.ValidationError) -> str:
+    """The field a "required" error finds missing."""
+    return error.message.split("'")[1] if "'" in error.message else error.message
+
+
+def schema_reason(error: jsonschema.ValidationError) -> str:
+    """What is wrong, without where: "verwacht tekst, gevonden 5"."""
     if error.validator == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"het veld '{missing}' ontbreekt"
+        return f"het veld '{_missing(error)}' ontbreekt"
     if error.validator == "enum":
         allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
         return f"{json.dumps(error.instance, ensure_ascii=False)} is geen toegestane waarde (kies uit {allowed})"

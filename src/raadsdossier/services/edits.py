@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from raadsdossier.base.gcpause import cyclic_gc_paused
 from raadsdossier.domain import kinds
-from raadsdossier.domain.errors import DossierError, NotFound
+from raadsdossier.domain.errors import DossierError, InvalidInput, NotFound
+from raadsdossier.domain.field_labels import field_label
 from raadsdossier.domain.models import (
     AgendaItem, ChecklistAssessment, Item, ItemActor, Motion, UnassignedVote, Vote, VoteCast, assessment_evidence,
     item_sources,
@@ -26,8 +27,8 @@ from raadsdossier.domain.models import (
 from raadsdossier.interchange import FORMAT
 from raadsdossier.interchange.attachments import attachment_from_file
 from raadsdossier.interchange.export import export_assessment, export_item, loaders
-from raadsdossier.interchange.load import ImportReport, apply_document
-from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_NAME, KINDS
+from raadsdossier.interchange.load import ImportReport, apply_document, check_schema
+from raadsdossier.interchange.spec import AGENDA_ITEM, KIND_BY_NAME, KINDS, PARTNERSHIP
 from raadsdossier.services.changes import Change, UndoStep
 from raadsdossier.services.lists import spec_of
 from raadsdossier.storage import indexing
@@ -40,6 +41,15 @@ CHUNK = 500  # ids per IN (…): well below SQLite's limit on bound parameters
 
 class ItemInUse(DossierError):
     """The item cannot be deleted while other items depend on it (e.g. a party in a vote)."""
+
+
+class InvalidField(InvalidInput):
+    """A field of an item to save holds what it may not: nothing where something must be, or a value of the
+    wrong form. The message names the field as the item's form labels it; `field` is its interchange key."""
+
+    def __init__(self, field: str, problem: str, element: tuple, reason: str) -> None:
+        self.field = field
+        super().__init__(None, problem, element, reason)
 
 
 def _clean(data: dict, times: bool = False) -> dict:
@@ -71,10 +81,35 @@ def _apply_entries(session: Session, entries: Iterable[tuple[str, dict]], origin
 
 
 def save_item(dossier: Dossier, key: str, data: dict) -> Change:
-    """Create or update one item of collection `key` (matched by its `id`) from an interchange dict."""
-    spec_of(key)  # NotFound for a key that names no kind
-    with dossier.transaction() as session:
-        return Change.from_report(_apply_entries(session, [(key, data)], key))
+    """Create or update one item of collection `key` (matched by its `id`) from an interchange dict.
+
+    The item is checked as an import's file is, against the interchange schema and then by the document's
+    own checks, before anything is written: a form's emptied title would otherwise reach SQLite, whose
+    refusal ("NOT NULL constraint failed: sources.title") says nothing to a user. What the checks refuse is
+    said of the field as the form labels it (InvalidField: "Titel is verplicht", "Datum: '2021-02-30' is
+    geen bestaande datum"), not by its place in a document as an import's message has it ("motions[0].date")."""
+    spec = spec_of(key)  # NotFound for a key that names no kind
+    entry = _clean(data)
+    try:
+        check_schema({"format": FORMAT, key: entry if spec is PARTNERSHIP else [entry]}, key)
+        with dossier.transaction() as session:
+            return Change.from_report(_apply_entries(session, [(key, data)], key))
+    except InvalidInput as exc:
+        raise _as_the_form_says(key, entry, exc) from None
+
+
+def _as_the_form_says(key: str, entry: dict, exc: InvalidInput) -> InvalidInput:
+    """`exc`, about the one item of a save's document (`entry`), said of the field it is about as the form
+    labels that field. A field left empty that the checks refuse is one that must be filled: "verplicht"."""
+    item = (key,) if key == PARTNERSHIP.key else (key, 0)
+    if exc.element[:len(item)] != item or len(exc.element) == len(item):
+        return exc  # not about one field (an id used by another kind of item): the import's words will do
+    field = exc.element[len(item)]
+    if len(exc.element) == len(item) + 1 and entry.get(field) in (None, ""):
+        problem = f"{field_label(field)} is verplicht"
+    else:
+        problem = f"{field_label(field)}: {exc.reason}"
+    return InvalidField(field, f"{problem}; de wijziging is niet opgeslagen.", exc.element, exc.reason)
 
 
 def assess(dossier: Dossier, template: str, entry: dict) -> Change:
