@@ -143,6 +143,25 @@ def test_a_motion_deleted_here_and_edited_there_is_a_conflict(pair):
     assert _field(a, motion, "title") == "Nog bewerkt door A"  # nothing lost on the server's side
 
 
+def test_a_motion_deleted_here_and_made_confidential_there_is_a_conflict_and_its_report_is_json(pair, cli):
+    """Its `items` row (with the motion's times in it) is the one in conflict: the report of a check-in turned the
+    row whole into JSON, and the times in it stopped the check-in with "datetime is not JSON serializable"."""
+    from raadsdossier.domain.enums import Confidentiality
+
+    a, b, motion = pair
+    _edit(a, motion, confidentiality=Confidentiality.CONFIDENTIAL)
+    store.checkin(a)
+    with Dossier.open(b) as dossier, dossier.transaction() as session:
+        session.delete(session.get(Motion, motion))
+    conflicts = store.checkin(b).conflicts
+    assert ("items", "(verwijderd)") in {(c.table, c.field) for c in conflicts}
+    result = cli("server", "checkin", b, "--json")
+    assert result.returncode == 1, result.stderr
+    reported = json.loads(result.stdout)["conflicts"]
+    row = next(c["theirs"] for c in reported if c["table"] == "items")
+    assert row["confidentiality"] == "confidential" and isinstance(row["created_at"], str)
+
+
 KILLED_CHECKIN = """
 import os, signal, sys
 from raadsdossier.storage import store

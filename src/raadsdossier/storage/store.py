@@ -243,7 +243,13 @@ class Conflict:
 
     def as_dict(self) -> dict:
         return {"table": self.table, "id": self.item_id, "key": json.loads(self.key), "field": self.field,
-                "mine": _plain(self.mine), "theirs": _plain(self.theirs), "by": self.by, "at": self.at}
+                "mine": _plain_value(self.mine), "theirs": _plain_value(self.theirs), "by": self.by, "at": self.at}
+
+
+def _plain_value(value):
+    """A conflict's value as JSON takes it: a field's value, or a whole row (one side deleted it) field by field, its
+    times as text as well (an item's row holds its times)."""
+    return {name: _plain(field) for name, field in value.items()} if isinstance(value, dict) else _plain(value)
 
 
 def three_way(local: dict, base: dict, server: dict, revisions: dict | None = None, mine: set[str] = frozenset(),
